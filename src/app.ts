@@ -1,0 +1,68 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { trimTrailingSlash } from "hono/trailing-slash";
+import type { AppEnv } from "./http/context.js";
+import type { Deps } from "./deps.js";
+import type { Feature } from "./features/feature.js";
+import { requestLog } from "./http/request-log.js";
+import { securityHeaders } from "./http/security.js";
+import { localeMiddleware } from "./http/locale.js";
+import { mountAssets } from "./http/assets.js";
+import { sessionMiddleware } from "./http/session.js";
+import { csrfMiddleware } from "./http/csrf.js";
+import { errorPage, notFound, onError } from "./http/errors.js";
+import { negotiateLocale } from "./i18n/index.js";
+import { sql } from "kysely";
+
+/** Builds the web application: shared middleware, then every feature's routes. */
+export function createApp(deps: Deps, features: Feature[]): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const { config } = deps;
+
+  app.use("*", async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  app.use("*", requestLog());
+  app.use("*", securityHeaders(config.secureCookies));
+  app.use("*", localeMiddleware());
+  app.use("*", trimTrailingSlash());
+
+  app.get("/healthz", async (c) => {
+    try {
+      await sql`select 1`.execute(deps.db);
+      return c.json({ status: "ok" });
+    } catch {
+      return c.json({ status: "error", database: "unreachable" }, 503);
+    }
+  });
+  mountAssets(app, config);
+
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: config.maxBodyBytes,
+      onError: (c) => errorPage(c, 413, "413", { max: `${Math.round(config.maxBodyBytes / 1024)} KB` }),
+    }),
+  );
+  app.use("*", sessionMiddleware());
+  app.use("*", csrfMiddleware());
+
+  app.get("/", (c) => {
+    const locale = negotiateLocale(c.req.header("accept-language"), config.defaultLocale);
+    c.header("Vary", "Accept-Language");
+    c.header("Cache-Control", "no-store");
+    return c.redirect(`/${locale}`, 302);
+  });
+
+  for (const feature of features) feature.root?.(app);
+
+  const pages = new Hono<AppEnv>();
+  for (const feature of features) feature.pages?.(pages);
+  app.route("/fr", pages);
+  app.route("/en", pages);
+
+  app.notFound(notFound);
+  app.onError(onError);
+  return app;
+}

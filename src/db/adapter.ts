@@ -1,0 +1,49 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "./schema.js";
+
+/**
+ * The few places where SQLite and PostgreSQL differ, kept in one file. Everything else is plain
+ * Kysely that both dialects run unchanged.
+ */
+
+export type DB = Kysely<Database> | Transaction<Database>;
+
+/** True when an error is a unique-constraint violation, whatever the dialect. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const code = "code" in error ? error.code : undefined;
+  // better-sqlite3: SQLITE_CONSTRAINT_UNIQUE / SQLITE_CONSTRAINT_PRIMARYKEY; pg: 23505.
+  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "23505";
+}
+
+/** Counts come back as number on SQLite and as (parsed) int8 on PostgreSQL; normalise both. */
+export function toCount(value: unknown): number {
+  if (typeof value === "number") return value;
+  if (typeof value === "bigint") return Number(value);
+  if (typeof value === "string") return Number(value) || 0;
+  return 0;
+}
+
+/** Booleans are stored as 0/1 integers: SQLite has no boolean type and better-sqlite3 cannot bind one. */
+export const flag = (value: boolean): 0 | 1 => (value ? 1 : 0);
+export const isSet = (value: number | null | undefined): boolean => value === 1;
+
+/**
+ * Lower-case, accent-free text for searching: stored next to the original so that a plain LIKE
+ * behaves the same on both dialects (SQLite's LIKE ignores ASCII case only, PostgreSQL's not at all).
+ */
+export function searchable(...parts: (string | null | undefined)[]): string {
+  return parts
+    .filter((p): p is string => typeof p === "string" && p.length > 0)
+    .join(" ")
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase();
+}
+
+/** Escapes LIKE wildcards in user input; queries use `escape '\'`-free patterns, so strip them. */
+export function likePattern(term: string): string {
+  return `%${searchable(term)
+    .replace(/[%_\\]/g, " ")
+    .trim()}%`;
+}

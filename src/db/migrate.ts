@@ -1,0 +1,50 @@
+import {
+  Migrator,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+} from "kysely";
+import type { Database } from "./schema.js";
+import { coreMigrations } from "./core.migrations.js";
+import { accountsMigrations } from "../features/accounts/accounts.migrations.js";
+import { directoryMigrations } from "../features/directory/directory.migrations.js";
+import { taxonomyMigrations } from "../features/directory/taxonomy.migrations.js";
+import { statsMigrations } from "../features/stats/stats.migrations.js";
+import { entraideMigrations } from "../features/entraide/entraide.migrations.js";
+import { applicationsMigrations } from "../features/applications/applications.migrations.js";
+
+/**
+ * Each feature owns its migrations; names start with a date and a sequence number so that the
+ * global order is the alphabetical order Kysely applies. Ranges: 0001-0099 core and directory,
+ * 01xx directory, 02xx stats, 03xx entraide, 04xx applications, 05xx jobs and scale.
+ */
+export const allMigrations: Record<string, Migration> = {
+  ...coreMigrations,
+  ...accountsMigrations,
+  ...directoryMigrations,
+  ...taxonomyMigrations,
+  ...statsMigrations,
+  ...entraideMigrations,
+  ...applicationsMigrations,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => allMigrations };
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: "schema_migrations",
+    migrationLockTableName: "schema_migrations_lock",
+  });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === "Error");
+    const reason = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new Error(`Migration ${failed?.migrationName ?? "(unknown)"} failed: ${reason}`, {
+      cause: result.error,
+    });
+  }
+  return result;
+}

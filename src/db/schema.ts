@@ -1,0 +1,10 @@
+import type { CoreTables } from "./core.tables.js";
+import type { AccountsTables } from "../features/accounts/accounts.tables.js";
+import type { DirectoryTables } from "../features/directory/directory.tables.js";
+import type { StatsTables } from "../features/stats/stats.tables.js";
+import type { EntraideTables } from "../features/entraide/entraide.tables.js";
+import type { ApplicationsTables } from "../features/applications/applications.tables.js";
+
+/** Every table, assembled from the features that own them. */
+export interface Database
+  extends CoreTables, AccountsTables, DirectoryTables, StatsTables, EntraideTables, ApplicationsTables {}

@@ -1,0 +1,92 @@
+import { readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Config } from "./config.js";
+import type { Database } from "./db/schema.js";
+import type { DialectName } from "./db/database.js";
+import type { Logger } from "./log.js";
+import type { Mailer } from "./mail/mailer.js";
+import type { Outbound } from "./http/outbound.js";
+import { nowIso } from "./db/ids.js";
+import type { JobDefinition, Scheduler } from "./jobs/scheduler.js";
+
+/**
+ * What handlers, jobs and commands are given. Passing these explicitly (instead of importing
+ * singletons) is what lets tests run the real code against a per-test database and fake servers.
+ */
+export interface Deps {
+  config: Config;
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** Path of the SQLite file, for backups; undefined on PostgreSQL. */
+  dbFile: string | undefined;
+  log: Logger;
+  mailer: Mailer;
+  outbound: Outbound;
+  /** Secret for HMACs (anonymous form tokens). Shared by all instances through the settings table. */
+  secret: string;
+  now: () => Date;
+  /** The scheduled jobs, to list them and run one now (admin button, CLI). */
+  jobs: JobControl;
+}
+
+export interface JobControl {
+  list(): readonly JobDefinition[];
+  runNow(name: string): Promise<string | void>;
+  attach(scheduler: Scheduler): void;
+}
+
+/** Deps are built before the scheduler (which needs them); the scheduler is attached afterwards. */
+export function createJobControl(): JobControl {
+  let scheduler: Scheduler | undefined;
+  return {
+    list: () => scheduler?.jobs ?? [],
+    runNow: (name) => {
+      if (!scheduler) return Promise.reject(new Error("no scheduler"));
+      return scheduler.runNow(name);
+    },
+    attach(s) {
+      scheduler = s;
+    },
+  };
+}
+
+const packageVersion = (() => {
+  try {
+    const pkg: unknown = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+    return typeof pkg === "object" && pkg !== null && "version" in pkg && typeof pkg.version === "string"
+      ? pkg.version
+      : "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+})();
+
+export const VERSION = packageVersion;
+
+export function userAgent(config: Config): string {
+  return `chatons/${VERSION} (+${config.baseUrl}/en/stats/crawler)`;
+}
+
+/** The configured secret, or the one stored in the database, created on first start. */
+export async function loadSecret(db: Kysely<Database>, configured: string | undefined): Promise<string> {
+  if (configured) return configured;
+  const existing = await db
+    .selectFrom("settings")
+    .select("value")
+    .where("key", "=", "secret")
+    .executeTakeFirst();
+  if (existing) return existing.value;
+  const value = randomBytes(32).toString("base64url");
+  await db
+    .insertInto("settings")
+    .values({ key: "secret", value, updated_at: nowIso() })
+    .onConflict((oc) => oc.column("key").doNothing())
+    .execute();
+  const stored = await db
+    .selectFrom("settings")
+    .select("value")
+    .where("key", "=", "secret")
+    .executeTakeFirstOrThrow();
+  return stored.value;
+}

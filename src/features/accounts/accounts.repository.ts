@@ -1,0 +1,162 @@
+import { createHash } from "node:crypto";
+import type { DB } from "../../db/adapter.js";
+import { isUniqueViolation } from "../../db/adapter.js";
+import { newId, newToken, nowIso } from "../../db/ids.js";
+import { hashPassword } from "./passwords.js";
+import type { MembershipRole } from "../directory/directory.tables.js";
+
+export class EmailTakenError extends Error {
+  constructor() {
+    super("email already used");
+    this.name = "EmailTakenError";
+  }
+}
+
+export async function findPersonByEmail(db: DB, email: string) {
+  return db
+    .selectFrom("people")
+    .selectAll()
+    .where("email", "=", email.trim().toLowerCase())
+    .executeTakeFirst();
+}
+
+export async function findPersonById(db: DB, id: string) {
+  return db.selectFrom("people").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export interface NewPerson {
+  email: string;
+  name: string;
+  password?: string;
+  isPlatformAdmin?: boolean;
+}
+
+export async function createPerson(db: DB, input: NewPerson): Promise<string> {
+  const id = newId();
+  const at = nowIso();
+  try {
+    await db
+      .insertInto("people")
+      .values({
+        id,
+        email: input.email.trim().toLowerCase(),
+        name: input.name.trim(),
+        password_hash: input.password ? await hashPassword(input.password) : null,
+        is_platform_admin: input.isPlatformAdmin ? 1 : 0,
+        locale: null,
+        created_at: at,
+        updated_at: at,
+        last_login_at: null,
+        disabled_at: null,
+      })
+      .execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new EmailTakenError();
+    throw error;
+  }
+  return id;
+}
+
+export async function setPassword(db: DB, personId: string, password: string): Promise<void> {
+  await db
+    .updateTable("people")
+    .set({ password_hash: await hashPassword(password), updated_at: nowIso() })
+    .where("id", "=", personId)
+    .execute();
+}
+
+export async function updateProfile(db: DB, personId: string, name: string): Promise<void> {
+  await db.updateTable("people").set({ name, updated_at: nowIso() }).where("id", "=", personId).execute();
+}
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** Creates a one-time link token (password reset or invitation); only its hash is stored. */
+export async function createPasswordToken(
+  db: DB,
+  personId: string,
+  validMs: number,
+  now: Date,
+): Promise<string> {
+  const token = newToken();
+  await db
+    .insertInto("password_resets")
+    .values({
+      token_hash: hashToken(token),
+      person_id: personId,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + validMs).toISOString(),
+      used_at: null,
+    })
+    .execute();
+  return token;
+}
+
+/** The person a still-valid token belongs to, or undefined. */
+export async function checkPasswordToken(db: DB, token: string, now: Date) {
+  return db
+    .selectFrom("password_resets")
+    .innerJoin("people", "people.id", "password_resets.person_id")
+    .select(["people.id", "people.name", "people.email"])
+    .where("password_resets.token_hash", "=", hashToken(token))
+    .where("password_resets.used_at", "is", null)
+    .where("password_resets.expires_at", ">", now.toISOString())
+    .where("people.disabled_at", "is", null)
+    .executeTakeFirst();
+}
+
+/** Marks a token used; false if it was used meanwhile (two tabs submitting at once). */
+export async function consumePasswordToken(db: DB, token: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable("password_resets")
+    .set({ used_at: now.toISOString() })
+    .where("token_hash", "=", hashToken(token))
+    .where("used_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function addMembership(
+  db: DB,
+  personId: string,
+  memberId: string,
+  role: MembershipRole,
+): Promise<void> {
+  await db
+    .insertInto("memberships")
+    .values({ person_id: personId, member_id: memberId, role, created_at: nowIso() })
+    .onConflict((oc) => oc.columns(["person_id", "member_id"]).doUpdateSet({ role }))
+    .execute();
+}
+
+export async function listPeople(db: DB, limit = 500) {
+  const people = await db
+    .selectFrom("people")
+    .select(["id", "name", "email", "is_platform_admin", "last_login_at", "disabled_at", "created_at"])
+    .orderBy("name")
+    .limit(limit)
+    .execute();
+  const links = await db
+    .selectFrom("memberships")
+    .innerJoin("members", "members.id", "memberships.member_id")
+    .select(["memberships.person_id", "memberships.role", "members.name", "members.slug"])
+    .execute();
+  return people.map((p) => ({ ...p, memberships: links.filter((l) => l.person_id === p.id) }));
+}
+
+export async function listMemberChoices(db: DB) {
+  return db
+    .selectFrom("members")
+    .select(["id", "name"])
+    .where("archived_at", "is", null)
+    .orderBy("name")
+    .execute();
+}
+
+export async function listOutbox(db: DB, limit = 200) {
+  return db.selectFrom("mail_outbox").selectAll().orderBy("created_at", "desc").limit(limit).execute();
+}
+
+export async function listJobStates(db: DB) {
+  return db.selectFrom("job_locks").selectAll().execute();
+}

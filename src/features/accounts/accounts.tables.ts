@@ -1,0 +1,40 @@
+export interface AccountsTables {
+  people: PeopleTable;
+  sessions: SessionsTable;
+  password_resets: PasswordResetsTable;
+}
+
+export interface PeopleTable {
+  id: string;
+  /** Stored lower-cased; unique. */
+  email: string;
+  name: string;
+  /** argon2id PHC string; null until an invited person sets a password. */
+  password_hash: string | null;
+  is_platform_admin: number;
+  locale: "fr" | "en" | null;
+  created_at: string;
+  updated_at: string;
+  last_login_at: string | null;
+  disabled_at: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token: a stolen database does not yield usable cookies. */
+  id: string;
+  person_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  /** JSON array of pending flash messages, consumed by the next page rendered. */
+  flash: string | null;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  person_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}

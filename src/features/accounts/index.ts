@@ -1,0 +1,11 @@
+import type { Feature } from "../feature.js";
+import { accountPages } from "./accounts.routes.js";
+import { adminPages } from "./admin.routes.js";
+
+export const accountsFeature: Feature = {
+  name: "accounts",
+  pages(router) {
+    accountPages(router);
+    adminPages(router);
+  },
+};

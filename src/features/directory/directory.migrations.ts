@@ -1,0 +1,117 @@
+import type { Kysely, Migration } from "kysely";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDB = Kysely<any>;
+
+export const directoryMigrations: Record<string, Migration> = {
+  "2026-11-24-0003-directory": {
+    async up(db: AnyDB) {
+      await db.schema
+        .createTable("members")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("slug", "text", (c) => c.notNull().unique())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("type", "text", (c) => c.notNull())
+        .addColumn("description_fr", "text", (c) => c.notNull().defaultTo(""))
+        .addColumn("description_en", "text", (c) => c.notNull().defaultTo(""))
+        .addColumn("website", "text")
+        .addColumn("contact_email", "text")
+        .addColumn("contact_url", "text")
+        .addColumn("legal_url", "text")
+        .addColumn("tos_url", "text")
+        .addColumn("city", "text")
+        .addColumn("region", "text")
+        .addColumn("country_code", "text")
+        .addColumn("latitude", "float8")
+        .addColumn("longitude", "float8")
+        .addColumn("joined_at", "text")
+        .addColumn("joined_round", "text")
+        .addColumn("membership", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("status_description", "text")
+        .addColumn("logo_url", "text")
+        .addColumn("avatar", "text")
+        .addColumn("social_links", "text", (c) => c.notNull().defaultTo("{}"))
+        .addColumn("funding_links", "text", (c) => c.notNull().defaultTo("{}"))
+        .addColumn("chatonsinfos_url", "text")
+        .addColumn("chatonsinfos_source_of_truth", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .addColumn("archived_at", "text")
+        .addColumn("search_text", "text", (c) => c.notNull().defaultTo(""))
+        .execute();
+      await db.schema
+        .createIndex("members_membership")
+        .on("members")
+        .columns(["membership", "archived_at"])
+        .execute();
+
+      await db.schema
+        .createTable("categories")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("family", "text", (c) => c.notNull())
+        .addColumn("name_fr", "text", (c) => c.notNull())
+        .addColumn("name_en", "text", (c) => c.notNull())
+        .addColumn("description_fr", "text", (c) => c.notNull().defaultTo(""))
+        .addColumn("description_en", "text", (c) => c.notNull().defaultTo(""))
+        .addColumn("position", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("archived_at", "text")
+        .execute();
+
+      await db.schema
+        .createTable("software")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("slug", "text", (c) => c.notNull().unique())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("license", "text")
+        .addColumn("source_url", "text")
+        .addColumn("website", "text")
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable("services")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("member_id", "text", (c) => c.notNull().references("members.id").onDelete("cascade"))
+        .addColumn("slug", "text", (c) => c.notNull())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("description_fr", "text", (c) => c.notNull().defaultTo(""))
+        .addColumn("description_en", "text", (c) => c.notNull().defaultTo(""))
+        .addColumn("category_id", "text", (c) => c.notNull().references("categories.id"))
+        .addColumn("software_id", "text", (c) => c.references("software.id"))
+        .addColumn("url", "text", (c) => c.notNull())
+        .addColumn("access", "text", (c) => c.notNull())
+        .addColumn("registration_load", "text", (c) => c.notNull())
+        .addColumn("price", "text", (c) => c.notNull())
+        .addColumn("audience", "text", (c) => c.notNull().defaultTo("[]"))
+        .addColumn("languages", "text", (c) => c.notNull().defaultTo("[]"))
+        .addColumn("host_country", "text")
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("start_date", "text")
+        .addColumn("chatonsinfos_url", "text")
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .addColumn("archived_at", "text")
+        .addColumn("search_text", "text", (c) => c.notNull().defaultTo(""))
+        .addUniqueConstraint("services_member_slug", ["member_id", "slug"])
+        .execute();
+      await db.schema.createIndex("services_category").on("services").column("category_id").execute();
+      await db.schema.createIndex("services_software").on("services").column("software_id").execute();
+
+      await db.schema
+        .createTable("memberships")
+        .addColumn("person_id", "text", (c) => c.notNull().references("people.id").onDelete("cascade"))
+        .addColumn("member_id", "text", (c) => c.notNull().references("members.id").onDelete("cascade"))
+        .addColumn("role", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("memberships_pk", ["person_id", "member_id"])
+        .execute();
+      await db.schema.createIndex("memberships_member").on("memberships").column("member_id").execute();
+    },
+    async down(db: AnyDB) {
+      for (const t of ["memberships", "services", "software", "categories", "members"]) {
+        await db.schema.dropTable(t).execute();
+      }
+    },
+  },
+};

@@ -1,0 +1,159 @@
+/**
+ * The member structures and their services. Field names follow the ChatonsInfos organization and
+ * service keys (see docs/CHATONSINFOS-MAPPING in the stats feature) so import and export are 1:1.
+ */
+export interface DirectoryTables {
+  members: MembersTable;
+  categories: CategoriesTable;
+  software: SoftwareTable;
+  services: ServicesTable;
+  memberships: MembershipsTable;
+}
+
+export const MEMBER_TYPES = [
+  "association",
+  "informal",
+  "cooperative",
+  "microcompany",
+  "company",
+  "individual",
+  "other",
+] as const;
+export type MemberType = (typeof MEMBER_TYPES)[number];
+
+/** organization.memberof.<federation>.status.level */
+export const MEMBER_STATUSES = ["active", "idle", "away"] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+/** Where the structure stands with the collective. Candidates have a record before they are members. */
+export const MEMBERSHIPS = ["candidate", "member", "former"] as const;
+export type Membership = (typeof MEMBERSHIPS)[number];
+
+export interface MembersTable {
+  id: string;
+  slug: string;
+  name: string;
+  type: MemberType;
+  description_fr: string;
+  description_en: string;
+  website: string | null;
+  contact_email: string | null;
+  contact_url: string | null;
+  legal_url: string | null;
+  tos_url: string | null;
+  city: string | null;
+  region: string | null;
+  /** ISO 3166-1 alpha-2, upper case. */
+  country_code: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  /** YYYY-MM-DD */
+  joined_at: string | null;
+  /** The application round ("portée") it joined with, when known. */
+  joined_round: string | null;
+  membership: Membership;
+  status: MemberStatus;
+  status_description: string | null;
+  logo_url: string | null;
+  /** JSON of the kitten avatar options the member chose; null = derived from the slug. */
+  avatar: string | null;
+  /** JSON object: network name → URL (mastodon, peertube…). */
+  social_links: string;
+  /** JSON object: platform name → URL (liberapay, helloasso, custom…). */
+  funding_links: string;
+  /** URL of the member's own ChatonsInfos organization file, if it publishes one. */
+  chatonsinfos_url: string | null;
+  /** 1 when the crawled ChatonsInfos files overwrite the directory data. */
+  chatonsinfos_source_of_truth: number;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+  search_text: string;
+}
+
+export const SERVICE_FAMILIES = ["communication", "web", "work", "storage"] as const;
+export type ServiceFamily = (typeof SERVICE_FAMILIES)[number];
+
+export interface CategoriesTable {
+  /** A stable slug, e.g. "pad", "video-conferencing". */
+  id: string;
+  family: ServiceFamily;
+  name_fr: string;
+  name_en: string;
+  description_fr: string;
+  description_en: string;
+  position: number;
+  archived_at: string | null;
+}
+
+export interface SoftwareTable {
+  id: string;
+  slug: string;
+  name: string;
+  license: string | null;
+  source_url: string | null;
+  website: string | null;
+  created_at: string;
+}
+
+/** service.registration: None / Free / Member / Client */
+export const SERVICE_ACCESS = ["none", "open", "members", "clients"] as const;
+export type ServiceAccess = (typeof SERVICE_ACCESS)[number];
+/** service.registration.load */
+export const REGISTRATION_LOADS = ["open", "full"] as const;
+export type RegistrationLoad = (typeof REGISTRATION_LOADS)[number];
+export const PRICES = ["free", "pwyw", "paid"] as const;
+export type Price = (typeof PRICES)[number];
+export const AUDIENCES = [
+  "everyone",
+  "individuals",
+  "associations",
+  "businesses",
+  "schools",
+  "public-bodies",
+] as const;
+export type Audience = (typeof AUDIENCES)[number];
+/** service.status.level, reduced to what a visitor needs. */
+export const SERVICE_STATUSES = ["ok", "maintenance", "down", "off"] as const;
+export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
+
+export interface ServicesTable {
+  id: string;
+  member_id: string;
+  /** Unique within the member. */
+  slug: string;
+  name: string;
+  description_fr: string;
+  description_en: string;
+  category_id: string;
+  software_id: string | null;
+  url: string;
+  access: ServiceAccess;
+  registration_load: RegistrationLoad;
+  price: Price;
+  /** JSON array of Audience. */
+  audience: string;
+  /** JSON array of language codes ("fr", "en"…). */
+  languages: string;
+  /** ISO 3166-1 alpha-2 of where the service is hosted (host.country.code). */
+  host_country: string | null;
+  status: ServiceStatus;
+  /** YYYY-MM-DD */
+  start_date: string | null;
+  chatonsinfos_url: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+  search_text: string;
+}
+
+export const MEMBERSHIP_ROLES = ["member", "admin"] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+/** A person's role in a member structure. */
+export interface MembershipsTable {
+  person_id: string;
+  member_id: string;
+  role: MembershipRole;
+  created_at: string;
+}

@@ -1,0 +1,3 @@
+import type { Migration } from "kysely";
+
+export const entraideMigrations: Record<string, Migration> = {};

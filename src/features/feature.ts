@@ -1,0 +1,33 @@
+import type { Hono } from "hono";
+import type { AppEnv } from "../http/context.js";
+import type { Deps } from "../deps.js";
+import type { JobDefinition } from "../jobs/scheduler.js";
+import type { DemoWorld } from "../demo/world.js";
+
+/** A command of the `chatons` CLI contributed by a feature (e.g. `crawl`). */
+export interface CliCommand {
+  name: string;
+  summary: string;
+  usage: string;
+  run(deps: Deps, args: string[]): Promise<number>;
+}
+
+/**
+ * What a feature plugs into the platform. Each feature folder exports one of these from its
+ * index.ts; src/features/index.ts lists them. Migrations and message catalogues are collected
+ * statically elsewhere (db/migrate.ts, i18n/catalog.ts) because their types must be known at
+ * compile time.
+ */
+export interface Feature {
+  name: string;
+  /** Routes under /fr and /en: paths here are written without the locale prefix. */
+  pages?: (router: Hono<AppEnv>) => void;
+  /** Routes at the root: /api/…, /.well-known/…, /entraide/<service>… */
+  root?: (app: Hono<AppEnv>) => void;
+  jobs?: (deps: Deps) => JobDefinition[];
+  commands?: CliCommand[];
+  /** Adds this feature's part of the demo collective (runs after the directory's demo data). */
+  seedDemo?: (deps: Deps, world: DemoWorld) => Promise<void>;
+  /** Adds routes to the demo member sites served on loopback (ChatonsInfos files, fake instances). */
+  demoSites?: (app: Hono, world: DemoWorld) => void;
+}

@@ -1,0 +1,38 @@
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { Locale } from "../../i18n/index.js";
+import { renderMarkdown, splitTitle } from "./markdown.js";
+
+/** The content pages, one Markdown file per language under content/<locale>/<slug>.md. */
+export const CONTENT_PAGES = ["about", "manifesto", "join", "legal", "privacy"] as const;
+export type ContentSlug = (typeof CONTENT_PAGES)[number];
+
+export function isContentSlug(value: string): value is ContentSlug {
+  return (CONTENT_PAGES as readonly string[]).includes(value);
+}
+
+const contentDir = fileURLToPath(new URL("../../../content/", import.meta.url));
+
+export interface ContentPage {
+  title: string;
+  html: string;
+}
+
+const cache = new Map<string, ContentPage>();
+
+export async function loadContent(
+  locale: Locale,
+  slug: ContentSlug,
+  vars: Record<string, string>,
+): Promise<ContentPage> {
+  const key = `${locale}/${slug}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const source = await readFile(`${contentDir}${locale}/${slug}.md`, "utf8");
+  // {{collective}}-style placeholders let a federation other than CHATONS reuse the texts.
+  const filled = source.replace(/\{\{(\w+)\}\}/g, (m, name: string) => vars[name] ?? m);
+  const { title, body } = splitTitle(filled);
+  const page = { title, html: renderMarkdown(body) };
+  cache.set(key, page);
+  return page;
+}

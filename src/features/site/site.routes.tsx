@@ -1,0 +1,24 @@
+import type { Hono } from "hono";
+import type { AppEnv } from "../../http/context.js";
+import { render } from "../../http/render.js";
+import { homeFigures } from "./site.repository.js";
+import { HomePage, ContentView } from "./site.views.js";
+import { CONTENT_PAGES, loadContent } from "./content.js";
+
+export function sitePages(router: Hono<AppEnv>): void {
+  router.get("/", async (c) => {
+    const figures = await homeFigures(c.get("deps").db);
+    return render(c, <HomePage c={c} figures={figures} />);
+  });
+  for (const slug of CONTENT_PAGES) {
+    router.get(`/${slug}`, async (c) => {
+      const { config } = c.get("deps");
+      const page = await loadContent(c.get("locale"), slug, {
+        collective: config.collective.name,
+        contact: config.collective.contactEmail,
+        base: `/${c.get("locale")}`,
+      });
+      return render(c, <ContentView c={c} slug={slug} page={page} />);
+    });
+  }
+}

@@ -1,0 +1,54 @@
+import type { Context } from "hono";
+import type { Deps } from "../deps.js";
+import type { Locale, Translator } from "../i18n/index.js";
+import type { MembershipRole, Membership } from "../features/directory/directory.tables.js";
+
+export interface PersonMembership {
+  memberId: string;
+  memberSlug: string;
+  memberName: string;
+  role: MembershipRole;
+  /** Is the structure a member of the collective, or still a candidate? */
+  membership: Membership;
+}
+
+export interface CurrentPerson {
+  id: string;
+  email: string;
+  name: string;
+  isPlatformAdmin: boolean;
+  memberships: PersonMembership[];
+}
+
+export interface SessionInfo {
+  id: string;
+  csrfToken: string;
+  flash: FlashMessage[];
+}
+
+export interface FlashMessage {
+  kind: "success" | "info" | "error";
+  /** A catalogue key, or a literal already translated. */
+  text: string;
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: Deps;
+    locale: Locale;
+    t: Translator;
+    /** Path without the /fr or /en prefix, for the language switch. */
+    localPath: string;
+    session: SessionInfo | null;
+    person: CurrentPerson | null;
+    requestId: string;
+  };
+};
+
+export type AppContext = Context<AppEnv>;
+
+/** A link inside the site, in the current language. */
+export function href(c: AppContext, path: string): string {
+  if (path === "/" || path === "") return `/${c.get("locale")}`;
+  return `/${c.get("locale")}${path.startsWith("/") ? path : `/${path}`}`;
+}

@@ -1,0 +1,41 @@
+import * as core from "./core.messages.js";
+import * as site from "../features/site/site.messages.js";
+import * as accounts from "../features/accounts/accounts.messages.js";
+import * as directory from "../features/directory/directory.messages.js";
+import * as stats from "../features/stats/stats.messages.js";
+import * as entraide from "../features/entraide/entraide.messages.js";
+import * as applications from "../features/applications/applications.messages.js";
+
+/**
+ * Every feature keeps its strings next to its code; this file merges them. Each feature's English
+ * catalogue is typed against its French one, so a missing translation fails the type check.
+ */
+export type MessageKey =
+  | keyof typeof core.fr
+  | keyof typeof site.fr
+  | keyof typeof accounts.fr
+  | keyof typeof directory.fr
+  | keyof typeof stats.fr
+  | keyof typeof entraide.fr
+  | keyof typeof applications.fr;
+
+export const catalogs: { fr: Record<MessageKey, string>; en: Record<MessageKey, string> } = {
+  fr: {
+    ...core.fr,
+    ...site.fr,
+    ...accounts.fr,
+    ...directory.fr,
+    ...stats.fr,
+    ...entraide.fr,
+    ...applications.fr,
+  },
+  en: {
+    ...core.en,
+    ...site.en,
+    ...accounts.en,
+    ...directory.en,
+    ...stats.en,
+    ...entraide.en,
+    ...applications.en,
+  },
+};

@@ -1,0 +1,109 @@
+import nodemailer, { type Transporter } from "nodemailer";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.js";
+import { newId, nowIso } from "../db/ids.js";
+import type { Logger } from "../log.js";
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  /** Why the mail exists (password-reset, invitation, instance-down…): lets admins filter the outbox. */
+  kind: string;
+}
+
+export interface Mailer {
+  /** Records the mail, then sends it when SMTP is configured. Never throws on a delivery failure. */
+  send(message: MailMessage): Promise<void>;
+  /** Retries failed deliveries (called by a scheduled job). Returns how many were sent. */
+  retryFailed(): Promise<number>;
+  readonly delivers: boolean;
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Without SMTP (the embedded default) every mail lands in the outbox table, readable by platform
+ * admins at /admin/outbox; with SMTP the same table is the delivery log and retry queue.
+ */
+export function createMailer(opts: {
+  db: Kysely<Database>;
+  smtpUrl: string | undefined;
+  from: string;
+  log: Logger;
+}): Mailer {
+  const transport: Transporter | undefined = opts.smtpUrl
+    ? nodemailer.createTransport(opts.smtpUrl)
+    : undefined;
+
+  async function deliver(id: string, message: MailMessage, attempts: number): Promise<boolean> {
+    if (!transport) return false;
+    try {
+      await transport.sendMail({
+        from: opts.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+      });
+      await opts.db
+        .updateTable("mail_outbox")
+        .set({ status: "sent", sent_at: nowIso(), attempts: attempts + 1, last_error: null })
+        .where("id", "=", id)
+        .execute();
+      return true;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      opts.log.warn({ mailId: id, kind: message.kind, err: reason }, "mail delivery failed");
+      await opts.db
+        .updateTable("mail_outbox")
+        .set({ status: "failed", attempts: attempts + 1, last_error: reason.slice(0, 500) })
+        .where("id", "=", id)
+        .execute();
+      return false;
+    }
+  }
+
+  return {
+    delivers: transport !== undefined,
+    async send(message) {
+      const id = newId();
+      await opts.db
+        .insertInto("mail_outbox")
+        .values({
+          id,
+          created_at: nowIso(),
+          to_address: message.to,
+          subject: message.subject,
+          text_body: message.text,
+          status: transport ? "queued" : "outbox",
+          attempts: 0,
+          last_error: null,
+          sent_at: null,
+          kind: message.kind,
+        })
+        .execute();
+      await deliver(id, message, 0);
+    },
+    async retryFailed() {
+      if (!transport) return 0;
+      const rows = await opts.db
+        .selectFrom("mail_outbox")
+        .selectAll()
+        .where("status", "in", ["failed", "queued"])
+        .where("attempts", "<", MAX_ATTEMPTS)
+        .orderBy("created_at")
+        .limit(50)
+        .execute();
+      let sent = 0;
+      for (const row of rows) {
+        const ok = await deliver(
+          row.id,
+          { to: row.to_address, subject: row.subject, text: row.text_body, kind: row.kind },
+          row.attempts,
+        );
+        if (ok) sent++;
+      }
+      return sent;
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import type { AddressInfo } from "node:net";
+import { serve, type ServerType } from "@hono/node-server";
+import type { Hono } from "hono";
+import type { Config } from "./config.js";
+import { createJobControl, loadSecret, userAgent, type Deps } from "./deps.js";
+import { openDatabase, type DatabaseOptions } from "./db/database.js";
+import { migrateToLatest } from "./db/migrate.js";
+import { createLogger, type Logger } from "./log.js";
+import { createMailer } from "./mail/mailer.js";
+import { createOutbound } from "./http/outbound.js";
+import { createApp } from "./app.js";
+import { features } from "./features/index.js";
+import type { Feature } from "./features/feature.js";
+import { createInProcessScheduler, type Scheduler } from "./jobs/scheduler.js";
+import { coreJobs } from "./jobs/core.jobs.js";
+import type { AppEnv } from "./http/context.js";
+import { seedDemo } from "./demo/seed.js";
+import { startDemoSites, createDemoSitesApp, type DemoSitesServer } from "./demo/sites.js";
+import { loadWorld } from "./demo/world.js";
+import { seededRandom } from "./demo/random.js";
+
+export interface Runtime {
+  deps: Deps;
+  close(): Promise<void>;
+}
+
+/** Opens the database, applies migrations and assembles what every command needs. */
+export async function createRuntime(
+  config: Config,
+  options: { logger?: Logger; db?: DatabaseOptions; now?: () => Date } = {},
+): Promise<Runtime> {
+  const log = options.logger ?? createLogger(config.logLevel);
+  const handle = openDatabase(config.databaseUrl, options.db);
+  try {
+    await migrateToLatest(handle.db);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  const secret = await loadSecret(handle.db, config.sessionSecret);
+  const outbound = createOutbound({ ...config.outbound, userAgent: userAgent(config) });
+  const mailer = createMailer({ db: handle.db, smtpUrl: config.mail.smtpUrl, from: config.mail.from, log });
+  const deps: Deps = {
+    config,
+    db: handle.db,
+    dialect: handle.dialect,
+    dbFile: handle.file,
+    log,
+    mailer,
+    outbound,
+    secret,
+    now: options.now ?? (() => new Date()),
+    jobs: createJobControl(),
+  };
+  return {
+    deps,
+    async close() {
+      await outbound.close();
+      await handle.close();
+    },
+  };
+}
+
+export function allJobs(deps: Deps, list: Feature[] = features) {
+  return [...coreJobs(deps), ...list.flatMap((f) => f.jobs?.(deps) ?? [])];
+}
+
+export interface Platform {
+  deps: Deps;
+  app: Hono<AppEnv>;
+  url: string;
+  scheduler: Scheduler;
+  demoSites: DemoSitesServer | undefined;
+  /** Graceful stop: no new connections, in-flight requests and jobs finish within `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export async function startPlatform(
+  config: Config,
+  options: { demo?: boolean; logger?: Logger; now?: () => Date; runtime?: Runtime } = {},
+): Promise<Platform> {
+  const runtime = options.runtime ?? (await createRuntime(config, options));
+  const { deps } = runtime;
+  let demoSites: DemoSitesServer | undefined;
+  if (options.demo ?? config.demo.enabled) {
+    demoSites = await startDemoSites(config.demo.sitesPort);
+    await seedDemo(deps, demoSites.url, features);
+    const world = await loadWorld(deps.db, demoSites.url, seededRandom(7));
+    demoSites.setApp(createDemoSitesApp(world, features));
+    deps.log.info({ url: demoSites.url }, "demo member sites served on loopback");
+  }
+  const app = createApp(deps, features);
+  const scheduler = createInProcessScheduler(deps, allJobs(deps));
+  deps.jobs.attach(scheduler);
+  let server: ServerType | undefined;
+  const address = await new Promise<AddressInfo>((resolve, reject) => {
+    server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => resolve(info));
+    server.once("error", reject);
+  });
+  if (config.jobs !== "off") scheduler.start();
+  const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
+  deps.log.info({ url, database: deps.dialect, demo: !!demoSites }, "chatons is listening");
+  return {
+    deps,
+    app,
+    url,
+    scheduler,
+    demoSites,
+    async stop(graceMs = 10_000) {
+      const closed = new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      if (server && "closeIdleConnections" in server) server.closeIdleConnections();
+      const forced = setTimeout(() => {
+        if (server && "closeAllConnections" in server) server.closeAllConnections();
+      }, graceMs);
+      forced.unref();
+      await Promise.all([closed, scheduler.stop(graceMs)]);
+      clearTimeout(forced);
+      await demoSites?.close();
+      await runtime.close();
+    },
+  };
+}

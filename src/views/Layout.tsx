@@ -1,0 +1,141 @@
+import type { Child } from "hono/jsx";
+import type { AppContext } from "../http/context.js";
+import { href } from "../http/context.js";
+import { csrfToken } from "../http/csrf.js";
+import { hasMessage, type MessageKey } from "../i18n/index.js";
+
+export interface LayoutProps {
+  c: AppContext;
+  title: string;
+  description?: string;
+  /** Navigation entry to mark as current (aria-current). */
+  section?: NavSection;
+  /** Wider content area for tables and charts. */
+  wide?: boolean;
+  children?: Child;
+}
+
+export type NavSection =
+  "home" | "members" | "services" | "entraide" | "stats" | "charter" | "join" | "about";
+
+const NAV: { section: NavSection; path: string; key: MessageKey }[] = [
+  { section: "members", path: "/members", key: "layout.nav.members" },
+  { section: "services", path: "/services", key: "layout.nav.services" },
+  { section: "entraide", path: "/entraide", key: "layout.nav.entraide" },
+  { section: "stats", path: "/stats", key: "layout.nav.stats" },
+  { section: "charter", path: "/charter", key: "layout.nav.charter" },
+  { section: "join", path: "/join", key: "layout.nav.join" },
+  { section: "about", path: "/about", key: "layout.nav.about" },
+];
+
+export function Layout({ c, title, description, section, wide, children }: LayoutProps) {
+  const t = c.get("t");
+  const locale = c.get("locale");
+  const other = locale === "fr" ? "en" : "fr";
+  const { config } = c.get("deps");
+  const person = c.get("person");
+  const session = c.get("session");
+  const query = new URL(c.req.url).search;
+  const localPath = c.get("localPath");
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · ${config.collective.name}`}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="stylesheet" href="/assets/theme.css" />
+        <link rel="icon" href={config.collective.logo} type="image/svg+xml" />
+        <link
+          rel="alternate"
+          hreflang={other}
+          href={`/${other}${localPath === "/" ? "" : localPath}${query}`}
+        />
+        <script src="/assets/app.js" defer></script>
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t("layout.skip")}
+        </a>
+        {config.demo.enabled ? (
+          <p class="demo-banner" role="note">
+            <strong>{t("common.demo").toUpperCase()}</strong> {t("layout.demo.banner")}
+          </p>
+        ) : null}
+        <header class="site-header">
+          <div class="site-header__inner">
+            <a class="brand" href={`/${locale}`}>
+              <img src={config.collective.logo} alt="" width="40" height="40" />
+              <span class="brand__name">{config.collective.name}</span>
+            </a>
+            <nav class="site-nav" aria-label={t("layout.nav.label")}>
+              <ul>
+                {NAV.map((item) => (
+                  <li>
+                    <a href={href(c, item.path)} aria-current={section === item.section ? "page" : undefined}>
+                      {t(item.key)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div class="site-tools">
+              <a
+                class="lang-switch"
+                href={`/${other}${localPath === "/" ? "" : localPath}${query}`}
+                hreflang={other}
+                lang={other}
+                title={t("layout.language.switch.label")}
+              >
+                {t("layout.language.switch")}
+              </a>
+              {person ? (
+                <>
+                  <a href={href(c, "/account")}>{t("layout.account")}</a>
+                  {person.isPlatformAdmin ? <a href={href(c, "/admin")}>{t("layout.admin")}</a> : null}
+                  <form method="post" action={href(c, "/logout")} class="inline-form">
+                    <input type="hidden" name="_csrf" value={csrfToken(c)} />
+                    <button type="submit" class="link-button">
+                      {t("layout.signout")}
+                    </button>
+                  </form>
+                </>
+              ) : (
+                <a href={href(c, "/login")}>{t("layout.signin")}</a>
+              )}
+            </div>
+          </div>
+        </header>
+        <main id="main" tabindex={-1} class={wide ? "main main--wide" : "main"}>
+          {session && session.flash.length > 0 ? (
+            <div class="flash-list">
+              {session.flash.map((m) => (
+                <p class={`flash flash--${m.kind}`} role={m.kind === "error" ? "alert" : "status"}>
+                  {hasMessage(locale, m.text) ? t(m.text) : m.text}
+                </p>
+              ))}
+            </div>
+          ) : null}
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="site-footer__inner">
+            <p>{t("layout.footer.licence")}</p>
+            <ul class="footer-links">
+              <li>
+                <a href={`mailto:${config.collective.contactEmail}`}>{t("layout.footer.contact")}</a>
+              </li>
+              <li>
+                <a href={href(c, "/legal")}>{t("layout.footer.legal")}</a>
+              </li>
+              <li>
+                <a href={href(c, "/privacy")}>{t("layout.footer.privacy")}</a>
+              </li>
+            </ul>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
