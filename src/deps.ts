@@ -32,7 +32,7 @@ export interface Deps {
 
 export interface JobControl {
   list(): readonly JobDefinition[];
-  runNow(name: string): Promise<string | void>;
+  runNow(name: string): Promise<string>;
   attach(scheduler: Scheduler): void;
 }
 

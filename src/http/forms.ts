@@ -86,6 +86,9 @@ export async function parseForm<S extends z.ZodType>(
 
 // ---- Field builders: trim, turn "" into undefined, and give the limits every form needs. ----
 
+/** Control characters other than tab and line breaks: never legitimate in a form field. */
+const CONTROL_CHARS = /[^\P{Cc}\t\n\r]/u;
+
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : v);
 
@@ -97,7 +100,7 @@ export const text = (max: number, min = 1) =>
       .string({ error: "form.error.required" })
       .min(min)
       .max(max)
-      .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(v), "form.error.invalid"),
+      .refine((v) => !CONTROL_CHARS.test(v), "form.error.invalid"),
   );
 export const optionalText = (max: number) =>
   z.preprocess(
@@ -106,7 +109,7 @@ export const optionalText = (max: number) =>
       .string()
       .trim()
       .max(max)
-      .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(v), "form.error.invalid")
+      .refine((v) => !CONTROL_CHARS.test(v), "form.error.invalid")
       .optional(),
   );
 /** Multi-line text: newlines allowed. */

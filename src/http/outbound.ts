@@ -56,7 +56,18 @@ export interface OutboundResponse {
   remoteAddress: string | undefined;
 }
 
+/** Same shape as dns.lookup with {all: true}; injectable so tests can make a name resolve anywhere. */
+export type Resolver = (
+  hostname: string,
+  callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
+
+const systemResolver: Resolver = (hostname, callback) =>
+  dnsLookup(hostname, { all: true, family: 0 }, callback);
+
 export interface OutboundOptions {
+  /** Resolver used for every connection (the system's by default). */
+  resolver?: Resolver;
   allowLoopback: boolean;
   timeoutMs: number;
   maxBytes: number;
@@ -134,13 +145,13 @@ type LookupCallback = (
   family?: number,
 ) => void;
 
-function guardedLookup(allowLoopback: boolean) {
+function guardedLookup(allowLoopback: boolean, resolver: Resolver) {
   return (
     hostname: string,
     options: { all?: boolean; family?: number | string },
     callback: LookupCallback,
   ) => {
-    dnsLookup(hostname, { all: true, family: 0 }, (err, addresses) => {
+    resolver(hostname, (err, addresses) => {
       if (err) return callback(err, []);
       const allowed = addresses.filter((a) => !isForbiddenAddress(a.address, allowLoopback));
       if (allowed.length === 0) {
@@ -194,7 +205,10 @@ function errorCode(error: unknown): string | undefined {
 
 export function createOutbound(options: OutboundOptions): Outbound {
   const agent = new Agent({
-    connect: { lookup: guardedLookup(options.allowLoopback), timeout: options.timeoutMs },
+    connect: {
+      lookup: guardedLookup(options.allowLoopback, options.resolver ?? systemResolver),
+      timeout: options.timeoutMs,
+    },
     headersTimeout: options.timeoutMs,
     bodyTimeout: options.timeoutMs,
     keepAliveTimeout: 4_000,

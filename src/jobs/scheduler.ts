@@ -17,7 +17,7 @@ export interface JobDefinition {
   /** Upper bound of one run; the lease lasts this long. */
   timeoutMs?: number;
   /** Returns a one-line summary for the logs and the admin page. */
-  run(signal: AbortSignal): Promise<string | void>;
+  run(signal: AbortSignal): Promise<string>;
 }
 
 export interface Scheduler {
@@ -25,7 +25,7 @@ export interface Scheduler {
   /** Stops scheduling and waits (up to `graceMs`) for running jobs to finish. */
   stop(graceMs?: number): Promise<void>;
   /** Runs a job now, outside its schedule (the admin "run now" button, the CLI). */
-  runNow(name: string): Promise<string | void>;
+  runNow(name: string): Promise<string>;
   readonly jobs: readonly JobDefinition[];
 }
 
@@ -98,16 +98,16 @@ export function createInProcessScheduler(deps: Deps, jobs: JobDefinition[]): Sch
   const controller = new AbortController();
   let stopped = false;
 
-  async function execute(job: JobDefinition, force: boolean): Promise<string | void> {
+  async function execute(job: JobDefinition, force: boolean): Promise<string> {
     const leaseMs = job.timeoutMs ?? Math.max(60_000, job.intervalMs);
     const now = deps.now();
     if (!(await tryLease(deps.db, job.name, owner, now, leaseMs, force))) {
       if (force) throw new Error(`${job.name} is already running`);
-      return;
+      return "skipped: not due or running elsewhere";
     }
     const started = performance.now();
     try {
-      const summary = (await job.run(controller.signal)) ?? "";
+      const summary = await job.run(controller.signal);
       deps.log.info({ job: job.name, ms: Math.round(performance.now() - started), summary }, "job done");
       await releaseLease(
         deps.db,
@@ -130,6 +130,7 @@ export function createInProcessScheduler(deps: Deps, jobs: JobDefinition[]): Sch
         new Date(now.getTime() + Math.min(job.intervalMs, 60_000)),
       );
       if (force) throw error;
+      return `error: ${message}`;
     }
   }
 

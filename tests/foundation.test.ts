@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestPlatform, type TestPlatform } from "./helpers/platform.js";
+import { createApp } from "../src/app.js";
+import { features } from "../src/features/index.js";
+import { translator } from "../src/i18n/index.js";
+import { pino } from "pino";
+
+let t: TestPlatform;
+beforeAll(async () => {
+  t = await startTestPlatform();
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+describe("public site", () => {
+  it("sends visitors to their language, negotiated from Accept-Language", async () => {
+    const client = t.client();
+    const en = await client.get("/", { "accept-language": "en-US,en;q=0.9" });
+    expect(en.status).toBe(302);
+    expect(en.location).toBe("/en");
+    expect(en.headers.get("vary")).toContain("Accept-Language");
+    const fr = await client.get("/", { "accept-language": "fr-FR" });
+    expect(fr.location).toBe("/fr");
+  });
+
+  it.each(["fr", "en"] as const)("renders the home page in %s with <html lang>", async (locale) => {
+    const res = await t.client().get(`/${locale}`);
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(new RegExp(`^<!doctype html><html lang="${locale}">`));
+    expect(res.text).toContain(translator(locale)("home.title"));
+    expect(res.text).toContain('href="#main"');
+  });
+
+  it.each(["about", "manifesto", "join", "legal", "privacy"])(
+    "serves the content page %s in both languages",
+    async (slug) => {
+      const fr = await t.client().get(`/fr/${slug}`);
+      const en = await t.client().get(`/en/${slug}`);
+      expect(fr.status).toBe(200);
+      expect(en.status).toBe(200);
+      expect(fr.text).toContain('<article class="prose">');
+      expect(fr.text).not.toEqual(en.text);
+      expect(fr.text).not.toContain("{{");
+    },
+  );
+
+  it("never sets a cookie for an anonymous visitor", async () => {
+    const client = t.client();
+    for (const path of ["/", "/fr", "/en/about", "/fr/login", "/fr/nope", "/assets/app.css", "/healthz"]) {
+      const res = await client.get(path);
+      expect(res.headers.getSetCookie(), path).toEqual([]);
+    }
+  });
+
+  it("sends strict security headers", async () => {
+    const res = await t.client().get("/fr");
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("referrer-policy")).toBe("same-origin");
+    expect(res.headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("serves its own fonts and styles", async () => {
+    const css = await t.client().get("/assets/app.css");
+    expect(css.status).toBe(200);
+    const font = await t.client().get("/assets/fonts/pt-sans-caption-latin-400-normal.woff2");
+    expect(font.status).toBe(200);
+    expect(font.headers.get("content-type")).toBe("font/woff2");
+    expect((await t.client().get("/assets/../package.json")).status).toBe(404);
+  });
+
+  it("answers a real 404 page in the visitor's language", async () => {
+    const fr = await t.client().get("/fr/page-qui-n-existe-pas");
+    expect(fr.status).toBe(404);
+    expect(fr.text).toContain(translator("fr")("error.404.title"));
+    const en = await t.client().get("/en/missing");
+    expect(en.status).toBe(404);
+    expect(en.text).toContain('<html lang="en">');
+    const api = await t.client().get("/api/missing");
+    expect(api.status).toBe(404);
+    expect(JSON.parse(api.text)).toMatchObject({ error: { code: "http_404" } });
+  });
+
+  it("refuses oversized bodies with 413", async () => {
+    const res = await t.client().post("/fr/login", { email: "a@b.c", password: "x".repeat(2_000_000) });
+    expect(res.status).toBe(413);
+    expect(res.text).toContain(translator("fr")("error.413.title"));
+  });
+
+  it("reports health", async () => {
+    const res = await t.client().get("/healthz");
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toEqual({ status: "ok" });
+  });
+});
+
+describe("server errors", () => {
+  it("shows a 500 page with an error id, and no stack trace", async () => {
+    const logged: string[] = [];
+    const log = pino({ level: "error" }, { write: (line: string) => void logged.push(line) });
+    const deps = { ...t.deps, log };
+    const app = createApp(deps, [
+      ...features,
+      {
+        name: "boom",
+        pages: (router) =>
+          router.get("/boom", () => {
+            throw new Error("secret internal detail");
+          }),
+      },
+    ]);
+    const res = await app.request("/fr/boom");
+    expect(res.status).toBe(500);
+    const html = await res.text();
+    expect(html).not.toContain("secret internal detail");
+    expect(html).not.toContain("at ");
+    const id = /([0-9a-f]{8})\.<\/p>/.exec(html)?.[1];
+    expect(id).toBeDefined();
+    expect(logged.join("")).toContain(`"errorId":"${id}"`);
+    expect(logged.join("")).toContain("secret internal detail");
+  });
+});

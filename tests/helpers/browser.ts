@@ -1,0 +1,43 @@
+import { existsSync } from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+/**
+ * Debian's chromium driven by playwright-core. When chromium is missing the browser tests are
+ * skipped with a warning, unless REQUIRE_BROWSER=1 (CI), where its absence is a failure.
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const browserAvailable = existsSync(CHROMIUM);
+
+if (!browserAvailable) {
+  if (process.env.REQUIRE_BROWSER === "1")
+    throw new Error(`REQUIRE_BROWSER=1 but no chromium at ${CHROMIUM}`);
+  console.warn(`[browser tests skipped] no chromium at ${CHROMIUM}: apt-get install -y chromium`);
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
+  });
+}
+
+/** Records every request the page makes that leaves `origin`. */
+export function watchForeignRequests(page: Page, origin: string): string[] {
+  const foreign: string[] = [];
+  page.on("request", (request) => {
+    const url = request.url();
+    if (url.startsWith("data:") || url.startsWith("about:")) return;
+    if (new URL(url).origin !== origin) foreign.push(url);
+  });
+  return foreign;
+}
