@@ -21,6 +21,7 @@ export function createApp(deps: Deps, features: Feature[]): Hono<AppEnv> {
 
   app.use("*", async (c, next) => {
     c.set("deps", deps);
+    c.set("features", features);
     await next();
   });
   app.use("*", requestLog());

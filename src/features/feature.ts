@@ -1,5 +1,6 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../http/context.js";
+import type { Child } from "hono/jsx";
+import type { AppContext, AppEnv } from "../http/context.js";
 import type { Deps } from "../deps.js";
 import type { JobDefinition } from "../jobs/scheduler.js";
 import type { DemoWorld } from "../demo/world.js";
@@ -30,4 +31,17 @@ export interface Feature {
   seedDemo?: (deps: Deps, world: DemoWorld) => Promise<void>;
   /** Adds routes to the demo member sites served on loopback (ChatonsInfos files, fake instances). */
   demoSites?: (app: Hono, world: DemoWorld) => void;
+  /**
+   * A section of a member structure's dashboard (/dashboard/<slug>), shown to its people: its
+   * ChatonsInfos problems, its portal instances, its pending votes… Return null to show nothing.
+   */
+  dashboardPanel?: (c: AppContext, member: PanelMember) => Promise<Child | null>;
+  /** A section of the public member page (/members/<slug>): uptime, portal participation… */
+  memberPagePanel?: (c: AppContext, member: PanelMember) => Promise<Child | null>;
+}
+
+export interface PanelMember {
+  id: string;
+  slug: string;
+  name: string;
 }

@@ -5,6 +5,7 @@ import { directoryFeature } from "./directory/index.js";
 import { statsFeature } from "./stats/index.js";
 import { entraideFeature } from "./entraide/index.js";
 import { applicationsFeature } from "./applications/index.js";
+import { kittensFeature } from "./kittens/index.js";
 
 /** Every feature of the platform, in the order their routes are mounted. */
 export const features: Feature[] = [
@@ -14,4 +15,5 @@ export const features: Feature[] = [
   statsFeature,
   entraideFeature,
   applicationsFeature,
+  kittensFeature,
 ];

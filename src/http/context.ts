@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { Deps } from "../deps.js";
+import type { Feature } from "../features/feature.js";
 import type { Locale, Translator } from "../i18n/index.js";
 import type { MembershipRole, Membership } from "../features/directory/directory.tables.js";
 
@@ -35,6 +36,8 @@ export interface FlashMessage {
 export type AppEnv = {
   Variables: {
     deps: Deps;
+    /** Every feature, so that a page can gather the panels other features contribute. */
+    features: Feature[];
     locale: Locale;
     t: Translator;
     /** Path without the /fr or /en prefix, for the language switch. */

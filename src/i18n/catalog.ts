@@ -5,6 +5,7 @@ import * as directory from "../features/directory/directory.messages.js";
 import * as stats from "../features/stats/stats.messages.js";
 import * as entraide from "../features/entraide/entraide.messages.js";
 import * as applications from "../features/applications/applications.messages.js";
+import * as kittens from "../features/kittens/kittens.messages.js";
 
 /**
  * Every feature keeps its strings next to its code; this file merges them. Each feature's English
@@ -17,7 +18,8 @@ export type MessageKey =
   | keyof typeof directory.fr
   | keyof typeof stats.fr
   | keyof typeof entraide.fr
-  | keyof typeof applications.fr;
+  | keyof typeof applications.fr
+  | keyof typeof kittens.fr;
 
 export const catalogs: { fr: Record<MessageKey, string>; en: Record<MessageKey, string> } = {
   fr: {
@@ -28,6 +30,7 @@ export const catalogs: { fr: Record<MessageKey, string>; en: Record<MessageKey, 
     ...stats.fr,
     ...entraide.fr,
     ...applications.fr,
+    ...kittens.fr,
   },
   en: {
     ...core.en,
@@ -37,5 +40,6 @@ export const catalogs: { fr: Record<MessageKey, string>; en: Record<MessageKey, 
     ...stats.en,
     ...entraide.en,
     ...applications.en,
+    ...kittens.en,
   },
 };

@@ -1,0 +1,5 @@
+import type { Feature } from "../feature.js";
+
+export const kittensFeature: Feature = {
+  name: "kittens",
+};
