@@ -49,6 +49,7 @@ export async function startTestPlatform(
     OUTBOUND_TIMEOUT: "3s",
     DEMO_SITES_PORT: "0",
     JOBS: options.jobs ? "inprocess" : "off",
+    DEMO: options.demo ? "1" : "0",
     ...options.env,
   });
   const logger = pino({ level: config.logLevel });
