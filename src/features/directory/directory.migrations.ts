@@ -114,4 +114,32 @@ export const directoryMigrations: Record<string, Migration> = {
       }
     },
   },
+  "2026-11-24-0101-directory-invitations": {
+    async up(db: AnyDB) {
+      await db.schema
+        .createTable("member_invitations")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("member_id", "text", (c) => c.notNull().references("members.id").onDelete("cascade"))
+        .addColumn("email", "text", (c) => c.notNull())
+        .addColumn("role", "text", (c) => c.notNull())
+        .addColumn("token_hash", "text", (c) => c.notNull().unique())
+        .addColumn("invited_by", "text", (c) => c.references("people.id").onDelete("set null"))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .addColumn("accepted_at", "text")
+        .addColumn("accepted_by", "text", (c) => c.references("people.id").onDelete("set null"))
+        .execute();
+      await db.schema
+        .createIndex("member_invitations_member")
+        .on("member_invitations")
+        .column("member_id")
+        .execute();
+      // The member list and the finder filter on these.
+      await db.schema.createIndex("services_member").on("services").column("member_id").execute();
+    },
+    async down(db: AnyDB) {
+      await db.schema.dropIndex("services_member").execute();
+      await db.schema.dropTable("member_invitations").execute();
+    },
+  },
 };

@@ -1,6 +1,40 @@
 /**
  * The member structures and their services. Field names follow the ChatonsInfos organization and
- * service keys (see docs/CHATONSINFOS-MAPPING in the stats feature) so import and export are 1:1.
+ * service keys so import and export are 1:1 (enum values are lower-cased: `ASSOCIATION` ↔
+ * "association", `Free` ↔ "open"…):
+ *
+ * | column (members)              | ChatonsInfos key                                  |
+ * |-------------------------------|---------------------------------------------------|
+ * | name                          | organization.name                                 |
+ * | description_fr / _en          | organization.description                          |
+ * | type                          | organization.type                                 |
+ * | website                       | organization.website                              |
+ * | logo_url                      | organization.logo                                 |
+ * | contact_url / contact_email   | organization.contact.url / .contact.email         |
+ * | legal_url                     | organization.legal.url                            |
+ * | tos_url                       | (none: service.legal.url of its services)         |
+ * | city, region                  | organization.geolocation.address (free text)      |
+ * | country_code                  | organization.country.code                         |
+ * | latitude / longitude          | organization.geolocation.latitude / .longitude    |
+ * | status, status_description    | organization.memberof.chatons.status.level / .description |
+ * | joined_at                     | organization.memberof.chatons.startdate           |
+ * | social_links {network: url}   | organization.socialnetworks.<network>             |
+ * | funding_links {platform: url} | organization.funding.<platform>                   |
+ *
+ * | column (services)             | ChatonsInfos key                                  |
+ * |-------------------------------|---------------------------------------------------|
+ * | name, description_fr / _en    | service.name, service.description                 |
+ * | url                           | service.website                                   |
+ * | access                        | service.registration (None/Free/Member/Client)    |
+ * | registration_load             | service.registration.load (OPEN/FULL)             |
+ * | status                        | service.status.level (OK→ok, WARNING→maintenance, ERROR/ALERT→down, VOID/OVER→off) |
+ * | start_date                    | service.startdate                                 |
+ * | host_country                  | host.country.code                                 |
+ * | software_id → software.name, license, source_url, website | software.name, .license.name, .source.url, .website |
+ * | category_id, price, audience, languages | (no key: directory only)                |
+ *
+ * Write through updateMemberFields / updateServiceFields (directory.repository.ts): they keep
+ * search_text and updated_at right.
  */
 export interface DirectoryTables {
   members: MembersTable;
@@ -8,6 +42,7 @@ export interface DirectoryTables {
   software: SoftwareTable;
   services: ServicesTable;
   memberships: MembershipsTable;
+  member_invitations: MemberInvitationsTable;
 }
 
 export const MEMBER_TYPES = [
@@ -156,4 +191,18 @@ export interface MembershipsTable {
   member_id: string;
   role: MembershipRole;
   created_at: string;
+}
+
+/** An invitation to join a structure, sent by e-mail; only the token's hash is stored. */
+export interface MemberInvitationsTable {
+  id: string;
+  member_id: string;
+  email: string;
+  role: MembershipRole;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by: string | null;
 }
