@@ -13,9 +13,10 @@ import { csrfMiddleware } from "./http/csrf.js";
 import { errorPage, notFound, onError } from "./http/errors.js";
 import { negotiateLocale } from "./i18n/index.js";
 import { sql } from "kysely";
+import type { PageCache } from "./http/page-cache.js";
 
 /** Builds the web application: shared middleware, then every feature's routes. */
-export function createApp(deps: Deps, features: Feature[]): Hono<AppEnv> {
+export function createApp(deps: Deps, features: Feature[], options: { pageCache?: PageCache } = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { config } = deps;
 
@@ -48,6 +49,7 @@ export function createApp(deps: Deps, features: Feature[]): Hono<AppEnv> {
   );
   app.use("*", sessionMiddleware());
   app.use("*", csrfMiddleware());
+  if (options.pageCache) app.use("*", options.pageCache.middleware);
 
   app.get("/", (c) => {
     const locale = negotiateLocale(c.req.header("accept-language"), config.defaultLocale);

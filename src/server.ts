@@ -9,6 +9,7 @@ import { createLogger, type Logger } from "./log.js";
 import { createMailer } from "./mail/mailer.js";
 import { createOutbound } from "./http/outbound.js";
 import { createApp } from "./app.js";
+import { createPageCache } from "./http/page-cache.js";
 import { features } from "./features/index.js";
 import type { Feature } from "./features/feature.js";
 import { createInProcessScheduler, type Scheduler } from "./jobs/scheduler.js";
@@ -89,7 +90,8 @@ export async function startPlatform(
     demoSites.setApp(createDemoSitesApp(world, features));
     deps.log.info({ url: demoSites.url }, "demo member sites served on loopback");
   }
-  const app = createApp(deps, features);
+  const pageCache = createPageCache(deps.db);
+  const app = createApp(deps, features, { pageCache });
   const scheduler = createInProcessScheduler(deps, allJobs(deps));
   deps.jobs.attach(scheduler);
   let server: ServerType | undefined;
@@ -115,6 +117,7 @@ export async function startPlatform(
       }, graceMs);
       forced.unref();
       await Promise.all([closed, scheduler.stop(graceMs)]);
+      pageCache.stop();
       clearTimeout(forced);
       await demoSites?.close();
       await runtime.close();

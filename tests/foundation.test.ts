@@ -124,3 +124,31 @@ describe("server errors", () => {
     expect(logged.join("")).toContain("secret internal detail");
   });
 });
+
+describe("page cache", () => {
+  it("serves public pages from memory to anonymous visitors and drops them on a write", async () => {
+    const client = t.client();
+    const first = await client.get("/en/about?cache-test=1");
+    expect(first.headers.get("x-cache")).toBeNull();
+    expect(first.headers.get("x-cache-ttl")).toBeNull();
+    const second = await client.get("/en/about?cache-test=1");
+    expect(second.headers.get("x-cache")).toBe("hit");
+    expect(second.text).toBe(first.text);
+    expect(second.headers.get("content-security-policy")).toContain("default-src 'self'");
+    const { audit } = await import("../src/audit/audit.js");
+    await audit(t.deps.db, { actor: null, action: "test.write", subject: { type: "test", id: null } });
+    expect((await client.get("/en/about?cache-test=1")).headers.get("x-cache")).toBeNull();
+  });
+
+  it("never serves a cached page to a signed-in person", async () => {
+    const { makePerson } = await import("./helpers/factories.js");
+    const person = await makePerson(t.deps.db);
+    await t.client().get("/fr");
+    await t.client().get("/fr");
+    const client = t.client();
+    await client.login(person.email, person.password);
+    const page = await client.get("/fr");
+    expect(page.headers.get("x-cache")).toBeNull();
+    expect(page.text).toContain("/fr/logout");
+  });
+});

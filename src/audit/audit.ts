@@ -14,6 +14,15 @@ export interface AuditEntry {
   data?: Record<string, unknown>;
 }
 
+type AuditListener = (entry: AuditEntry) => void;
+const listeners = new Set<AuditListener>();
+
+/** Lets in-process caches hear about writes (the page cache drops what a write made stale). */
+export function onAudit(listener: AuditListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 /**
  * Records a write that matters. Call it inside the same transaction as the write, so that the
  * entry exists if and only if the change does.
@@ -32,6 +41,7 @@ export async function audit(db: DB, entry: AuditEntry): Promise<void> {
       data: JSON.stringify(entry.data ?? {}),
     })
     .execute();
+  for (const listener of listeners) listener(entry);
 }
 
 export interface AuditRecord {
@@ -63,6 +73,7 @@ export async function readAudit(
   filter: {
     subjectType?: string;
     subjectId?: string;
+    actorMemberId?: string;
     actionPrefix?: string;
     limit?: number;
     before?: string;
@@ -86,6 +97,7 @@ export async function readAudit(
     .limit(filter.limit ?? 100);
   if (filter.subjectType) query = query.where("audit_log.subject_type", "=", filter.subjectType);
   if (filter.subjectId) query = query.where("audit_log.subject_id", "=", filter.subjectId);
+  if (filter.actorMemberId) query = query.where("audit_log.actor_member_id", "=", filter.actorMemberId);
   if (filter.actionPrefix) query = query.where("audit_log.action", "like", `${filter.actionPrefix}%`);
   if (filter.before) query = query.where("audit_log.id", "<", filter.before);
   const rows = await query.execute();

@@ -38,6 +38,10 @@ export interface Feature {
   dashboardPanel?: (c: AppContext, member: PanelMember) => Promise<Child | null>;
   /** A section of the public member page (/members/<slug>): uptime, portal participation… */
   memberPagePanel?: (c: AppContext, member: PanelMember) => Promise<Child | null>;
+  /** This feature's data about a person, for their "export my data" download (JSON-ready). */
+  personExport?: (deps: Deps, personId: string) => Promise<Record<string, unknown>>;
+  /** This feature's data about a member structure, for the structure's export (JSON-ready). */
+  memberExport?: (deps: Deps, memberId: string) => Promise<Record<string, unknown>>;
 }
 
 export interface PanelMember {

@@ -3,6 +3,8 @@
  * and picks the CSRF token out of the form it submits, so tests go through the same checks as
  * people do.
  */
+import { Agent, fetch } from "undici";
+
 export interface TestResponse {
   status: number;
   headers: Headers;
@@ -12,6 +14,9 @@ export interface TestResponse {
 
 export class TestClient {
   readonly cookies = new Map<string, string>();
+  // A connection pool per client: a test that makes the server drop a connection (413) cannot
+  // hand a dead socket to another test's requests.
+  private readonly agent = new Agent({ keepAliveTimeout: 2_000 });
 
   constructor(readonly base: string) {}
 
@@ -48,6 +53,7 @@ export class TestClient {
       headers,
       body: init.body,
       redirect: "manual",
+      dispatcher: this.agent,
     });
     this.remember(res.headers);
     return {

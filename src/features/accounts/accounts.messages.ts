@@ -62,6 +62,19 @@ export const fr = {
   "account.password.wrong": "Le mot de passe actuel n'est pas le bon.",
   "account.password.changed": "Mot de passe changé. Vos autres sessions ont été fermées.",
   "account.platform_admin": "Vous administrez la plateforme.",
+  "account.data.title": "Vos données",
+  "account.data.intro":
+    "Téléchargez tout ce que la plateforme garde à votre sujet (format JSON), ou supprimez votre compte.",
+  "account.data.export": "Télécharger mes données",
+  "account.data.export_structure": "Télécharger les données de {name}",
+  "account.delete.title": "Supprimer mon compte",
+  "account.delete.intro":
+    "Votre compte, vos sessions et vos rattachements aux structures seront effacés. Les actions passées restent dans le journal d'audit du collectif, sans votre nom. Les structures elles-mêmes ne sont pas supprimées.",
+  "account.delete.password": "Votre mot de passe, pour confirmer",
+  "account.delete.submit": "Supprimer définitivement mon compte",
+  "account.delete.last_admin":
+    "Vous êtes la dernière personne à administrer la plateforme : nommez quelqu'un d'autre avant de partir.",
+  "account.delete.done": "Votre compte a été supprimé.",
 
   "admin.title": "Administration",
   "admin.people": "Personnes",
@@ -168,6 +181,19 @@ export const en: Record<keyof typeof fr, string> = {
   "account.password.wrong": "The current password is wrong.",
   "account.password.changed": "Password changed. Your other sessions were closed.",
   "account.platform_admin": "You administer the platform.",
+  "account.data.title": "Your data",
+  "account.data.intro":
+    "Download everything the platform keeps about you (JSON format), or delete your account.",
+  "account.data.export": "Download my data",
+  "account.data.export_structure": "Download the data of {name}",
+  "account.delete.title": "Delete my account",
+  "account.delete.intro":
+    "Your account, sessions and links to structures will be erased. Past actions stay in the collective's audit log, without your name. The structures themselves are not deleted.",
+  "account.delete.password": "Your password, to confirm",
+  "account.delete.submit": "Delete my account for good",
+  "account.delete.last_admin":
+    "You are the last person administering the platform: appoint someone else before leaving.",
+  "account.delete.done": "Your account has been deleted.",
 
   "admin.title": "Administration",
   "admin.people": "People",

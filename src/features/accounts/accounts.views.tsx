@@ -3,6 +3,7 @@ import { href } from "../../http/context.js";
 import type { FieldErrors, FormValues } from "../../http/forms.js";
 import { Layout } from "../../views/Layout.js";
 import { Csrf, ErrorSummary, TextField } from "../../views/components.js";
+import { DataRightsSection } from "./data-rights.views.js";
 
 interface FormProps {
   c: AppContext;
@@ -286,6 +287,7 @@ export function AccountPage({ c, person, values, errors }: FormProps & { person:
           </form>
         </section>
       </div>
+      <DataRightsSection c={c} />
     </Layout>
   );
 }

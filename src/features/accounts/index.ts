@@ -1,11 +1,13 @@
 import type { Feature } from "../feature.js";
 import { accountPages } from "./accounts.routes.js";
 import { adminPages } from "./admin.routes.js";
+import { dataRightsPages } from "./data-rights.routes.js";
 
 export const accountsFeature: Feature = {
   name: "accounts",
   pages(router) {
     accountPages(router);
     adminPages(router);
+    dataRightsPages(router);
   },
 };

@@ -1,4 +1,5 @@
 import type { Hono } from "hono";
+import { CACHE_HEADER } from "../../http/page-cache.js";
 import type { AppEnv } from "../../http/context.js";
 import { render } from "../../http/render.js";
 import { homeFigures } from "./site.repository.js";
@@ -8,6 +9,7 @@ import { CONTENT_PAGES, loadContent } from "./content.js";
 export function sitePages(router: Hono<AppEnv>): void {
   router.get("/", async (c) => {
     const figures = await homeFigures(c.get("deps").db);
+    c.header(CACHE_HEADER, "60");
     return render(c, <HomePage c={c} figures={figures} />);
   });
   for (const slug of CONTENT_PAGES) {
@@ -18,6 +20,7 @@ export function sitePages(router: Hono<AppEnv>): void {
         contact: config.collective.contactEmail,
         base: `/${c.get("locale")}`,
       });
+      c.header(CACHE_HEADER, "300");
       return render(c, <ContentView c={c} slug={slug} page={page} />);
     });
   }
