@@ -77,6 +77,9 @@ const envSchema = z.object({
   ENTRAIDE_CHECK_INTERVAL: duration.default(120_000),
   ENTRAIDE_FAILURES_TO_DOWN: z.coerce.number().int().min(1).max(20).default(3),
   ENTRAIDE_SUCCESSES_TO_UP: z.coerce.number().int().min(1).max(20).default(2),
+  ENTRAIDE_SLOW_AFTER: duration.default(5_000),
+  ENTRAIDE_CHECK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  ENTRAIDE_REFRESH_INTERVAL: duration.default(30_000),
 
   // Applications and votes.
   REASSESSMENT_INTERVAL: duration.default(365 * 86_400_000),
@@ -117,7 +120,16 @@ export interface Config {
     crawlPerHost: number;
     uptimeIntervalMs: number;
   };
-  entraide: { checkIntervalMs: number; failuresToDown: number; successesToUp: number };
+  entraide: {
+    checkIntervalMs: number;
+    failuresToDown: number;
+    successesToUp: number;
+    /** A check answered later than this counts as a failure. */
+    slowAfterMs: number;
+    checkConcurrency: number;
+    /** How often the in-memory dispatch table is reloaded and visit counters are written. */
+    refreshIntervalMs: number;
+  };
   applications: { reassessmentIntervalMs: number };
   jobs: "inprocess" | "pgboss" | "off";
 }
@@ -180,6 +192,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       checkIntervalMs: e.ENTRAIDE_CHECK_INTERVAL,
       failuresToDown: e.ENTRAIDE_FAILURES_TO_DOWN,
       successesToUp: e.ENTRAIDE_SUCCESSES_TO_UP,
+      slowAfterMs: e.ENTRAIDE_SLOW_AFTER,
+      checkConcurrency: e.ENTRAIDE_CHECK_CONCURRENCY,
+      refreshIntervalMs: e.ENTRAIDE_REFRESH_INTERVAL,
     },
     applications: { reassessmentIntervalMs: e.REASSESSMENT_INTERVAL },
     jobs: e.JOBS ?? "inprocess",
