@@ -86,6 +86,12 @@ const envSchema = z.object({
 
   // Scheduler: "inprocess" always works; "pgboss" needs PostgreSQL.
   JOBS: z.enum(["inprocess", "pgboss", "off"]).optional(),
+  JOBS_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, "expected a PostgreSQL schema name")
+    .default("pgboss"),
+  JOBS_ITEM_TIMEOUT: duration.default(600_000),
+  JOBS_MAINTENANCE_INTERVAL: duration.default(30_000),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -132,6 +138,8 @@ export interface Config {
   };
   applications: { reassessmentIntervalMs: number };
   jobs: "inprocess" | "pgboss" | "off";
+  /** pg-boss settings (JOBS=pgboss): its schema, how long an item may run before another instance retries it. */
+  pgboss: { schema: string; itemTimeoutMs: number; maintenanceIntervalMs: number };
 }
 
 export class ConfigError extends Error {
@@ -149,6 +157,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
   const e = parsed.data;
+  if (e.JOBS === "pgboss" && !/^postgres(ql)?:\/\//.test(e.DATABASE_URL)) {
+    throw new ConfigError(["JOBS: pgboss needs DATABASE_URL to be a postgres:// URL"]);
+  }
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
   return {
     env: e.NODE_ENV,
@@ -198,6 +209,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     applications: { reassessmentIntervalMs: e.REASSESSMENT_INTERVAL },
     jobs: e.JOBS ?? "inprocess",
+    pgboss: {
+      schema: e.JOBS_SCHEMA,
+      itemTimeoutMs: e.JOBS_ITEM_TIMEOUT,
+      maintenanceIntervalMs: e.JOBS_MAINTENANCE_INTERVAL,
+    },
   };
 }
 

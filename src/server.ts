@@ -13,6 +13,7 @@ import { createPageCache } from "./http/page-cache.js";
 import { features } from "./features/index.js";
 import type { Feature } from "./features/feature.js";
 import { createInProcessScheduler, type Scheduler } from "./jobs/scheduler.js";
+import { createPgBossScheduler } from "./jobs/pgboss.js";
 import { coreJobs } from "./jobs/core.jobs.js";
 import type { AppEnv } from "./http/context.js";
 import { seedDemo } from "./demo/seed.js";
@@ -92,14 +93,17 @@ export async function startPlatform(
   }
   const pageCache = createPageCache(deps.db);
   const app = createApp(deps, features, { pageCache });
-  const scheduler = createInProcessScheduler(deps, allJobs(deps));
+  const scheduler =
+    config.jobs === "pgboss"
+      ? createPgBossScheduler(deps, allJobs(deps), { connectionString: config.databaseUrl, ...config.pgboss })
+      : createInProcessScheduler(deps, allJobs(deps));
   deps.jobs.attach(scheduler);
   let server: ServerType | undefined;
   const address = await new Promise<AddressInfo>((resolve, reject) => {
     server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => resolve(info));
     server.once("error", reject);
   });
-  if (config.jobs !== "off") scheduler.start();
+  if (config.jobs !== "off") await scheduler.start();
   const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
   deps.log.info({ url, database: deps.dialect, demo: !!demoSites }, "chatons is listening");

@@ -13,6 +13,7 @@ import { taxonomyMigrations } from "../features/directory/taxonomy.migrations.js
 import { statsMigrations } from "../features/stats/stats.migrations.js";
 import { entraideMigrations } from "../features/entraide/entraide.migrations.js";
 import { applicationsMigrations } from "../features/applications/applications.migrations.js";
+import { jobsMigrations } from "../jobs/jobs.migrations.js";
 
 /**
  * Each feature owns its migrations; names start with a date and a sequence number so that the
@@ -27,6 +28,7 @@ export const allMigrations: Record<string, Migration> = {
   ...statsMigrations,
   ...entraideMigrations,
   ...applicationsMigrations,
+  ...jobsMigrations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => allMigrations };

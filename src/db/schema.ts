@@ -1,4 +1,5 @@
 import type { CoreTables } from "./core.tables.js";
+import type { JobsTables } from "../jobs/jobs.tables.js";
 import type { AccountsTables } from "../features/accounts/accounts.tables.js";
 import type { DirectoryTables } from "../features/directory/directory.tables.js";
 import type { StatsTables } from "../features/stats/stats.tables.js";
@@ -7,4 +8,5 @@ import type { ApplicationsTables } from "../features/applications/applications.t
 
 /** Every table, assembled from the features that own them. */
 export interface Database
-  extends CoreTables, AccountsTables, DirectoryTables, StatsTables, EntraideTables, ApplicationsTables {}
+  extends CoreTables,
+    JobsTables, AccountsTables, DirectoryTables, StatsTables, EntraideTables, ApplicationsTables {}

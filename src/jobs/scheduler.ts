@@ -1,11 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { Deps } from "../deps.js";
 import type { DB } from "../db/adapter.js";
+import { completeItem, markAttempt, setRunSummary, startRun } from "./runs.js";
 
 /**
- * Periodic jobs. A job declares its interval and what it does; the scheduler runs it. Before each
- * run an instance takes a lease in `job_locks` with a conditional UPDATE, so with several instances
- * on one database a job runs once per interval, and a lease left by a dead instance expires.
+ * Periodic jobs. A job declares its interval and what it does; a scheduler runs it. Two
+ * schedulers exist: this in-process one (SQLite, or a single instance), and the pg-boss one
+ * (jobs/pgboss.ts) that spreads work items over several instances sharing PostgreSQL.
+ *
+ * Before each run the in-process scheduler takes a lease in `job_locks` with a conditional UPDATE,
+ * so even several in-process instances on one database run a job once per interval, and a lease
+ * left by a dead instance expires.
  */
 export interface JobDefinition {
   name: string;
@@ -16,12 +21,28 @@ export interface JobDefinition {
   runAtStart?: boolean;
   /** Upper bound of one run; the lease lasts this long. */
   timeoutMs?: number;
-  /** Returns a one-line summary for the logs and the admin page. */
+  /** Does the whole run in one go. Returns a one-line summary for the logs and /admin/jobs. */
   run(signal: AbortSignal): Promise<string>;
+  /** Optional: the same work split into items any instance may process (see FanOut). */
+  fanOut?: FanOut;
+}
+
+/**
+ * A run split into independent items (one member organisation to crawl, one instance to check).
+ * With pg-boss each item is a queued job: instances share the items, and an item held by an
+ * instance that dies is retried elsewhere. `process` must therefore be idempotent.
+ */
+export interface FanOut {
+  plan(signal: AbortSignal): Promise<{ items: string[]; context?: string }>;
+  process(runId: string, item: string, context: string | undefined, signal: AbortSignal): Promise<void>;
+  /** Called once, by whichever instance completes the last item. */
+  finish(runId: string, context: string | undefined): Promise<string>;
+  /** Items processed at once by one instance. */
+  concurrency?: number;
 }
 
 export interface Scheduler {
-  start(): void;
+  start(): void | Promise<void>;
   /** Stops scheduling and waits (up to `graceMs`) for running jobs to finish. */
   stop(graceMs?: number): Promise<void>;
   /** Runs a job now, outside its schedule (the admin "run now" button, the CLI). */
@@ -41,7 +62,6 @@ export async function tryLease(
   leaseMs: number,
   force = false,
 ): Promise<boolean> {
-  const until = new Date(now.getTime() + leaseMs).toISOString();
   await db
     .insertInto("job_locks")
     .values({
@@ -57,7 +77,11 @@ export async function tryLease(
     .execute();
   const result = await db
     .updateTable("job_locks")
-    .set({ owner, locked_until: until, last_started_at: now.toISOString() })
+    .set({
+      owner,
+      locked_until: new Date(now.getTime() + leaseMs).toISOString(),
+      last_started_at: now.toISOString(),
+    })
     .where("name", "=", name)
     .where((eb) =>
       force
@@ -91,6 +115,49 @@ export async function releaseLease(
     .execute();
 }
 
+/** Runs items with bounded concurrency in this process. */
+async function runFannedOut(
+  deps: Deps,
+  job: JobDefinition,
+  fanOut: FanOut,
+  signal: AbortSignal,
+): Promise<string> {
+  const { items, context } = await fanOut.plan(signal);
+  const runId = await startRun(deps.db, job.name, items, deps.now());
+  let next = 0;
+  let summary = "";
+  const worker = async () => {
+    while (next < items.length && !signal.aborted) {
+      const item = items[next++];
+      if (item === undefined) break;
+      await markAttempt(deps.db, runId, item);
+      let error: string | undefined;
+      try {
+        await fanOut.process(runId, item, context, signal);
+      } catch (e) {
+        error = e instanceof Error ? e.message : String(e);
+        deps.log.warn({ job: job.name, item, err: error }, "job item failed");
+      }
+      if (await completeItem(deps.db, runId, item, deps.now(), error)) {
+        summary = await fanOut.finish(runId, context);
+        await setRunSummary(deps.db, runId, summary);
+      }
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(fanOut.concurrency ?? 4, items.length)) }, worker),
+  );
+  if (items.length === 0) {
+    summary = await fanOut.finish(runId, context);
+    await setRunSummary(deps.db, runId, summary);
+  }
+  return summary || `${items.length} items`;
+}
+
+export function runJobOnce(deps: Deps, job: JobDefinition, signal: AbortSignal): Promise<string> {
+  return job.fanOut ? runFannedOut(deps, job, job.fanOut, signal) : job.run(signal);
+}
+
 export function createInProcessScheduler(deps: Deps, jobs: JobDefinition[]): Scheduler {
   const owner = randomUUID();
   const timers = new Map<string, NodeJS.Timeout>();
@@ -107,7 +174,7 @@ export function createInProcessScheduler(deps: Deps, jobs: JobDefinition[]): Sch
     }
     const started = performance.now();
     try {
-      const summary = await job.run(controller.signal);
+      const summary = await runJobOnce(deps, job, controller.signal);
       deps.log.info({ job: job.name, ms: Math.round(performance.now() - started), summary }, "job done");
       await releaseLease(
         deps.db,
@@ -167,7 +234,13 @@ export function createInProcessScheduler(deps: Deps, jobs: JobDefinition[]): Sch
     async runNow(name) {
       const job = jobs.find((j) => j.name === name);
       if (!job) throw new Error(`unknown job ${name}`);
-      return execute(job, true);
+      const run = execute(job, true);
+      running.set(`${name}:manual`, run);
+      try {
+        return await run;
+      } finally {
+        running.delete(`${name}:manual`);
+      }
     },
   };
 }

@@ -42,6 +42,8 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
         const client = new pg.Client({ connectionString: pgUrl });
         await client.connect();
         await client.query(`drop schema if exists ${schema} cascade`);
+        // pg-boss keeps its queues in a schema of its own next to ours (see JOBS_SCHEMA).
+        await client.query(`drop schema if exists ${schema}_boss cascade`);
         await client.end();
       },
     };

@@ -50,6 +50,7 @@ export async function startTestPlatform(
     DEMO_SITES_PORT: "0",
     JOBS: options.jobs ? "inprocess" : "off",
     DEMO: options.demo ? "1" : "0",
+    ...(db.searchPath ? { JOBS_SCHEMA: `${db.searchPath}_boss` } : {}),
     ...options.env,
   });
   const logger = pino({ level: config.logLevel });
