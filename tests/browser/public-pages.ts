@@ -1,0 +1,52 @@
+import type { Deps } from "../../src/deps.js";
+
+/**
+ * Every public page worth checking, in both languages, built from the demo data so that member,
+ * service, software and category pages point at real records.
+ */
+export async function publicPages(deps: Deps): Promise<string[]> {
+  const { db } = deps;
+  const member = await db
+    .selectFrom("members")
+    .select("slug")
+    .where("membership", "=", "member")
+    .where("chatonsinfos_url", "is not", null)
+    .orderBy("slug")
+    .executeTakeFirstOrThrow();
+  const service = await db
+    .selectFrom("services")
+    .innerJoin("members", "members.id", "services.member_id")
+    .select(["members.slug as member", "services.slug"])
+    .where("members.slug", "=", member.slug)
+    .executeTakeFirstOrThrow();
+  const software = await db.selectFrom("software").select("slug").orderBy("slug").executeTakeFirstOrThrow();
+  const paths = [
+    "",
+    "/about",
+    "/manifesto",
+    "/join",
+    "/legal",
+    "/privacy",
+    "/login",
+    "/signup",
+    "/members",
+    `/members/${member.slug}`,
+    "/services",
+    "/services?category=pad&access=none",
+    "/map",
+    "/guide",
+    "/guide?need=pad&who=individual&account=none",
+    "/kittens",
+    "/entraide",
+    "/stats",
+    `/stats/organizations/${member.slug}`,
+    `/stats/services/${service.member}/${service.slug}`,
+    `/stats/software/${software.slug}`,
+    "/stats/categories/pad",
+    "/stats/crawler",
+    "/stats/uptime",
+    "/charter",
+    "/apply",
+  ];
+  return paths.flatMap((p) => [`/fr${p}`, `/en${p}`]);
+}
