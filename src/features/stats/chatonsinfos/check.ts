@@ -40,7 +40,11 @@ export type CheckCode =
   | "host-combination"
   | "dates-order"
   | "metric-key"
-  | "parse";
+  | "parse"
+  // Added by the crawler, about the links between files:
+  | "subs-cycle"
+  | "subs-duplicate"
+  | "subs-too-deep";
 
 export interface CheckResult {
   severity: Severity;

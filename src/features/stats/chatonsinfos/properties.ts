@@ -157,7 +157,7 @@ export const PROPERTIES: readonly PropertySpec[] = [
   }),
 
   // software.* [C S1]
-  p("software.name", SVC, "string", "required"),
+  p("software.name", SVC, "string", "recommended"),
   p("software.website", SVC, "url", "recommended"),
   p("software.license.url", SVC, "url", "recommended"),
   p("software.license.name", SVC, "string", "recommended"),

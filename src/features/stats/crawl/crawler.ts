@@ -1,0 +1,288 @@
+import type { Deps } from "../../../deps.js";
+import { newSortableId } from "../../../db/ids.js";
+import { createHostLimiter, mapPool, type HostLimiter } from "./limiter.js";
+import { createFetcher, type Fetcher } from "./fetch.js";
+import { analyse, link, newVisit, type Visit } from "./visit.js";
+import { loadBodies, loadPriors, storeVisits } from "./store.js";
+import { generatedUrls } from "../generated.js";
+import type { CrawlTrigger } from "../stats.tables.js";
+import { matchMember, matchServices, type OrgContext } from "./match.js";
+import { importFromFiles } from "./import.js";
+import { finishRun, markItem, recomputeAggregates, type ItemTally } from "./runs.js";
+
+/**
+ * The crawl: the federation file, then each organization as one unit of work
+ * (crawlOrganization), run with bounded concurrency. A unit fetches its organization file, the
+ * service files it lists and their metrics files, then stores them in one transaction; it is
+ * idempotent, so a unit retried (or taken by another instance) never duplicates rows.
+ */
+
+/** federation → organization → service → metrics: deeper links are reported, not followed. */
+export const MAX_DEPTH = 3;
+
+export interface CrawlOptions {
+  limiter?: HostLimiter;
+  fetcher?: Fetcher;
+  memberId?: string | null;
+  /** URLs above this organization (the federation file), for cycle detection. */
+  ancestors?: string[];
+  /** URL → organization that claimed it in this run (duplicate detection within one process). */
+  claims?: Map<string, string>;
+  signal?: AbortSignal;
+}
+
+function tools(deps: Deps, options: CrawlOptions) {
+  const limiter =
+    options.limiter ?? createHostLimiter(deps.config.stats.crawlConcurrency, deps.config.stats.crawlPerHost);
+  return { limiter, fetcher: options.fetcher ?? createFetcher(deps, limiter, options.signal) };
+}
+
+/** Fetches and analyses one level of files (in parallel, through the limiter). */
+async function visitLevel(
+  deps: Deps,
+  fetcher: Fetcher,
+  entries: { url: string; parentUrl: string | null; depth: number; subsKey?: string | null }[],
+  organizationUrl: string | null,
+): Promise<Visit[]> {
+  const priors = await loadPriors(
+    deps.db,
+    entries.map((e) => e.url),
+  );
+  const visits = await Promise.all(
+    entries.map(async (e) => {
+      const prior = priors.get(e.url);
+      const outcome = await fetcher.fetch(e.url, prior);
+      const visit = newVisit(e.url, e.parentUrl, organizationUrl ?? e.url, e.depth, prior, outcome);
+      visit.subsKey = e.subsKey ?? null;
+      return visit;
+    }),
+  );
+  const hashes = visits
+    .filter((v) => v.outcome.result === "not-modified" && v.prior?.content_hash)
+    .map((v) => v.prior?.content_hash ?? "");
+  const bodies = hashes.length ? await loadBodies(deps.db, hashes) : new Map<string, string>();
+  for (const v of visits) analyse(v, bodies.get(v.prior?.content_hash ?? ""), MAX_DEPTH);
+  return visits;
+}
+
+interface Entry {
+  url: string;
+  parentUrl: string | null;
+  depth: number;
+  subsKey: string | null;
+  /** URLs from the top down to this file, for cycle detection. */
+  path: string[];
+}
+
+/** Walks an organization's tree; returns every visit (organization first). */
+async function walk(deps: Deps, runId: string, url: string, fetcher: Fetcher, options: CrawlOptions) {
+  const all: Visit[] = [];
+  const seen = new Set<string>([url]);
+  const top = options.ancestors ?? [];
+  let level: Entry[] = [{ url, parentUrl: top.at(-1) ?? null, depth: 1, subsKey: null, path: [...top, url] }];
+  while (level.length > 0) {
+    const visits = await visitLevel(deps, fetcher, level, url);
+    all.push(...visits);
+    const next: Entry[] = [];
+    const priors = await loadPriors(
+      deps.db,
+      visits.flatMap((v) => v.children.map((c) => c.url)),
+    );
+    visits.forEach((v, index) => {
+      const path = level[index]?.path ?? [];
+      for (const child of v.children) {
+        if (path.includes(child.url)) {
+          v.links.push(
+            link(child, "subs-cycle", `${child.url} is already above this file: a cycle, not followed`),
+          );
+          continue;
+        }
+        if (seen.has(child.url)) {
+          v.links.push(link(child, "subs-duplicate", `${child.url} is listed more than once`));
+          continue;
+        }
+        const owner = options.claims?.get(child.url) ?? priorOwner(priors.get(child.url), runId);
+        if (owner && owner !== url) {
+          v.links.push(link(child, "subs-duplicate", `${child.url} is already listed by ${owner}`));
+          continue;
+        }
+        options.claims?.set(child.url, url);
+        seen.add(child.url);
+        next.push({
+          url: child.url,
+          parentUrl: v.url,
+          depth: v.depth + 1,
+          subsKey: child.key.slice("subs.".length),
+          path: [...path, child.url],
+        });
+      }
+    });
+    level = next;
+  }
+  return all;
+}
+
+function priorOwner(
+  prior: { last_run_id: string | null; organization_url: string | null } | undefined,
+  runId: string,
+) {
+  return prior && prior.last_run_id === runId ? prior.organization_url : null;
+}
+
+/**
+ * Crawls one organization (the unit a job queue can hand to any instance). Safe to call twice
+ * for the same run and URL: rows are keyed, and the run's counters move only on the first finish.
+ */
+export async function crawlOrganization(
+  deps: Deps,
+  runId: string,
+  url: string,
+  options: CrawlOptions = {},
+): Promise<{ files: number; failures: number }> {
+  const { fetcher } = tools(deps, options);
+  await markItem(deps, runId, url, options.memberId ?? null, "start");
+  try {
+    const visits = await walk(deps, runId, url, fetcher, options);
+    const ctx: OrgContext = await matchMember(deps, url, visits[0], options.memberId ?? null);
+    matchServices(ctx, visits);
+    const at = deps.now().toISOString();
+    const tally = tallyOf(visits);
+    await deps.db.transaction().execute(async (trx) => {
+      await storeVisits(trx, runId, visits, at);
+      if (ctx.member?.chatonsinfos_source_of_truth === 1) await importFromFiles(trx, deps, ctx, visits, at);
+      await markItem(deps, runId, url, ctx.member?.id ?? null, "done", tally, trx);
+    });
+    return { files: tally.files, failures: tally.failures };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    deps.log.warn({ runId, url, err: error }, "crawl of an organization failed");
+    await markItem(deps, runId, url, options.memberId ?? null, "failed", {
+      files: 0,
+      failures: 1,
+      error: message,
+    });
+    return { files: 0, failures: 1 };
+  }
+}
+
+function tallyOf(visits: Visit[]): ItemTally {
+  const t = { files: visits.length, failures: 0, ok: 0, unchanged: 0, errors: 0, warnings: 0 };
+  for (const v of visits) {
+    const r = v.outcome.result;
+    if (r === "ok" || r === "generated") t.ok++;
+    else if (r === "not-modified") t.unchanged++;
+    else t.failures++;
+    t.errors += v.report?.counts.error ?? 0;
+    t.warnings += v.report?.counts.warning ?? 0;
+  }
+  return t;
+}
+
+export interface RunOptions {
+  trigger: CrawlTrigger;
+  signal?: AbortSignal;
+}
+
+/** A whole crawl: returns the run id and a one-line summary. */
+export async function crawlFederation(
+  deps: Deps,
+  options: RunOptions,
+): Promise<{ runId: string; summary: string }> {
+  const { config, db } = deps;
+  const root = config.stats.federationUrl ?? generatedUrls(config).federation;
+  const runId = newSortableId();
+  const at = deps.now().toISOString();
+  await db
+    .insertInto("stats_crawl_runs")
+    .values({
+      id: runId,
+      trigger: options.trigger,
+      root_url: root,
+      status: "running",
+      started_at: at,
+      updated_at: at,
+      finished_at: null,
+      items_total: 0,
+      items_done: 0,
+      files_total: 0,
+      files_ok: 0,
+      files_unchanged: 0,
+      files_failed: 0,
+      errors: 0,
+      warnings: 0,
+      summary: null,
+    })
+    .execute();
+  const limiter = createHostLimiter(config.stats.crawlConcurrency, config.stats.crawlPerHost);
+  const fetcher = createFetcher(deps, limiter, options.signal);
+  try {
+    const [fed] = await visitLevel(deps, fetcher, [{ url: root, parentUrl: null, depth: 0 }], null);
+    if (!fed) throw new Error("no federation file");
+    fed.organizationUrl = null;
+    const subs = fed.children.filter((c, i, all) => all.findIndex((x) => x.url === c.url) === i);
+    for (const c of fed.children.filter((c, i, all) => all.findIndex((x) => x.url === c.url) !== i))
+      fed.links.push(link(c, "subs-duplicate", `${c.url} is listed more than once`));
+    await db.transaction().execute(async (trx) => {
+      await storeVisits(trx, runId, [fed], at);
+      await trx
+        .updateTable("stats_crawl_runs")
+        .set({ items_total: subs.length })
+        .where("id", "=", runId)
+        .execute();
+    });
+    const members = await memberIdsBySubs(
+      deps,
+      subs.map((s) => ({ key: s.key.slice("subs.".length), url: s.url })),
+    );
+    const claims = new Map<string, string>();
+    await mapPool(subs, config.stats.crawlConcurrency, async (sub) => {
+      if (options.signal?.aborted) return;
+      await crawlOrganization(deps, runId, sub.url, {
+        limiter,
+        fetcher,
+        memberId: members.get(sub.url) ?? null,
+        ancestors: [root],
+        claims,
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+    });
+    if (options.signal?.aborted) throw new Error("interrupted");
+    await recomputeAggregates(deps, runId);
+    return { runId, summary: await finishRun(deps, runId, fed.outcome.result, "done") };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await finishRun(deps, runId, message, "failed");
+    throw error;
+  }
+}
+
+/** subs.<slug> of the platform's federation file name members; other federations use their URL. */
+async function memberIdsBySubs(
+  deps: Deps,
+  subs: { key: string; url: string }[],
+): Promise<Map<string, string>> {
+  const rows = await deps.db
+    .selectFrom("members")
+    .select(["id", "slug", "chatonsinfos_url"])
+    .where("archived_at", "is", null)
+    .execute();
+  const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
+  const byUrl = new Map(rows.filter((r) => r.chatonsinfos_url).map((r) => [r.chatonsinfos_url ?? "", r.id]));
+  const out = new Map<string, string>();
+  for (const s of subs) {
+    const id =
+      byUrl.get(s.url) ??
+      bySlug.get(s.key) ??
+      (generatedMember(deps, s.url) ? bySlug.get(generatedMember(deps, s.url) ?? "") : undefined);
+    if (id) out.set(s.url, id);
+  }
+  return out;
+}
+
+function generatedMember(deps: Deps, url: string): string | undefined {
+  const prefix = generatedUrls(deps.config).organization("");
+  const base = prefix.slice(0, -".properties".length);
+  return url.startsWith(base) && url.endsWith(".properties")
+    ? url.slice(base.length, -".properties".length)
+    : undefined;
+}

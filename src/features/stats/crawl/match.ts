@@ -1,0 +1,133 @@
+import type { Deps } from "../../../deps.js";
+import { slugify } from "../../../db/ids.js";
+import type { MemberRow } from "../../directory/directory.repository.js";
+import { localPathOf } from "../generated.js";
+import type { Visit } from "./visit.js";
+
+/**
+ * Which directory member and services the crawled files describe. Files name themselves only by
+ * URL and free text, so matching tries the strongest evidence first: the URL the member gave,
+ * the platform's own URL, the service's web address, the subs id, then the software name.
+ */
+
+export interface DirectoryService {
+  id: string;
+  slug: string;
+  url: string;
+  chatonsinfos_url: string | null;
+  name: string;
+  software_slug: string | null;
+}
+
+export interface OrgContext {
+  member: MemberRow | undefined;
+  services: DirectoryService[];
+}
+
+export function normaliseUrl(url: string | null | undefined): string {
+  if (!url) return "";
+  return url
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\/(www\.)?/, "")
+    .replace(/\/+$/, "");
+}
+
+function hostOf(url: string | null | undefined): string {
+  try {
+    return url ? new URL(url).hostname.replace(/^www\./, "") : "";
+  } catch {
+    return "";
+  }
+}
+
+export async function matchMember(
+  deps: Deps,
+  url: string,
+  org: Visit | undefined,
+  memberId: string | null,
+): Promise<OrgContext> {
+  let member: MemberRow | undefined;
+  const base = deps.db.selectFrom("members").selectAll().where("archived_at", "is", null);
+  if (memberId) member = await base.where("id", "=", memberId).executeTakeFirst();
+  if (!member) member = await base.where("chatonsinfos_url", "=", url).executeTakeFirst();
+  const local = localPathOf(deps.config, url);
+  if (!member && local?.kind === "organization")
+    member = await base.where("slug", "=", local.member).executeTakeFirst();
+  const website = org?.parsed?.values.get("organization.website")?.value;
+  if (!member && website && hostOf(website)) {
+    const candidates = (await base.where("website", "is not", null).execute()).filter(
+      (m) => hostOf(m.website) === hostOf(website),
+    );
+    if (candidates.length === 1) member = candidates[0];
+  }
+  const services = member
+    ? await deps.db
+        .selectFrom("services")
+        .leftJoin("software", "software.id", "services.software_id")
+        .select([
+          "services.id",
+          "services.slug",
+          "services.url",
+          "services.chatonsinfos_url",
+          "services.name",
+          "software.slug as software_slug",
+        ])
+        .where("services.member_id", "=", member.id)
+        .where("services.archived_at", "is", null)
+        .execute()
+    : [];
+  return { member, services };
+}
+
+/** The directory service a service file describes, or undefined. */
+export function findService(
+  ctx: OrgContext,
+  visit: Visit,
+  memberSlug: string | undefined,
+): DirectoryService | undefined {
+  const byUrl = ctx.services.find((s) => s.chatonsinfos_url === visit.url);
+  if (byUrl) return byUrl;
+  const local = memberSlug
+    ? visit.url.match(/\/\.well-known\/chatonsinfos\/([^/]+)\/([^/]+)\.properties$/)
+    : null;
+  if (local && local[1] === memberSlug) {
+    const s = ctx.services.find((x) => x.slug === local[2]);
+    if (s) return s;
+  }
+  const website = normaliseUrl(visit.parsed?.values.get("service.website")?.value);
+  if (website) {
+    const s = ctx.services.find((x) => normaliseUrl(x.url) === website);
+    if (s) return s;
+  }
+  if (visit.subsKey) {
+    const s = ctx.services.find((x) => x.slug === slugify(visit.subsKey ?? ""));
+    if (s) return s;
+  }
+  const software = visit.softwareName ? slugify(visit.softwareName) : "";
+  const same = software ? ctx.services.filter((x) => x.software_slug === software) : [];
+  return same.length === 1 ? same[0] : undefined;
+}
+
+/** Sets member and service ids on the visits; a metrics file belongs to its parent's service. */
+export function matchServices(ctx: OrgContext, visits: Visit[]): void {
+  const memberId = ctx.member?.id ?? null;
+  const byUrl = new Map(visits.map((v) => [v.url, v]));
+  const taken = new Set<string>();
+  for (const v of visits) {
+    v.memberId = memberId;
+    if (v.cls !== "service") continue;
+    const s = findService(
+      { ...ctx, services: ctx.services.filter((x) => !taken.has(x.id)) },
+      v,
+      ctx.member?.slug,
+    );
+    if (s) {
+      v.serviceId = s.id;
+      taken.add(s.id);
+    }
+  }
+  for (const v of visits) {
+    if (v.cls === "metrics" && v.parentUrl) v.serviceId = byUrl.get(v.parentUrl)?.serviceId ?? null;
+  }
+}

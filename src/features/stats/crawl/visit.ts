@@ -1,0 +1,166 @@
+import { createHash } from "node:crypto";
+import type { Selectable } from "kysely";
+import { decodeBytes, parseChatonsInfos, type ParsedFile } from "../chatonsinfos/parse.js";
+import { checkChatonsInfos, type CheckReport, type CheckResult } from "../chatonsinfos/check.js";
+import type { FileClass } from "../chatonsinfos/properties.js";
+import { extractSeries, type Series } from "../metrics.js";
+import type { StatsFilesTable } from "../stats.tables.js";
+import type { FetchOutcome } from "./fetch.js";
+
+/**
+ * What the crawler learns from one file (pure once fetched): its content, parse, check, metrics
+ * series and the child files its subs.* name.
+ */
+
+export type PriorFile = Selectable<StatsFilesTable>;
+
+export interface Content {
+  hash: string;
+  text: string;
+  size: number;
+  encoding: string;
+  /** True when fetched in this run (not a 304 re-read of the stored copy). */
+  fresh: boolean;
+}
+
+export interface Child {
+  key: string;
+  url: string;
+  line: number;
+}
+
+export interface Visit {
+  url: string;
+  parentUrl: string | null;
+  organizationUrl: string | null;
+  depth: number;
+  prior: PriorFile | undefined;
+  outcome: FetchOutcome;
+  content: Content | undefined;
+  parsed: ParsedFile | undefined;
+  report: CheckReport | undefined;
+  /** Problems with this file's subs (cycles, duplicates), shown with its check. */
+  links: CheckResult[];
+  series: Series[] | undefined;
+  cls: FileClass | null;
+  name: string | null;
+  softwareName: string | null;
+  children: Child[];
+  memberId: string | null;
+  serviceId: string | null;
+  /** The <id> of the subs.<id> line that led here. */
+  subsKey: string | null;
+}
+
+/** PostgreSQL text cannot hold NUL; a binary file is kept readable, not rejected by the database. */
+const storable = (text: string) => (text.includes("\u0000") ? text.split("\u0000").join("\ufffd") : text);
+
+export function contentOf(body: Uint8Array): Content {
+  const { text, encoding } = decodeBytes(body);
+  return {
+    hash: createHash("sha256").update(body).digest("hex"),
+    text: storable(text),
+    size: body.length,
+    encoding,
+    fresh: true,
+  };
+}
+
+const NAME_KEYS = ["federation.name", "organization.name", "service.name"];
+
+export function childrenOf(parsed: ParsedFile, base: string): Child[] {
+  const out: Child[] = [];
+  for (const p of parsed.properties) {
+    if (!p.key.startsWith("subs.") || p.value === "") continue;
+    try {
+      const url = new URL(p.value, base);
+      if (url.protocol === "http:" || url.protocol === "https:") {
+        url.hash = "";
+        out.push({ key: p.key, url: url.href, line: p.line });
+      }
+    } catch {
+      // The checker reports the bad URL on this line.
+    }
+  }
+  return out;
+}
+
+/** Parses and checks what was fetched; fills the visit in place. */
+export function analyse(visit: Visit, stored: string | undefined, maxDepth: number): void {
+  const { outcome, prior } = visit;
+  if (outcome.body) visit.content = contentOf(outcome.body);
+  else if (outcome.result === "not-modified" && stored !== undefined && prior?.content_hash)
+    visit.content = {
+      hash: prior.content_hash,
+      text: stored,
+      size: stored.length,
+      encoding: "utf-8",
+      fresh: false,
+    };
+  if (!visit.content) return;
+  const parsed = parseChatonsInfos(visit.content.text);
+  visit.parsed = parsed;
+  visit.report = checkChatonsInfos(parsed);
+  visit.cls = visit.report.fileClass;
+  visit.name = NAME_KEYS.map((k) => parsed.values.get(k)?.value).find((v) => v) ?? null;
+  visit.softwareName = parsed.values.get("software.name")?.value || null;
+  if (visit.content.fresh) visit.series = extractSeries(parsed);
+  if (visit.cls === "metrics" || visit.cls === "device") return;
+  const children = childrenOf(parsed, visit.url);
+  if (visit.depth >= maxDepth) {
+    for (const c of children)
+      visit.links.push(
+        link(c, "subs-too-deep", `${c.url} is not followed: files nest at most ${maxDepth} levels deep`),
+      );
+    return;
+  }
+  visit.children = children;
+}
+
+export function link(
+  child: Child,
+  code: "subs-cycle" | "subs-duplicate" | "subs-too-deep",
+  message: string,
+): CheckResult {
+  return { severity: "warning", key: child.key, line: child.line, code, message };
+}
+
+export function newVisit(
+  url: string,
+  parentUrl: string | null,
+  organizationUrl: string | null,
+  depth: number,
+  prior: PriorFile | undefined,
+  outcome: FetchOutcome,
+): Visit {
+  return {
+    url,
+    parentUrl,
+    organizationUrl,
+    depth,
+    prior,
+    outcome,
+    content: undefined,
+    parsed: undefined,
+    report: undefined,
+    links: [],
+    series: undefined,
+    cls: null,
+    name: null,
+    softwareName: null,
+    children: [],
+    memberId: null,
+    serviceId: null,
+    subsKey: null,
+  };
+}
+
+/** The report stored with the file: the check plus link problems, counted together. */
+export function finalReport(visit: Visit): CheckReport | undefined {
+  if (!visit.report) return undefined;
+  if (visit.links.length === 0) return visit.report;
+  const results = [...visit.report.results, ...visit.links];
+  const counts = { ...visit.report.counts };
+  for (const l of visit.links) counts[l.severity]++;
+  return { ...visit.report, results, counts };
+}
