@@ -1,8 +1,18 @@
-/** Strings of the directory feature. Keys start with "directory.". */
+import * as labels from "./labels.messages.js";
+import * as publicPages from "./public.messages.js";
+import * as selfService from "./selfservice.messages.js";
+
+/** Strings of the directory feature. Keys start with "directory."; each part keeps its own file. */
 export const fr = {
-  "directory.title": "directory",
+  "directory.title": "Annuaire",
+  ...labels.fr,
+  ...publicPages.fr,
+  ...selfService.fr,
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
-  "directory.title": "directory",
+  "directory.title": "Directory",
+  ...labels.en,
+  ...publicPages.en,
+  ...selfService.en,
 };

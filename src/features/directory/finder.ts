@@ -8,7 +8,7 @@ import {
   type Price,
   type ServiceAccess,
 } from "./directory.tables.js";
-import type { ListedService } from "./snapshot.js";
+import type { ListedMember, ListedService } from "./snapshot.js";
 
 /**
  * The service finder as pure functions: read the query string, filter, count per filter value,
@@ -230,4 +230,25 @@ export function runFinder(
     day,
   );
   return { all, page: paginate(all, q.page, perPage), counts: facetCounts(services, q, textIds) };
+}
+
+/** The member list: the same query's text, type and place filters, applied to members. */
+export function runMemberList(
+  members: ListedMember[],
+  q: FinderQuery,
+  textIds: Set<string> | null,
+  day: string,
+  perPage = 24,
+): { all: ListedMember[]; page: Page<ListedMember> } {
+  const all = dailyOrder(
+    members.filter(
+      (m) =>
+        (!textIds || textIds.has(m.id)) &&
+        (q.type.length === 0 || q.type.includes(m.type)) &&
+        (q.country.length === 0 || (m.countryCode !== null && q.country.includes(m.countryCode))) &&
+        (q.region.length === 0 || (m.region !== null && q.region.includes(m.region))),
+    ),
+    day,
+  );
+  return { all, page: paginate(all, q.page, perPage) };
 }

@@ -1,5 +1,18 @@
 import type { Feature } from "../feature.js";
+import { publicPages } from "./public.routes.js";
+import { memberEditPages } from "./member-edit.routes.js";
+import { serviceEditPages } from "./service-edit.routes.js";
+import { dashboardPages } from "./dashboard.routes.js";
+import { categoryPages } from "./categories.routes.js";
 
 export const directoryFeature: Feature = {
   name: "directory",
+  pages(router) {
+    // /members/new before /members/:slug.
+    memberEditPages(router);
+    publicPages(router);
+    serviceEditPages(router);
+    dashboardPages(router);
+    categoryPages(router);
+  },
 };

@@ -1,5 +1,8 @@
 import type { Feature } from "../feature.js";
+import { kittenImageRoutes, kittenPages } from "./kittens.routes.js";
 
 export const kittensFeature: Feature = {
   name: "kittens",
+  pages: kittenPages,
+  root: kittenImageRoutes,
 };

@@ -1,0 +1,212 @@
+import type { AppContext } from "../../http/context.js";
+import { href } from "../../http/context.js";
+import type { Locale } from "../../i18n/index.js";
+import { MemberAvatar } from "../kittens/avatar.js";
+import { Badge } from "../../views/components.js";
+import { enumLabel } from "./labels.js";
+import type { ListedService } from "./snapshot.js";
+import type { CategoryRow } from "./directory.repository.js";
+
+/** Pieces shared by the directory's pages. */
+
+/**
+ * Addresses written by members (or imported from their ChatonsInfos files) become links only when
+ * they are http(s): a "javascript:" address must never reach an href.
+ */
+export function safeUrl(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const u = new URL(value);
+    return u.protocol === "https:" || u.protocol === "http:" ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const regionNames = new Map<Locale, Intl.DisplayNames>();
+const languageNames = new Map<Locale, Intl.DisplayNames>();
+
+export function countryName(locale: Locale, code: string | null | undefined): string {
+  if (!code) return "";
+  let names = regionNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: "region" });
+    regionNames.set(locale, names);
+  }
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function languageName(locale: Locale, code: string): string {
+  let names = languageNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: "language" });
+    languageNames.set(locale, names);
+  }
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export const categoryName = (locale: Locale, c: Pick<CategoryRow, "name_fr" | "name_en">) =>
+  locale === "fr" ? c.name_fr : c.name_en;
+
+export function DirectoryStyles() {
+  // The layout links the shared stylesheet; the directory's own is linked from its pages (allowed in <body>).
+  return <link rel="stylesheet" href="/assets/directory/directory.css" />;
+}
+
+export function place(
+  locale: Locale,
+  m: { city: string | null; region?: string | null; countryCode: string | null },
+): string {
+  return [m.city, m.region && m.region !== m.city ? m.region : null, countryName(locale, m.countryCode)]
+    .filter(Boolean)
+    .join(", ");
+}
+
+const accessTone = (access: string) => (access === "none" || access === "open" ? "ok" : "neutral");
+
+export function ServiceCard({
+  c,
+  service,
+  categoryLabel,
+  showMember = true,
+}: {
+  c: AppContext;
+  service: ListedService;
+  categoryLabel: string;
+  showMember?: boolean;
+}) {
+  const t = c.get("t");
+  const locale = c.get("locale");
+  const description =
+    locale === "fr" ? service.descriptionFr : service.descriptionEn || service.descriptionFr;
+  return (
+    <article class="service-card" data-service={service.id}>
+      <header class="service-card__head">
+        <h3 class="service-card__title">
+          <a href={safeUrl(service.url)} rel="noopener">
+            {service.name}
+          </a>
+        </h3>
+        <p class="service-card__category">{categoryLabel}</p>
+      </header>
+      {showMember ? (
+        <p class="service-card__member">
+          <MemberAvatar member={service.member} size={32} />{" "}
+          <a href={href(c, `/members/${service.member.slug}`)}>{service.member.name}</a>
+          {service.member.city ? <span class="muted"> · {place(locale, service.member)}</span> : null}
+        </p>
+      ) : null}
+      {description ? <p class="service-card__description">{description}</p> : null}
+      <ul class="tags" aria-label={t("directory.service.access")}>
+        <li>
+          <Badge tone={accessTone(service.access)}>{enumLabel(t, "directory.access.", service.access)}</Badge>
+        </li>
+        <li>
+          <Badge tone="info">{enumLabel(t, "directory.price.", service.price)}</Badge>
+        </li>
+        {service.access !== "none" ? (
+          <li>
+            <Badge tone={service.registrationLoad === "open" ? "ok" : "warn"}>
+              {enumLabel(t, "directory.load.", service.registrationLoad)}
+            </Badge>
+          </li>
+        ) : null}
+        {service.status !== "ok" ? (
+          <li>
+            <Badge tone={service.status === "down" ? "bad" : "warn"}>
+              {enumLabel(t, "directory.service_status.", service.status)}
+            </Badge>
+          </li>
+        ) : null}
+      </ul>
+      <dl class="service-card__facts">
+        {service.softwareName ? (
+          <div>
+            <dt>{t("directory.service.software")}</dt>
+            <dd>{service.softwareName}</dd>
+          </div>
+        ) : null}
+        {service.languages.length > 0 ? (
+          <div>
+            <dt>{t("directory.service.languages")}</dt>
+            <dd>{service.languages.map((l) => languageName(locale, l)).join(", ")}</dd>
+          </div>
+        ) : null}
+      </dl>
+    </article>
+  );
+}
+
+export function ExportLinks({ c, api, query }: { c: AppContext; api: string; query: string }) {
+  const t = c.get("t");
+  return (
+    <p class="export-links">
+      {t("directory.export.title")} : <a href={`${api}${query}`}>{t("common.export.json")}</a> ·{" "}
+      <a href={`${api}.csv${query}`}>{t("common.export.csv")}</a>
+    </p>
+  );
+}
+
+/** A <select> whose options show how many results each would give. */
+export function CountedSelect({
+  id,
+  name,
+  label,
+  anyLabel,
+  options,
+  current,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  anyLabel: string;
+  options: { value: string; label: string; count?: number | undefined }[];
+  current: string | undefined;
+}) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select id={id} name={name}>
+        <option value="">{anyLabel}</option>
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === current}>
+            {o.count === undefined ? o.label : `${o.label} (${o.count})`}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Checkboxes sharing one name, each with its count. */
+export function CountedChecks({
+  legend,
+  name,
+  options,
+  current,
+}: {
+  legend: string;
+  name: string;
+  options: { value: string; label: string; count?: number | undefined }[];
+  current: readonly string[];
+}) {
+  return (
+    <fieldset class="checks">
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label class="checks__item">
+          <input type="checkbox" name={name} value={o.value} checked={current.includes(o.value)} /> {o.label}
+          {o.count === undefined ? null : <span class="muted"> ({o.count})</span>}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,172 @@
+import { createHash } from "node:crypto";
+import type { DB } from "../../db/adapter.js";
+import { newId, newToken } from "../../db/ids.js";
+import type { MembershipRole } from "./directory.tables.js";
+
+/** People of a structure, invitations to join it, and its change history. */
+
+export const INVITATION_DAYS = 7;
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** Adds a person to a structure, or changes their role if they already belong to it. */
+export async function addMembership(
+  db: DB,
+  personId: string,
+  memberId: string,
+  role: MembershipRole,
+  at = new Date().toISOString(),
+) {
+  const existing = await db
+    .selectFrom("memberships")
+    .select("role")
+    .where("person_id", "=", personId)
+    .where("member_id", "=", memberId)
+    .executeTakeFirst();
+  if (existing) {
+    // An invitation never demotes an admin.
+    if (existing.role !== "admin" && role === "admin")
+      await db
+        .updateTable("memberships")
+        .set({ role })
+        .where("person_id", "=", personId)
+        .where("member_id", "=", memberId)
+        .execute();
+    return;
+  }
+  await db
+    .insertInto("memberships")
+    .values({ person_id: personId, member_id: memberId, role, created_at: at })
+    .execute();
+}
+
+export async function listPeopleOfMember(db: DB, memberId: string) {
+  return db
+    .selectFrom("memberships")
+    .innerJoin("people", "people.id", "memberships.person_id")
+    .select(["people.id", "people.name", "people.email", "memberships.role"])
+    .where("memberships.member_id", "=", memberId)
+    .orderBy("people.name")
+    .execute();
+}
+
+/** Creates an invitation and returns its token (only its hash is stored). */
+export async function createInvitation(
+  db: DB,
+  invite: { memberId: string; email: string; role: MembershipRole; invitedBy: string },
+  now: Date,
+): Promise<string> {
+  const token = newToken();
+  await db
+    .insertInto("member_invitations")
+    .values({
+      id: newId(),
+      member_id: invite.memberId,
+      email: invite.email,
+      role: invite.role,
+      token_hash: hashToken(token),
+      invited_by: invite.invitedBy,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
+      accepted_at: null,
+      accepted_by: null,
+    })
+    .execute();
+  return token;
+}
+
+/** A usable invitation (not accepted, not expired, structure not archived), with its structure. */
+export async function findInvitation(db: DB, token: string, now: Date) {
+  return db
+    .selectFrom("member_invitations")
+    .innerJoin("members", "members.id", "member_invitations.member_id")
+    .select([
+      "member_invitations.id",
+      "member_invitations.role",
+      "member_invitations.email",
+      "members.id as member_id",
+      "members.slug as member_slug",
+      "members.name as member_name",
+    ])
+    .where("member_invitations.token_hash", "=", hashToken(token))
+    .where("member_invitations.accepted_at", "is", null)
+    .where("member_invitations.expires_at", ">", now.toISOString())
+    .where("members.archived_at", "is", null)
+    .executeTakeFirst();
+}
+
+/** Marks an invitation used; false if someone used it first (single use, even under a race). */
+export async function consumeInvitation(db: DB, id: string, personId: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable("member_invitations")
+    .set({ accepted_at: now.toISOString(), accepted_by: personId })
+    .where("id", "=", id)
+    .where("accepted_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function listPendingInvitations(db: DB, memberId: string, now: Date) {
+  return db
+    .selectFrom("member_invitations")
+    .select(["id", "email", "role", "expires_at"])
+    .where("member_id", "=", memberId)
+    .where("accepted_at", "is", null)
+    .where("expires_at", ">", now.toISOString())
+    .orderBy("created_at", "desc")
+    .execute();
+}
+
+export interface HistoryEntry {
+  id: string;
+  at: string;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  actorName: string | null;
+  data: string;
+}
+
+/** Audit entries about a structure and its services, newest first. */
+export async function memberHistory(db: DB, memberId: string, limit = 200): Promise<HistoryEntry[]> {
+  const serviceIds = (
+    await db.selectFrom("services").select("id").where("member_id", "=", memberId).execute()
+  ).map((s) => s.id);
+  const rows = await db
+    .selectFrom("audit_log")
+    .leftJoin("people", "people.id", "audit_log.actor_person_id")
+    .select([
+      "audit_log.id",
+      "audit_log.at",
+      "audit_log.action",
+      "audit_log.subject_type",
+      "audit_log.subject_id",
+      "audit_log.data",
+      "people.name as actor_name",
+    ])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("audit_log.subject_type", "=", "member"), eb("audit_log.subject_id", "=", memberId)]),
+        ...(serviceIds.length > 0
+          ? [
+              eb.and([
+                eb("audit_log.subject_type", "=", "service"),
+                eb("audit_log.subject_id", "in", serviceIds),
+              ]),
+            ]
+          : []),
+      ]),
+    )
+    .orderBy("audit_log.id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    action: r.action,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    actorName: r.actor_name,
+    data: r.data,
+  }));
+}
