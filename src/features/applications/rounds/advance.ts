@@ -1,0 +1,198 @@
+import type { Deps } from "../../../deps.js";
+import type { DB } from "../../../db/adapter.js";
+import type { AuditActor } from "../../../audit/audit.js";
+import { audit } from "../../../audit/audit.js";
+import type { MailMessage } from "../../../mail/mailer.js";
+import type { Phase } from "../applications.tables.js";
+import { moveStatus } from "../applications.repository.js";
+import { closeDecision, type Settled } from "../votes/close.js";
+import { insertDecision, type Decision } from "../votes/decisions.repository.js";
+import { YES_NO } from "../votes/tally.js";
+import { collectiveRecipients, compose, sendAll, structureRecipients } from "../notify.js";
+import { advanceDates, nextPhase, type RoundDates } from "./phases.js";
+import { findRound, movePhase, roundDates, roundRules, type Round } from "./rounds.repository.js";
+
+/**
+ * roundAdvancer: moves a round one phase forward and does what that step means, in one
+ * transaction with its audit entries; mails go out after the commit.
+ * - open: applications postponed by a missed quorum join this round;
+ * - vote: each submitted application gets its vote, the member structures of now as electors;
+ * - decided: every vote of the round is closed and counted, and its verdict applied.
+ */
+
+async function openVotes(
+  deps: Deps,
+  db: DB,
+  round: Round,
+  dates: RoundDates,
+  now: Date,
+  actor: AuditActor | null,
+) {
+  const apps = await db
+    .selectFrom("applications")
+    .innerJoin("members", "members.id", "applications.member_id")
+    .select(["applications.id", "applications.member_id", "members.name"])
+    .where("applications.round_id", "=", round.id)
+    .where("applications.status", "=", "submitted")
+    .orderBy("members.name")
+    .execute();
+  const mails: MailMessage[] = [];
+  for (const app of apps) {
+    const decisionId = await insertDecision(db, {
+      kind: "application",
+      title: app.name,
+      body: "",
+      options: [...YES_NO],
+      applicationId: app.id,
+      roundId: round.id,
+      closesAt: dates.closesAt,
+      rules: roundRules(round),
+      resultsHidden: round.results_hidden === 1,
+      personId: actor?.personId ?? null,
+      now,
+    });
+    await moveStatus(db, app.id, ["submitted"], "voting", now);
+    await audit(db, {
+      actor,
+      action: "vote.open",
+      subject: { type: "application", id: app.id },
+      data: { decision: decisionId },
+    });
+    mails.push(
+      ...compose(deps, await structureRecipients(db, app.member_id), "application-vote", (t, link) => ({
+        subject: t("applications.mail.in_vote.subject", { round: round.label }),
+        text: t("applications.mail.in_vote.body", {
+          name: app.name,
+          round: round.label,
+          link: link(`/applications/${app.id}`),
+        }),
+      })),
+    );
+  }
+  if (apps.length > 0) {
+    const list = apps.map((a) => `- ${a.name}`).join("\n");
+    mails.push(
+      ...compose(deps, await collectiveRecipients(db), "vote-open", (t, link) => ({
+        subject: t("applications.mail.vote_open.subject", { round: round.label }),
+        text: t("applications.mail.vote_open.body", {
+          round: round.label,
+          list,
+          link: link(`/rounds/${round.id}`),
+        }),
+      })),
+    );
+  }
+  return mails;
+}
+
+/** Mails telling a candidate what the count decided. */
+export async function verdictMails(deps: Deps, db: DB, settled: Settled): Promise<MailMessage[]> {
+  const app = settled.application;
+  if (!app) return [];
+  const member = await db
+    .selectFrom("members")
+    .select("name")
+    .where("id", "=", app.memberId)
+    .executeTakeFirst();
+  const name = member?.name ?? "";
+  return compose(
+    deps,
+    await structureRecipients(db, app.memberId),
+    `application-${app.verdict}`,
+    (t, link) => {
+      const url = link(`/applications/${app.id}`);
+      if (app.verdict === "accept")
+        return {
+          subject: t("applications.mail.accepted.subject"),
+          text: t("applications.mail.accepted.body", { name, link: url }),
+        };
+      if (app.verdict === "postpone")
+        return {
+          subject: t("applications.mail.postponed.subject"),
+          text: t("applications.mail.postponed.body", { name, link: url }),
+        };
+      const lines = [
+        ...(app.reasons?.against ?? []).map((r) => `- ${r}`),
+        ...(app.reasons?.questioned ?? []).map(
+          (q) =>
+            `- ${q.code} ${t.locale === "en" ? q.title_en : q.title_fr}${q.notes.length ? ` : ${q.notes.join(" ; ")}` : ""}`,
+        ),
+      ];
+      return {
+        subject: t("applications.mail.refused.subject"),
+        text: t("applications.mail.refused.body", {
+          name,
+          reasons: lines.length ? lines.join("\n") : t("applications.reasons.none"),
+          link: url,
+        }),
+      };
+    },
+  );
+}
+
+async function closeVotes(deps: Deps, db: DB, round: Round, now: Date, actor: AuditActor | null) {
+  const open: Decision[] = await db
+    .selectFrom("decisions")
+    .selectAll()
+    .where("round_id", "=", round.id)
+    .where("status", "=", "open")
+    .execute();
+  const mails: MailMessage[] = [];
+  for (const decision of open) {
+    const settled = await closeDecision(db, decision, now, actor);
+    if (settled) mails.push(...(await verdictMails(deps, db, settled)));
+  }
+  return mails;
+}
+
+async function carryOver(db: DB, round: Round, now: Date, actor: AuditActor | null) {
+  const postponed = await db
+    .selectFrom("applications")
+    .select("id")
+    .where("status", "=", "postponed")
+    .execute();
+  for (const app of postponed) {
+    if (await moveStatus(db, app.id, ["postponed"], "submitted", now, { round_id: round.id }))
+      await audit(db, {
+        actor,
+        action: "application.carry_over",
+        subject: { type: "application", id: app.id },
+        data: { round: round.label },
+      });
+  }
+}
+
+/**
+ * Advances `roundId` from `from` to the next phase. `early` (an admin's decision) moves the new
+ * phase's date to now. Returns false when the round was no longer in `from`.
+ */
+export async function advanceRound(
+  deps: Deps,
+  roundId: string,
+  from: Phase,
+  options: { actor: AuditActor | null; early: boolean },
+): Promise<boolean> {
+  const now = deps.now();
+  const to = nextPhase(from);
+  if (!to) return false;
+  const mails = await deps.db.transaction().execute(async (trx) => {
+    const round = await findRound(trx, roundId);
+    if (!round || round.phase !== from) return null;
+    const dates = options.early ? advanceDates(roundDates(round), to, now) : roundDates(round);
+    if (!(await movePhase(trx, roundId, from, to, dates, now))) return null;
+    await audit(trx, {
+      actor: options.actor,
+      action: "round.phase",
+      subject: { type: "round", id: roundId },
+      data: { label: round.label, from, to, early: options.early },
+    });
+    const updated = { ...round, phase: to };
+    if (to === "open") await carryOver(trx, updated, now, options.actor);
+    if (to === "vote") return openVotes(deps, trx, updated, dates, now, options.actor);
+    if (to === "decided") return closeVotes(deps, trx, updated, now, options.actor);
+    return [];
+  });
+  if (!mails) return false;
+  await sendAll(deps, mails);
+  return true;
+}

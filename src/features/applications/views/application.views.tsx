@@ -1,0 +1,261 @@
+import type { AppContext } from "../../../http/context.js";
+import { href } from "../../../http/context.js";
+import type { FieldErrors, FormValues } from "../../../http/forms.js";
+import { Layout } from "../../../views/Layout.js";
+import { Badge, Csrf } from "../../../views/components.js";
+import type { ApplicationRecord, StoredAnswer } from "../applications.repository.js";
+import type { Blocker } from "../blocking.js";
+import { allCriteria, localized, type Charter, type Criterion } from "../charter/charter.repository.js";
+import type { latestRun } from "../checks/check-runner.js";
+import type { RefusalReasons } from "../votes/close.js";
+import type { listMessages, listReviews } from "../review.js";
+import { ChecksSection } from "./checks.views.js";
+import { ANSWER_KEY, Alert, LEVEL_KEY, StatusBadge } from "./common.js";
+import { ResultSummary, VoteSection, BallotList } from "./decision.views.js";
+import type { DecisionPage } from "./decision.views.js";
+import { StepNav } from "./step.views.js";
+import { CriterionReviews, ThreadSection } from "./thread.views.js";
+
+type DecisionProps = Omit<Parameters<typeof DecisionPage>[0], "c">;
+
+export interface ApplicationPageProps {
+  c: AppContext;
+  app: ApplicationRecord;
+  charter: Charter;
+  answers: Map<string, StoredAnswer>;
+  blockers: Blocker[];
+  progress: { answered: number; total: number };
+  checks: Awaited<ReturnType<typeof latestRun>>;
+  messages: Awaited<ReturnType<typeof listMessages>>;
+  reviews: Awaited<ReturnType<typeof listReviews>>;
+  decision: DecisionProps | undefined;
+  reasons: RefusalReasons | undefined;
+  can: { edit: boolean; submit: boolean; review: boolean; answer: boolean; recheck: boolean };
+  error?: string | undefined;
+  thread?: { values: FormValues; errors: FieldErrors } | undefined;
+}
+
+function BlockerItem({
+  c,
+  app,
+  blocker,
+  criteria,
+}: {
+  c: AppContext;
+  app: ApplicationRecord;
+  blocker: Blocker;
+  criteria: Criterion[];
+}) {
+  const t = c.get("t");
+  if (blocker.kind === "no-website" || blocker.kind === "no-service") {
+    const path =
+      blocker.kind === "no-website"
+        ? `/members/${app.member_slug}/edit`
+        : `/members/${app.member_slug}/services/new`;
+    return (
+      <li>
+        <a href={href(c, path)}>{t(`applications.blocker.${blocker.kind}`)}</a>
+      </li>
+    );
+  }
+  const cr = criteria.find((x) => x.id === blocker.criterionId);
+  const letter = cr ? blocker.code.charAt(0) : "";
+  return (
+    <li>
+      <a href={`${href(c, `/applications/${app.id}/parts/${letter}`)}#field-answer_${blocker.criterionId}`}>
+        {blocker.code} {cr ? localized(cr, "title", c.get("locale")) : ""}
+      </a>{" "}
+      — {t(`applications.blocker.${blocker.kind}`)}
+    </li>
+  );
+}
+
+function SubmitSection({ c, props }: { c: AppContext; props: ApplicationPageProps }) {
+  const t = c.get("t");
+  const { app, blockers } = props;
+  if (app.status !== "draft") return null;
+  return (
+    <section id="submit">
+      <h2>{t("applications.app.blockers")}</h2>
+      <p>
+        {t("applications.app.progress", { answered: props.progress.answered, total: props.progress.total })}
+      </p>
+      {blockers.length === 0 ? (
+        <p>{t("applications.app.no_blockers")}</p>
+      ) : (
+        <ul>
+          {blockers.map((b) => (
+            <BlockerItem c={c} app={app} blocker={b} criteria={allCriteria(props.charter)} />
+          ))}
+        </ul>
+      )}
+      {props.can.submit ? (
+        <form method="post" action={href(c, `/applications/${app.id}/submit`)}>
+          <Csrf c={c} />
+          <p class="field__hint">
+            {app.kind === "application"
+              ? t("applications.app.submit_hint")
+              : t("applications.app.complete_hint")}
+          </p>
+          <button type="submit" class="button" disabled={blockers.length > 0}>
+            {app.kind === "application" ? t("applications.app.submit") : t("applications.app.complete")}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+function Reasons({ c, reasons }: { c: AppContext; reasons: RefusalReasons }) {
+  const t = c.get("t");
+  const locale = c.get("locale");
+  return (
+    <section>
+      <h2>{t("applications.app.reasons")}</h2>
+      <p>{t(`applications.outcome.${reasons.outcome}`)}</p>
+      <ul>
+        {reasons.against.map((r) => (
+          <li>{r}</li>
+        ))}
+        {reasons.questioned.map((q) => (
+          <li>
+            {q.code} {locale === "en" ? q.title_en : q.title_fr}
+            {q.notes.length ? ` : ${q.notes.join(" ; ")}` : ""}
+          </li>
+        ))}
+      </ul>
+      {reasons.against.length === 0 && reasons.questioned.length === 0 ? (
+        <p>{t("applications.reasons.none")}</p>
+      ) : null}
+    </section>
+  );
+}
+
+function Answers({ c, props }: { c: AppContext; props: ApplicationPageProps }) {
+  const t = c.get("t");
+  const locale = c.get("locale");
+  return (
+    <section id="answers">
+      <h2>{t("applications.app.answers")}</h2>
+      {props.charter.parts.map((part) => (
+        <>
+          <h3>
+            {part.letter} — {localized(part, "name", locale)}
+            {props.can.edit ? (
+              <>
+                {" "}
+                <a
+                  class="button button--small"
+                  href={href(c, `/applications/${props.app.id}/parts/${part.letter}`)}
+                >
+                  {t("applications.app.edit_part")}
+                </a>
+              </>
+            ) : null}
+          </h3>
+          <ul class="plain-list">
+            {part.criteria.map((cr) => {
+              const a = props.answers.get(cr.id);
+              return (
+                <li class="card" id={`answer-${cr.code}`}>
+                  <p>
+                    <strong>{cr.code}</strong> {localized(cr, "title", locale)}{" "}
+                    <Badge tone="neutral">{t(LEVEL_KEY[cr.level])}</Badge>{" "}
+                    <Badge tone={a?.answer === "meets" ? "ok" : a?.answer ? "warn" : "neutral"}>
+                      {a?.answer ? t(ANSWER_KEY[a.answer]) : t("applications.answer.none")}
+                    </Badge>
+                  </p>
+                  {a?.explanation ? <p>{a.explanation}</p> : null}
+                  {a && a.evidence.length > 0 ? (
+                    <ul>
+                      {a.evidence.map((url) => (
+                        <li>
+                          <a href={url} rel="nofollow noopener noreferrer">
+                            {url}
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                  <CriterionReviews
+                    c={c}
+                    applicationId={props.app.id}
+                    criterion={cr}
+                    reviews={props.reviews}
+                    canReview={props.can.review}
+                  />
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ))}
+    </section>
+  );
+}
+
+export function ApplicationPage(props: ApplicationPageProps) {
+  const { c, app } = props;
+  const t = c.get("t");
+  const title = t(
+    app.kind === "application" ? "applications.app.title" : "applications.app.reassessment_title",
+    { name: app.member_name },
+  );
+  const d = props.decision;
+  return (
+    <Layout c={c} title={title} section="join" wide>
+      <h1>
+        {title} <StatusBadge c={c} status={app.status} />
+      </h1>
+      <p>
+        <a href={href(c, `/charter/versions/${app.charter_version}`)}>
+          {t("applications.charter.version_label", { version: app.charter_version })}
+        </a>
+        {app.round_label && app.round_id ? (
+          <>
+            {" · "}
+            <a href={href(c, `/rounds/${app.round_id}`)}>{app.round_label}</a>
+          </>
+        ) : null}
+        {app.submitted_at
+          ? ` · ${t("applications.app.submitted_on", { date: t.date(app.submitted_at) })}`
+          : null}
+        {app.due_at && app.status === "draft"
+          ? ` · ${t("applications.app.due", { date: t.date(app.due_at) })}`
+          : null}
+        {" · "}
+        <a href={href(c, `/members/${app.member_slug}`)}>{t("applications.app.structure")}</a>
+        {" · "}
+        <a href={href(c, `/applications/${app.id}/history`)}>{t("applications.app.history")}</a>
+      </p>
+      <Alert text={props.error} />
+      {props.can.edit ? <StepNav c={c} app={app} charter={props.charter} current={null} /> : null}
+      {app.status === "submitted" && !props.can.edit && props.can.answer ? (
+        <p>{t("applications.app.locked")}</p>
+      ) : null}
+      <SubmitSection c={c} props={props} />
+      {d?.result ? (
+        <section>
+          <h2>{t("applications.decision.results")}</h2>
+          <ResultSummary c={c} result={d.result} />
+        </section>
+      ) : null}
+      {d ? <VoteSection c={c} {...d} next={`${href(c, `/applications/${app.id}`)}#vote`} /> : null}
+      {props.reasons ? <Reasons c={c} reasons={props.reasons} /> : null}
+      <Answers c={c} props={props} />
+      <ChecksSection c={c} applicationId={app.id} latest={props.checks} canRerun={props.can.recheck} />
+      {app.kind === "application" ? (
+        <ThreadSection
+          c={c}
+          applicationId={app.id}
+          messages={props.messages}
+          criteria={allCriteria(props.charter)}
+          role={props.can.review ? "reviewer" : props.can.answer ? "candidate" : null}
+          values={props.thread?.values}
+          errors={props.thread?.errors}
+        />
+      ) : null}
+      {d?.ballots ? <BallotList c={c} ballots={d.ballots} /> : null}
+    </Layout>
+  );
+}

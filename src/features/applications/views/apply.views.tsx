@@ -1,0 +1,118 @@
+import type { AppContext } from "../../../http/context.js";
+import { href } from "../../../http/context.js";
+import { Layout } from "../../../views/Layout.js";
+import { Csrf } from "../../../views/components.js";
+import type { ApplicationStatus } from "../applications.tables.js";
+import type { Round } from "../rounds/rounds.repository.js";
+import { RoundDates, RoundRules } from "./rounds.views.js";
+import { StatusBadge } from "./common.js";
+
+export interface CandidateStructure {
+  id: string;
+  name: string;
+  slug: string;
+  application: { id: string; status: ApplicationStatus } | undefined;
+}
+
+function Structures({ c, structures }: { c: AppContext; structures: CandidateStructure[] }) {
+  const t = c.get("t");
+  if (!c.get("person")) {
+    return (
+      <p>
+        <a class="button" href={`${href(c, "/login")}?next=${encodeURIComponent(href(c, "/apply"))}`}>
+          {t("layout.signin")}
+        </a>{" "}
+        <a href={href(c, "/signup")}>{t("applications.apply.signup")}</a>
+      </p>
+    );
+  }
+  if (structures.length === 0) {
+    return (
+      <>
+        <p>{t("applications.apply.no_structure")}</p>
+        <p>
+          <a class="button" href={href(c, "/members/new")}>
+            {t("applications.apply.create_structure")}
+          </a>
+        </p>
+      </>
+    );
+  }
+  return (
+    <ul class="plain-list">
+      {structures.map((s) => (
+        <li class="card">
+          <h3>{s.name}</h3>
+          <p>
+            <a href={href(c, `/members/${s.slug}/edit`)}>{t("applications.apply.edit_structure")}</a>
+            {" · "}
+            <a href={href(c, `/members/${s.slug}/services/new`)}>{t("applications.apply.add_service")}</a>
+          </p>
+          {s.application ? (
+            <p>
+              <StatusBadge c={c} status={s.application.status} />{" "}
+              <a class="button" href={href(c, `/applications/${s.application.id}`)}>
+                {t("applications.apply.continue")}
+              </a>
+            </p>
+          ) : (
+            <form method="post" action={href(c, "/applications")}>
+              <Csrf c={c} />
+              <input type="hidden" name="member" value={s.id} />
+              <button type="submit" class="button">
+                {t("applications.apply.start")}
+              </button>
+            </form>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ApplyPage({
+  c,
+  open,
+  next,
+  structures,
+}: {
+  c: AppContext;
+  open: Round | undefined;
+  next: Round | undefined;
+  structures: CandidateStructure[];
+}) {
+  const t = c.get("t");
+  return (
+    <Layout c={c} title={t("applications.apply.title")} section="join">
+      <h1>{t("applications.apply.title")}</h1>
+      <p class="lead">{t("applications.apply.intro")}</p>
+      {open ? (
+        <>
+          <p>{t("applications.apply.open", { round: open.label, date: t.date(open.review_at) })}</p>
+          <RoundDates c={c} round={open} />
+          <h2>{t("applications.rules.title")}</h2>
+          <RoundRules c={c} round={open} />
+        </>
+      ) : next ? (
+        <p>{t("applications.apply.next", { round: next.label, date: t.date(next.opens_at) })}</p>
+      ) : (
+        <p>{t("applications.apply.no_round")}</p>
+      )}
+      <h2>{t("applications.apply.steps")}</h2>
+      <ol>
+        <li>{t("applications.apply.step1")}</li>
+        <li>{t("applications.apply.step2")}</li>
+        <li>{t("applications.apply.step3")}</li>
+        <li>{t("applications.apply.step4")}</li>
+        <li>{t("applications.apply.step5")}</li>
+      </ol>
+      <p>
+        <a href={href(c, "/charter")}>{t("applications.apply.read_charter")}</a>
+        {" · "}
+        <a href={href(c, "/rounds")}>{t("applications.rounds.all")}</a>
+      </p>
+      <h2>{t("applications.apply.your_structures")}</h2>
+      <Structures c={c} structures={structures} />
+    </Layout>
+  );
+}

@@ -1,0 +1,29 @@
+import type { AppContext } from "../../../http/context.js";
+import { href } from "../../../http/context.js";
+import type { AuditRecord } from "../../../audit/audit.js";
+import { Layout } from "../../../views/Layout.js";
+import { AuditTable } from "../../accounts/admin.views.js";
+import type { ApplicationRecord } from "../applications.repository.js";
+
+/** The whole history of an application (and of its vote), as the audit log recorded it. */
+export function HistoryPage({
+  c,
+  app,
+  entries,
+}: {
+  c: AppContext;
+  app: ApplicationRecord;
+  entries: AuditRecord[];
+}) {
+  const t = c.get("t");
+  return (
+    <Layout c={c} title={t("applications.history.title", { name: app.member_name })} section="join" wide>
+      <h1>{t("applications.history.title", { name: app.member_name })}</h1>
+      <p>{t("applications.history.intro")}</p>
+      <p>
+        <a href={href(c, `/applications/${app.id}`)}>{t("common.back")}</a>
+      </p>
+      <AuditTable c={c} entries={entries} />
+    </Layout>
+  );
+}

@@ -1,0 +1,276 @@
+import type { AppContext } from "../../../http/context.js";
+import { href } from "../../../http/context.js";
+import type { FieldErrors, FormValues } from "../../../http/forms.js";
+import { Layout } from "../../../views/Layout.js";
+import { Checkbox, Csrf, ErrorSummary, SelectField, TextField } from "../../../views/components.js";
+import { MAJORITIES, QUORUM_OUTCOMES, TIE_OUTCOMES, type Phase } from "../applications.tables.js";
+import { can } from "../applications.policy.js";
+import type { Round } from "../rounds/rounds.repository.js";
+import type { listForRound } from "../applications.repository.js";
+import { decisionResult } from "../votes/decisions.repository.js";
+import { nextPhase } from "../rounds/phases.js";
+import { PHASE_KEY, PhaseBadge, StatusBadge } from "./common.js";
+import { ResultSummary } from "./decision.views.js";
+
+type RoundApplications = Awaited<ReturnType<typeof listForRound>>;
+
+export function RoundDates({ c, round }: { c: AppContext; round: Round }) {
+  const t = c.get("t");
+  return (
+    <dl class="figures__list">
+      <div>
+        <dt>{t("applications.round.opens")}</dt>
+        <dd>{t.date(round.opens_at)}</dd>
+      </div>
+      <div>
+        <dt>{t("applications.round.review")}</dt>
+        <dd>{t.date(round.review_at)}</dd>
+      </div>
+      <div>
+        <dt>{t("applications.round.vote")}</dt>
+        <dd>{t.date(round.vote_at)}</dd>
+      </div>
+      <div>
+        <dt>{t("applications.round.closes")}</dt>
+        <dd>{t.date(round.closes_at)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+export function RoundRules({ c, round }: { c: AppContext; round: Round }) {
+  const t = c.get("t");
+  return (
+    <ul>
+      <li>
+        {round.quorum_percent > 0
+          ? t("applications.rules.quorum", { percent: round.quorum_percent })
+          : t("applications.rules.no_quorum")}
+      </li>
+      <li>{t(`applications.rules.majority.${round.majority}`)}</li>
+      <li>{t(`applications.rules.tie.${round.tie_outcome}`)}</li>
+      {round.quorum_percent > 0 ? (
+        <li>{t(`applications.rules.quorum_outcome.${round.quorum_outcome}`)}</li>
+      ) : null}
+      <li>{round.results_hidden === 1 ? t("applications.rules.hidden") : t("applications.rules.visible")}</li>
+    </ul>
+  );
+}
+
+export function RoundsPage({ c, rounds }: { c: AppContext; rounds: Round[] }) {
+  const t = c.get("t");
+  return (
+    <Layout c={c} title={t("applications.rounds.title")} section="join">
+      <h1>{t("applications.rounds.title")}</h1>
+      <p class="lead">{t("applications.rounds.intro")}</p>
+      {rounds.length === 0 ? <p>{t("applications.rounds.none")}</p> : null}
+      <ul class="plain-list">
+        {rounds.map((r) => (
+          <li>
+            <a href={href(c, `/rounds/${r.id}`)}>{r.label}</a> <PhaseBadge c={c} phase={r.phase} />{" "}
+            {t("applications.rounds.decided_on", { date: t.date(r.closes_at) })}
+          </li>
+        ))}
+      </ul>
+      {can(c.get("person"), "round.manage") ? (
+        <p>
+          <a class="button" href={href(c, "/rounds/new")}>
+            {t("applications.round.new")}
+          </a>
+        </p>
+      ) : null}
+    </Layout>
+  );
+}
+
+function AdvanceForm({ c, round }: { c: AppContext; round: Round }) {
+  const t = c.get("t");
+  const next = nextPhase(round.phase);
+  if (!next || !can(c.get("person"), "round.manage")) return null;
+  return (
+    <form method="post" action={href(c, `/rounds/${round.id}/advance`)} class="narrow">
+      <Csrf c={c} />
+      <input type="hidden" name="from" value={round.phase} />
+      <p class="field__hint">{t("applications.round.advance_hint")}</p>
+      <button type="submit" class="button button--secondary">
+        {t("applications.round.advance", { phase: t(PHASE_KEY[next]) })}
+      </button>
+    </form>
+  );
+}
+
+export function RoundPage({
+  c,
+  round,
+  applications,
+  error,
+}: {
+  c: AppContext;
+  round: Round;
+  applications: RoundApplications;
+  error?: string;
+}) {
+  const t = c.get("t");
+  const decided = round.phase === "decided";
+  return (
+    <Layout c={c} title={round.label} section="join">
+      <h1>
+        {round.label} <PhaseBadge c={c} phase={round.phase} />
+      </h1>
+      {error ? (
+        <div class="error-summary" role="alert">
+          <p>{error}</p>
+        </div>
+      ) : null}
+      <RoundDates c={c} round={round} />
+      <h2>{t("applications.rules.title")}</h2>
+      <RoundRules c={c} round={round} />
+      <h2>{t("applications.round.applications")}</h2>
+      {applications.length === 0 ? <p>{t("applications.round.none")}</p> : null}
+      <ul class="plain-list">
+        {applications.map((a) => {
+          const result =
+            decided && a.decision_result ? decisionResult({ result: a.decision_result }) : undefined;
+          return (
+            <li>
+              <strong>{a.member_name}</strong> <StatusBadge c={c} status={a.status} />{" "}
+              {can(c.get("person"), "application.read", {
+                memberId: a.member_id,
+                kind: "application",
+                status: a.status,
+                phase: round.phase,
+              }) ? (
+                <a href={href(c, `/applications/${a.id}`)}>{t("applications.round.open_application")}</a>
+              ) : null}
+              {a.decision_id ? (
+                <>
+                  {" · "}
+                  <a href={href(c, `/decisions/${a.decision_id}`)}>{t("applications.round.open_vote")}</a>
+                </>
+              ) : null}
+              {result ? <ResultSummary c={c} result={result} /> : null}
+            </li>
+          );
+        })}
+      </ul>
+      <AdvanceForm c={c} round={round} />
+      <p>
+        <a href={href(c, "/rounds")}>{t("applications.rounds.all")}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function NewRoundPage({
+  c,
+  values,
+  errors,
+}: {
+  c: AppContext;
+  values?: FormValues;
+  errors?: FieldErrors;
+}) {
+  const t = c.get("t");
+  const choice = <T extends string>(list: readonly T[], key: (v: T) => string) =>
+    list.map((v) => ({ value: v, label: key(v) }));
+  return (
+    <Layout c={c} title={t("applications.round.new")} section="join">
+      <h1>{t("applications.round.new")}</h1>
+      <p>{t("applications.round.new_intro")}</p>
+      <ErrorSummary c={c} errors={errors} />
+      <form method="post" action={href(c, "/rounds/new")} class="narrow" novalidate>
+        <Csrf c={c} />
+        <TextField
+          c={c}
+          name="label"
+          label={t("applications.round.label")}
+          required
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          c={c}
+          name="opens_on"
+          type="date"
+          label={t("applications.round.opens")}
+          required
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          c={c}
+          name="review_on"
+          type="date"
+          label={t("applications.round.review")}
+          required
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          c={c}
+          name="vote_on"
+          type="date"
+          label={t("applications.round.vote")}
+          required
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          c={c}
+          name="closes_on"
+          type="date"
+          label={t("applications.round.closes")}
+          required
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          c={c}
+          name="quorum_percent"
+          type="number"
+          label={t("applications.round.quorum")}
+          hint={t("applications.round.quorum_hint")}
+          values={values}
+          errors={errors}
+        />
+        <SelectField
+          c={c}
+          name="majority"
+          label={t("applications.round.majority")}
+          required
+          values={values}
+          errors={errors}
+          options={choice(MAJORITIES, (m) => t(`applications.rules.majority.${m}`))}
+        />
+        <SelectField
+          c={c}
+          name="tie_outcome"
+          label={t("applications.round.tie")}
+          required
+          values={values}
+          errors={errors}
+          options={choice(TIE_OUTCOMES, (m) => t(`applications.rules.tie.${m}`))}
+        />
+        <SelectField
+          c={c}
+          name="quorum_outcome"
+          label={t("applications.round.quorum_outcome")}
+          required
+          values={values}
+          errors={errors}
+          options={choice(QUORUM_OUTCOMES, (m) => t(`applications.rules.quorum_outcome.${m}`))}
+        />
+        <Checkbox
+          name="results_hidden"
+          label={t("applications.round.results_hidden")}
+          checked={values ? values.results_hidden === "1" : true}
+        />
+        <button type="submit" class="button">
+          {t("form.save")}
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+export const phaseLabel = (c: AppContext, phase: Phase) => c.get("t")(PHASE_KEY[phase]);

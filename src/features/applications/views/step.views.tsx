@@ -1,0 +1,135 @@
+import type { AppContext } from "../../../http/context.js";
+import { href } from "../../../http/context.js";
+import type { FieldErrors, FormValues } from "../../../http/forms.js";
+import { Layout } from "../../../views/Layout.js";
+import { Badge, Csrf, ErrorSummary, TextArea } from "../../../views/components.js";
+import { ANSWERS } from "../applications.tables.js";
+import type { ApplicationRecord, StoredAnswer } from "../applications.repository.js";
+import { localized, type Charter, type CharterPartWithCriteria } from "../charter/charter.repository.js";
+import { ANSWER_KEY, LEVEL_KEY } from "./common.js";
+
+/** Form values of a part from the stored answers (what the candidate saved last time). */
+export function partValues(part: CharterPartWithCriteria, answers: Map<string, StoredAnswer>): FormValues {
+  const values: FormValues = {};
+  for (const cr of part.criteria) {
+    const a = answers.get(cr.id);
+    values[`answer_${cr.id}`] = a?.answer ?? "";
+    values[`explanation_${cr.id}`] = a?.explanation ?? "";
+    values[`evidence_${cr.id}`] = (a?.evidence ?? []).join("\n");
+  }
+  return values;
+}
+
+export function StepNav({
+  c,
+  app,
+  charter,
+  current,
+}: {
+  c: AppContext;
+  app: ApplicationRecord;
+  charter: Charter;
+  current: string | null;
+}) {
+  const t = c.get("t");
+  const locale = c.get("locale");
+  return (
+    <nav class="subnav" aria-label={t("applications.step.nav")}>
+      <a href={href(c, `/applications/${app.id}`)} aria-current={current === null ? "page" : undefined}>
+        {t("applications.step.overview")}
+      </a>
+      {charter.parts.map((p) => (
+        <a
+          href={href(c, `/applications/${app.id}/parts/${p.letter}`)}
+          aria-current={current === p.letter ? "page" : undefined}
+        >
+          {p.letter} · {localized(p, "name", locale)}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+export function StepPage({
+  c,
+  app,
+  charter,
+  part,
+  values,
+  errors,
+}: {
+  c: AppContext;
+  app: ApplicationRecord;
+  charter: Charter;
+  part: CharterPartWithCriteria;
+  values: FormValues;
+  errors?: FieldErrors | undefined;
+}) {
+  const t = c.get("t");
+  const locale = c.get("locale");
+  const title = `${part.letter} — ${localized(part, "name", locale)}`;
+  return (
+    <Layout c={c} title={`${title} · ${app.member_name}`} section="join">
+      <h1>{title}</h1>
+      <p>{t("applications.step.for", { name: app.member_name, version: app.charter_version })}</p>
+      <StepNav c={c} app={app} charter={charter} current={part.letter} />
+      <p class="lead">{localized(part, "intro", locale)}</p>
+      <p>{t("applications.step.intro")}</p>
+      <ErrorSummary c={c} errors={errors} />
+      <form method="post" action={href(c, `/applications/${app.id}/parts/${part.letter}`)} novalidate>
+        <Csrf c={c} />
+        {part.criteria.map((cr) => (
+          <fieldset class="card" id={`field-answer_${cr.id}`}>
+            <legend>
+              {cr.code} {localized(cr, "title", locale)}{" "}
+              <Badge tone={cr.level === "required" ? "warn" : "neutral"}>{t(LEVEL_KEY[cr.level])}</Badge>
+            </legend>
+            <p class="field__hint">{localized(cr, "explanation", locale)}</p>
+            <div class="field" role="radiogroup" aria-label={t("applications.step.answer")}>
+              {ANSWERS.map((a) => (
+                <div class="checkbox">
+                  <input
+                    type="radio"
+                    id={`answer_${cr.id}_${a}`}
+                    name={`answer_${cr.id}`}
+                    value={a}
+                    checked={values[`answer_${cr.id}`] === a}
+                  />
+                  <label for={`answer_${cr.id}_${a}`}>{t(ANSWER_KEY[a])}</label>
+                </div>
+              ))}
+            </div>
+            <TextArea
+              c={c}
+              name={`explanation_${cr.id}`}
+              label={t("applications.step.explanation")}
+              hint={t("applications.step.explanation_hint")}
+              required={cr.level === "required"}
+              values={values}
+              errors={errors}
+              rows={3}
+              maxlength={4000}
+            />
+            <TextArea
+              c={c}
+              name={`evidence_${cr.id}`}
+              label={t("applications.step.evidence")}
+              hint={t("applications.step.evidence_hint")}
+              values={values}
+              errors={errors}
+              rows={2}
+            />
+          </fieldset>
+        ))}
+        <p>
+          <button type="submit" class="button" name="next" value="next">
+            {t("applications.step.save_next")}
+          </button>{" "}
+          <button type="submit" class="button button--secondary" name="next" value="stay">
+            {t("applications.step.save")}
+          </button>
+        </p>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,146 @@
+import type { AppContext } from "../../../http/context.js";
+import { href } from "../../../http/context.js";
+import type { FieldErrors, FormValues } from "../../../http/forms.js";
+import { Badge, Csrf, ErrorSummary, SelectField, TextArea } from "../../../views/components.js";
+import { REVIEW_STATES } from "../applications.tables.js";
+import type { Criterion } from "../charter/charter.repository.js";
+import { localized } from "../charter/charter.repository.js";
+import type { listMessages, listReviews } from "../review.js";
+
+type Messages = Awaited<ReturnType<typeof listMessages>>;
+type Reviews = Awaited<ReturnType<typeof listReviews>>;
+
+export function ThreadSection(props: {
+  c: AppContext;
+  applicationId: string;
+  messages: Messages;
+  criteria: Criterion[];
+  role: "reviewer" | "candidate" | null;
+  values?: FormValues | undefined;
+  errors?: FieldErrors | undefined;
+}) {
+  const { c } = props;
+  const t = c.get("t");
+  const locale = c.get("locale");
+  return (
+    <section id="thread">
+      <h2>{t("applications.thread.title")}</h2>
+      {props.messages.length === 0 ? <p>{t("applications.thread.none")}</p> : null}
+      <ol class="plain-list thread">
+        {props.messages.map((m) => (
+          <li class="card" id={`message-${m.id}`}>
+            <p>
+              <strong>{m.author_name}</strong>
+              {m.member_name ? ` (${m.member_name})` : ""}{" "}
+              <Badge tone={m.role === "reviewer" ? "info" : "neutral"}>
+                {t(`applications.thread.role.${m.role}`)}
+              </Badge>{" "}
+              {m.criterion_code ? <Badge tone="neutral">{m.criterion_code}</Badge> : null}{" "}
+              <small>{t.dateTime(m.created_at)}</small>
+            </p>
+            {m.body.split(/\n{2,}/).map((p) => (
+              <p class="thread__body">{p}</p>
+            ))}
+          </li>
+        ))}
+      </ol>
+      {props.role ? (
+        <form
+          method="post"
+          action={href(c, `/applications/${props.applicationId}/messages`)}
+          class="narrow"
+          novalidate
+        >
+          <Csrf c={c} />
+          <ErrorSummary c={c} errors={props.errors} />
+          <TextArea
+            c={c}
+            name="body"
+            label={props.role === "reviewer" ? t("applications.thread.ask") : t("applications.thread.answer")}
+            required
+            values={props.values}
+            errors={props.errors}
+            rows={5}
+            maxlength={4000}
+          />
+          <SelectField
+            c={c}
+            name="criterion"
+            label={t("applications.thread.criterion")}
+            values={props.values}
+            errors={props.errors}
+            placeholder={t("applications.thread.no_criterion")}
+            options={props.criteria.map((cr) => ({
+              value: cr.id,
+              label: `${cr.code} ${localized(cr, "title", locale)}`,
+            }))}
+          />
+          <button type="submit" class="button">
+            {t("applications.thread.send")}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+/** Marks on one criterion, and the form to add or change one's own. */
+export function CriterionReviews({
+  c,
+  applicationId,
+  criterion,
+  reviews,
+  canReview,
+}: {
+  c: AppContext;
+  applicationId: string;
+  criterion: Criterion;
+  reviews: Reviews;
+  canReview: boolean;
+}) {
+  const t = c.get("t");
+  const mine = reviews.find((r) => r.person_id === c.get("person")?.id && r.criterion_id === criterion.id);
+  const marks = reviews.filter((r) => r.criterion_id === criterion.id);
+  return (
+    <div class="criterion-review">
+      {marks.length > 0 ? (
+        <ul>
+          {marks.map((r) => (
+            <li>
+              <Badge tone={r.state === "verified" ? "ok" : "warn"}>
+                {t(`applications.review.${r.state}`)}
+              </Badge>{" "}
+              {r.reviewer_name}
+              {r.member_name ? ` (${r.member_name})` : ""}
+              {r.note ? ` : ${r.note}` : ""}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {canReview ? (
+        <form method="post" action={href(c, `/applications/${applicationId}/reviews`)} class="inline-filters">
+          <Csrf c={c} />
+          <input type="hidden" name="criterion" value={criterion.id} />
+          {/* One form per criterion: ids carry the criterion so labels stay unique on the page. */}
+          <div class="field">
+            <label for={`state-${criterion.id}`}>{t("applications.review.mark")}</label>
+            <select id={`state-${criterion.id}`} name="state" required>
+              {REVIEW_STATES.map((s) => (
+                <option value={s} selected={mine?.state === s}>
+                  {t(`applications.review.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for={`note-${criterion.id}`}>{t("applications.review.note")}</label>
+            <input id={`note-${criterion.id}`} name="note" value={mine?.note ?? ""} maxlength={500} />
+          </div>
+          <button type="submit" class="button button--small">
+            {t("applications.review.save")}
+          </button>
+        </form>
+      ) : null}
+    </div>
+  );
+}
