@@ -14,6 +14,7 @@ import { statsMigrations } from "../features/stats/stats.migrations.js";
 import { entraideMigrations } from "../features/entraide/entraide.migrations.js";
 import { applicationsMigrations } from "../features/applications/applications.migrations.js";
 import { jobsMigrations } from "../jobs/jobs.migrations.js";
+import { choresMigrations } from "../features/chores/chores.migrations.js";
 
 /**
  * Each feature owns its migrations; names start with a date and a sequence number so that the
@@ -29,6 +30,7 @@ export const allMigrations: Record<string, Migration> = {
   ...entraideMigrations,
   ...applicationsMigrations,
   ...jobsMigrations,
+  ...choresMigrations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => allMigrations };

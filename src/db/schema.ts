@@ -1,5 +1,6 @@
 import type { CoreTables } from "./core.tables.js";
 import type { JobsTables } from "../jobs/jobs.tables.js";
+import type { ChoresTables } from "../features/chores/chores.tables.js";
 import type { AccountsTables } from "../features/accounts/accounts.tables.js";
 import type { DirectoryTables } from "../features/directory/directory.tables.js";
 import type { StatsTables } from "../features/stats/stats.tables.js";
@@ -8,5 +9,12 @@ import type { ApplicationsTables } from "../features/applications/applications.t
 
 /** Every table, assembled from the features that own them. */
 export interface Database
-  extends CoreTables,
-    JobsTables, AccountsTables, DirectoryTables, StatsTables, EntraideTables, ApplicationsTables {}
+  extends
+    CoreTables,
+    JobsTables,
+    AccountsTables,
+    DirectoryTables,
+    StatsTables,
+    EntraideTables,
+    ApplicationsTables,
+    ChoresTables {}

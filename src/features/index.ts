@@ -6,6 +6,7 @@ import { statsFeature } from "./stats/index.js";
 import { entraideFeature } from "./entraide/index.js";
 import { applicationsFeature } from "./applications/index.js";
 import { kittensFeature } from "./kittens/index.js";
+import { choresFeature } from "./chores/index.js";
 
 /** Every feature of the platform, in the order their routes are mounted. */
 export const features: Feature[] = [
@@ -16,4 +17,5 @@ export const features: Feature[] = [
   entraideFeature,
   applicationsFeature,
   kittensFeature,
+  choresFeature,
 ];

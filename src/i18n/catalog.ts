@@ -6,6 +6,7 @@ import * as stats from "../features/stats/stats.messages.js";
 import * as entraide from "../features/entraide/entraide.messages.js";
 import * as applications from "../features/applications/applications.messages.js";
 import * as kittens from "../features/kittens/kittens.messages.js";
+import * as chores from "../features/chores/chores.messages.js";
 
 /**
  * Every feature keeps its strings next to its code; this file merges them. Each feature's English
@@ -19,7 +20,8 @@ export type MessageKey =
   | keyof typeof stats.fr
   | keyof typeof entraide.fr
   | keyof typeof applications.fr
-  | keyof typeof kittens.fr;
+  | keyof typeof kittens.fr
+  | keyof typeof chores.fr;
 
 export const catalogs: { fr: Record<MessageKey, string>; en: Record<MessageKey, string> } = {
   fr: {
@@ -31,6 +33,7 @@ export const catalogs: { fr: Record<MessageKey, string>; en: Record<MessageKey, 
     ...entraide.fr,
     ...applications.fr,
     ...kittens.fr,
+    ...chores.fr,
   },
   en: {
     ...core.en,
@@ -41,5 +44,6 @@ export const catalogs: { fr: Record<MessageKey, string>; en: Record<MessageKey, 
     ...entraide.en,
     ...applications.en,
     ...kittens.en,
+    ...chores.en,
   },
 };

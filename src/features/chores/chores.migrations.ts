@@ -1,0 +1,93 @@
+import type { Kysely, Migration } from "kysely";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDB = Kysely<any>;
+
+/** The chores the collective says it struggles to delegate, as a starting list admins can edit. */
+const DEFAULT_CHORES: [string, string, string, string, string, string][] = [
+  [
+    "contact",
+    "weekly",
+    "Répondre à l'adresse de contact",
+    "Answer the contact address",
+    "Lire les messages arrivés sur l'adresse du collectif, répondre ou transmettre à la bonne personne.",
+    "Read the messages sent to the collective's address, answer them or pass them on to the right person.",
+  ],
+  [
+    "monthly-meeting",
+    "monthly",
+    "Animer la réunion mensuelle",
+    "Run the monthly meeting",
+    "Préparer l'ordre du jour, animer la réunion en ligne et publier le compte rendu.",
+    "Prepare the agenda, run the online meeting and publish the minutes.",
+  ],
+  [
+    "round-follow-up",
+    "quarterly",
+    "Suivre les candidatures d'une portée",
+    "Follow up a round of applications",
+    "Relancer les relectures et les votes, vérifier le dépouillement et annoncer les décisions.",
+    "Chase reviews and votes, check the tally and announce the decisions.",
+  ],
+  [
+    "welcome",
+    "monthly",
+    "Accueillir les nouveaux membres",
+    "Welcome new members",
+    "Écrire aux structures acceptées, les présenter sur le forum et répondre à leurs premières questions.",
+    "Write to accepted structures, introduce them on the forum and answer their first questions.",
+  ],
+];
+
+export const choresMigrations: Record<string, Migration> = {
+  "2026-11-24-0601-chores": {
+    async up(db: AnyDB) {
+      await db.schema
+        .createTable("chores")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("slug", "text", (c) => c.notNull().unique())
+        .addColumn("title_fr", "text", (c) => c.notNull())
+        .addColumn("title_en", "text", (c) => c.notNull())
+        .addColumn("description_fr", "text", (c) => c.notNull().defaultTo(""))
+        .addColumn("description_en", "text", (c) => c.notNull().defaultTo(""))
+        .addColumn("recurrence", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("archived_at", "text")
+        .execute();
+      await db.schema
+        .createTable("chore_turns")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("chore_id", "text", (c) => c.notNull().references("chores.id").onDelete("cascade"))
+        .addColumn("due_date", "text", (c) => c.notNull())
+        .addColumn("assignee_person_id", "text", (c) => c.references("people.id").onDelete("set null"))
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("done_at", "text")
+        .addColumn("note", "text")
+        .addColumn("reminded_at", "text")
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addUniqueConstraint("chore_turns_chore_due", ["chore_id", "due_date"])
+        .execute();
+      const at = new Date().toISOString();
+      await db
+        .insertInto("chores")
+        .values(
+          DEFAULT_CHORES.map(([slug, recurrence, title_fr, title_en, description_fr, description_en], i) => ({
+            id: `00000000-0000-4000-8000-00000000060${i}`,
+            slug,
+            title_fr,
+            title_en,
+            description_fr,
+            description_en,
+            recurrence,
+            created_at: at,
+            archived_at: null,
+          })),
+        )
+        .execute();
+    },
+    async down(db: AnyDB) {
+      await db.schema.dropTable("chore_turns").execute();
+      await db.schema.dropTable("chores").execute();
+    },
+  },
+};

@@ -1,0 +1,36 @@
+/** Recurring chores of the collective, and each turn of them someone takes on. */
+export interface ChoresTables {
+  chores: ChoresTable;
+  chore_turns: ChoreTurnsTable;
+}
+
+export const RECURRENCES = ["weekly", "monthly", "quarterly", "yearly"] as const;
+export type Recurrence = (typeof RECURRENCES)[number];
+
+export interface ChoresTable {
+  id: string;
+  slug: string;
+  title_fr: string;
+  title_en: string;
+  description_fr: string;
+  description_en: string;
+  recurrence: Recurrence;
+  created_at: string;
+  archived_at: string | null;
+}
+
+export const TURN_STATUSES = ["open", "done", "skipped"] as const;
+export type TurnStatus = (typeof TURN_STATUSES)[number];
+
+export interface ChoreTurnsTable {
+  id: string;
+  chore_id: string;
+  /** YYYY-MM-DD */
+  due_date: string;
+  assignee_person_id: string | null;
+  status: TurnStatus;
+  done_at: string | null;
+  note: string | null;
+  reminded_at: string | null;
+  created_at: string;
+}

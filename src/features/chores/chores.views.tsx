@@ -1,0 +1,232 @@
+import type { AppContext } from "../../http/context.js";
+import { href } from "../../http/context.js";
+import type { FieldErrors, FormValues } from "../../http/forms.js";
+import { Layout } from "../../views/Layout.js";
+import { Badge, Csrf, ErrorSummary, SelectField, TextArea, TextField } from "../../views/components.js";
+import type { TurnView } from "./chores.repository.js";
+import { RECURRENCES } from "./chores.tables.js";
+
+function TurnActions({ c, turn }: { c: AppContext; turn: TurnView }) {
+  const t = c.get("t");
+  const person = c.get("person");
+  if (!person || turn.status !== "open") return null;
+  const mine = turn.assigneeId === person.id;
+  const base = `/chores/turns/${turn.id}`;
+  return (
+    <div class="turn-actions">
+      {turn.assigneeId === null ? (
+        <form method="post" action={href(c, `${base}/take`)} class="inline-form">
+          <Csrf c={c} />
+          <button type="submit" class="button button--small">
+            {t("chores.take")}
+          </button>
+        </form>
+      ) : null}
+      {mine || person.isPlatformAdmin ? (
+        <>
+          <form method="post" action={href(c, `${base}/done`)} class="inline-form">
+            <Csrf c={c} />
+            <label class="visually-hidden" for={`note-${turn.id}`}>
+              {t("chores.note")}
+            </label>
+            <input
+              id={`note-${turn.id}`}
+              name="note"
+              type="text"
+              maxlength={500}
+              placeholder={t("chores.note")}
+            />
+            <button type="submit" class="button button--small">
+              {t("chores.done")}
+            </button>
+          </form>
+          {turn.assigneeId !== null ? (
+            <form method="post" action={href(c, `${base}/release`)} class="inline-form">
+              <Csrf c={c} />
+              <button type="submit" class="link-button">
+                {t("chores.release")}
+              </button>
+            </form>
+          ) : null}
+        </>
+      ) : null}
+      {person.isPlatformAdmin ? (
+        <form method="post" action={href(c, `${base}/skip`)} class="inline-form">
+          <Csrf c={c} />
+          <button type="submit" class="link-button">
+            {t("chores.skip")}
+          </button>
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+function TurnTable({ c, turns, actions }: { c: AppContext; turns: TurnView[]; actions: boolean }) {
+  const t = c.get("t");
+  const locale = c.get("locale");
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("chores.col.chore")}</th>
+            <th scope="col">{t("chores.col.due")}</th>
+            <th scope="col">{t("chores.col.who")}</th>
+            <th scope="col">{t("chores.col.status")}</th>
+            {actions ? <th scope="col"></th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {turns.map((turn) => (
+            <tr>
+              <td>{locale === "fr" ? turn.titleFr : turn.titleEn}</td>
+              <td>{t.date(turn.dueDate)}</td>
+              <td>{turn.assigneeName ?? <em>{t("chores.nobody")}</em>}</td>
+              <td>
+                <Badge
+                  tone={
+                    turn.status === "done"
+                      ? "ok"
+                      : turn.status === "skipped"
+                        ? "neutral"
+                        : turn.assigneeId
+                          ? "info"
+                          : "warn"
+                  }
+                >
+                  {t(`chores.status.${turn.status}`)}
+                </Badge>
+                {turn.note ? <span> — {turn.note}</span> : null}
+              </td>
+              {actions ? (
+                <td>
+                  <TurnActions c={c} turn={turn} />
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export interface ChoresPageProps {
+  c: AppContext;
+  chores: {
+    slug: string;
+    title_fr: string;
+    title_en: string;
+    description_fr: string;
+    description_en: string;
+    recurrence: (typeof RECURRENCES)[number];
+  }[];
+  upcoming: TurnView[];
+  recent: TurnView[];
+  values?: FormValues;
+  errors?: FieldErrors;
+}
+
+export function ChoresPage({ c, chores, upcoming, recent, values, errors }: ChoresPageProps) {
+  const t = c.get("t");
+  const locale = c.get("locale");
+  const person = c.get("person");
+  const needed = upcoming.filter((turn) => turn.assigneeId === null);
+  const mine = upcoming.filter((turn) => turn.assigneeId === person?.id);
+  return (
+    <Layout c={c} title={t("chores.title")} wide>
+      <h1>{t("chores.title")}</h1>
+      <p class="lead">{t("chores.intro")}</p>
+      <ul class="plain-list">
+        {chores.map((chore) => (
+          <li>
+            <strong>{locale === "fr" ? chore.title_fr : chore.title_en}</strong> (
+            {t(`chores.recurrence.${chore.recurrence}`)}) —{" "}
+            {locale === "fr" ? chore.description_fr : chore.description_en}
+            {person?.isPlatformAdmin ? (
+              <form method="post" action={href(c, `/chores/${chore.slug}/archive`)} class="inline-form">
+                <Csrf c={c} />{" "}
+                <button type="submit" class="link-button">
+                  {t("chores.admin.archive")}
+                </button>
+              </form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <h2>{t("chores.mine")}</h2>
+      {mine.length ? <TurnTable c={c} turns={mine} actions /> : <p>{t("chores.mine.none")}</p>}
+      <h2>{t("chores.needed")}</h2>
+      {needed.length ? <TurnTable c={c} turns={needed} actions /> : <p>{t("chores.needed.none")}</p>}
+      <h2>{t("chores.upcoming")}</h2>
+      <TurnTable c={c} turns={upcoming} actions />
+      <h2>{t("chores.history")}</h2>
+      <TurnTable c={c} turns={recent} actions={false} />
+      {person?.isPlatformAdmin ? (
+        <section class="narrow">
+          <h2>{t("chores.admin.title")}</h2>
+          <ErrorSummary c={c} errors={errors} />
+          <form method="post" action={href(c, "/chores")} novalidate>
+            <Csrf c={c} />
+            <TextField
+              c={c}
+              name="slug"
+              label={t("chores.admin.slug")}
+              required
+              maxlength={40}
+              values={values}
+              errors={errors}
+            />
+            <TextField
+              c={c}
+              name="title_fr"
+              label={t("chores.admin.title_fr")}
+              required
+              maxlength={120}
+              values={values}
+              errors={errors}
+            />
+            <TextField
+              c={c}
+              name="title_en"
+              label={t("chores.admin.title_en")}
+              required
+              maxlength={120}
+              values={values}
+              errors={errors}
+            />
+            <TextArea
+              c={c}
+              name="description_fr"
+              label={t("chores.admin.description_fr")}
+              rows={3}
+              values={values}
+              errors={errors}
+            />
+            <TextArea
+              c={c}
+              name="description_en"
+              label={t("chores.admin.description_en")}
+              rows={3}
+              values={values}
+              errors={errors}
+            />
+            <SelectField
+              c={c}
+              name="recurrence"
+              label={t("chores.admin.recurrence")}
+              required
+              options={RECURRENCES.map((r) => ({ value: r, label: t(`chores.recurrence.${r}`) }))}
+              values={values}
+              errors={errors}
+            />
+            <button type="submit" class="button">
+              {t("chores.admin.create")}
+            </button>
+          </form>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
