@@ -92,6 +92,7 @@ export function Layout({ c, title, description, section, wide, children }: Layou
               </a>
               {person ? (
                 <>
+                  <a href={href(c, "/dashboard")}>{t("layout.dashboard")}</a>
                   <a href={href(c, "/account")}>{t("layout.account")}</a>
                   {person.isPlatformAdmin ? <a href={href(c, "/admin")}>{t("layout.admin")}</a> : null}
                   <form method="post" action={href(c, "/logout")} class="inline-form">
