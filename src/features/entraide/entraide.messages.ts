@@ -1,8 +1,3 @@
-/** Strings of the entraide feature. Keys start with "entraide.". */
-export const fr = {
-  "entraide.title": "entraide",
-} as const;
-
-export const en: Record<keyof typeof fr, string> = {
-  "entraide.title": "entraide",
-};
+/** Strings of the entraide feature. Keys start with "entraide."; French is the reference. */
+export { fr } from "./messages.fr.js";
+export { en } from "./messages.en.js";

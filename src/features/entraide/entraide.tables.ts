@@ -73,7 +73,7 @@ export interface EntraideDailyTable {
   day: string;
   checks: number;
   checks_ok: number;
-  /** Sum of response times (ms) of the checks that got an answer, for the daily mean. */
+  /** Sum of response times (ms) of the passed checks, for the daily mean. */
   ms_total: number;
   visits: number;
 }

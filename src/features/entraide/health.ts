@@ -1,6 +1,12 @@
 import type { OutboundErrorCode } from "../../http/outbound.js";
 import type { Health } from "./entraide.tables.js";
-import { EXPLAINS_MISSING_MARKER, LOGIN_PATH, NEVER_THE_SERVICE, SOFTWARE } from "./software.js";
+import {
+  EXPLAINS_MISSING_MARKER,
+  LOGIN_PATH,
+  NEVER_THE_SERVICE,
+  SOFTWARE,
+  isKnownSoftware,
+} from "./software.js";
 
 /**
  * The health verdict of one check and the hysteresis that turns verdicts into a state. Pure: the
@@ -77,7 +83,7 @@ export function judge(obs: Observation, software: string, slowAfterMs: number): 
   const never = firstMatch(page, NEVER_THE_SERVICE);
   if (never) return fail(never);
   if (LOGIN_PATH.test(new URL(obs.finalUrl).pathname)) return fail("login-wall");
-  const markers = SOFTWARE[software]?.markers ?? [software];
+  const markers = isKnownSoftware(software) ? SOFTWARE[software].markers : [software];
   if (markers.some((m) => page.includes(m.toLowerCase()))) return { ok: true, reason: "ok" };
   return fail(firstMatch(page, EXPLAINS_MISSING_MARKER) ?? "content-mismatch");
 }

@@ -1,5 +1,22 @@
 import type { Feature } from "../feature.js";
+import { portalRoutes } from "./portal.routes.js";
+import { manageRoutes } from "./manage.routes.js";
+import { adminRoutes } from "./admin.routes.js";
+import { entraideJobs } from "./entraide.jobs.js";
+import { dashboardPanel, memberPagePanel } from "./panels.js";
+import { demoSites, seedDemo } from "./demo.js";
 
 export const entraideFeature: Feature = {
   name: "entraide",
+  pages(router) {
+    portalRoutes(router);
+    manageRoutes(router);
+    adminRoutes(router);
+  },
+  root: portalRoutes,
+  jobs: entraideJobs,
+  seedDemo,
+  demoSites,
+  dashboardPanel,
+  memberPagePanel,
 };

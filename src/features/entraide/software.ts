@@ -12,7 +12,22 @@ export interface SoftwareCheck {
   markers: readonly string[];
 }
 
-export const SOFTWARE: Record<string, SoftwareCheck> = {
+export const SOFTWARE_SLUGS = [
+  "etherpad",
+  "jitsi-meet",
+  "framadate",
+  "ethercalc",
+  "lufi",
+  "psitransfer",
+  "lutim",
+  "scrumblr",
+  "lstu",
+  "polr",
+  "privatebin",
+] as const;
+export type SoftwareSlug = (typeof SOFTWARE_SLUGS)[number];
+
+export const SOFTWARE: Record<SoftwareSlug, SoftwareCheck> = {
   etherpad: { name: "Etherpad", markers: ["etherpad", "go2Name", "ep_etherpad"] },
   "jitsi-meet": { name: "Jitsi Meet", markers: ["jitsi", "JitsiMeetJS", "app.bundle.min.js"] },
   framadate: { name: "Framadate", markers: ["framadate"] },
@@ -26,15 +41,27 @@ export const SOFTWARE: Record<string, SoftwareCheck> = {
   privatebin: { name: "PrivateBin", markers: ["privatebin", "zerobin"] },
 };
 
-export const SOFTWARE_SLUGS = Object.keys(SOFTWARE);
-
-export function isKnownSoftware(slug: string): boolean {
-  return Object.hasOwn(SOFTWARE, slug);
+export function isKnownSoftware(slug: string): slug is SoftwareSlug {
+  return (SOFTWARE_SLUGS as readonly string[]).includes(slug);
 }
 
 export function softwareName(slug: string): string {
-  return isKnownSoftware(slug) ? (SOFTWARE[slug]?.name ?? slug) : slug;
+  return isKnownSoftware(slug) ? SOFTWARE[slug].name : slug;
 }
+
+/** Icons drawn for the portal, served as /assets/entraide/<icon>.svg. */
+export const ICONS = [
+  "pad",
+  "video-call",
+  "date-poll",
+  "spreadsheet",
+  "file-sharing",
+  "image-sharing",
+  "post-it",
+  "url-shortener",
+  "pastebin",
+  "generic",
+] as const;
 
 export interface Signatures<R extends string> {
   reason: R;

@@ -1,0 +1,239 @@
+import type { AppContext } from "../../http/context.js";
+import { href } from "../../http/context.js";
+import type { FieldErrors, FormValues } from "../../http/forms.js";
+import { Layout } from "../../views/Layout.js";
+import { Checkbox, Csrf, ErrorSummary, SelectField } from "../../views/components.js";
+import type { InstanceView, ServiceRow } from "./entraide.repository.js";
+import { EMPTY_SUMMARY, type InstanceSummary } from "./aggregates.js";
+import { InstanceFields, LastCheck, StateBadges, UptimeStrip, percent } from "./instance.views.js";
+import { softwareName } from "./software.js";
+
+interface Member {
+  slug: string;
+  name: string;
+}
+
+const base = (c: AppContext, member: Member) => href(c, `/entraide/members/${member.slug}`);
+
+function ActionButton(props: { c: AppContext; action: string; label: string; confirm?: string }) {
+  return (
+    <form method="post" action={props.action} class="inline-form">
+      <Csrf c={props.c} />
+      <button type="submit" class="button button--small button--secondary" data-confirm={props.confirm}>
+        {props.label}
+      </button>
+    </form>
+  );
+}
+
+function InstanceRow(props: {
+  c: AppContext;
+  member: Member;
+  instance: InstanceView;
+  summary: InstanceSummary;
+  days: string[];
+}) {
+  const { c, member, instance: i, summary } = props;
+  const t = c.get("t");
+  const own = `${base(c, member)}/instances/${i.id}`;
+  return (
+    <tr>
+      <td>{t.locale === "fr" ? i.service_name_fr : i.service_name_en}</td>
+      <td>
+        <a href={i.url} rel="noreferrer">
+          {i.url}
+        </a>
+        <br />
+        {softwareName(i.software)} · {t("entraide.col.weight")} {i.weight}
+        {i.max_share !== null ? ` · ${t("entraide.col.max_share")} ${i.max_share} %` : ""}
+      </td>
+      <td>
+        <StateBadges c={c} instance={i} />
+      </td>
+      <td>
+        <LastCheck c={c} instance={i} />
+      </td>
+      <td>
+        <UptimeStrip c={c} days={props.days} summary={summary} />
+        <br />
+        {percent(c, summary.uptime)}
+      </td>
+      <td>{t.number(summary.visits)}</td>
+      <td>
+        <a href={own}>{t("entraide.action.edit")}</a>
+        <ActionButton
+          c={c}
+          action={`${own}/pause`}
+          label={i.paused === 1 ? t("entraide.action.resume") : t("entraide.action.pause")}
+        />
+        <ActionButton c={c} action={`${own}/check`} label={t("entraide.action.check")} />
+      </td>
+    </tr>
+  );
+}
+
+export function ManagePage(props: {
+  c: AppContext;
+  member: Member;
+  canVolunteer: boolean;
+  instances: InstanceView[];
+  summaries: Map<string, InstanceSummary>;
+  days: string[];
+  services: ServiceRow[];
+  values?: FormValues;
+  errors?: FieldErrors;
+}) {
+  const { c, member, values, errors } = props;
+  const t = c.get("t");
+  const title = t("entraide.manage.title", { member: member.name });
+  return (
+    <Layout c={c} title={title} section="entraide" wide>
+      <h1>{title}</h1>
+      <p>{t("entraide.manage.intro")}</p>
+      <p>
+        <a href={href(c, `/dashboard/${member.slug}`)}>{t("entraide.manage.dashboard")}</a>
+      </p>
+      {props.instances.length === 0 ? (
+        <p>{t("entraide.manage.none")}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("entraide.col.service")}</th>
+                <th scope="col">{t("entraide.col.url")}</th>
+                <th scope="col">{t("entraide.col.state")}</th>
+                <th scope="col">{t("entraide.col.last_check")}</th>
+                <th scope="col">{t("entraide.col.uptime")}</th>
+                <th scope="col">{t("entraide.col.visits")}</th>
+                <th scope="col">{t("entraide.col.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.instances.map((i) => (
+                <InstanceRow
+                  c={c}
+                  member={member}
+                  instance={i}
+                  summary={props.summaries.get(i.id) ?? EMPTY_SUMMARY}
+                  days={props.days}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {props.canVolunteer ? (
+        <section class="narrow">
+          <h2>{t("entraide.form.new")}</h2>
+          <ErrorSummary c={c} errors={errors} />
+          <form method="post" action={`${base(c, member)}/instances`} novalidate>
+            <Csrf c={c} />
+            <SelectField
+              c={c}
+              name="service_id"
+              label={t("entraide.form.service")}
+              required
+              options={props.services.map((s) => ({
+                value: s.id,
+                label: t.locale === "fr" ? s.name_fr : s.name_en,
+              }))}
+              values={values}
+              errors={errors}
+            />
+            <InstanceFields c={c} values={values} errors={errors} />
+            <button type="submit" class="button">
+              {t("entraide.form.submit")}
+            </button>
+          </form>
+        </section>
+      ) : (
+        <p class="flash flash--info">{t("entraide.manage.not_member")}</p>
+      )}
+    </Layout>
+  );
+}
+
+export function EditInstancePage(props: {
+  c: AppContext;
+  member: Member;
+  instance: InstanceView;
+  summary: InstanceSummary;
+  values: FormValues;
+  errors?: FieldErrors;
+}) {
+  const { c, member, instance, summary, values, errors } = props;
+  const t = c.get("t");
+  const own = `${base(c, member)}/instances/${instance.id}`;
+  const service = t.locale === "fr" ? instance.service_name_fr : instance.service_name_en;
+  return (
+    <Layout c={c} title={`${t("entraide.form.edit")} · ${service}`} section="entraide">
+      <div class="narrow">
+        <h1>
+          {t("entraide.form.edit")} · {service}
+        </h1>
+        <p>
+          <StateBadges c={c} instance={instance} />
+        </p>
+        <p>
+          <strong>{t("entraide.col.last_check")}</strong> <LastCheck c={c} instance={instance} />
+        </p>
+        <ErrorSummary c={c} errors={errors} />
+        <form method="post" action={own} novalidate>
+          <Csrf c={c} />
+          <InstanceFields
+            c={c}
+            values={values}
+            errors={errors}
+            urlHint={t("entraide.form.url.change_hint")}
+          />
+          <Checkbox name="paused" label={t("entraide.form.paused")} checked={values.paused === "1"} />
+          <button type="submit" class="button">
+            {t("form.save")}
+          </button>
+        </form>
+        <h2>{t("entraide.history")}</h2>
+        <HistoryTable c={c} summary={summary} />
+        <ActionButton
+          c={c}
+          action={`${own}/withdraw`}
+          label={t("entraide.action.withdraw")}
+          confirm={t("entraide.action.withdraw.confirm")}
+        />
+        <p>
+          <a href={base(c, member)}>{t("common.back")}</a>
+        </p>
+      </div>
+    </Layout>
+  );
+}
+
+function HistoryTable({ c, summary }: { c: AppContext; summary: InstanceSummary }) {
+  const t = c.get("t");
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("entraide.col.day")}</th>
+            <th scope="col">{t("entraide.col.checks")}</th>
+            <th scope="col">{t("entraide.col.mean_ms")}</th>
+            <th scope="col">{t("entraide.col.visits")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...summary.days].reverse().map((d) => (
+            <tr>
+              <td>{t.date(d.day)}</td>
+              <td>
+                {d.ok} / {d.checks}
+              </td>
+              <td>{d.meanMs === null ? "—" : t("entraide.ms", { ms: d.meanMs })}</td>
+              <td>{t.number(d.visits)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Hono } from "hono";
+import type { AppContext, AppEnv } from "../../http/context.js";
+import { render } from "../../http/render.js";
+import * as repo from "./entraide.repository.js";
+import { portalFor } from "./live.js";
+import { GoPage, NonePage, PortalPage, UnknownPage } from "./portal.views.js";
+
+/**
+ * The visitor's side: the portal page and the dispatch. Both read only the in-memory table (see
+ * live.ts); the dispatch writes nothing but a counter in memory. No cookie is set (anonymous
+ * visitors have no session) and nothing about the visitor is kept.
+ */
+
+async function portalPage(c: AppContext) {
+  const snap = await portalFor(c.get("deps")).snapshot();
+  return render(c, <PortalPage c={c} services={snap.services} />);
+}
+
+async function dispatch(c: AppContext) {
+  const deps = c.get("deps");
+  const portal = portalFor(deps);
+  const snap = await portal.snapshot();
+  // Each visit is a new draw, and where a visitor goes is nobody else's business.
+  c.header("Cache-Control", "no-store");
+  c.header("Referrer-Policy", "no-referrer");
+  const service = snap.byId.get(c.req.param("service") ?? "");
+  if (!service) return render(c, <UnknownPage c={c} services={snap.services} />, 404);
+  const wanted = c.req.query("instance");
+  const choice = portal.choose(service, { instance: wanted, not: c.req.query("not") });
+  if (!choice) {
+    const others = await repo.alternatives(deps.db, service.categoryId);
+    return render(c, <NonePage c={c} service={service} others={others} />, 503);
+  }
+  if (c.req.method === "GET") portal.recordVisit(choice.instance.id);
+  if (c.req.query("direct") === "1") return c.redirect(choice.instance.url, 303);
+  return render(
+    c,
+    <GoPage
+      c={c}
+      service={service}
+      instance={choice.instance}
+      choiceUnavailable={!!wanted && !choice.requested}
+    />,
+  );
+}
+
+/** /entraide and /entraide/<service> at the root (locale negotiated) and under /fr and /en. */
+export function portalRoutes(router: Hono<AppEnv>): void {
+  router.get("/entraide", portalPage);
+  router.get("/entraide/:service", dispatch);
+}
