@@ -33,5 +33,7 @@ export function securityHeaders(https: boolean): MiddlewareHandler<AppEnv> {
       microphone: [],
       geolocation: [],
     },
+    // A handler may set a stricter header of its own (the entraide dispatch: no-referrer).
+    overwrite: false,
   });
 }
