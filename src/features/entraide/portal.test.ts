@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/platform.js";
+import { makeMember, makeService } from "../../../tests/helpers/factories.js";
+import { startFakeServer, type FakeServer } from "../../../tests/helpers/fake-server.js";
+import { ETHERPAD_PAGE, PARKED_PAGE, htmlAfter, isCheck, makeInstance } from "../../../tests/helpers/entraide.js";
+import { escapeHtml } from "../../../tests/helpers/html.js";
+import { translator } from "../../i18n/index.js";
+import { portalFor } from "./live.js";
+
+/**
+ * The issue's "done when": real fake instances on loopback (one healthy, one slow, one parked
+ * domain answering 200, one down); only the healthy one receives visitors.
+ */
+
+let t: TestPlatform;
+const servers: Record<string, FakeServer> = {};
+const ids: Record<string, string> = {};
+let healthyMember: { slug: string; name: string };
+const fr = translator("fr");
+
+const visitorRequests = (s: FakeServer | undefined) => (s?.requests ?? []).filter((r) => !isCheck(r)).length;
+
+beforeAll(async () => {
+  t = await startTestPlatform({ env: { ENTRAIDE_SLOW_AFTER: "300ms" } });
+  const db = t.deps.db;
+  servers.healthy = await startFakeServer(htmlAfter(ETHERPAD_PAGE));
+  servers.slow = await startFakeServer(htmlAfter(ETHERPAD_PAGE, 1_200));
+  servers.parked = await startFakeServer(htmlAfter(PARKED_PAGE));
+  const gone = await startFakeServer(htmlAfter(ETHERPAD_PAGE));
+  await gone.close();
+  const urls: Record<string, string> = {
+    healthy: `${servers.healthy.url}/`,
+    slow: `${servers.slow.url}/`,
+    parked: `${servers.parked.url}/`,
+    down: `${gone.url}/`,
+  };
+  for (const name of ["healthy", "slow", "parked", "down"]) {
+    const member = await makeMember(db, {
+      name: `Chaton ${name}`,
+      tos_url: `https://${name}.example.org/cgu`,
+    });
+    if (name === "healthy") healthyMember = member;
+    ids[name] = await makeInstance(db, { memberId: member.id, url: urls[name] ?? "" });
+  }
+  await t.deps.jobs.runNow("entraide.check");
+});
+
+afterAll(async () => {
+  for (const s of Object.values(servers)) await s.close();
+  await t.stop();
+});
+
+describe("health checks before dispatch", () => {
+  it("tells the healthy instance from the slow, the parked and the down ones", async () => {
+    const rows = await t.deps.db.selectFrom("entraide_instances").select(["id", "health", "last_reason"]).execute();
+    const state = (name: string) => rows.find((r) => r.id === ids[name]);
+    expect(state("healthy")).toMatchObject({ health: "up", last_reason: "ok" });
+    expect(state("slow")).toMatchObject({ health: "down", last_reason: "slow" });
+    expect(state("parked")).toMatchObject({ health: "down", last_reason: "parked" });
+    expect(state("down")).toMatchObject({ health: "down", last_reason: "network" });
+  });
+});
+
+describe("dispatch", () => {
+  it("sends every visitor to the healthy instance, and the others receive none", async () => {
+    const client = t.client();
+    for (let i = 0; i < 60; i++) {
+      const res = await client.get("/entraide/pad?direct=1");
+      expect(res.status).toBe(303);
+      expect(res.location).toBe(`${servers.healthy?.url}/`);
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+      expect(res.headers.getSetCookie()).toEqual([]);
+      await fetch(res.location ?? "");
+    }
+    expect(visitorRequests(servers.healthy)).toBe(60);
+    expect(visitorRequests(servers.slow)).toBe(0);
+    expect(visitorRequests(servers.parked)).toBe(0);
+  });
+
+  it("never contacts a member's server while answering a visitor", async () => {
+    const before = servers.slow?.requests.length ?? 0;
+    const healthyBefore = servers.healthy?.requests.length ?? 0;
+    for (let i = 0; i < 20; i++) await t.client().get("/fr/entraide/pad?direct=1");
+    expect(servers.slow?.requests.length).toBe(before);
+    expect(servers.healthy?.requests.length).toBe(healthyBefore);
+  });
+
+  it("answers a short page naming the member, linking its terms, going on without JavaScript", async () => {
+    const res = await t.client().get("/fr/entraide/pad");
+    expect(res.status).toBe(200);
+    const url = `${servers.healthy?.url}/`;
+    expect(res.text).toContain(`<meta http-equiv="refresh" content="0;url=${url}"/>`);
+    expect(res.text).toContain(`href="${url}"`);
+    expect(res.text).toContain(`href="/fr/members/${healthyMember.slug}"`);
+    expect(res.text).toContain(escapeHtml(healthyMember.name));
+    expect(res.text).toContain('href="https://healthy.example.org/cgu"');
+    expect(res.text).toContain(escapeHtml(fr("entraide.go.terms")));
+    expect(res.text).not.toContain("<script");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(res.headers.getSetCookie()).toEqual([]);
+  });
+
+  it("negotiates the language on the unprefixed address", async () => {
+    const res = await t.client().get("/entraide/pad", { "accept-language": "en-GB,en;q=0.8" });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('<html lang="en">');
+    expect(res.text).toContain(escapeHtml(translator("en")("entraide.go.terms")));
+    expect(res.headers.get("vary")).toContain("Accept-Language");
+  });
+
+  it("counts visitors per instance and day, in batches, and nothing else", async () => {
+    const portal = portalFor(t.deps);
+    await portal.flush();
+    const before = await t.deps.db.selectFrom("entraide_daily").selectAll().execute();
+    const visitsBefore = before.find((r) => r.instance_id === ids.healthy)?.visits ?? 0;
+    for (let i = 0; i < 7; i++) await t.client().get("/entraide/pad?direct=1");
+    const unflushed = await t.deps.db.selectFrom("entraide_daily").selectAll().execute();
+    expect(unflushed.find((r) => r.instance_id === ids.healthy)?.visits ?? 0).toBe(visitsBefore);
+    await portal.flush();
+    const rows = await t.deps.db.selectFrom("entraide_daily").selectAll().execute();
+    const row = rows.find((r) => r.instance_id === ids.healthy);
+    expect(row?.visits).toBe(visitsBefore + 7);
+    expect(row?.day).toBe(new Date().toISOString().slice(0, 10));
+    expect(Object.keys(row ?? {}).sort()).toEqual(["checks", "checks_ok", "day", "instance_id", "ms_total", "visits"]);
+  });
+
+  it("answers 404 with the list of services for an unknown service", async () => {
+    const res = await t.client().get("/fr/entraide/nope");
+    expect(res.status).toBe(404);
+    for (const name of ["Écrire à plusieurs (pad)", "Visioconférence", "Partage de texte chiffré"])
+      expect(res.text).toContain(escapeHtml(name));
+    expect(res.text).toContain('href="/fr/entraide/video-call"');
+  });
+
+  it("answers 503 listing the members offering the service outside the portal when none is healthy", async () => {
+    const other = await makeMember(t.deps.db, { name: "Chaton Sondages" });
+    await makeService(t.deps.db, other.id, {
+      category_id: "poll",
+      name: "Framadate",
+      url: "https://date.sondages.example.org/",
+    });
+    const res = await t.client().get("/fr/entraide/date-poll");
+    expect(res.status).toBe(503);
+    expect(res.text).toContain(escapeHtml(fr("entraide.none.outside")));
+    expect(res.text).toContain(`href="/fr/members/${other.slug}"`);
+    expect(res.text).toContain("https://date.sondages.example.org/");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("shows the portal page, light, with the services and how many members offer each", async () => {
+    const client = t.client();
+    const res = await client.get("/fr/entraide");
+    expect(res.status).toBe(200);
+    expect(res.text).toContain(escapeHtml(fr("entraide.portal.title")));
+    expect(res.text).toContain(escapeHtml(fr.plural("entraide.portal.hosts", 1)));
+    expect(res.text).toContain('href="/fr/entraide/pad"');
+    const assets = [...res.text.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1] ?? "");
+    expect(assets).toContain("/assets/entraide/portal.css");
+    let total = Buffer.byteLength(res.text);
+    for (const path of new Set(assets)) {
+      const asset = await client.get(path);
+      expect(asset.status).toBe(200);
+      total += Buffer.byteLength(asset.text);
+    }
+    expect(total).toBeLessThan(50 * 1024);
+    expect(res.headers.getSetCookie()).toEqual([]);
+  });
+});
