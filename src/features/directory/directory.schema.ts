@@ -97,6 +97,8 @@ const links = () =>
       }),
   );
 
+const present = (v: unknown) => v !== undefined && v !== null && !(typeof v === "string" && v.trim() === "");
+
 /** What a structure's own admins may change. */
 export const MemberSchema = z
   .object({
@@ -123,9 +125,11 @@ export const MemberSchema = z
     chatonsinfos_url: optionalUrl(),
     chatonsinfos_source_of_truth: checkbox(),
   })
-  .refine((v) => (v.latitude === undefined) === (v.longitude === undefined), {
+  .refine((v) => present(v.latitude) === present(v.longitude), {
     path: ["longitude"],
     message: "directory.error.coordinates",
+    // Checked even when other fields are wrong, so that every problem is named at once.
+    when: () => true,
   });
 
 /** What only platform admins change: where the structure stands with the collective. */

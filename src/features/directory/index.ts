@@ -4,6 +4,7 @@ import { memberEditPages } from "./member-edit.routes.js";
 import { serviceEditPages } from "./service-edit.routes.js";
 import { dashboardPages } from "./dashboard.routes.js";
 import { categoryPages } from "./categories.routes.js";
+import { directoryApi } from "./api.routes.js";
 
 export const directoryFeature: Feature = {
   name: "directory",
@@ -15,4 +16,5 @@ export const directoryFeature: Feature = {
     dashboardPages(router);
     categoryPages(router);
   },
+  root: directoryApi,
 };

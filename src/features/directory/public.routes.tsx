@@ -11,6 +11,11 @@ import { loadSnapshot, searchMemberIds, searchServiceIds } from "./snapshot.js";
 import { FinderPage } from "./finder.views.js";
 import { MembersPage } from "./members.views.js";
 import { MemberPage } from "./member-page.views.js";
+import { baseMap, placeOnMap } from "./map.js";
+import { MapPage } from "./map.views.js";
+import { parseGuide, recommend } from "./guide.js";
+import { GuidePage } from "./guide.views.js";
+import { categoryName } from "./directory.components.js";
 
 /** Repeated query parameters as lists (?access=none&access=open). */
 export function queryLists(c: AppContext): QueryInput {
@@ -78,6 +83,31 @@ export function publicPages(router: Hono<AppEnv>): void {
         canDashboard={!!person && (belongsTo(person, member.id) || person.isPlatformAdmin)}
       />,
     );
+  });
+
+  router.get("/map", async (c) => {
+    const snapshot = await loadSnapshot(c.get("deps").db);
+    const locale = c.get("locale");
+    const members = [...snapshot.members].sort((a, b) => a.name.localeCompare(b.name, locale));
+    const map = baseMap();
+    cacheable(c, 300);
+    return render(c, <MapPage c={c} map={map} placed={placeOnMap(members, map.project)} members={members} />);
+  });
+
+  router.get("/guide", async (c) => {
+    const { db, now } = c.get("deps");
+    const snapshot = await loadSnapshot(db);
+    const locale = c.get("locale");
+    const answers = parseGuide(
+      c.req.query(),
+      snapshot.categories.map((cat) => cat.id),
+    );
+    const names = new Map(snapshot.categories.map((cat) => [cat.id, categoryName(locale, cat)]));
+    const serviceLabel = (s: { name: string; categoryId: string }) =>
+      `${names.get(s.categoryId) ?? s.categoryId} (${s.name})`;
+    const suggestions = recommend(snapshot.services, answers, { day: orderDay(now()), locale, serviceLabel });
+    cacheable(c);
+    return render(c, <GuidePage c={c} answers={answers} suggestions={suggestions} snapshot={snapshot} />);
   });
 
   router.get("/services", async (c) => {
