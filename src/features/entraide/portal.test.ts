@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/platform.js";
 import { makeMember, makeService } from "../../../tests/helpers/factories.js";
 import { startFakeServer, type FakeServer } from "../../../tests/helpers/fake-server.js";
-import { ETHERPAD_PAGE, PARKED_PAGE, htmlAfter, isCheck, makeInstance } from "../../../tests/helpers/entraide.js";
+import {
+  ETHERPAD_PAGE,
+  PARKED_PAGE,
+  htmlAfter,
+  isCheck,
+  makeInstance,
+} from "../../../tests/helpers/entraide.js";
 import { escapeHtml } from "../../../tests/helpers/html.js";
 import { translator } from "../../i18n/index.js";
 import { portalFor } from "./live.js";
@@ -52,7 +58,10 @@ afterAll(async () => {
 
 describe("health checks before dispatch", () => {
   it("tells the healthy instance from the slow, the parked and the down ones", async () => {
-    const rows = await t.deps.db.selectFrom("entraide_instances").select(["id", "health", "last_reason"]).execute();
+    const rows = await t.deps.db
+      .selectFrom("entraide_instances")
+      .select(["id", "health", "last_reason"])
+      .execute();
     const state = (name: string) => rows.find((r) => r.id === ids[name]);
     expect(state("healthy")).toMatchObject({ health: "up", last_reason: "ok" });
     expect(state("slow")).toMatchObject({ health: "down", last_reason: "slow" });
@@ -123,7 +132,14 @@ describe("dispatch", () => {
     const row = rows.find((r) => r.instance_id === ids.healthy);
     expect(row?.visits).toBe(visitsBefore + 7);
     expect(row?.day).toBe(new Date().toISOString().slice(0, 10));
-    expect(Object.keys(row ?? {}).sort()).toEqual(["checks", "checks_ok", "day", "instance_id", "ms_total", "visits"]);
+    expect(Object.keys(row ?? {}).sort()).toEqual([
+      "checks",
+      "checks_ok",
+      "day",
+      "instance_id",
+      "ms_total",
+      "visits",
+    ]);
   });
 
   it("answers 404 with the list of services for an unknown service", async () => {
@@ -166,5 +182,64 @@ describe("dispatch", () => {
     }
     expect(total).toBeLessThan(50 * 1024);
     expect(res.headers.getSetCookie()).toEqual([]);
+  });
+});
+
+describe("the visitor's choice and the no-repeat rule", () => {
+  const ETHERCALC = "<!doctype html><title>EtherCalc</title><div id='ethercalc'></div>";
+  const calc: Record<string, string> = {};
+
+  beforeAll(async () => {
+    for (const name of ["one", "two"]) {
+      const server = await startFakeServer(htmlAfter(ETHERCALC));
+      servers[`calc-${name}`] = server;
+      const member = await makeMember(t.deps.db, { name: `Tableur ${name}` });
+      calc[name] = await makeInstance(t.deps.db, {
+        memberId: member.id,
+        url: `${server.url}/`,
+        serviceId: "spreadsheet",
+        software: "ethercalc",
+      });
+    }
+    const member = await makeMember(t.deps.db, { name: "Tableur en panne" });
+    calc.broken = await makeInstance(t.deps.db, {
+      memberId: member.id,
+      url: `${servers.parked?.url}/`,
+      serviceId: "spreadsheet",
+      software: "ethercalc",
+    });
+    await t.deps.jobs.runNow("entraide.check");
+  });
+
+  const go = async (query = "") =>
+    (await t.client().get(`/fr/entraide/spreadsheet?direct=1${query}`)).location;
+
+  it("never sends two visitors in a row to the same instance when another is healthy", async () => {
+    const seen: (string | null)[] = [];
+    for (let i = 0; i < 30; i++) seen.push(await go());
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).not.toBe(seen[i - 1]);
+    expect(new Set(seen)).toEqual(new Set([`${servers["calc-one"]?.url}/`, `${servers["calc-two"]?.url}/`]));
+  });
+
+  it("goes to another member on request, or to the member the visitor picked", async () => {
+    for (let i = 0; i < 5; i++) expect(await go(`&not=${calc.one}`)).toBe(`${servers["calc-two"]?.url}/`);
+    for (let i = 0; i < 5; i++)
+      expect(await go(`&instance=${calc.one}`)).toBe(`${servers["calc-one"]?.url}/`);
+  });
+
+  it("says so when the picked member is unavailable, and offers a working one", async () => {
+    const res = await t.client().get(`/fr/entraide/spreadsheet?instance=${calc.broken}`);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain(escapeHtml(fr("entraide.go.unavailable_choice")));
+    expect(res.text).not.toContain(`${servers.parked?.url}/`);
+    expect(res.text).toContain(`?not=`);
+    expect(res.text).toMatch(/\?instance=[0-9a-f-]{36}/);
+  });
+
+  it("lists the working members on the portal page, to pick one", async () => {
+    const res = await t.client().get("/fr/entraide");
+    expect(res.text).toContain(escapeHtml(fr.plural("entraide.portal.hosts", 2)));
+    expect(res.text).toContain(`href="/fr/entraide/spreadsheet?instance=${calc.one}"`);
+    expect(res.text).not.toContain(`?instance=${calc.broken}`);
   });
 });
