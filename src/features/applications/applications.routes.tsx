@@ -5,14 +5,16 @@ import { parseForm } from "../../http/forms.js";
 import { render } from "../../http/render.js";
 import { flash } from "../../http/session.js";
 import { HttpError } from "../../http/errors.js";
-import { requirePerson } from "../../http/policy.js";
+import { belongsTo, requirePerson } from "../../http/policy.js";
 import { readAudit } from "../../audit/audit.js";
 import type { MessageKey } from "../../i18n/index.js";
-import { authorize } from "./applications.policy.js";
+import { authorize, can } from "./applications.policy.js";
 import { StartSchema, partSchema } from "./applications.schema.js";
-import { answersOf, type AnswerInput } from "./applications.repository.js";
+import { answersOf, type AnswerInput, type ApplicationRecord } from "./applications.repository.js";
+
+type Loaded = { app: ApplicationRecord; charter: Charter };
 import { ANSWERS, type Answer } from "./applications.tables.js";
-import type { CharterPartWithCriteria } from "./charter/charter.repository.js";
+import type { Charter, CharterPartWithCriteria } from "./charter/charter.repository.js";
 import { executeRun, queueRun, ranRecently } from "./checks/check-runner.js";
 import { applicationPage, loadApplication, subjectOf } from "./application-page.js";
 import { saveStep, startApplication, submitApplication, type SubmitOutcome } from "./workflows.js";
@@ -44,11 +46,16 @@ function answersFrom(part: CharterPartWithCriteria, data: Record<string, unknown
   });
 }
 
-async function loadPart(c: AppContext) {
+/** The part being edited; a file that can no longer change says so to its own people (409). */
+async function loadPart(c: AppContext): Promise<Response | (Loaded & { part: CharterPartWithCriteria })> {
   const loaded = await loadApplication(c, c.req.param("id") ?? "");
   const part = loaded.charter.parts.find((p) => p.letter === c.req.param("letter"));
   if (!part) throw new HttpError(404, "404");
-  authorize(c.get("person"), "application.edit", subjectOf(loaded.app));
+  const subject = subjectOf(loaded.app);
+  if (!can(c.get("person"), "application.edit", subject)) {
+    if (!belongsTo(c.get("person"), loaded.app.member_id)) throw new HttpError(403, "403");
+    return applicationPage(c, loaded, { error: c.get("t")("applications.error.locked"), status: 409 });
+  }
   return { ...loaded, part };
 }
 
@@ -77,14 +84,18 @@ export function applicationPages(router: Hono<AppEnv>): void {
   );
 
   router.get("/applications/:id/parts/:letter", async (c) => {
-    const { app, charter, part } = await loadPart(c);
+    const loaded = await loadPart(c);
+    if (loaded instanceof Response) return loaded;
+    const { app, charter, part } = loaded;
     const values = partValues(part, await answersOf(c.get("deps").db, app.id));
     return render(c, <StepPage c={c} app={app} charter={charter} part={part} values={values} />);
   });
 
   router.post("/applications/:id/parts/:letter", async (c) => {
     const person = requirePerson(c);
-    const { app, charter, part } = await loadPart(c);
+    const loaded = await loadPart(c);
+    if (loaded instanceof Response) return loaded;
+    const { app, charter, part } = loaded;
     const form = await parseForm(c, partSchema(part.criteria.map((cr) => cr.id)));
     if (!form.ok)
       return render(

@@ -100,13 +100,13 @@ export async function createDraft(db: DB, from: Charter, personId: string, now: 
       published_at: null,
     })
     .execute();
-  for (const part of from.parts) {
+  for (const { criteria, ...part } of from.parts) {
     const partId = newId();
     await db
       .insertInto("charter_parts")
       .values({ ...part, id: partId, version_id: id })
       .execute();
-    for (const c of part.criteria) {
+    for (const c of criteria) {
       await db
         .insertInto("charter_criteria")
         .values({ ...c, id: newId(), version_id: id, part_id: partId })

@@ -30,7 +30,15 @@ function fields(data: {
   explanation_en: string;
   check_id?: string | undefined;
 }): repo.CriterionFields {
-  return { ...data, check_id: data.check_id ?? null };
+  return {
+    code: data.code,
+    level: data.level,
+    title_fr: data.title_fr,
+    title_en: data.title_en,
+    explanation_fr: data.explanation_fr,
+    explanation_en: data.explanation_en,
+    check_id: data.check_id ?? null,
+  };
 }
 
 export function charterPages(router: Hono<AppEnv>): void {

@@ -111,6 +111,8 @@ export const fr = {
     "Aucune portée n'accepte de candidatures en ce moment : envoyez le dossier à l'ouverture de la prochaine.",
   "applications.error.blocked": "Des critères bloquent encore l'envoi : voyez la liste ci-dessous.",
   "applications.error.not_draft": "Ce dossier a déjà été envoyé.",
+  "applications.error.locked":
+    "Ce dossier ne peut plus être modifié : la relecture de la portée est terminée (il reste possible de répondre aux questions).",
   "applications.error.recheck_soon":
     "Les vérifications viennent d'être faites : attendez une minute avant de les relancer.",
   "applications.error.review": "Choisissez un critère et un avis.",
@@ -240,6 +242,8 @@ export const en: Record<keyof typeof fr, string> = {
     "No round takes applications right now: send the file when the next one opens.",
   "applications.error.blocked": "Some criteria still block sending: see the list below.",
   "applications.error.not_draft": "This file has already been sent.",
+  "applications.error.locked":
+    "This file can no longer be changed: the round's review is over (answering questions is still possible).",
   "applications.error.recheck_soon": "The checks have just run: wait a minute before running them again.",
   "applications.error.review": "Choose a criterion and an opinion.",
   "applications.error.round_moved": "The round already changed phase in the meantime: nothing was done.",
