@@ -1,5 +1,7 @@
 import {
   Migrator,
+  PostgresAdapter,
+  sql,
   type Kysely,
   type Migration,
   type MigrationProvider,
@@ -35,12 +37,25 @@ export const allMigrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => allMigrations };
 
+/**
+ * On PostgreSQL, the schema the migration tables live in. Without it Kysely looks for them in
+ * every schema, and a second schema on the same server (parallel test files, another instance's
+ * search_path) makes it skip creating its own.
+ */
+async function migrationSchema(db: Kysely<Database>): Promise<string | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+  const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return result.rows[0]?.schema;
+}
+
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+  const schema = await migrationSchema(db);
   const migrator = new Migrator({
     db,
     provider,
     migrationTableName: "schema_migrations",
     migrationLockTableName: "schema_migrations_lock",
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const result = await migrator.migrateToLatest();
   if (result.error) {
