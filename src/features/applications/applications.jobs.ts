@@ -14,8 +14,8 @@ export function applicationJobs(deps: Deps): JobDefinition[] {
       jitterMs: 30_000,
       runAtStart: true,
       async run() {
-        const created = await ensureNextRound(deps);
         const steps = await followSchedule(deps);
+        const created = await ensureNextRound(deps);
         const closed = await closeDueProposals(deps);
         return `${created ? "round created, " : ""}${steps.length} phase changes, ${closed} decisions closed`;
       },
