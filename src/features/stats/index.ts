@@ -1,5 +1,21 @@
 import type { Feature } from "../feature.js";
+import { statsPages } from "./stats.routes.js";
+import { statsRoot } from "./stats.api.js";
+import { crawlCommand, statsJobs } from "./stats.jobs.js";
+import { statsDashboardPanel, statsMemberPagePanel } from "./views/panels.js";
+import { statsDemoSites, statsSeedDemo, rememberDemoDeps } from "./demo/demo.js";
 
 export const statsFeature: Feature = {
   name: "stats",
+  pages: statsPages,
+  root: statsRoot,
+  jobs(deps) {
+    rememberDemoDeps(deps);
+    return statsJobs(deps);
+  },
+  commands: [crawlCommand],
+  seedDemo: statsSeedDemo,
+  demoSites: statsDemoSites,
+  dashboardPanel: statsDashboardPanel,
+  memberPagePanel: statsMemberPagePanel,
 };

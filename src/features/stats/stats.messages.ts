@@ -1,8 +1,8 @@
-/** Strings of the stats feature. Keys start with "stats.". */
-export const fr = {
-  "stats.title": "stats",
-} as const;
+import * as check from "./messages/check.js";
+import * as pages from "./messages/pages.js";
+import * as more from "./messages/more.js";
 
-export const en: Record<keyof typeof fr, string> = {
-  "stats.title": "stats",
-};
+/** Strings of the stats feature. Keys start with "stats."; French first, English typed against it. */
+export const fr = { ...pages.fr, ...more.fr, ...check.fr } as const;
+
+export const en: Record<keyof typeof fr, string> = { ...pages.en, ...more.en, ...check.en };

@@ -14,7 +14,7 @@ export interface StatsTables {
   stats_nodeinfo_daily: StatsNodeinfoDailyTable;
 }
 
-export type CrawlTrigger = "schedule" | "manual" | "cli" | "test";
+export type CrawlTrigger = "job" | "cli" | "test" | "demo";
 export type CrawlStatus = "running" | "done" | "failed";
 
 /** One crawl of the whole federation; its counters are updated as organizations are done. */

@@ -24,27 +24,32 @@ export { normaliseClass };
 
 export type Severity = "error" | "warning" | "void" | "ok";
 
-export type CheckCode =
-  | "ok"
-  | "empty-optional"
-  | "required-missing"
-  | "required-empty"
-  | "recommended-missing"
-  | "recommended-empty"
-  | "unknown-key"
-  | "wrong-section"
-  | "legacy-key"
-  | "key-case"
-  | "bad-value"
-  | "class-mismatch"
-  | "host-combination"
-  | "dates-order"
-  | "metric-key"
-  | "parse"
+export const CHECK_CODES = [
+  "ok",
+  "empty-optional",
+  "required-missing",
+  "required-empty",
+  "recommended-missing",
+  "recommended-empty",
+  "unknown-key",
+  "wrong-section",
+  "legacy-key",
+  "key-case",
+  "bad-value",
+  "class-mismatch",
+  "host-combination",
+  "dates-order",
+  "metric-key",
+  "parse",
   // Added by the crawler, about the links between files:
-  | "subs-cycle"
-  | "subs-duplicate"
-  | "subs-too-deep";
+  "subs-cycle",
+  "subs-duplicate",
+  "subs-too-deep",
+] as const;
+export type CheckCode = (typeof CHECK_CODES)[number];
+
+export const isCheckCode = (value: unknown): value is CheckCode =>
+  typeof value === "string" && (CHECK_CODES as readonly string[]).includes(value);
 
 export interface CheckResult {
   severity: Severity;

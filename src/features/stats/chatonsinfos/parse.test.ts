@@ -210,6 +210,8 @@ describe("totality (fuzz)", () => {
       "a".repeat(1_000_000),
       "=\n".repeat(200_000),
       `${"k=\\u".repeat(100_000)}\n`,
+      `k=${" ".repeat(1_000_000)}x${" ".repeat(1_000_000)}`,
+      `${"'".repeat(500_000)}=${"'".repeat(500_000)}`,
     ];
     for (const input of inputs) {
       const f = parseChatonsInfos(input);

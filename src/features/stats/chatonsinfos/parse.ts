@@ -185,13 +185,17 @@ function unescape(
   return { text: out, end: i };
 }
 
-function stripQuotes(value: string): { value: string; quoted: boolean } {
-  if (value.length >= 2) {
-    const q = value[0];
-    if ((q === "'" || q === '"') && value[value.length - 1] === q)
-      return { value: value.slice(1, -1).trim(), quoted: true };
+/** Quotes around a whole value (YunoHost writes subs.x = 'https://…'); an escaped quote is kept. */
+function unquote(raw: string): { inner: string; quoted: boolean } {
+  if (raw.length >= 2) {
+    const q = raw[0];
+    if ((q === "'" || q === '"') && raw[raw.length - 1] === q) {
+      let slashes = 0;
+      for (let i = raw.length - 2; i >= 1 && raw[i] === "\\"; i--) slashes++;
+      if (slashes % 2 === 0) return { inner: raw.slice(1, -1), quoted: true };
+    }
   }
-  return { value, quoted: false };
+  return { inner: raw, quoted: false };
 }
 
 function parseLine(
@@ -223,8 +227,10 @@ function parseLine(
       message: `"${key.text.slice(0, 80)}" has no "=": read as a key with an empty value`,
       key: key.text.slice(0, 200),
     });
-  const raw = unescape(content, i, false, line, diags).text.trim();
-  const { value, quoted } = stripQuotes(raw);
+  // Trailing blanks are trimmed (tolerance); quotes are judged before escapes are resolved.
+  const { inner, quoted } = unquote(content.slice(i).trimEnd());
+  const unescaped = unescape(inner, 0, false, line, diags).text;
+  const value = quoted ? unescaped.trim() : unescaped;
   if (quoted)
     diags.add({
       line,

@@ -1,0 +1,279 @@
+import type { DB } from "../../db/adapter.js";
+import { toCount } from "../../db/adapter.js";
+import { isCheckCode, type CheckResult } from "./chatonsinfos/check.js";
+import { parseFlags, parseValues, sumSeries, type Flag } from "./metrics.js";
+import type { SeriesPeriod } from "./stats.tables.js";
+import { UPTIME_DAYS } from "./stats.repository.js";
+
+/** Reads for the detail pages: one file, one run, one organization or service, uptime. */
+
+const dayAgo = (now: Date, days: number) =>
+  new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
+
+export function parseReport(text: string | null): CheckResult[] {
+  if (!text) return [];
+  try {
+    const raw: unknown = JSON.parse(text);
+    if (!Array.isArray(raw)) return [];
+    return raw.flatMap((r: unknown): CheckResult[] => {
+      if (typeof r !== "object" || r === null) return [];
+      const get = (k: string): unknown => (Object.hasOwn(r, k) ? Reflect.get(r, k) : undefined);
+      const severity = get("severity");
+      const code = get("code");
+      if (
+        (severity !== "error" && severity !== "warning" && severity !== "void" && severity !== "ok") ||
+        !isCheckCode(code)
+      )
+        return [];
+      const line = get("line");
+      const detail = get("detail");
+      const hint = get("hint");
+      return [
+        {
+          severity,
+          code,
+          key: String(get("key") ?? ""),
+          line: typeof line === "number" ? line : null,
+          message: String(get("message") ?? ""),
+          ...(typeof detail === "string" ? { detail } : {}),
+          ...(typeof hint === "string" ? { hint } : {}),
+        },
+      ];
+    });
+  } catch {
+    return [];
+  }
+}
+
+export const FILES_PAGE = 100;
+
+export async function listFiles(
+  db: DB,
+  filter: { problem?: "errors" | "failed" | ""; page: number; memberId?: string },
+) {
+  let query = db
+    .selectFrom("stats_files")
+    .leftJoin("members", "members.id", "stats_files.member_id")
+    .select([
+      "stats_files.id",
+      "stats_files.url",
+      "stats_files.class",
+      "stats_files.name",
+      "stats_files.result",
+      "stats_files.reason",
+      "stats_files.errors",
+      "stats_files.warnings",
+      "stats_files.voids",
+      "stats_files.oks",
+      "stats_files.fetched_at",
+      "stats_files.last_success_at",
+      "members.slug as member_slug",
+      "members.name as member_name",
+    ]);
+  if (filter.problem === "errors") query = query.where("stats_files.errors", ">", 0);
+  if (filter.problem === "failed")
+    query = query.where("stats_files.result", "not in", ["ok", "generated", "not-modified"]);
+  if (filter.memberId) query = query.where("stats_files.member_id", "=", filter.memberId);
+  const total = await query
+    .clearSelect()
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirst();
+  const rows = await query
+    .orderBy("stats_files.errors", "desc")
+    .orderBy("stats_files.url")
+    .limit(FILES_PAGE)
+    .offset((filter.page - 1) * FILES_PAGE)
+    .execute();
+  return { rows, total: toCount(total?.n) };
+}
+
+export async function fileDetail(db: DB, id: string) {
+  const file = await db
+    .selectFrom("stats_files")
+    .leftJoin("members", "members.id", "stats_files.member_id")
+    .leftJoin("services", "services.id", "stats_files.service_id")
+    .selectAll("stats_files")
+    .select([
+      "members.slug as member_slug",
+      "members.name as member_name",
+      "services.slug as service_slug",
+      "services.name as service_name",
+    ])
+    .where("stats_files.id", "=", id)
+    .executeTakeFirst();
+  if (!file) return undefined;
+  const content = file.content_hash
+    ? await db
+        .selectFrom("stats_contents")
+        .select(["body", "encoding", "size"])
+        .where("hash", "=", file.content_hash)
+        .executeTakeFirst()
+    : undefined;
+  const history = await db
+    .selectFrom("stats_file_history")
+    .selectAll()
+    .where("file_id", "=", id)
+    .orderBy("id", "desc")
+    .limit(60)
+    .execute();
+  const children = await db
+    .selectFrom("stats_files")
+    .select(["id", "url", "class", "result", "errors", "warnings"])
+    .where("parent_url", "=", file.url)
+    .orderBy("url")
+    .execute();
+  return { file, content, history, children, results: parseReport(file.report) };
+}
+
+export async function rawFile(db: DB, id: string) {
+  return db
+    .selectFrom("stats_files")
+    .innerJoin("stats_contents", "stats_contents.hash", "stats_files.content_hash")
+    .select(["stats_files.url", "stats_contents.body", "stats_contents.hash"])
+    .where("stats_files.id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function listRuns(db: DB, limit = 60) {
+  return db.selectFrom("stats_crawl_runs").selectAll().orderBy("id", "desc").limit(limit).execute();
+}
+
+export async function runDetail(db: DB, id: string) {
+  const run = await db.selectFrom("stats_crawl_runs").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!run) return undefined;
+  const failures = await db
+    .selectFrom("stats_file_history")
+    .innerJoin("stats_files", "stats_files.id", "stats_file_history.file_id")
+    .leftJoin("members", "members.id", "stats_files.member_id")
+    .select([
+      "stats_files.id",
+      "stats_files.url",
+      "stats_file_history.result",
+      "stats_file_history.reason",
+      "stats_file_history.http_status",
+      "members.name as member_name",
+    ])
+    .where("stats_file_history.run_id", "=", id)
+    .where("stats_file_history.result", "not in", ["ok", "generated", "not-modified"])
+    .orderBy("stats_files.url")
+    .limit(500)
+    .execute();
+  const items = await db
+    .selectFrom("stats_crawl_items")
+    .leftJoin("members", "members.id", "stats_crawl_items.member_id")
+    .select([
+      "stats_crawl_items.url",
+      "stats_crawl_items.status",
+      "stats_crawl_items.files",
+      "stats_crawl_items.failures",
+      "stats_crawl_items.error",
+      "members.name as member_name",
+      "members.slug as member_slug",
+    ])
+    .where("stats_crawl_items.run_id", "=", id)
+    .orderBy("stats_crawl_items.failures", "desc")
+    .orderBy("stats_crawl_items.url")
+    .limit(500)
+    .execute();
+  return { run, failures, items };
+}
+
+export async function memberBySlug(db: DB, slug: string) {
+  return db
+    .selectFrom("members")
+    .selectAll()
+    .where("slug", "=", slug)
+    .where("archived_at", "is", null)
+    .executeTakeFirst();
+}
+
+export async function filesOfMember(db: DB, memberId: string) {
+  return db
+    .selectFrom("stats_files")
+    .selectAll()
+    .where("member_id", "=", memberId)
+    .orderBy("class")
+    .orderBy("url")
+    .execute();
+}
+
+/** Series summed over a set of files (an organization's services): computed on demand. */
+export async function seriesOfFiles(db: DB, fileIds: string[]) {
+  if (fileIds.length === 0) return [];
+  const rows = await db.selectFrom("stats_series").selectAll().where("file_id", "in", fileIds).execute();
+  const groups = new Map<
+    string,
+    {
+      metric: string;
+      year: number;
+      period: SeriesPeriod;
+      lists: { values: (number | null)[]; flags: Flag[] }[];
+    }
+  >();
+  for (const r of rows) {
+    const key = `${r.metric}|${r.year}|${r.period}`;
+    const g = groups.get(key) ?? { metric: r.metric, year: r.year, period: r.period, lists: [] };
+    g.lists.push({ values: parseValues(r.value_list), flags: parseFlags(r.flags) });
+    groups.set(key, g);
+  }
+  return [...groups.values()].map((g) => {
+    const summed = sumSeries(g.lists);
+    const flags = g.lists.length === 1 ? (g.lists[0]?.flags ?? []) : [];
+    return {
+      metric: g.metric,
+      year: g.year,
+      period: g.period,
+      values: summed.values,
+      flagged: summed.flagged,
+      flags,
+    };
+  });
+}
+
+export async function uptimeRows(db: DB, serviceIds: string[], now: Date, days = UPTIME_DAYS) {
+  if (serviceIds.length === 0) return [];
+  return db
+    .selectFrom("stats_uptime_daily")
+    .selectAll()
+    .where("service_id", "in", serviceIds)
+    .where("day", ">=", dayAgo(now, days))
+    .execute();
+}
+
+/** Per member and day, summed over its services: the federation uptime page. */
+export async function uptimeByMember(db: DB, now: Date, days = UPTIME_DAYS) {
+  const rows = await db
+    .selectFrom("stats_uptime_daily")
+    .innerJoin("services", "services.id", "stats_uptime_daily.service_id")
+    .select((eb) => [
+      "services.member_id",
+      "stats_uptime_daily.day",
+      eb.fn.sum<number>("stats_uptime_daily.checks").as("checks"),
+      eb.fn.sum<number>("stats_uptime_daily.ups").as("ups"),
+      eb.fn.sum<number>("stats_uptime_daily.total_ms").as("total_ms"),
+    ])
+    .where("stats_uptime_daily.day", ">=", dayAgo(now, days))
+    .groupBy(["services.member_id", "stats_uptime_daily.day"])
+    .execute();
+  return rows.map((r) => ({
+    member_id: r.member_id,
+    day: r.day,
+    checks: toCount(r.checks),
+    ups: toCount(r.ups),
+    total_ms: toCount(r.total_ms),
+  }));
+}
+
+export async function nodeinfoOf(db: DB, serviceIds: string[]) {
+  if (serviceIds.length === 0) return [];
+  return db.selectFrom("stats_nodeinfo").selectAll().where("service_id", "in", serviceIds).execute();
+}
+
+export async function nodeinfoHistory(db: DB, serviceId: string) {
+  return db
+    .selectFrom("stats_nodeinfo_daily")
+    .selectAll()
+    .where("service_id", "=", serviceId)
+    .orderBy("day")
+    .execute();
+}

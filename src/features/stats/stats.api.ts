@@ -1,0 +1,224 @@
+import type { Context, Hono } from "hono";
+import { stringify } from "csv-stringify/sync";
+import type { AppEnv } from "../../http/context.js";
+import type { Deps } from "../../deps.js";
+import * as repo from "./stats.repository.js";
+import * as detail from "./detail.repository.js";
+import { generateLocal, parseLocalPath, WELL_KNOWN } from "./generated.js";
+import { dayBars, overallRatio } from "./uptime.js";
+import type { SeriesPeriod } from "./stats.tables.js";
+
+/**
+ * Open-format exports of every list (CSV and JSON, same rows), the raw crawled files, and the
+ * ChatonsInfos files the platform generates for its members. All public, all cacheable briefly.
+ */
+
+type Row = Record<string, string | number | boolean | null>;
+type Export = (deps: Deps, query: (name: string) => string | undefined) => Promise<Row[]>;
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
+const slugOrUndefined = (v: string | undefined) => (v && SLUG.test(v) ? v : undefined);
+const ratio = (r: number | null) => (r === null ? null : Math.round(r * 10_000) / 10_000);
+
+const EXPORTS: Record<string, Export> = {
+  organizations: async (deps) =>
+    (await repo.listOrganizations(deps.db, deps.now())).map((r) => ({
+      slug: r.slug,
+      name: r.name,
+      chatonsinfos_url: r.chatonsinfos_url,
+      source_of_truth: r.chatonsinfos_source_of_truth === 1,
+      file_result: r.file?.result ?? null,
+      files: r.files,
+      errors: r.errors,
+      warnings: r.warnings,
+      failed_files: r.failed,
+      services: r.services,
+      crawled_services: r.crawledServices,
+      uptime_90d: ratio(r.uptime),
+    })),
+  services: async (deps, q) =>
+    (
+      await repo.listServices(deps.db, deps.now(), {
+        ...(slugOrUndefined(q("software")) ? { software: q("software") } : {}),
+        ...(slugOrUndefined(q("category")) ? { category: q("category") } : {}),
+      })
+    ).map((r) => ({
+      member: r.member_slug,
+      slug: r.slug,
+      name: r.name,
+      url: r.url,
+      category: r.category_id,
+      software: r.software_slug,
+      crawled_software: r.file?.software_name ?? null,
+      status: r.status,
+      up_now: r.up_now === null ? null : r.up_now === 1,
+      uptime_90d: ratio(r.uptime),
+      nodeinfo_users: r.users_total,
+      nodeinfo_active_month: r.users_active_month,
+      file_errors: r.file?.errors ?? null,
+      file_warnings: r.file?.warnings ?? null,
+    })),
+  software: async (deps) => (await repo.listSoftware(deps.db)).map((r) => ({ ...r })),
+  categories: async (deps) =>
+    (await repo.listCategories(deps.db)).map((r) => ({
+      id: r.id,
+      family: r.family,
+      name_fr: r.name_fr,
+      name_en: r.name_en,
+      services: r.services,
+      members: r.members,
+    })),
+  files: async (deps, q) => {
+    const asked = q("problem");
+    const problem = asked === "errors" || asked === "failed" ? asked : "";
+    const out: Row[] = [];
+    for (let page = 1; page <= 1_000; page++) {
+      const list = await detail.listFiles(deps.db, { problem, page });
+      for (const f of list.rows)
+        out.push({
+          id: f.id,
+          url: f.url,
+          class: f.class,
+          member: f.member_slug,
+          result: f.result,
+          reason: f.reason,
+          errors: f.errors,
+          warnings: f.warnings,
+          voids: f.voids,
+          oks: f.oks,
+          fetched_at: f.fetched_at,
+          last_success_at: f.last_success_at,
+          raw: `${deps.config.baseUrl}/api/stats/files/${f.id}/raw`,
+        });
+      if (list.rows.length < detail.FILES_PAGE) break;
+    }
+    return out;
+  },
+  crawls: async (deps) =>
+    (await detail.listRuns(deps.db, 1_000)).map((r) => ({
+      id: r.id,
+      started_at: r.started_at,
+      finished_at: r.finished_at,
+      status: r.status,
+      trigger: r.trigger,
+      organizations: r.items_total,
+      files: r.files_total,
+      ok: r.files_ok,
+      unchanged: r.files_unchanged,
+      failed: r.files_failed,
+      errors: r.errors,
+      warnings: r.warnings,
+    })),
+  uptime: async (deps) => {
+    const services = await repo.listServices(deps.db, deps.now());
+    const rows = await detail.uptimeRows(
+      deps.db,
+      services.map((s) => s.id),
+      deps.now(),
+    );
+    return services.map((s) => {
+      const bars = dayBars(
+        rows.filter((r) => r.service_id === s.id),
+        deps.now(),
+      );
+      return {
+        member: s.member_slug,
+        service: s.slug,
+        url: s.url,
+        uptime_90d: ratio(overallRatio(bars)),
+        days: bars.map((b) => (b.ratio === null ? "" : ratio(b.ratio))).join(";"),
+      };
+    });
+  },
+  metrics: async (deps, q) => {
+    const scopeQuery = q("scope");
+    const scope = scopeQuery === "software" || scopeQuery === "category" ? scopeQuery : "federation";
+    const id = scope === "federation" ? "" : (slugOrUndefined(q("id")) ?? "");
+    const period: SeriesPeriod =
+      q("period") === "weeks" ? "weeks" : q("period") === "days" ? "days" : "months";
+    const metric = (q("metric") ?? "").slice(0, 200);
+    const series = await repo.aggregateSeries(deps.db, scope, id, metric, period);
+    return series.flatMap((s) =>
+      s.values.map((value, i) => ({
+        scope,
+        id,
+        metric,
+        year: s.year,
+        period,
+        index: i + 1,
+        value,
+        contributors: s.contributors,
+      })),
+    );
+  },
+};
+
+function send(c: Context<AppEnv>, name: string, format: string, rows: Row[]) {
+  c.header("cache-control", "public, max-age=300");
+  if (format === "json")
+    return c.json({ generated_at: new Date().toISOString(), count: rows.length, items: rows });
+  const columns = rows[0] ? Object.keys(rows[0]) : [];
+  const csv = stringify(rows, { header: true, columns, cast: { boolean: (v) => (v ? "true" : "false") } });
+  c.header("content-disposition", `attachment; filename="stats-${name}.csv"`);
+  return c.body(csv, 200, { "content-type": "text/csv; charset=utf-8" });
+}
+
+export function statsRoot(app: Hono<AppEnv>): void {
+  app.get("/api/stats/files/:id/raw", async (c) => {
+    const file = await detail.rawFile(c.get("deps").db, c.req.param("id").slice(0, 64));
+    if (!file) return c.text("not found", 404);
+    c.header("etag", `"${file.hash.slice(0, 32)}"`);
+    return c.body(file.body, 200, {
+      "content-type": "text/plain; charset=utf-8",
+      "x-source-url": encodeURI(file.url),
+    });
+  });
+
+  app.get("/api/stats/files/:file{[^/]+\\.json}", async (c) => {
+    const data = await detail.fileDetail(
+      c.get("deps").db,
+      c.req
+        .param("file")
+        .replace(/\.json$/, "")
+        .slice(0, 64),
+    );
+    if (!data) return c.json({ error: "not found" }, 404);
+    const { file } = data;
+    return c.json({
+      url: file.url,
+      class: file.class,
+      result: file.result,
+      reason: file.reason,
+      fetched_at: file.fetched_at,
+      counts: { error: file.errors, warning: file.warnings, void: file.voids, ok: file.oks },
+      results: data.results,
+      history: data.history.map((h) => ({
+        fetched_at: h.fetched_at,
+        result: h.result,
+        http_status: h.http_status,
+        content_hash: h.content_hash,
+        errors: h.errors,
+        warnings: h.warnings,
+      })),
+    });
+  });
+
+  app.get("/api/stats/:file{[a-z]+\\.(csv|json)}", async (c) => {
+    const [name = "", format = ""] = c.req.param("file").split(".");
+    const build = EXPORTS[name];
+    if (!build || !Object.hasOwn(EXPORTS, name)) return c.json({ error: "not found" }, 404);
+    return send(c, name, format, await build(c.get("deps"), (k) => c.req.query(k)));
+  });
+
+  app.get(`${WELL_KNOWN}/*`, async (c) => {
+    const rest = decodeURIComponent(new URL(c.req.url).pathname.slice(WELL_KNOWN.length + 1));
+    const path = parseLocalPath(rest);
+    if (!path) return c.text("not found", 404);
+    const { db, config, now } = c.get("deps");
+    const text = await generateLocal(db, config, path, now());
+    if (text === null) return c.text("not found", 404);
+    c.header("cache-control", "public, max-age=600");
+    c.header("access-control-allow-origin", "*");
+    return c.body(text, 200, { "content-type": "text/plain; charset=utf-8" });
+  });
+}

@@ -1,0 +1,66 @@
+import type { Deps } from "../../deps.js";
+import type { JobDefinition } from "../../jobs/scheduler.js";
+import type { CliCommand } from "../feature.js";
+import { crawlFederation } from "./crawl/crawler.js";
+import { runUptime } from "./uptime.js";
+import { runNodeinfo } from "./nodeinfo.js";
+
+export const CRAWL_JOB = "stats.crawl";
+export const UPTIME_JOB = "stats.uptime";
+export const NODEINFO_JOB = "stats.nodeinfo";
+
+/** The crawl (daily by default), the uptime probes (hourly) and the NodeInfo reads (daily). */
+export function statsJobs(deps: Deps): JobDefinition[] {
+  const { stats } = deps.config;
+  return [
+    {
+      name: CRAWL_JOB,
+      intervalMs: stats.crawlIntervalMs,
+      jitterMs: Math.min(stats.crawlIntervalMs / 10, 30 * 60_000),
+      runAtStart: true,
+      timeoutMs: Math.max(30 * 60_000, stats.crawlIntervalMs / 2),
+      run: async (signal) => (await crawlFederation(deps, { trigger: "job", signal })).summary,
+    },
+    {
+      name: UPTIME_JOB,
+      intervalMs: stats.uptimeIntervalMs,
+      // Spread over a sixth of the interval so instances and members are not probed in lockstep.
+      jitterMs: stats.uptimeIntervalMs / 6,
+      runAtStart: true,
+      timeoutMs: Math.max(10 * 60_000, stats.uptimeIntervalMs / 2),
+      run: (signal) => runUptime(deps, signal),
+    },
+    {
+      name: NODEINFO_JOB,
+      intervalMs: 86_400_000,
+      jitterMs: 3_600_000,
+      runAtStart: true,
+      timeoutMs: 30 * 60_000,
+      run: (signal) => runNodeinfo(deps, signal),
+    },
+  ];
+}
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+export const crawlCommand: CliCommand = {
+  name: "crawl",
+  summary: "Crawl the federation's ChatonsInfos files now (and optionally probe uptime and NodeInfo)",
+  usage: `chatons crawl [--uptime] [--nodeinfo]
+
+  Crawls the federation file (FEDERATION_URL, or the platform's own generated file), every
+  organization, service and metrics file it leads to, checks them and stores the results.
+  --uptime     also probe every service once
+  --nodeinfo   also read NodeInfo of the fediverse services`,
+  async run(deps, args) {
+    if (args.includes("--help") || args.includes("-h")) {
+      print(this.usage);
+      return 0;
+    }
+    const { runId, summary } = await crawlFederation(deps, { trigger: "cli" });
+    print(`crawl ${runId}: ${summary}`);
+    if (args.includes("--uptime")) print(await runUptime(deps));
+    if (args.includes("--nodeinfo")) print(await runNodeinfo(deps));
+    return 0;
+  },
+};

@@ -1,0 +1,342 @@
+import type { DB } from "../../db/adapter.js";
+import { toCount } from "../../db/adapter.js";
+import type { SeriesPeriod } from "./stats.tables.js";
+import { parseValues } from "./metrics.js";
+
+/** Reads for the stats pages and exports (lists). Details are in detail.repository.ts. */
+
+export const UPTIME_DAYS = 90;
+const dayAgo = (now: Date, days: number) =>
+  new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
+
+export async function latestRun(db: DB) {
+  return db.selectFrom("stats_crawl_runs").selectAll().orderBy("id", "desc").executeTakeFirst();
+}
+
+export async function latestFinishedRun(db: DB) {
+  return db
+    .selectFrom("stats_crawl_runs")
+    .selectAll()
+    .where("status", "=", "done")
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+}
+
+export async function overviewCounts(db: DB) {
+  const one = async (q: Promise<{ n: unknown } | undefined>) => toCount((await q)?.n);
+  const members = await one(
+    db
+      .selectFrom("members")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("membership", "=", "member")
+      .where("archived_at", "is", null)
+      .executeTakeFirst(),
+  );
+  const services = await one(
+    db
+      .selectFrom("services")
+      .innerJoin("members", "members.id", "services.member_id")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("members.membership", "=", "member")
+      .where("services.archived_at", "is", null)
+      .where("members.archived_at", "is", null)
+      .executeTakeFirst(),
+  );
+  const software = await one(
+    db
+      .selectFrom("services")
+      .select((eb) => eb.fn.count("software_id").distinct().as("n"))
+      .where("archived_at", "is", null)
+      .executeTakeFirst(),
+  );
+  const categories = await one(
+    db
+      .selectFrom("services")
+      .select((eb) => eb.fn.count("category_id").distinct().as("n"))
+      .where("archived_at", "is", null)
+      .executeTakeFirst(),
+  );
+  const files = await db
+    .selectFrom("stats_files")
+    .select((eb) => [
+      "result",
+      eb.fn.countAll().as("n"),
+      eb.fn.sum<number>("errors").as("errors"),
+      eb.fn.sum<number>("warnings").as("warnings"),
+    ])
+    .groupBy("result")
+    .execute();
+  return {
+    members,
+    services,
+    software,
+    categories,
+    files: files.map((f) => ({
+      result: f.result,
+      n: toCount(f.n),
+      errors: toCount(f.errors),
+      warnings: toCount(f.warnings),
+    })),
+  };
+}
+
+/** Year → cumulative count, from a list of YYYY-MM-DD dates. */
+export function cumulativeByYear(dates: (string | null)[]): { label: string; value: number }[] {
+  const perYear = new Map<number, number>();
+  for (const d of dates) {
+    const y = Number(d?.slice(0, 4));
+    if (y > 1990) perYear.set(y, (perYear.get(y) ?? 0) + 1);
+  }
+  const years = [...perYear.keys()].sort((a, b) => a - b);
+  const out: { label: string; value: number }[] = [];
+  let total = 0;
+  const first = years[0];
+  const last = years.at(-1);
+  if (first === undefined || last === undefined) return out;
+  for (let y = first; y <= last; y++) {
+    total += perYear.get(y) ?? 0;
+    out.push({ label: String(y), value: total });
+  }
+  return out;
+}
+
+export async function growth(db: DB) {
+  const members = await db
+    .selectFrom("members")
+    .select("joined_at")
+    .where("membership", "=", "member")
+    .where("archived_at", "is", null)
+    .execute();
+  const services = await db
+    .selectFrom("services")
+    .innerJoin("members", "members.id", "services.member_id")
+    .select("services.start_date")
+    .where("members.membership", "=", "member")
+    .where("services.archived_at", "is", null)
+    .execute();
+  return {
+    members: cumulativeByYear(members.map((m) => m.joined_at)),
+    services: cumulativeByYear(services.map((s) => s.start_date)),
+  };
+}
+
+export async function aggregateSeries(
+  db: DB,
+  scope: "federation" | "software" | "category",
+  scopeId: string,
+  metric: string,
+  period: SeriesPeriod,
+) {
+  const rows = await db
+    .selectFrom("stats_aggregates")
+    .selectAll()
+    .where("scope", "=", scope)
+    .where("scope_id", "=", scopeId)
+    .where("metric", "=", metric)
+    .where("period", "=", period)
+    .orderBy("year")
+    .execute();
+  return rows.map((r) => ({
+    year: r.year,
+    period: r.period,
+    values: parseValues(r.value_list),
+    contributors: r.contributors,
+    flagged: r.flagged,
+  }));
+}
+
+export async function aggregateMetrics(
+  db: DB,
+  scope: "federation" | "software" | "category",
+  scopeId: string,
+) {
+  const rows = await db
+    .selectFrom("stats_aggregates")
+    .select(["metric", "period"])
+    .distinct()
+    .where("scope", "=", scope)
+    .where("scope_id", "=", scopeId)
+    .orderBy("metric")
+    .execute();
+  return rows;
+}
+
+export async function listOrganizations(db: DB, now: Date) {
+  const members = await db
+    .selectFrom("members")
+    .select(["id", "slug", "name", "chatonsinfos_url", "chatonsinfos_source_of_truth", "status"])
+    .where("membership", "=", "member")
+    .where("archived_at", "is", null)
+    .orderBy("name")
+    .execute();
+  const files = await db
+    .selectFrom("stats_files")
+    .select(["id", "member_id", "class", "url", "result", "errors", "warnings", "fetched_at"])
+    .where("member_id", "is not", null)
+    .execute();
+  const services = await db
+    .selectFrom("services")
+    .select((eb) => ["member_id", eb.fn.countAll().as("n")])
+    .where("archived_at", "is", null)
+    .groupBy("member_id")
+    .execute();
+  const uptime = await db
+    .selectFrom("stats_uptime_daily")
+    .innerJoin("services", "services.id", "stats_uptime_daily.service_id")
+    .select((eb) => [
+      "services.member_id",
+      eb.fn.sum<number>("stats_uptime_daily.checks").as("checks"),
+      eb.fn.sum<number>("stats_uptime_daily.ups").as("ups"),
+    ])
+    .where("stats_uptime_daily.day", ">=", dayAgo(now, UPTIME_DAYS))
+    .groupBy("services.member_id")
+    .execute();
+  const serviceCount = new Map(services.map((s) => [s.member_id, toCount(s.n)]));
+  const up = new Map(
+    uptime.map((u) => [u.member_id, toCount(u.checks) > 0 ? toCount(u.ups) / toCount(u.checks) : null]),
+  );
+  return members.map((m) => {
+    const mine = files.filter((f) => f.member_id === m.id);
+    const org = mine.find((f) => f.class === "organization");
+    return {
+      ...m,
+      file: org,
+      files: mine.length,
+      errors: mine.reduce((s, f) => s + f.errors, 0),
+      warnings: mine.reduce((s, f) => s + f.warnings, 0),
+      failed: mine.filter((f) => !["ok", "generated", "not-modified"].includes(f.result)).length,
+      services: serviceCount.get(m.id) ?? 0,
+      crawledServices: mine.filter((f) => f.class === "service").length,
+      uptime: up.get(m.id) ?? null,
+    };
+  });
+}
+
+export type OrganizationListRow = Awaited<ReturnType<typeof listOrganizations>>[number];
+
+export async function listServices(
+  db: DB,
+  now: Date,
+  filter: { software?: string; category?: string; member?: string } = {},
+) {
+  let query = db
+    .selectFrom("services")
+    .innerJoin("members", "members.id", "services.member_id")
+    .innerJoin("categories", "categories.id", "services.category_id")
+    .leftJoin("software", "software.id", "services.software_id")
+    .leftJoin("stats_nodeinfo", "stats_nodeinfo.service_id", "services.id")
+    .leftJoin("stats_uptime_latest", "stats_uptime_latest.service_id", "services.id")
+    .select([
+      "services.id",
+      "services.slug",
+      "services.name",
+      "services.url",
+      "services.status",
+      "services.category_id",
+      "categories.name_fr as category_fr",
+      "categories.name_en as category_en",
+      "members.slug as member_slug",
+      "members.name as member_name",
+      "software.slug as software_slug",
+      "software.name as software_name",
+      "stats_nodeinfo.users_total",
+      "stats_nodeinfo.users_active_month",
+      "stats_uptime_latest.ok as up_now",
+    ])
+    .where("services.archived_at", "is", null)
+    .where("members.archived_at", "is", null)
+    .where("members.membership", "=", "member")
+    .orderBy("members.name")
+    .orderBy("services.name");
+  if (filter.software) query = query.where("software.slug", "=", filter.software);
+  if (filter.category) query = query.where("services.category_id", "=", filter.category);
+  if (filter.member) query = query.where("members.slug", "=", filter.member);
+  const rows = await query.execute();
+  const files = await db
+    .selectFrom("stats_files")
+    .select(["service_id", "id", "result", "errors", "warnings", "software_name"])
+    .where("service_id", "is not", null)
+    .where("class", "=", "service")
+    .execute();
+  const byService = new Map(files.map((f) => [f.service_id, f]));
+  const uptime = await db
+    .selectFrom("stats_uptime_daily")
+    .select((eb) => [
+      "service_id",
+      eb.fn.sum<number>("checks").as("checks"),
+      eb.fn.sum<number>("ups").as("ups"),
+    ])
+    .where("day", ">=", dayAgo(now, UPTIME_DAYS))
+    .groupBy("service_id")
+    .execute();
+  const up = new Map(
+    uptime.map((u) => [u.service_id, toCount(u.checks) > 0 ? toCount(u.ups) / toCount(u.checks) : null]),
+  );
+  return rows.map((r) => ({ ...r, file: byService.get(r.id), uptime: up.get(r.id) ?? null }));
+}
+
+export type ServiceListRow = Awaited<ReturnType<typeof listServices>>[number];
+
+export async function listSoftware(db: DB) {
+  const rows = await db
+    .selectFrom("software")
+    .innerJoin("services", "services.software_id", "software.id")
+    .innerJoin("members", "members.id", "services.member_id")
+    .select((eb) => [
+      "software.slug",
+      "software.name",
+      "software.license",
+      eb.fn.countAll().as("services"),
+      eb.fn.count("services.member_id").distinct().as("members"),
+    ])
+    .where("services.archived_at", "is", null)
+    .where("members.membership", "=", "member")
+    .groupBy(["software.slug", "software.name", "software.license"])
+    .execute();
+  const crawled = await db
+    .selectFrom("stats_files")
+    .select((eb) => ["software_key", eb.fn.countAll().as("n")])
+    .where("class", "=", "service")
+    .where("software_key", "is not", null)
+    .groupBy("software_key")
+    .execute();
+  const crawledBy = new Map(crawled.map((c) => [c.software_key, toCount(c.n)]));
+  return rows
+    .map((r) => ({
+      slug: r.slug,
+      name: r.name,
+      license: r.license,
+      services: toCount(r.services),
+      members: toCount(r.members),
+      crawled: crawledBy.get(r.slug) ?? 0,
+    }))
+    .sort((a, b) => b.services - a.services || a.name.localeCompare(b.name));
+}
+
+export async function listCategories(db: DB) {
+  const rows = await db
+    .selectFrom("categories")
+    .leftJoin("services", (j) =>
+      j.onRef("services.category_id", "=", "categories.id").on("services.archived_at", "is", null),
+    )
+    .select((eb) => [
+      "categories.id",
+      "categories.family",
+      "categories.name_fr",
+      "categories.name_en",
+      "categories.position",
+      eb.fn.count("services.id").as("services"),
+      eb.fn.count("services.member_id").distinct().as("members"),
+    ])
+    .where("categories.archived_at", "is", null)
+    .groupBy([
+      "categories.id",
+      "categories.family",
+      "categories.name_fr",
+      "categories.name_en",
+      "categories.position",
+    ])
+    .orderBy("categories.position")
+    .execute();
+  return rows.map((r) => ({ ...r, services: toCount(r.services), members: toCount(r.members) }));
+}

@@ -1,0 +1,169 @@
+import type { Hono } from "hono";
+import type { AppEnv } from "../../http/context.js";
+import { href } from "../../http/context.js";
+import { render } from "../../http/render.js";
+import { flash } from "../../http/session.js";
+import { HttpError } from "../../http/errors.js";
+import { requireMemberAdmin, requirePlatformAdmin } from "../../http/policy.js";
+import { parseForm, checkbox } from "../../http/forms.js";
+import { audit } from "../../audit/audit.js";
+import { z } from "zod";
+import * as repo from "./stats.repository.js";
+import * as detail from "./detail.repository.js";
+import * as pages from "./stats.pages.js";
+import { OverviewPage } from "./views/overview.js";
+import { OrganizationPage, OrganizationsPage } from "./views/organizations.js";
+import { ServicePage, ServicesPage } from "./views/services.js";
+import { CategoriesPage, GroupPage, SoftwareListPage } from "./views/taxonomy.js";
+import { FilePage, FilesPage } from "./views/files.js";
+import { CrawlPage, CrawlsPage } from "./views/crawls.js";
+import { UptimePage } from "./views/uptime.js";
+import { CrawlerPage } from "./views/crawler.js";
+import { CRAWL_JOB } from "./stats.jobs.js";
+
+const notFound = () => new HttpError(404, "404");
+const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
+const slugParam = (value: string) => {
+  if (!SLUG.test(value)) throw notFound();
+  return value;
+};
+
+const SourceSchema = z.object({ source_of_truth: checkbox() });
+
+/** The public statistics pages (under /fr and /en), and the two forms of the stats feature. */
+export function statsPages(router: Hono<AppEnv>): void {
+  router.get("/stats", async (c) =>
+    render(c, <OverviewPage c={c} data={await pages.buildOverview(c.get("deps"), c.req.query("m"))} />),
+  );
+
+  router.get("/stats/organizations", async (c) => {
+    const { db, now } = c.get("deps");
+    return render(c, <OrganizationsPage c={c} rows={await repo.listOrganizations(db, now())} />);
+  });
+
+  router.get("/stats/organizations/:slug", async (c) => {
+    const data = await pages.buildOrganization(c.get("deps"), slugParam(c.req.param("slug")));
+    if (!data) throw notFound();
+    return render(c, <OrganizationPage c={c} data={data} />);
+  });
+
+  router.post("/stats/organizations/:slug/source", async (c) => {
+    const { db } = c.get("deps");
+    const member = await detail.memberBySlug(db, slugParam(c.req.param("slug")));
+    if (!member) throw notFound();
+    const person = requireMemberAdmin(c, member.id);
+    const form = await parseForm(c, SourceSchema);
+    const value = form.ok && form.data.source_of_truth ? 1 : 0;
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable("members")
+        .set({ chatonsinfos_source_of_truth: value })
+        .where("id", "=", member.id)
+        .execute();
+      await audit(trx, {
+        actor: { personId: person.id, memberId: member.id },
+        action: "stats.source_of_truth",
+        subject: { type: "member", id: member.id },
+        data: { value: value === 1 },
+      });
+    });
+    await flash(c, {
+      kind: "success",
+      text: value ? "stats.source.saved.files" : "stats.source.saved.directory",
+    });
+    return c.redirect(href(c, `/dashboard/${member.slug}`), 303);
+  });
+
+  router.get("/stats/services", async (c) => {
+    const { db, now } = c.get("deps");
+    const software = c.req.query("software");
+    const category = c.req.query("category");
+    const filter = {
+      ...(software && SLUG.test(software) ? { software } : {}),
+      ...(category && SLUG.test(category) ? { category } : {}),
+    };
+    const query = new URLSearchParams(filter).toString();
+    return render(c, <ServicesPage c={c} rows={await repo.listServices(db, now(), filter)} filter={query} />);
+  });
+
+  router.get("/stats/services/:member/:service", async (c) => {
+    const data = await pages.buildService(
+      c.get("deps"),
+      slugParam(c.req.param("member")),
+      slugParam(c.req.param("service")),
+    );
+    if (!data) throw notFound();
+    return render(c, <ServicePage c={c} data={data} />);
+  });
+
+  router.get("/stats/software", async (c) =>
+    render(c, <SoftwareListPage c={c} rows={await repo.listSoftware(c.get("deps").db)} />),
+  );
+  router.get("/stats/categories", async (c) =>
+    render(c, <CategoriesPage c={c} rows={await repo.listCategories(c.get("deps").db)} />),
+  );
+
+  for (const [path, kind] of [
+    ["/stats/software/:id", "software"],
+    ["/stats/categories/:id", "category"],
+  ] as const) {
+    router.get(path, async (c) => {
+      const data = await pages.buildGroup(
+        c.get("deps"),
+        kind,
+        slugParam(c.req.param("id")),
+        c.req.query("m"),
+        c.get("locale"),
+      );
+      if (!data) throw notFound();
+      return render(c, <GroupPage c={c} data={data} />);
+    });
+  }
+
+  router.get("/stats/files", async (c) => {
+    const problemQuery = c.req.query("problem");
+    const problem = problemQuery === "errors" || problemQuery === "failed" ? problemQuery : "";
+    const page = Math.max(1, Math.min(10_000, Number(c.req.query("page")) || 1));
+    const list = await detail.listFiles(c.get("deps").db, { problem, page });
+    const pagesCount = Math.max(1, Math.ceil(list.total / detail.FILES_PAGE));
+    return render(c, <FilesPage c={c} list={list} problem={problem} page={page} pages={pagesCount} />);
+  });
+
+  router.get("/stats/files/:id", async (c) => {
+    const data = await detail.fileDetail(c.get("deps").db, c.req.param("id").slice(0, 64));
+    if (!data) throw notFound();
+    return render(c, <FilePage c={c} data={data} all={c.req.query("all") === "1"} />);
+  });
+
+  router.get("/stats/crawls", async (c) =>
+    render(c, <CrawlsPage c={c} runs={await detail.listRuns(c.get("deps").db)} />),
+  );
+
+  router.post("/stats/crawls", async (c) => {
+    const admin = requirePlatformAdmin(c);
+    const { jobs, db, log } = c.get("deps");
+    await audit(db, {
+      actor: { personId: admin.id },
+      action: "job.run",
+      subject: { type: "job", id: CRAWL_JOB },
+    });
+    // A crawl takes minutes: start it and come back; the journal shows its progress.
+    void jobs.runNow(CRAWL_JOB).catch((error: unknown) => log.warn({ err: error }, "manual crawl failed"));
+    await flash(c, { kind: "success", text: "stats.crawls.started" });
+    return c.redirect(href(c, "/stats/crawls"), 303);
+  });
+
+  router.get("/stats/crawls/:id", async (c) => {
+    const data = await detail.runDetail(c.get("deps").db, c.req.param("id").slice(0, 64));
+    if (!data) throw notFound();
+    return render(c, <CrawlPage c={c} data={data} />);
+  });
+
+  router.get("/stats/uptime", async (c) => {
+    const deps = c.get("deps");
+    const minutes = Math.round(deps.config.stats.uptimeIntervalMs / 60_000);
+    return render(c, <UptimePage c={c} rows={await pages.buildUptime(deps)} intervalMinutes={minutes} />);
+  });
+
+  router.get("/stats/crawler", (c) => render(c, <CrawlerPage c={c} />));
+}
