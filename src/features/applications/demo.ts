@@ -255,13 +255,14 @@ export async function seedApplicationsDemo(deps: Deps, world: DemoWorld): Promis
         await reviewThread(trx, appId, m.id, criteria, full, personOf, candidatePerson?.id ?? null, now);
       if (index === 1) await openQuestion(trx, appId, criteria, full, personOf, now);
       const decisionId = await openVote(trx, appId, m.name, roundId, dates.closesAt, new Date(dates.voteAt));
+      // Structures with demo accounts are left to vote by hand.
       const voters = full
-        .slice(12)
+        .filter((v) => !personOf.has(v.id))
         .filter(() => random() < (index === 0 ? 0.3 : index === 1 ? 0.1 : 0))
         .map((v) => v.id);
       await castBallots(trx, decisionId, voters, voterPerson, random, new Date(dates.voteAt), 0.75);
     }
-    await proposals(trx, full, voterPerson, random, now);
+    await proposals(trx, full, voterPerson, new Set(personOf.keys()), random, now);
     await reassessments(trx, full, charter.version.id, criteria, random, now);
     await audit(trx, {
       actor: null,
@@ -282,7 +283,10 @@ async function reviewThread(
   candidateId: string | null,
   now: Date,
 ) {
-  const reviewers = full.slice(0, 2).map((m) => ({ memberId: m.id, personId: personOf.get(m.id) }));
+  const reviewers = full
+    .filter((m) => personOf.has(m.id))
+    .slice(0, 2)
+    .map((m) => ({ memberId: m.id, personId: personOf.get(m.id) }));
   for (const [i, q] of text.DEMO_QUESTIONS.entries()) {
     const reviewer = reviewers[i % reviewers.length];
     const criterion = criteria.find((c) => c.code === q.criterion);
@@ -341,7 +345,7 @@ async function openQuestion(
   personOf: Map<string, string>,
   now: Date,
 ) {
-  const reviewer = full[2];
+  const reviewer = full.filter((m) => personOf.has(m.id))[2];
   const personId = reviewer ? personOf.get(reviewer.id) : undefined;
   if (!reviewer || !personId) return;
   const criterion = criteria.find((c) => c.code === text.DEMO_OPEN_QUESTION.criterion);
@@ -395,6 +399,7 @@ async function proposals(
   db: DB,
   full: { id: string }[],
   voterPerson: Map<string, string>,
+  withAccounts: Set<string>,
   random: () => number,
   now: Date,
 ) {
@@ -407,7 +412,7 @@ async function proposals(
     personId: null,
     now: new Date(now.getTime() - 5 * DAY),
   });
-  for (const m of full.slice(12).filter(() => random() < 0.25)) {
+  for (const m of full.filter((v) => !withAccounts.has(v.id)).filter(() => random() < 0.25)) {
     const personId = voterPerson.get(m.id);
     const choice = text.DEMO_PROPOSAL.options[Math.floor(random() * 3)] ?? "abstain";
     if (personId)
