@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../http/context.js";
 import { render } from "../../http/render.js";
 import * as repo from "./entraide.repository.js";
-import { portalFor } from "./live.js";
+import { portalFor, type Snapshot } from "./live.js";
 import { GoPage, NonePage, PortalPage, UnknownPage } from "./portal.views.js";
 
 /**
@@ -11,9 +11,25 @@ import { GoPage, NonePage, PortalPage, UnknownPage } from "./portal.views.js";
  * visitors have no session) and nothing about the visitor is kept.
  */
 
+/**
+ * The portal page depends only on the table and the language (no session, no form), so it is
+ * rendered once per table and language. A query string (rare) skips the memo: it shows in the
+ * language-switch link and must not grow the memo without bound.
+ */
+const rendered = new WeakMap<Snapshot, Map<string, string>>();
+
 async function portalPage(c: AppContext) {
   const snap = await portalFor(c.get("deps")).snapshot();
-  return render(c, <PortalPage c={c} services={snap.services} />);
+  if (new URL(c.req.url).search !== "") return render(c, <PortalPage c={c} services={snap.services} />);
+  const key = `${c.get("locale")}|${c.get("localPath")}`;
+  const memo = rendered.get(snap) ?? new Map<string, string>();
+  rendered.set(snap, memo);
+  let html = memo.get(key);
+  if (html === undefined) {
+    html = `<!doctype html>${String(await Promise.resolve(<PortalPage c={c} services={snap.services} />))}`;
+    memo.set(key, html);
+  }
+  return c.html(html);
 }
 
 async function dispatch(c: AppContext) {
