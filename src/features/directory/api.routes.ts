@@ -101,6 +101,41 @@ const SERVICE_CSV = [
   "member_page",
 ];
 
+const MEMBER_CSV = [
+  "slug",
+  "name",
+  "type",
+  "city",
+  "region",
+  "country_code",
+  "latitude",
+  "longitude",
+  "status",
+  "joined_at",
+  "website",
+  "services",
+  "page",
+];
+
+function memberRow(c: AppContext, m: ListedMember): (string | number | null)[] {
+  const j = memberJson(c, m);
+  return [
+    j.slug,
+    j.name,
+    j.type,
+    j.city,
+    j.region,
+    j.country_code,
+    j.latitude,
+    j.longitude,
+    j.status,
+    j.joined_at,
+    j.website,
+    j.services,
+    j.page,
+  ];
+}
+
 export function directoryApi(app: Hono<AppEnv>): void {
   app.get("/api/services", async (c) => {
     const { snapshot, query, day, result } = await finderData(c);
@@ -165,43 +200,11 @@ export function directoryApi(app: Hono<AppEnv>): void {
 
   app.get("/api/members.csv", async (c) => {
     const { all } = await memberListData(c);
-    const header = [
-      "slug",
-      "name",
-      "type",
-      "city",
-      "region",
-      "country_code",
-      "latitude",
-      "longitude",
-      "status",
-      "joined_at",
-      "website",
-      "services",
-      "page",
-    ];
     return sendCsv(
       c,
       "members",
-      header,
-      all.map((m) => {
-        const j = memberJson(c, m);
-        return [
-          j.slug,
-          j.name,
-          j.type,
-          j.city,
-          j.region,
-          j.country_code,
-          j.latitude,
-          j.longitude,
-          j.status,
-          j.joined_at,
-          j.website,
-          j.services,
-          j.page,
-        ];
-      }),
+      MEMBER_CSV,
+      all.map((m) => memberRow(c, m)),
     );
   });
 }

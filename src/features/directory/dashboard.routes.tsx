@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import type { Child } from "hono/jsx";
-import type { AppContext, AppEnv } from "../../http/context.js";
+import type { AppContext, AppEnv, CurrentPerson } from "../../http/context.js";
+import type { MembershipRole } from "./directory.tables.js";
 import { href } from "../../http/context.js";
 import { parseForm, type FieldErrors, type FormValues } from "../../http/forms.js";
 import { render } from "../../http/render.js";
@@ -101,6 +102,31 @@ function InvitationPage({
   );
 }
 
+/** The invitation e-mail: who invites, to which structure, with what role, and the link. */
+async function sendInvitation(
+  c: AppContext,
+  member: repo.MemberRow,
+  person: CurrentPerson,
+  invite: { email: string; role: MembershipRole },
+  token: string,
+): Promise<void> {
+  const { mailer, config } = c.get("deps");
+  const t = c.get("t");
+  const vars = {
+    member: member.name,
+    collective: config.collective.name,
+    inviter: person.name,
+    role: enumLabel(t, "directory.role.", invite.role),
+  };
+  const link = `${config.baseUrl}${href(c, `/dashboard/invitations/${token}`)}`;
+  await mailer.send({
+    to: invite.email,
+    subject: t("directory.invite.mail.subject", vars),
+    text: t("directory.invite.mail.body", { ...vars, link }),
+    kind: "member-invitation",
+  });
+}
+
 export function dashboardPages(router: Hono<AppEnv>): void {
   router.get("/dashboard", (c) => render(c, <DashboardHome c={c} person={requirePerson(c)} />));
 
@@ -144,7 +170,7 @@ export function dashboardPages(router: Hono<AppEnv>): void {
   router.post("/dashboard/:slug/invitations", async (c) => {
     const member = await loadMember(c);
     const person = requireMemberEditor(c, member);
-    const { db, mailer, config, now } = c.get("deps");
+    const { db, now } = c.get("deps");
     const form = await parseForm(c, InviteSchema);
     if (!form.ok) return renderDashboard(c, member, form);
     const token = await db.transaction().execute(async (trx) => {
@@ -161,25 +187,10 @@ export function dashboardPages(router: Hono<AppEnv>): void {
       });
       return created;
     });
-    const t = c.get("t");
-    const vars = {
-      member: member.name,
-      collective: config.collective.name,
-      inviter: person.name,
-      role: enumLabel(t, "directory.role.", form.data.role),
-    };
-    await mailer.send({
-      to: form.data.email,
-      subject: t("directory.invite.mail.subject", vars),
-      text: t("directory.invite.mail.body", {
-        ...vars,
-        link: `${config.baseUrl}${href(c, `/dashboard/invitations/${token}`)}`,
-      }),
-      kind: "member-invitation",
-    });
+    await sendInvitation(c, member, person, form.data, token);
     await flash(c, {
       kind: "success",
-      text: t("directory.dashboard.invite.sent", { email: form.data.email }),
+      text: c.get("t")("directory.dashboard.invite.sent", { email: form.data.email }),
     });
     return c.redirect(href(c, `/dashboard/${member.slug}`), 303);
   });

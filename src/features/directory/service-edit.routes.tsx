@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
-import type { AppContext, AppEnv } from "../../http/context.js";
+import type { AppContext, AppEnv, CurrentPerson } from "../../http/context.js";
 import { href } from "../../http/context.js";
-import { parseForm, type FieldErrors } from "../../http/forms.js";
+import { parseForm, type FieldErrors, type FormValues } from "../../http/forms.js";
 import { render } from "../../http/render.js";
 import { flash } from "../../http/session.js";
 import { HttpError } from "../../http/errors.js";
@@ -52,127 +52,104 @@ async function softwareFor(db: DB, form: ServiceForm): Promise<string | null> {
   });
 }
 
+function formPage(
+  c: AppContext,
+  member: repo.MemberRow,
+  categories: repo.CategoryRow[],
+  form: { values: FormValues; errors?: FieldErrors },
+  service?: repo.ServiceDetail,
+) {
+  return render(
+    c,
+    <ServiceFormPage
+      c={c}
+      member={member}
+      service={service}
+      categories={categories}
+      values={form.values}
+      errors={form.errors}
+    />,
+    form.errors ? 422 : 200,
+  );
+}
+
+/** Creates or updates the service with its software, audited in the same transaction. */
+async function saveService(
+  c: AppContext,
+  member: repo.MemberRow,
+  person: CurrentPerson,
+  form: ServiceForm,
+  slug: string,
+  service?: repo.ServiceDetail,
+): Promise<Response> {
+  await c
+    .get("deps")
+    .db.transaction()
+    .execute(async (trx) => {
+      const fields = serviceFieldsFromForm(form.data, slug, await softwareFor(trx, form));
+      const id = service ? service.id : await repo.createService(trx, member.id, fields);
+      if (service) await repo.updateServiceFields(trx, service.id, fields);
+      await audit(trx, {
+        actor: { personId: person.id, memberId: member.id },
+        action: service ? "service.update" : "service.create",
+        subject: { type: "service", id },
+        data: service
+          ? { member_id: member.id, fields: changedFields(service, fields) }
+          : { member_id: member.id, slug },
+      });
+    });
+  invalidateDirectory();
+  await flash(c, {
+    kind: "success",
+    text: service ? "directory.service.edit.done" : "directory.service.new.done",
+  });
+  return c.redirect(`${href(c, `/members/${member.slug}`)}#service-${slug}`, 303);
+}
+
+/** A service keeps its category even once that category is archived. */
+async function categoriesFor(c: AppContext, service?: repo.ServiceDetail) {
+  const all = await repo.listCategories(c.get("deps").db, { includeArchived: true });
+  return all.filter((cat) => !cat.archived_at || cat.id === service?.category_id);
+}
+
 export function serviceEditPages(router: Hono<AppEnv>): void {
   router.get("/members/:slug/services/new", async (c) => {
     const member = await loadMember(c);
     requireMemberEditor(c, member);
-    const categories = await repo.listCategories(c.get("deps").db);
-    return render(
-      c,
-      <ServiceFormPage
-        c={c}
-        member={member}
-        categories={categories}
-        values={{ ...NEW_SERVICE_VALUES, host_country: member.country_code ?? "" }}
-      />,
-    );
+    const values = { ...NEW_SERVICE_VALUES, host_country: member.country_code ?? "" };
+    return formPage(c, member, await categoriesFor(c), { values });
   });
 
   router.post("/members/:slug/services/new", async (c) => {
     const member = await loadMember(c);
     const person = requireMemberEditor(c, member);
-    const { db } = c.get("deps");
-    const categories = await repo.listCategories(db);
+    const categories = await categoriesFor(c);
     const form = await parseForm(c, ServiceSchema);
-    if (!form.ok)
-      return render(
-        c,
-        <ServiceFormPage
-          c={c}
-          member={member}
-          categories={categories}
-          values={form.values}
-          errors={form.errors}
-        />,
-        422,
-      );
-    const { slug, errors } = await crossCheck(db, member, form, categories);
+    if (!form.ok) return formPage(c, member, categories, form);
+    const { slug, errors } = await crossCheck(c.get("deps").db, member, form, categories);
     if (Object.keys(errors).length > 0)
-      return render(
-        c,
-        <ServiceFormPage
-          c={c}
-          member={member}
-          categories={categories}
-          values={form.values}
-          errors={errors}
-        />,
-        422,
-      );
-    await db.transaction().execute(async (trx) => {
-      const id = await repo.createService(
-        trx,
-        member.id,
-        serviceFieldsFromForm(form.data, slug, await softwareFor(trx, form)),
-      );
-      await audit(trx, {
-        actor: { personId: person.id, memberId: member.id },
-        action: "service.create",
-        subject: { type: "service", id },
-        data: { member_id: member.id, slug },
-      });
-    });
-    invalidateDirectory();
-    await flash(c, { kind: "success", text: "directory.service.new.done" });
-    return c.redirect(`${href(c, `/members/${member.slug}`)}#service-${slug}`, 303);
+      return formPage(c, member, categories, { values: form.values, errors });
+    return saveService(c, member, person, form, slug);
   });
 
   router.get("/members/:slug/services/:service/edit", async (c) => {
     const member = await loadMember(c);
     requireMemberEditor(c, member);
     const service = await loadService(c, member);
-    const categories = await repo.listCategories(c.get("deps").db, { includeArchived: true });
-    return render(
-      c,
-      <ServiceFormPage
-        c={c}
-        member={member}
-        service={service}
-        categories={categories.filter((cat) => !cat.archived_at || cat.id === service.category_id)}
-        values={serviceValues(service)}
-      />,
-    );
+    return formPage(c, member, await categoriesFor(c, service), { values: serviceValues(service) }, service);
   });
 
   router.post("/members/:slug/services/:service/edit", async (c) => {
     const member = await loadMember(c);
     const person = requireMemberEditor(c, member);
     const service = await loadService(c, member);
-    const { db } = c.get("deps");
-    // A service keeps its category even once that category is archived.
-    const categories = (await repo.listCategories(db, { includeArchived: true })).filter(
-      (cat) => !cat.archived_at || cat.id === service.category_id,
-    );
+    const categories = await categoriesFor(c, service);
     const form = await parseForm(c, ServiceSchema);
-    const page = (errors: FieldErrors) =>
-      render(
-        c,
-        <ServiceFormPage
-          c={c}
-          member={member}
-          service={service}
-          categories={categories}
-          values={form.values}
-          errors={errors}
-        />,
-        422,
-      );
-    if (!form.ok) return page(form.errors);
-    const { slug, errors } = await crossCheck(db, member, form, categories, service.id);
-    if (Object.keys(errors).length > 0) return page(errors);
-    await db.transaction().execute(async (trx) => {
-      const fields = serviceFieldsFromForm(form.data, slug, await softwareFor(trx, form));
-      await repo.updateServiceFields(trx, service.id, fields);
-      await audit(trx, {
-        actor: { personId: person.id, memberId: member.id },
-        action: "service.update",
-        subject: { type: "service", id: service.id },
-        data: { member_id: member.id, fields: changedFields(service, fields) },
-      });
-    });
-    invalidateDirectory();
-    await flash(c, { kind: "success", text: "directory.service.edit.done" });
-    return c.redirect(`${href(c, `/members/${member.slug}`)}#service-${slug}`, 303);
+    if (!form.ok) return formPage(c, member, categories, form, service);
+    const { slug, errors } = await crossCheck(c.get("deps").db, member, form, categories, service.id);
+    if (Object.keys(errors).length > 0)
+      return formPage(c, member, categories, { values: form.values, errors }, service);
+    return saveService(c, member, person, form, slug, service);
   });
 
   for (const action of ["archive", "restore"] as const) {
