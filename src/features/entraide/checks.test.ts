@@ -3,6 +3,9 @@ import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/pla
 import { makeMember, makePerson } from "../../../tests/helpers/factories.js";
 import { routes, startFakeServer, type FakeServer } from "../../../tests/helpers/fake-server.js";
 import { ETHERPAD_PAGE, makeInstance, switchable } from "../../../tests/helpers/entraide.js";
+import { createServer } from "node:https";
+import type { AddressInfo } from "node:net";
+import { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from "../../../tests/helpers/self-signed.js";
 import { translator } from "../../i18n/index.js";
 import { checkInstance } from "./checks.js";
 
@@ -143,6 +146,22 @@ describe("what counts as usable", () => {
       "privatebin",
     );
     expect(mismatch).toEqual({ ok: false, reason: "content-mismatch" });
+  });
+
+  it("refuses an instance whose TLS certificate is not valid", async () => {
+    const https = createServer({ key: SELF_SIGNED_KEY, cert: SELF_SIGNED_CERT }, (_req, res) => {
+      res.setHeader("content-type", "text/html");
+      res.end(ETHERPAD_PAGE);
+    });
+    await new Promise<void>((resolve) => https.listen(0, "127.0.0.1", resolve));
+    const address = https.address();
+    const port = typeof address === "object" && address ? (address satisfies AddressInfo).port : 0;
+    const member = await makeMember(t.deps.db);
+    const id = await makeInstance(t.deps.db, { memberId: member.id, url: `https://127.0.0.1:${port}/` });
+    const result = await checkInstance(t.deps, id);
+    https.closeAllConnections();
+    await new Promise((resolve) => https.close(resolve));
+    expect(result?.verdict).toEqual({ ok: false, reason: "tls" });
   });
 
   it("follows a same-site redirect to the instance", async () => {
