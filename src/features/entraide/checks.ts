@@ -4,6 +4,7 @@ import { translator, isLocale, type Translator } from "../../i18n/index.js";
 import { judge, nextHealth, type Observation, type Verdict } from "./health.js";
 import type { Health } from "./entraide.tables.js";
 import * as repo from "./entraide.repository.js";
+import * as daily from "./daily.repository.js";
 import { portalFor } from "./live.js";
 import { softwareName } from "./software.js";
 import type { FieldError } from "../../http/forms.js";
@@ -60,7 +61,7 @@ export async function checkInstance(deps: Deps, instanceId: string): Promise<Che
   const checkedAt = deps.now().toISOString();
   const changed = next.health !== instance.health;
   await deps.db.transaction().execute((trx) =>
-    repo.saveCheck(
+    daily.saveCheck(
       trx,
       instance.id,
       {
@@ -74,7 +75,7 @@ export async function checkInstance(deps: Deps, instanceId: string): Promise<Che
       verdict.ok,
     ),
   );
-  if (next.health === "down" && (await repo.claimAlert(deps.db, instance.id, checkedAt))) {
+  if (next.health === "down" && (await daily.claimAlert(deps.db, instance.id, checkedAt))) {
     await sendDownAlert(deps, instance, verdict);
   }
   return { instanceId: instance.id, verdict, health: next.health, changed };
@@ -82,7 +83,7 @@ export async function checkInstance(deps: Deps, instanceId: string): Promise<Che
 
 async function sendDownAlert(deps: Deps, instance: repo.InstanceView, verdict: Verdict) {
   const { config } = deps;
-  for (const to of await repo.alertRecipients(deps.db, instance.member_id)) {
+  for (const to of await daily.alertRecipients(deps.db, instance.member_id)) {
     const locale = to.locale && isLocale(to.locale) ? to.locale : config.defaultLocale;
     const t = translator(locale);
     const service = locale === "fr" ? instance.service_name_fr : instance.service_name_en;
@@ -117,7 +118,7 @@ async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<voi
 
 /** The scheduled job: every approved, unpaused instance, a few at a time, in random order. */
 export async function runChecks(deps: Deps, signal?: AbortSignal): Promise<string> {
-  const ids = (await repo.instancesToCheck(deps.db))
+  const ids = (await daily.instancesToCheck(deps.db))
     .map((id) => ({ id, order: Math.random() }))
     .sort((a, b) => a.order - b.order)
     .map((x) => x.id);

@@ -1,6 +1,7 @@
 import type { Deps } from "../../deps.js";
 import { buildModel, pick, type DispatchModel } from "./dispatch.js";
 import * as repo from "./entraide.repository.js";
+import * as daily from "./daily.repository.js";
 
 /**
  * The portal's memory, one per running platform: the table of healthy instances the dispatch
@@ -177,7 +178,7 @@ export class Portal {
       const batch = [...this.visits.values()];
       this.visits = new Map();
       try {
-        await this.deps.db.transaction().execute((trx) => repo.addVisits(trx, batch));
+        await this.deps.db.transaction().execute((trx) => daily.addVisits(trx, batch));
       } catch (error) {
         this.deps.log.warn({ err: error, rows: batch.length }, "entraide visit counters not written");
         for (const row of batch) {

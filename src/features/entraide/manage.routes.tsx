@@ -6,6 +6,7 @@ import { render } from "../../http/render.js";
 import { flash } from "../../http/session.js";
 import { audit } from "../../audit/audit.js";
 import * as repo from "./entraide.repository.js";
+import * as daily from "./daily.repository.js";
 import { EditInstanceSchema, NewInstanceSchema } from "./entraide.schema.js";
 import {
   canVolunteer,
@@ -29,7 +30,7 @@ async function showManage(
 ) {
   const { db, now } = c.get("deps");
   const instances = await repo.listMemberInstances(db, member.id);
-  const rows = await repo.dailyStats(
+  const rows = await daily.dailyStats(
     db,
     instances.map((i) => i.id),
     windowStart(now()),
@@ -181,7 +182,7 @@ async function showEdit(
   errors?: FieldErrors,
 ) {
   const { db, now } = c.get("deps");
-  const summary = summarise(await repo.dailyStats(db, [instance.id], windowStart(now()))).get(instance.id);
+  const summary = summarise(await daily.dailyStats(db, [instance.id], windowStart(now()))).get(instance.id);
   const page = (
     <EditInstancePage
       c={c}

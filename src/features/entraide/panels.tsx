@@ -2,6 +2,7 @@ import type { AppContext } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import type { PanelMember } from "../feature.js";
 import * as repo from "./entraide.repository.js";
+import * as daily from "./daily.repository.js";
 import { EMPTY_SUMMARY, summarise, windowStart } from "./aggregates.js";
 import { StateBadges, percent } from "./instance.views.js";
 import { canSeeInstances } from "./entraide.policy.js";
@@ -14,7 +15,7 @@ export async function dashboardPanel(c: AppContext, member: PanelMember) {
   const t = c.get("t");
   const instances = await repo.listMemberInstances(db, member.id);
   const summaries = summarise(
-    await repo.dailyStats(
+    await daily.dailyStats(
       db,
       instances.map((i) => i.id),
       windowStart(now()),
@@ -57,7 +58,7 @@ export async function memberPagePanel(c: AppContext, member: PanelMember) {
   const instances = (await repo.listMemberInstances(db, member.id)).filter((i) => i.approval === "approved");
   if (instances.length === 0) return null;
   const summaries = summarise(
-    await repo.dailyStats(
+    await daily.dailyStats(
       db,
       instances.map((i) => i.id),
       windowStart(now()),
