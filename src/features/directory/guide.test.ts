@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { finderLink, parseGuide, recommend, type GuideAnswers } from "./guide.js";
-import { listedMember, listedService } from "./fixtures.test-helpers.js";
+import { listedMember, listedService } from "./test-fixtures.js";
 
 const rennes = listedMember("rennes", { city: "Rennes", region: "Bretagne" });
 const lyon = listedMember("lyon");

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/platform.js";
 import { makeMember, makePerson, makeService } from "../../../tests/helpers/factories.js";
-import { memberForm, serviceForm, signedIn, token } from "./selfservice.test-helpers.js";
+import { memberForm, serviceForm, signedIn, token } from "./test-selfservice.js";
 import { escapeHtml } from "../../../tests/helpers/html.js";
 import { translator, type MessageKey } from "../../i18n/index.js";
 

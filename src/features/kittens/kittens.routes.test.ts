@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/platform.js";
 import { makeMember, makePerson } from "../../../tests/helpers/factories.js";
-import { kittenFromSeed, kittenSvg } from "./kitten.js";
+import { kittenFromSeed, kittenSvg, parseAvatar } from "./kitten.js";
+import { seedKittens } from "./kittens.demo.js";
 
 let t: TestPlatform;
 beforeAll(async () => {
@@ -130,5 +131,27 @@ describe("kitten generator page", () => {
     const preview = (html: string) => /<img src="(\/kittens\/grisou[^"]*)"/.exec(html)?.[1];
     expect(preview(renamed.text)).toBe(preview(fresh.text));
     expect(res.text).not.toContain('action="/fr/kittens/keep"');
+  });
+});
+
+describe("demo", () => {
+  it("gives a few demo structures a kept kitten, audited", async () => {
+    const members = [];
+    for (let i = 0; i < 10; i++) members.push(await makeMember(t.deps.db, { slug: `demo-kitten-${i}` }));
+    const world = {
+      sitesBaseUrl: "http://127.0.0.1:1",
+      random: () => 0.5,
+      members: members.map((m) => ({ id: m.id, slug: m.slug, name: m.name, website: "", services: [] })),
+    };
+    await seedKittens(t.deps, world);
+    const rows = await t.deps.db
+      .selectFrom("members")
+      .select(["slug", "avatar"])
+      .where("slug", "like", "demo-kitten-%")
+      .orderBy("slug")
+      .execute();
+    const kept = rows.filter((r) => r.avatar !== null);
+    expect(kept.map((r) => r.slug)).toEqual(["demo-kitten-0", "demo-kitten-9"]);
+    expect(parseAvatar(kept[0]?.avatar ?? null)?.options.background).toBe("cream");
   });
 });
