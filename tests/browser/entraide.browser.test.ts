@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { browserAvailable, launchBrowser, watchForeignRequests } from "../helpers/browser.js";
@@ -8,6 +10,7 @@ import { ETHERPAD_PAGE, htmlAfter, makeInstance } from "../helpers/entraide.js";
 import { translator } from "../../src/i18n/index.js";
 
 const fr = translator("fr");
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const ETHERCALC = "<!doctype html><title>EtherCalc</title><h1>EtherCalc</h1>";
 
 describe.skipIf(!browserAvailable)("entraide portal in a real browser, JavaScript off", () => {
@@ -83,6 +86,37 @@ describe.skipIf(!browserAvailable)("entraide portal in a real browser, JavaScrip
     await card.locator("a", { hasText: "Chaton Calc B" }).click();
     await page.waitForURL(`${servers[2]?.url}/`);
     expect(await page.textContent("h1")).toBe("EtherCalc");
+    await context.close();
+  });
+
+  it("has no serious or critical axe violation on the portal's pages", async () => {
+    const root = await makePerson(t.deps.db, { admin: true });
+    const context = await browser.newContext({ bypassCSP: true, locale: "fr-FR" });
+    const page = await context.newPage();
+    await page.goto(`${t.url}/fr/login`);
+    await page.fill("#field-email", root.email);
+    await page.fill("#field-password", root.password);
+    await page.click(`button:has-text("${fr("login.submit")}")`);
+    await page.waitForURL(/\/fr\/account$/);
+    const problems: string[] = [];
+    for (const path of [
+      "/fr/entraide",
+      "/en/entraide",
+      "/fr/entraide/date-poll",
+      "/fr/entraide/nope",
+      `/fr/entraide/members/${structure.slug}`,
+      "/fr/admin/entraide",
+      "/fr/admin/entraide/services/pad",
+    ]) {
+      await page.goto(`${t.url}${path}`);
+      await page.evaluate(axeSource);
+      const result: unknown = await page.evaluate(
+        "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ' ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))",
+      );
+      if (!Array.isArray(result)) throw new Error("unexpected axe result");
+      for (const v of result) problems.push(`${path}: ${String(v)}`);
+    }
+    expect(problems).toEqual([]);
     await context.close();
   });
 
