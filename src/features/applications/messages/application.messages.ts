@@ -18,6 +18,7 @@ export const fr = {
   "applications.app.due": "à faire avant le {date}",
   "applications.app.structure": "fiche de la structure",
   "applications.app.history": "historique",
+  "applications.app.sections": "Sections du dossier",
   "applications.app.locked":
     "La relecture est terminée : le dossier ne peut plus être modifié, mais vous pouvez encore répondre aux questions.",
   "applications.app.blockers": "Avant l'envoi",
@@ -148,6 +149,7 @@ export const en: Record<keyof typeof fr, string> = {
   "applications.app.due": "due before {date}",
   "applications.app.structure": "structure's listing",
   "applications.app.history": "history",
+  "applications.app.sections": "Sections of the file",
   "applications.app.locked":
     "The review is over: the file can no longer be changed, but you can still answer questions.",
   "applications.app.blockers": "Before sending",

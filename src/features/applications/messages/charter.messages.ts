@@ -104,6 +104,7 @@ export const fr = {
   "applications.apply.title": "Candidater",
   "applications.apply.intro":
     "Toute structure qui héberge des services en ligne libres et respecte la charte peut candidater, quel que soit son statut : association, entreprise, coopérative, collectif informel ou particulier.",
+  "applications.apply.running": "{round} est en phase « {phase} », décision le {date}.",
   "applications.apply.open": "{round} reçoit les candidatures jusqu'au {date}.",
   "applications.apply.next":
     "{round} ouvrira aux candidatures le {date}. Vous pouvez préparer votre dossier dès maintenant.",
@@ -232,6 +233,7 @@ export const en: Record<keyof typeof fr, string> = {
   "applications.apply.title": "Apply",
   "applications.apply.intro":
     "Any structure that hosts free software online services and respects the charter can apply, whatever its form: association, company, cooperative, informal collective or individual.",
+  "applications.apply.running": '{round} is in its "{phase}" phase, decision on {date}.',
   "applications.apply.open": "{round} takes applications until {date}.",
   "applications.apply.next": "{round} opens for applications on {date}. You can prepare your file now.",
   "applications.apply.no_round":

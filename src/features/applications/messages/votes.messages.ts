@@ -49,6 +49,8 @@ export const fr = {
   "applications.decision.col.date": "Date",
 
   "applications.vote.title": "Vote",
+  "applications.vote.deadline": "Clôture du vote : {date}.",
+  "applications.vote.closed_on": "Vote clos le {date}.",
   "applications.vote.as": "Au nom de {member}",
   "applications.vote.current":
     "Vote enregistré : « {choice} », par {person} le {date}. Vous pouvez le changer jusqu'à la clôture.",
@@ -181,6 +183,8 @@ export const en: Record<keyof typeof fr, string> = {
   "applications.decision.col.date": "Date",
 
   "applications.vote.title": "Vote",
+  "applications.vote.deadline": "The vote closes on {date}.",
+  "applications.vote.closed_on": "Vote closed on {date}.",
   "applications.vote.as": "On behalf of {member}",
   "applications.vote.current":
     'Vote recorded: "{choice}", by {person} on {date}. You can change it until the vote closes.',

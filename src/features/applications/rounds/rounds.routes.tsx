@@ -52,9 +52,14 @@ async function roundPage(c: AppContext, id: string, error?: string, status: 200 
 export function roundPages(router: Hono<AppEnv>): void {
   router.get("/apply", async (c) => {
     const { db } = c.get("deps");
+    const active = await activeRounds(db);
     const open = await openRound(db);
-    const next = open ? undefined : (await activeRounds(db)).find((r) => r.phase === "upcoming");
-    return render(c, <ApplyPage c={c} open={open} next={next} structures={await structuresOf(c)} />);
+    const next = active.find((r) => r.phase === "upcoming");
+    const running = active.find((r) => r.phase === "review" || r.phase === "vote");
+    return render(
+      c,
+      <ApplyPage c={c} open={open} next={next} running={running} structures={await structuresOf(c)} />,
+    );
   });
 
   router.get("/rounds", async (c) =>

@@ -11,13 +11,15 @@ const DAY = 86_400_000;
 const MIN_LEAD_MS = 28 * DAY;
 
 /**
- * Keeps one round ahead: when no round is upcoming or running, the next default one (June or
- * December) is created, far enough ahead that candidates can still apply to it.
+ * Keeps one round ahead for candidates: when no round is upcoming or open, the next default one
+ * (June or December) after the running ones is created, far enough ahead to still apply to it.
  */
 export async function ensureNextRound(deps: Deps): Promise<string | null> {
   const now = deps.now();
-  if ((await activeRounds(deps.db)).length > 0) return null;
-  const closes = nextDecisionDate(new Date(now.getTime() + MIN_LEAD_MS));
+  const active = await activeRounds(deps.db);
+  if (active.some((r) => r.phase === "upcoming" || r.phase === "open")) return null;
+  const latest = Math.max(now.getTime() + MIN_LEAD_MS, ...active.map((r) => Date.parse(r.closes_at)));
+  const closes = nextDecisionDate(new Date(latest));
   const dates = defaultRoundDates(closes);
   try {
     return await deps.db.transaction().execute(async (trx) => {

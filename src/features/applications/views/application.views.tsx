@@ -153,11 +153,11 @@ function Answers({ c, props }: { c: AppContext; props: ApplicationPageProps }) {
               </>
             ) : null}
           </h3>
-          <ul class="plain-list">
+          <div>
             {part.criteria.map((cr) => {
               const a = props.answers.get(cr.id);
               return (
-                <li class="card" id={`answer-${cr.code}`}>
+                <article class="card" id={`answer-${cr.code}`}>
                   <p>
                     <strong>{cr.code}</strong> {localized(cr, "title", locale)}{" "}
                     <Badge tone="neutral">{t(LEVEL_KEY[cr.level])}</Badge>{" "}
@@ -184,10 +184,10 @@ function Answers({ c, props }: { c: AppContext; props: ApplicationPageProps }) {
                     reviews={props.reviews}
                     canReview={props.can.review}
                   />
-                </li>
+                </article>
               );
             })}
-          </ul>
+          </div>
         </>
       ))}
     </section>
@@ -229,6 +229,12 @@ export function ApplicationPage(props: ApplicationPageProps) {
         <a href={href(c, `/applications/${app.id}/history`)}>{t("applications.app.history")}</a>
       </p>
       <Alert text={props.error} />
+      <nav class="subnav" aria-label={t("applications.app.sections")}>
+        {d ? <a href="#vote">{t("applications.vote.title")}</a> : null}
+        {app.kind === "application" ? <a href="#thread">{t("applications.thread.title")}</a> : null}
+        <a href="#checks">{t("applications.checks.title")}</a>
+        <a href="#answers">{t("applications.app.answers")}</a>
+      </nav>
       {props.can.edit ? <StepNav c={c} app={app} charter={props.charter} current={null} /> : null}
       {app.status === "submitted" && !props.can.edit && props.can.answer ? (
         <p>{t("applications.app.locked")}</p>
@@ -242,8 +248,6 @@ export function ApplicationPage(props: ApplicationPageProps) {
       ) : null}
       {d ? <VoteSection c={c} {...d} next={`${href(c, `/applications/${app.id}`)}#vote`} /> : null}
       {props.reasons ? <Reasons c={c} reasons={props.reasons} /> : null}
-      <Answers c={c} props={props} />
-      <ChecksSection c={c} applicationId={app.id} latest={props.checks} canRerun={props.can.recheck} />
       {app.kind === "application" ? (
         <ThreadSection
           c={c}
@@ -255,6 +259,8 @@ export function ApplicationPage(props: ApplicationPageProps) {
           errors={props.thread?.errors}
         />
       ) : null}
+      <ChecksSection c={c} applicationId={app.id} latest={props.checks} canRerun={props.can.recheck} />
+      <Answers c={c} props={props} />
       {d?.ballots ? <BallotList c={c} ballots={d.ballots} /> : null}
     </Layout>
   );

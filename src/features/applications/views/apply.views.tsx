@@ -5,7 +5,7 @@ import { Csrf } from "../../../views/components.js";
 import type { ApplicationStatus } from "../applications.tables.js";
 import type { Round } from "../rounds/rounds.repository.js";
 import { RoundDates, RoundRules } from "./rounds.views.js";
-import { StatusBadge } from "./common.js";
+import { PHASE_KEY, StatusBadge } from "./common.js";
 
 export interface CandidateStructure {
   id: string;
@@ -74,11 +74,13 @@ export function ApplyPage({
   c,
   open,
   next,
+  running,
   structures,
 }: {
   c: AppContext;
   open: Round | undefined;
   next: Round | undefined;
+  running: Round | undefined;
   structures: CandidateStructure[];
 }) {
   const t = c.get("t");
@@ -86,6 +88,16 @@ export function ApplyPage({
     <Layout c={c} title={t("applications.apply.title")} section="join">
       <h1>{t("applications.apply.title")}</h1>
       <p class="lead">{t("applications.apply.intro")}</p>
+      {running ? (
+        <p>
+          {t("applications.apply.running", {
+            round: running.label,
+            phase: t(PHASE_KEY[running.phase]),
+            date: t.date(running.closes_at),
+          })}{" "}
+          <a href={href(c, `/rounds/${running.id}`)}>{t("applications.round.applications")}</a>
+        </p>
+      ) : null}
       {open ? (
         <>
           <p>{t("applications.apply.open", { round: open.label, date: t.date(open.review_at) })}</p>

@@ -152,11 +152,15 @@ export function VoteSection(props: {
     <section id="vote">
       <h2>{t("applications.vote.title")}</h2>
       <p>
-        {open
-          ? t("applications.decision.closes", { date: t.dateTime(decision.closes_at) })
-          : t("applications.decision.closed_on", {
-              date: t.dateTime(decision.closed_at ?? decision.closes_at),
-            })}{" "}
+        <strong>
+          {open
+            ? t("applications.vote.deadline", { date: t.dateTime(decision.closes_at) })
+            : t("applications.vote.closed_on", {
+                date: t.dateTime(decision.closed_at ?? decision.closes_at),
+              })}
+        </strong>
+      </p>
+      <p>
         {t("applications.result.participation", {
           participants: props.participants,
           electors: decision.electors_count,
