@@ -113,7 +113,7 @@ export async function fileDetail(db: DB, id: string) {
     .selectFrom("stats_file_history")
     .selectAll()
     .where("file_id", "=", id)
-    .orderBy("id", "desc")
+    .orderBy("fetched_at", "desc")
     .limit(60)
     .execute();
   const children = await db
@@ -135,7 +135,7 @@ export async function rawFile(db: DB, id: string) {
 }
 
 export async function listRuns(db: DB, limit = 60) {
-  return db.selectFrom("stats_crawl_runs").selectAll().orderBy("id", "desc").limit(limit).execute();
+  return db.selectFrom("stats_crawl_runs").selectAll().orderBy("started_at", "desc").limit(limit).execute();
 }
 
 export async function runDetail(db: DB, id: string) {

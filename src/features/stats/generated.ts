@@ -2,9 +2,16 @@ import type { DB } from "../../db/adapter.js";
 import type { Config } from "../../config.js";
 import { VERSION } from "../../deps.js";
 import { slugify } from "../../db/ids.js";
-import type { MembersTable, ServicesTable } from "../directory/directory.tables.js";
+import type { MembersTable } from "../directory/directory.tables.js";
 import type { Selectable } from "kysely";
-import { writeFederation, writeOrganization, writeService, type Sub } from "./chatonsinfos/write.js";
+import {
+  writeFederation,
+  writeOrganization,
+  writeService,
+  type OrganizationInput,
+  type ServiceInput,
+  type Sub,
+} from "./chatonsinfos/write.js";
 import { toLevel, toLoad, toOrgType, toRegistration, toServiceStatus } from "./chatonsinfos/mapping.js";
 
 /**
@@ -116,7 +123,7 @@ function countryName(code: string | null): string | null {
   }
 }
 
-async function memberBySlug(db: DB, slug: string): Promise<Member | undefined> {
+export async function memberBySlug(db: DB, slug: string): Promise<Member | undefined> {
   return db
     .selectFrom("members")
     .selectAll()
@@ -125,7 +132,7 @@ async function memberBySlug(db: DB, slug: string): Promise<Member | undefined> {
     .executeTakeFirst();
 }
 
-async function servicesOf(db: DB, memberId: string) {
+export async function servicesOf(db: DB, memberId: string) {
   return db
     .selectFrom("services")
     .leftJoin("software", "software.id", "services.software_id")
@@ -142,12 +149,12 @@ async function servicesOf(db: DB, memberId: string) {
     .execute();
 }
 
-export async function generateOrganization(db: DB, config: Config, slug: string): Promise<string | null> {
-  const m = await memberBySlug(db, slug);
-  if (!m) return null;
+export type ServiceRow = Awaited<ReturnType<typeof servicesOf>>[number];
+
+/** The organization file's content for a member, pointing at `url` and its services' files. */
+export function organizationInput(config: Config, m: Member, services: ServiceRow[]): OrganizationInput {
   const urls = generatedUrls(config);
-  const services = await servicesOf(db, m.id);
-  return writeOrganization({
+  return {
     url: urls.organization(m.slug),
     datetime: m.updated_at,
     generator: generator(),
@@ -172,17 +179,17 @@ export async function generateOrganization(db: DB, config: Config, slug: string)
     social: jsonLinks(m.social_links),
     funding: jsonLinks(m.funding_links),
     subs: services.map((s) => ({ id: s.slug, url: s.chatonsinfos_url ?? urls.service(m.slug, s.slug) })),
-  });
+  };
 }
 
-type ServiceRow = Awaited<ReturnType<typeof servicesOf>>[number];
+export async function generateOrganization(db: DB, config: Config, slug: string): Promise<string | null> {
+  const m = await memberBySlug(db, slug);
+  if (!m) return null;
+  return writeOrganization(organizationInput(config, m, await servicesOf(db, m.id)));
+}
 
-export function serviceText(
-  config: Config,
-  m: Member,
-  s: ServiceRow & Pick<Selectable<ServicesTable>, "url">,
-): string {
-  return writeService({
+export function serviceInput(config: Config, m: Member, s: ServiceRow): ServiceInput {
+  return {
     url: generatedUrls(config).service(m.slug, s.slug),
     datetime: s.updated_at,
     generator: generator(),
@@ -203,7 +210,8 @@ export function serviceText(
       : {}),
     hostName: m.name,
     hostCountryCode: s.host_country,
-  });
+    hostCountryName: countryName(s.host_country),
+  };
 }
 
 export async function generateService(
@@ -215,7 +223,7 @@ export async function generateService(
   const m = await memberBySlug(db, memberSlug);
   if (!m) return null;
   const s = (await servicesOf(db, m.id)).find((x) => x.slug === serviceSlug);
-  return s ? serviceText(config, m, s) : null;
+  return s ? writeService(serviceInput(config, m, s)) : null;
 }
 
 /** The text of a generated file, or null when the member or service does not exist. */

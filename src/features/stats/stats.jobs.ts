@@ -16,7 +16,8 @@ export function statsJobs(deps: Deps): JobDefinition[] {
     {
       name: CRAWL_JOB,
       intervalMs: stats.crawlIntervalMs,
-      jitterMs: Math.min(stats.crawlIntervalMs / 10, 30 * 60_000),
+      // The scheduler also delays the first run by up to the jitter: keep it short.
+      jitterMs: Math.min(stats.crawlIntervalMs / 10, 60_000),
       runAtStart: true,
       timeoutMs: Math.max(30 * 60_000, stats.crawlIntervalMs / 2),
       run: async (signal) => (await crawlFederation(deps, { trigger: "job", signal })).summary,
@@ -24,8 +25,8 @@ export function statsJobs(deps: Deps): JobDefinition[] {
     {
       name: UPTIME_JOB,
       intervalMs: stats.uptimeIntervalMs,
-      // Spread over a sixth of the interval so instances and members are not probed in lockstep.
-      jitterMs: stats.uptimeIntervalMs / 6,
+      // Each round starts a little off the clock, so that members are not probed in lockstep.
+      jitterMs: Math.min(stats.uptimeIntervalMs / 6, 120_000),
       runAtStart: true,
       timeoutMs: Math.max(10 * 60_000, stats.uptimeIntervalMs / 2),
       run: (signal) => runUptime(deps, signal),
@@ -33,7 +34,7 @@ export function statsJobs(deps: Deps): JobDefinition[] {
     {
       name: NODEINFO_JOB,
       intervalMs: 86_400_000,
-      jitterMs: 3_600_000,
+      jitterMs: 120_000,
       runAtStart: true,
       timeoutMs: 30 * 60_000,
       run: (signal) => runNodeinfo(deps, signal),

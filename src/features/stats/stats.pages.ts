@@ -74,7 +74,7 @@ export async function buildOverview(deps: Deps, asked: string | undefined): Prom
     counts,
     files,
     run: await repo.latestRun(deps.db),
-    growth: await repo.growth(deps.db),
+    growth: await repo.growth(deps.db, deps.now()),
     metrics: series.metrics,
     chosen: series.chosen,
     series: series.points,

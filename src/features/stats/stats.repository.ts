@@ -10,7 +10,7 @@ const dayAgo = (now: Date, days: number) =>
   new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
 
 export async function latestRun(db: DB) {
-  return db.selectFrom("stats_crawl_runs").selectAll().orderBy("id", "desc").executeTakeFirst();
+  return db.selectFrom("stats_crawl_runs").selectAll().orderBy("started_at", "desc").executeTakeFirst();
 }
 
 export async function latestFinishedRun(db: DB) {
@@ -18,7 +18,7 @@ export async function latestFinishedRun(db: DB) {
     .selectFrom("stats_crawl_runs")
     .selectAll()
     .where("status", "=", "done")
-    .orderBy("id", "desc")
+    .orderBy("started_at", "desc")
     .executeTakeFirst();
 }
 
@@ -81,11 +81,13 @@ export async function overviewCounts(db: DB) {
 }
 
 /** Year → cumulative count, from a list of YYYY-MM-DD dates. */
-export function cumulativeByYear(dates: (string | null)[]): { label: string; value: number }[] {
+export function cumulativeByYear(dates: (string | null)[], now: Date): { label: string; value: number }[] {
   const perYear = new Map<number, number>();
+  const today = now.toISOString().slice(0, 10);
   for (const d of dates) {
     const y = Number(d?.slice(0, 4));
-    if (y > 1990) perYear.set(y, (perYear.get(y) ?? 0) + 1);
+    // A date in the future (a service announced ahead) is not growth yet.
+    if (d && y > 1990 && d <= today) perYear.set(y, (perYear.get(y) ?? 0) + 1);
   }
   const years = [...perYear.keys()].sort((a, b) => a - b);
   const out: { label: string; value: number }[] = [];
@@ -100,7 +102,7 @@ export function cumulativeByYear(dates: (string | null)[]): { label: string; val
   return out;
 }
 
-export async function growth(db: DB) {
+export async function growth(db: DB, now: Date) {
   const members = await db
     .selectFrom("members")
     .select("joined_at")
@@ -115,8 +117,14 @@ export async function growth(db: DB) {
     .where("services.archived_at", "is", null)
     .execute();
   return {
-    members: cumulativeByYear(members.map((m) => m.joined_at)),
-    services: cumulativeByYear(services.map((s) => s.start_date)),
+    members: cumulativeByYear(
+      members.map((m) => m.joined_at),
+      now,
+    ),
+    services: cumulativeByYear(
+      services.map((s) => s.start_date),
+      now,
+    ),
   };
 }
 

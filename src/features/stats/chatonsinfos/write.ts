@@ -186,6 +186,7 @@ export interface ServiceInput extends FileHeader {
   software?: { name: string; website?: string | null; license?: string | null; sourceUrl?: string | null };
   hostName?: string | null;
   hostCountryCode?: string | null;
+  hostCountryName?: string | null;
   subs?: Sub[];
   metrics?: Lines;
 }
@@ -223,6 +224,7 @@ export function writeService(s: ServiceInput): string {
       title: "Host",
       lines: [
         ["host.name", s.hostName],
+        ["host.country.name", s.hostCountryName],
         ["host.country.code", s.hostCountryCode],
       ],
     },

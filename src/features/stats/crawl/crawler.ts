@@ -181,6 +181,8 @@ function tallyOf(visits: Visit[]): ItemTally {
 export interface RunOptions {
   trigger: CrawlTrigger;
   signal?: AbortSignal;
+  /** Another way to read files (the demo seeds its history without HTTP). */
+  fetcher?: Fetcher;
 }
 
 /** A whole crawl: returns the run id and a one-line summary. */
@@ -214,7 +216,7 @@ export async function crawlFederation(
     })
     .execute();
   const limiter = createHostLimiter(config.stats.crawlConcurrency, config.stats.crawlPerHost);
-  const fetcher = createFetcher(deps, limiter, options.signal);
+  const fetcher = options.fetcher ?? createFetcher(deps, limiter, options.signal);
   try {
     const [fed] = await visitLevel(deps, fetcher, [{ url: root, parentUrl: null, depth: 0 }], null);
     if (!fed) throw new Error("no federation file");

@@ -156,11 +156,34 @@ export function barColour(ratio: number | null): string {
   return "#c62828";
 }
 
-/** 90 small bars, one per day: green when up all day, amber or red below, grey without data. */
-export function UptimeBars(props: { t: Translator; bars: DayBar[]; label: string }) {
+/** Consecutive days of the same colour, merged (for compact bars). */
+function runs(bars: DayBar[]): { start: number; length: number; colour: string }[] {
+  const out: { start: number; length: number; colour: string }[] = [];
+  bars.forEach((b, i) => {
+    const colour = barColour(b.ratio);
+    const last = out[out.length - 1];
+    if (last && last.colour === colour) last.length++;
+    else out.push({ start: i, length: 1, colour });
+  });
+  return out;
+}
+
+/**
+ * 90 small bars, one per day: green when up all day, amber or red below, grey without data.
+ * Detailed bars carry a tooltip per day; compact ones (long lists) merge equal days into one shape.
+ */
+export function UptimeBars(props: { t: Translator; bars: DayBar[]; label: string; compact?: boolean }) {
   const { t, bars } = props;
   const step = 8;
   const width = bars.length * step;
+  if (props.compact)
+    return (
+      <svg viewBox={`0 0 ${width} 24`} class="uptime-bars" role="img" aria-label={props.label}>
+        {runs(bars).map((r) => (
+          <rect x={r.start * step} y="0" width={r.length * step - 2} height="24" fill={r.colour} />
+        ))}
+      </svg>
+    );
   return (
     <svg viewBox={`0 0 ${width} 24`} class="uptime-bars" role="img" aria-label={props.label}>
       {bars.map((b, i) => (

@@ -42,6 +42,7 @@ export function UptimePage({
               <a href={href(c, `/stats/organizations/${r.slug}`)}>{r.name}</a> {percent(t, r.ratio)}
             </span>
             <UptimeBars
+              compact
               t={t}
               bars={r.bars}
               label={t("stats.uptime.label", { name: r.name, ratio: percent(t, r.ratio) })}
