@@ -314,3 +314,26 @@ describe("matching crawled files to the directory", () => {
     expect(metrics.service_id).toBe(pad.id);
   });
 });
+
+describe("outside tests, private addresses are refused", () => {
+  it("records a loopback member server as a refused address when loopback is not allowed", async () => {
+    const { createOutbound } = await import("../../../http/outbound.js");
+    const { createFetcher } = await import("./fetch.js");
+    const { createHostLimiter } = await import("./limiter.js");
+    const outbound = createOutbound({
+      allowLoopback: false,
+      timeoutMs: 2_000,
+      maxBytes: 1_000_000,
+      maxRedirects: 3,
+      userAgent: "test",
+    });
+    try {
+      const fetcher = createFetcher({ ...t.deps, outbound }, createHostLimiter(2, 1));
+      const outcome = await fetcher.fetch(`${good.url}/org.properties`);
+      expect(outcome.result).toBe("blocked");
+      expect(good.requests.filter((r) => r.headers["user-agent"] === "test")).toEqual([]);
+    } finally {
+      await outbound.close();
+    }
+  });
+});
