@@ -53,7 +53,10 @@ const results: number[] = [];
 let idle = 0;
 for (let i = 0; i < 5; i++) {
   const started = performance.now();
-  const child = spawn(process.execPath, ["bin/chatons.js", "serve"], { env: { ...env, JOBS: "off" }, stdio: "ignore" });
+  const child = spawn(process.execPath, ["bin/chatons.js", "serve"], {
+    env: { ...env, JOBS: "off" },
+    stdio: "ignore",
+  });
   await waitHealthy("http://127.0.0.1:18990/healthz");
   results.push(Math.round(performance.now() - started));
   if (i === 4) {

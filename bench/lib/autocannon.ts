@@ -9,7 +9,10 @@ export interface LoadResult {
 }
 
 /** Runs autocannon and reduces its result to the figures we record. */
-export async function load(url: string, options: { connections: number; durationSeconds: number; expectStatus?: number }): Promise<LoadResult> {
+export async function load(
+  url: string,
+  options: { connections: number; durationSeconds: number; expectStatus?: number },
+): Promise<LoadResult> {
   const result = await autocannon({
     url,
     connections: options.connections,

@@ -49,7 +49,9 @@ describe.skipIf(!browserAvailable)("foundation in a real browser", () => {
     // Keyboard: the skip link is the first stop and moves focus to the main content.
     await page.goto(`${t.url}/fr/about`);
     await page.keyboard.press("Tab");
-    expect(await page.evaluate("document.activeElement && document.activeElement.getAttribute('href')")).toBe("#main");
+    expect(await page.evaluate("document.activeElement && document.activeElement.getAttribute('href')")).toBe(
+      "#main",
+    );
 
     expect(foreign).toEqual([]);
     expect(consoleErrors).toEqual([]);
