@@ -462,7 +462,22 @@ async function reassessments(
   now: Date,
 ) {
   for (const m of full) {
-    if (random() > 0.7) continue;
+    const r = random();
+    if (r > 0.82) continue;
+    if (r > 0.7) {
+      // Asked recently and not answered yet: shows as "requested" (or late) on the board.
+      const asked = new Date(now.getTime() - Math.floor(random() * 70) * DAY);
+      const dueAt = new Date(asked.getTime() + 60 * DAY).toISOString();
+      await insertApplication(db, {
+        memberId: m.id,
+        kind: "reassessment",
+        charterVersionId: versionId,
+        personId: null,
+        now: asked,
+        dueAt,
+      });
+      continue;
+    }
     const at = new Date(now.getTime() - Math.floor(random() * 330) * DAY);
     const id = await insertApplication(db, {
       memberId: m.id,
