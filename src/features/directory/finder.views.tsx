@@ -16,6 +16,7 @@ import {
   ServiceCard,
 } from "./directory.components.js";
 import type { DirectorySnapshot } from "./snapshot.js";
+import { filterChoices } from "./choices.js";
 
 interface FinderPageProps {
   c: AppContext;
@@ -29,20 +30,7 @@ function FinderFilters({ c, query, result, snapshot }: FinderPageProps) {
   const t = c.get("t");
   const locale = c.get("locale");
   const { counts } = result;
-  const software = [
-    ...new Map(
-      snapshot.services.flatMap((s) =>
-        s.softwareSlug ? [[s.softwareSlug, s.softwareName ?? s.softwareSlug]] : [],
-      ),
-    ).entries(),
-  ].sort((a, b) => a[1].localeCompare(b[1], locale));
-  const countries = [
-    ...new Set(snapshot.members.flatMap((m) => (m.countryCode ? [m.countryCode] : []))),
-  ].sort();
-  const regions = [...new Set(snapshot.members.flatMap((m) => (m.region ? [m.region] : [])))].sort((a, b) =>
-    a.localeCompare(b, locale),
-  );
-  const languages = [...new Set(snapshot.services.flatMap((s) => s.languages))].sort();
+  const { software, countries, regions, languages } = filterChoices(snapshot, locale);
   return (
     <form
       method="get"

@@ -7,6 +7,7 @@ import { enumLabel } from "./labels.js";
 import { categoryName, countryName, DirectoryStyles, place, safeUrl } from "./directory.components.js";
 import { finderLink, isAnswered, type GuideAnswers, type Suggestion } from "./guide.js";
 import type { DirectorySnapshot } from "./snapshot.js";
+import { filterChoices } from "./choices.js";
 
 interface GuidePageProps {
   c: AppContext;
@@ -46,13 +47,7 @@ function GuideForm({ c, answers, snapshot }: GuidePageProps) {
       ? `${answers.country}/${answers.region}`
       : answers.country
     : "";
-  const places = new Map<string, Set<string>>();
-  for (const m of snapshot.members) {
-    if (!m.countryCode) continue;
-    const regions = places.get(m.countryCode) ?? new Set<string>();
-    if (m.region) regions.add(m.region);
-    places.set(m.countryCode, regions);
-  }
+  const places = filterChoices(snapshot, locale).regionsByCountry;
   return (
     <form method="get" action={href(c, "/guide")} class="guide-form">
       <div class="field">
@@ -95,22 +90,18 @@ function GuideForm({ c, answers, snapshot }: GuidePageProps) {
         <label for="guide-where">3. {t("directory.guide.where")}</label>
         <select id="guide-where" name="where">
           <option value="">{t("directory.guide.where.anywhere")}</option>
-          {[...places.entries()]
-            .sort((a, b) => b[1].size - a[1].size)
-            .map(([code, regions]) => (
-              <optgroup label={countryName(locale, code)}>
-                <option value={code} selected={where === code}>
-                  {countryName(locale, code)}
+          {[...places.entries()].map(([code, regions]) => (
+            <optgroup label={countryName(locale, code)}>
+              <option value={code} selected={where === code}>
+                {countryName(locale, code)}
+              </option>
+              {regions.map((r) => (
+                <option value={`${code}/${r}`} selected={where === `${code}/${r}`}>
+                  {r}
                 </option>
-                {[...regions]
-                  .sort((a, b) => a.localeCompare(b, locale))
-                  .map((r) => (
-                    <option value={`${code}/${r}`} selected={where === `${code}/${r}`}>
-                      {r}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
+              ))}
+            </optgroup>
+          ))}
         </select>
       </div>
       <fieldset class="checks">

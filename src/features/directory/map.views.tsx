@@ -37,7 +37,7 @@ function ByCountry({ c, members }: { c: AppContext; members: ListedMember[] }) {
           <h3>
             {code ? countryName(locale, code) : t("directory.map.nowhere")} ({list.length})
           </h3>
-          <MemberList c={c} members={[...list].sort((a, b) => a.name.localeCompare(b.name, locale))} />
+          <MemberList c={c} members={list} />
         </>
       ))}
     </details>

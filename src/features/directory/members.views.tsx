@@ -15,6 +15,7 @@ import {
   place,
 } from "./directory.components.js";
 import type { DirectorySnapshot, ListedMember } from "./snapshot.js";
+import { filterChoices } from "./choices.js";
 
 interface MembersPageProps {
   c: AppContext;
@@ -26,12 +27,7 @@ interface MembersPageProps {
 function MemberFilters({ c, query, snapshot }: MembersPageProps) {
   const t = c.get("t");
   const locale = c.get("locale");
-  const countries = [
-    ...new Set(snapshot.members.flatMap((m) => (m.countryCode ? [m.countryCode] : []))),
-  ].sort();
-  const regions = [...new Set(snapshot.members.flatMap((m) => (m.region ? [m.region] : [])))].sort((a, b) =>
-    a.localeCompare(b, locale),
-  );
+  const { countries, regions } = filterChoices(snapshot, locale);
   return (
     <form method="get" action={href(c, "/members")} class="filters filters--inline">
       <div class="field">

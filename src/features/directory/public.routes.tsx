@@ -16,6 +16,7 @@ import { MapPage } from "./map.views.js";
 import { parseGuide, recommend } from "./guide.js";
 import { GuidePage } from "./guide.views.js";
 import { categoryName } from "./directory.components.js";
+import { filterChoices } from "./choices.js";
 
 /** Repeated query parameters as lists (?access=none&access=open). */
 export function queryLists(c: AppContext): QueryInput {
@@ -87,8 +88,7 @@ export function publicPages(router: Hono<AppEnv>): void {
 
   router.get("/map", async (c) => {
     const snapshot = await loadSnapshot(c.get("deps").db);
-    const locale = c.get("locale");
-    const members = [...snapshot.members].sort((a, b) => a.name.localeCompare(b.name, locale));
+    const members = filterChoices(snapshot, c.get("locale")).membersByName;
     const map = baseMap();
     cacheable(c, 300);
     return render(c, <MapPage c={c} map={map} placed={placeOnMap(members, map.project)} members={members} />);
