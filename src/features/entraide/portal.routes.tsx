@@ -1,4 +1,5 @@
 import type { Hono } from "hono";
+import type { Child } from "hono/jsx";
 import type { AppContext, AppEnv } from "../../http/context.js";
 import { render } from "../../http/render.js";
 import * as repo from "./entraide.repository.js";
@@ -12,24 +13,28 @@ import { GoPage, NonePage, PortalPage, UnknownPage } from "./portal.views.js";
  */
 
 /**
- * The portal page depends only on the table and the language (no session, no form), so it is
- * rendered once per table and language. A query string (rare) skips the memo: it shows in the
- * language-switch link and must not grow the memo without bound.
+ * The portal page and the dispatch page depend only on the table, the language and the chosen
+ * instance (no session, no form), so each is rendered once per table. A query string skips the
+ * memo: it shows in the language-switch link and must not grow the memo without bound.
  */
 const rendered = new WeakMap<Snapshot, Map<string, string>>();
 
-async function portalPage(c: AppContext) {
-  const snap = await portalFor(c.get("deps")).snapshot();
-  if (new URL(c.req.url).search !== "") return render(c, <PortalPage c={c} services={snap.services} />);
-  const key = `${c.get("locale")}|${c.get("localPath")}`;
+async function memoRender(c: AppContext, snap: Snapshot, key: string, page: () => Child) {
+  if (new URL(c.req.url).search !== "") return render(c, page());
   const memo = rendered.get(snap) ?? new Map<string, string>();
   rendered.set(snap, memo);
-  let html = memo.get(key);
+  const full = `${c.get("locale")}|${c.get("localPath")}|${key}`;
+  let html = memo.get(full);
   if (html === undefined) {
-    html = `<!doctype html>${String(await Promise.resolve(<PortalPage c={c} services={snap.services} />))}`;
-    memo.set(key, html);
+    html = `<!doctype html>${String(await Promise.resolve(page()))}`;
+    memo.set(full, html);
   }
   return c.html(html);
+}
+
+async function portalPage(c: AppContext) {
+  const snap = await portalFor(c.get("deps")).snapshot();
+  return memoRender(c, snap, "portal", () => <PortalPage c={c} services={snap.services} />);
 }
 
 async function dispatch(c: AppContext) {
@@ -49,15 +54,10 @@ async function dispatch(c: AppContext) {
   }
   if (c.req.method === "GET") portal.recordVisit(choice.instance.id);
   if (c.req.query("direct") === "1") return c.redirect(choice.instance.url, 303);
-  return render(
-    c,
-    <GoPage
-      c={c}
-      service={service}
-      instance={choice.instance}
-      choiceUnavailable={!!wanted && !choice.requested}
-    />,
-  );
+  const unavailable = !!wanted && !choice.requested;
+  return memoRender(c, snap, `go|${choice.instance.id}`, () => (
+    <GoPage c={c} service={service} instance={choice.instance} choiceUnavailable={unavailable} />
+  ));
 }
 
 /** /entraide and /entraide/<service> at the root (locale negotiated) and under /fr and /en. */
