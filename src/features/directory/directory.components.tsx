@@ -23,34 +23,35 @@ export function safeUrl(value: string | null | undefined): string | undefined {
   }
 }
 
-const regionNames = new Map<Locale, Intl.DisplayNames>();
-const languageNames = new Map<Locale, Intl.DisplayNames>();
+const displayNames = new Map<string, Intl.DisplayNames>();
+const names = new Map<string, string>();
+
+/** Country and language names from Intl, remembered per locale (DisplayNames.of is not free). */
+function displayName(locale: Locale, type: "region" | "language", code: string): string {
+  const key = `${locale}:${type}:${code}`;
+  const known = names.get(key);
+  if (known !== undefined) return known;
+  let display = displayNames.get(`${locale}:${type}`);
+  if (!display) {
+    display = new Intl.DisplayNames([locale], { type });
+    displayNames.set(`${locale}:${type}`, display);
+  }
+  let name = code;
+  try {
+    name = display.of(code) ?? code;
+  } catch {
+    name = code;
+  }
+  if (names.size < 10_000) names.set(key, name);
+  return name;
+}
 
 export function countryName(locale: Locale, code: string | null | undefined): string {
-  if (!code) return "";
-  let names = regionNames.get(locale);
-  if (!names) {
-    names = new Intl.DisplayNames([locale], { type: "region" });
-    regionNames.set(locale, names);
-  }
-  try {
-    return names.of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return code ? displayName(locale, "region", code) : "";
 }
 
 export function languageName(locale: Locale, code: string): string {
-  let names = languageNames.get(locale);
-  if (!names) {
-    names = new Intl.DisplayNames([locale], { type: "language" });
-    languageNames.set(locale, names);
-  }
-  try {
-    return names.of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return displayName(locale, "language", code);
 }
 
 export const categoryName = (locale: Locale, c: Pick<CategoryRow, "name_fr" | "name_en">) =>

@@ -194,6 +194,19 @@ export function dailyOrder<T extends { id: string }>(items: readonly T[], day: s
     .map((x) => x.item);
 }
 
+const ranks = new WeakMap<readonly object[], { day: string; rank: Map<string, number> }>();
+
+/** The day's order of a whole list, computed once; filtered subsets keep it by rank. */
+function orderedSubset<T extends { id: string }>(all: readonly T[], subset: T[], day: string): T[] {
+  let cached = ranks.get(all);
+  if (!cached || cached.day !== day) {
+    cached = { day, rank: new Map(dailyOrder(all, day).map((item, i) => [item.id, i])) };
+    ranks.set(all, cached);
+  }
+  const rank = cached.rank;
+  return subset.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+}
+
 export interface Page<T> {
   items: T[];
   page: number;
@@ -225,7 +238,8 @@ export function runFinder(
   day: string,
   perPage = PER_PAGE,
 ): FinderResult {
-  const all = dailyOrder(
+  const all = orderedSubset(
+    services,
     services.filter((s) => matches(s, q, textIds)),
     day,
   );
@@ -240,7 +254,8 @@ export function runMemberList(
   day: string,
   perPage = 24,
 ): { all: ListedMember[]; page: Page<ListedMember> } {
-  const all = dailyOrder(
+  const all = orderedSubset(
+    members,
     members.filter(
       (m) =>
         (!textIds || textIds.has(m.id)) &&

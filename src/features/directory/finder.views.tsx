@@ -3,7 +3,7 @@ import { href } from "../../http/context.js";
 import { Layout } from "../../views/Layout.js";
 import { Pagination } from "../../views/components.js";
 import { MEMBER_TYPES, PRICES, SERVICE_ACCESS, SERVICE_FAMILIES } from "./directory.tables.js";
-import { enumLabel } from "./labels.js";
+import { counted, enumLabel } from "./labels.js";
 import { finderQueryString, type FinderQuery, type FinderResult } from "./finder.js";
 import {
   categoryName,
@@ -184,7 +184,7 @@ export function FinderPage(props: FinderPageProps) {
         <FinderFilters {...props} />
         <section class="finder__results" aria-labelledby="finder-count">
           <h2 id="finder-count" role="status">
-            {t.plural("directory.finder.count", result.page.total)}
+            {counted(t, "directory.finder.count", result.page.total)}
           </h2>
           <p class="muted">
             {t("directory.finder.order", { day: t.date(day) })}{" "}

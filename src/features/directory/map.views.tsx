@@ -1,3 +1,4 @@
+import { counted } from "./labels.js";
 import type { AppContext } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import { Layout } from "../../views/Layout.js";
@@ -94,7 +95,7 @@ export function MapPage({
       <DirectoryStyles />
       <h1>{t("directory.map.title")}</h1>
       <p class="lead">{t("directory.map.intro")}</p>
-      <p>{t.plural("directory.members.count", members.length)}</p>
+      <p>{counted(t, "directory.members.count", members.length)}</p>
       <div class="map-layout">
         <MapSvg c={c} map={map} placed={placed} />
         <aside>

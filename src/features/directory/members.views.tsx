@@ -4,7 +4,7 @@ import { Layout } from "../../views/Layout.js";
 import { Pagination } from "../../views/components.js";
 import { MemberAvatar } from "../kittens/avatar.js";
 import { MEMBER_TYPES } from "./directory.tables.js";
-import { enumLabel } from "./labels.js";
+import { counted, enumLabel } from "./labels.js";
 import { finderQueryString, type FinderQuery, type Page } from "./finder.js";
 import {
   CountedChecks,
@@ -89,7 +89,7 @@ export function MemberCard({ c, member }: { c: AppContext; member: ListedMember 
           {member.city || member.countryCode ? ` · ${place(locale, member)}` : ""}
         </p>
         <p>
-          {t.plural("directory.members.services", member.serviceCount)}
+          {counted(t, "directory.members.services", member.serviceCount)}
           {member.status !== "active" ? ` · ${enumLabel(t, "directory.status.", member.status)}` : ""}
         </p>
       </div>
@@ -113,7 +113,7 @@ export function MembersPage(props: MembersPageProps) {
       </p>
       <MemberFilters {...props} />
       <h2 role="status" class="count">
-        {t.plural("directory.members.count", page.total)}
+        {counted(t, "directory.members.count", page.total)}
       </h2>
       {page.total === 0 ? (
         <p class="empty">{t("directory.members.empty")}</p>

@@ -10,9 +10,22 @@ export interface AvatarMember {
   avatar: string | null;
 }
 
+const versions = new Map<string, string>();
+
+/** The version of a kept avatar, remembered: lists show the same few hundred avatars again and again. */
+function version(avatar: string): string {
+  let v = versions.get(avatar);
+  if (v === undefined) {
+    if (versions.size > 5_000) versions.clear();
+    v = hashString(avatar).toString(36);
+    versions.set(avatar, v);
+  }
+  return v;
+}
+
 export function avatarPath(member: AvatarMember): string {
   const path = `/members/${encodeURIComponent(member.slug)}/avatar.svg`;
-  return member.avatar ? `${path}?v=${hashString(member.avatar).toString(36)}` : path;
+  return member.avatar ? `${path}?v=${version(member.avatar)}` : path;
 }
 
 export function MemberAvatar({ member, size = 48 }: { member: AvatarMember; size?: number }) {
