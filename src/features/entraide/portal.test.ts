@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
 import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/platform.js";
 import { makeMember, makeService } from "../../../tests/helpers/factories.js";
 import { startFakeServer, type FakeServer } from "../../../tests/helpers/fake-server.js";
@@ -93,6 +94,21 @@ describe("dispatch", () => {
     for (let i = 0; i < 20; i++) await t.client().get("/fr/entraide/pad?direct=1");
     expect(servers.slow?.requests.length).toBe(before);
     expect(servers.healthy?.requests.length).toBe(healthyBefore);
+  });
+
+  it("answers from memory: no database read per visitor", async () => {
+    await t.client().get("/entraide/pad?direct=1");
+    // With the instances table out of reach, only an in-memory table can still answer.
+    await sql`alter table entraide_instances rename to entraide_instances_away`.execute(t.deps.db);
+    try {
+      for (let i = 0; i < 10; i++) {
+        const res = await t.client().get("/entraide/pad?direct=1");
+        expect(res.location).toBe(`${servers.healthy?.url}/`);
+      }
+      expect((await t.client().get("/fr/entraide")).status).toBe(200);
+    } finally {
+      await sql`alter table entraide_instances_away rename to entraide_instances`.execute(t.deps.db);
+    }
   });
 
   it("answers a short page naming the member, linking its terms, going on without JavaScript", async () => {
