@@ -2,6 +2,12 @@ import type { DB } from "../../src/db/adapter.js";
 import { newId } from "../../src/db/ids.js";
 import type { Phase } from "../../src/features/applications/applications.tables.js";
 import { allCriteria, currentCharter } from "../../src/features/applications/charter/charter.repository.js";
+import { insertApplication, moveStatus } from "../../src/features/applications/applications.repository.js";
+import { decisionForApplication } from "../../src/features/applications/votes/decisions.repository.js";
+import type { MembershipRole } from "../../src/features/directory/directory.tables.js";
+import { makeMember, makePerson } from "./factories.js";
+import { csrfFrom, type TestClient } from "./client.js";
+import type { TestPlatform } from "./platform.js";
 
 /** Builders for the applications feature's tests: rounds placed around a given instant, answers. */
 
@@ -80,4 +86,49 @@ export async function answerAll(db: DB, applicationId: string): Promise<void> {
       })
       .execute();
   }
+}
+
+/** A person of `memberId`, signed in on a client of the test platform. */
+export async function signedIn(t: TestPlatform, memberId: string, role: MembershipRole = "member") {
+  const person = await makePerson(t.deps.db, { memberships: [{ memberId, role }] });
+  const client = t.client();
+  await client.login(person.email, person.password);
+  return { person, client };
+}
+
+/** A candidate structure whose complete application is submitted to `roundId`, and its admin. */
+export async function submittedApplication(t: TestPlatform, roundId: string, name: string, now: Date) {
+  const member = await makeMember(t.deps.db, {
+    name,
+    membership: "candidate",
+    joined_at: null,
+    joined_round: null,
+  });
+  const charter = await currentCharter(t.deps.db);
+  const id = await insertApplication(t.deps.db, {
+    memberId: member.id,
+    kind: "application",
+    charterVersionId: charter?.version.id ?? "",
+    personId: null,
+    now,
+  });
+  await answerAll(t.deps.db, id);
+  await moveStatus(t.deps.db, id, ["draft"], "submitted", now, {
+    round_id: roundId,
+    submitted_at: now.toISOString(),
+  });
+  return { member, id, candidate: await signedIn(t, member.id, "admin") };
+}
+
+export async function decisionOf(t: TestPlatform, applicationId: string) {
+  const decision = await decisionForApplication(t.deps.db, applicationId);
+  if (!decision) throw new Error("no decision");
+  return decision;
+}
+
+/** Votes through the decision page's form, with the fields given (tampered ones included). */
+export async function formVote(client: TestClient, decisionId: string, fields: Record<string, string>) {
+  const page = await client.get(`/fr/decisions/${decisionId}`);
+  const token = csrfFrom(page.text, `/fr/decisions/${decisionId}/vote`) ?? csrfFrom(page.text) ?? "";
+  return client.post(`/fr/decisions/${decisionId}/vote`, { _csrf: token, ...fields });
 }

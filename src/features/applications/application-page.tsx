@@ -15,7 +15,7 @@ import {
   countBallots,
   decisionForApplication,
   decisionOptions,
-  decisionResult,
+  shownResult,
 } from "./votes/decisions.repository.js";
 import { visibleBallots, votersFor } from "./votes/decisions.routes.js";
 import { ApplicationPage } from "./views/application.views.js";
@@ -81,7 +81,7 @@ async function decisionProps(c: AppContext, app: ApplicationRecord) {
   return {
     decision,
     options: decisionOptions(decision),
-    result: decision.status === "closed" ? decisionResult(decision) : undefined,
+    shown: await shownResult(c.get("deps").db, decision),
     voters: await votersFor(c, decision),
     participants: await countBallots(c.get("deps").db, decision.id),
     ballots: await visibleBallots(c, decision),

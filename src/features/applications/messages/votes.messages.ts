@@ -13,6 +13,8 @@ export const fr = {
   "applications.verdict.postpone": "Décision : reportée à la portée suivante.",
   "applications.result.participation": "{participants} structures sur {electors} ont participé.",
   "applications.result.quorum": "Quorum requis : {required}.",
+  "applications.result.provisional": "Décompte provisoire : le vote est encore ouvert.",
+  "applications.decision.running": "Décompte en cours",
 
   "applications.decisions.title": "Décisions collectives",
   "applications.decisions.intro":
@@ -147,6 +149,8 @@ export const en: Record<keyof typeof fr, string> = {
   "applications.verdict.postpone": "Decision: moved to the next round.",
   "applications.result.participation": "{participants} of {electors} structures took part.",
   "applications.result.quorum": "Quorum required: {required}.",
+  "applications.result.provisional": "Provisional count: the vote is still open.",
+  "applications.decision.running": "Running count",
 
   "applications.decisions.title": "Collective decisions",
   "applications.decisions.intro":

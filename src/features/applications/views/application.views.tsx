@@ -240,10 +240,12 @@ export function ApplicationPage(props: ApplicationPageProps) {
         <p>{t("applications.app.locked")}</p>
       ) : null}
       <SubmitSection c={c} props={props} />
-      {d?.result ? (
+      {d?.shown ? (
         <section>
-          <h2>{t("applications.decision.results")}</h2>
-          <ResultSummary c={c} result={d.result} />
+          <h2>
+            {d.shown.provisional ? t("applications.decision.running") : t("applications.decision.results")}
+          </h2>
+          <ResultSummary c={c} result={d.shown.result} provisional={d.shown.provisional} />
         </section>
       ) : null}
       {d ? <VoteSection c={c} {...d} next={`${href(c, `/applications/${app.id}`)}#vote`} /> : null}

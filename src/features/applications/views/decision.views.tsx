@@ -29,13 +29,21 @@ const OUTCOME_TONE: Record<TallyResult["outcome"], "ok" | "bad" | "warn"> = {
 };
 
 /** The published count: outcome, votes per option, abstentions, quorum. */
-export function ResultSummary({ c, result }: { c: AppContext; result: TallyResult }) {
+export function ResultSummary({
+  c,
+  result,
+  provisional,
+}: {
+  c: AppContext;
+  result: TallyResult;
+  provisional?: boolean;
+}) {
   const t = c.get("t");
   return (
     <div class="result">
       <p>
         <Badge tone={OUTCOME_TONE[result.outcome]}>{t(`applications.outcome.${result.outcome}`)}</Badge>{" "}
-        {t(`applications.verdict.${result.verdict}`)}
+        {provisional ? t("applications.result.provisional") : t(`applications.verdict.${result.verdict}`)}
       </p>
       <ul>
         {Object.entries(result.counts).map(([option, n]) => (
@@ -222,13 +230,13 @@ export function DecisionPage(props: {
   c: AppContext;
   decision: Decision;
   options: string[];
-  result: TallyResult | undefined;
+  shown: { result: TallyResult; provisional: boolean } | undefined;
   voters: VoterStructure[];
   participants: number;
   ballots: Ballots | undefined;
   error?: string | undefined;
 }) {
-  const { c, decision, result } = props;
+  const { c, decision, shown } = props;
   const t = c.get("t");
   return (
     <Layout c={c} title={decision.title}>
@@ -253,10 +261,12 @@ export function DecisionPage(props: {
           list: [...props.options, ABSTAIN].map((o) => optionLabel(c, o)).join(" · "),
         })}
       </p>
-      {result ? (
+      {shown ? (
         <section>
-          <h2>{t("applications.decision.results")}</h2>
-          <ResultSummary c={c} result={result} />
+          <h2>
+            {shown.provisional ? t("applications.decision.running") : t("applications.decision.results")}
+          </h2>
+          <ResultSummary c={c} result={shown.result} provisional={shown.provisional} />
         </section>
       ) : null}
       <VoteSection {...props} next={href(c, `/decisions/${decision.id}`)} />

@@ -3,7 +3,7 @@ import type { DB } from "../../../db/adapter.js";
 import { toCount } from "../../../db/adapter.js";
 import { newId, newSortableId } from "../../../db/ids.js";
 import type { DecisionKind, DecisionsTable } from "../applications.tables.js";
-import type { TallyResult, TallyRules } from "./tally.js";
+import { tally, type TallyResult, type TallyRules } from "./tally.js";
 
 export type Decision = Selectable<DecisionsTable>;
 
@@ -252,4 +252,32 @@ export async function pendingFor(db: DB, memberId: string, now: Date) {
     .where("ballots.id", "is", null)
     .orderBy("decisions.closes_at")
     .execute();
+}
+
+/**
+ * What a page may show of a decision's count: the published result once closed; while open, the
+ * running count only when the decision does not hide results.
+ */
+export async function shownResult(
+  db: DB,
+  d: Decision,
+): Promise<{ result: TallyResult; provisional: boolean } | undefined> {
+  if (d.status === "closed") {
+    const result = decisionResult(d);
+    return result ? { result, provisional: false } : undefined;
+  }
+  if (d.results_hidden === 1) return undefined;
+  const ballots = await db
+    .selectFrom("ballots")
+    .select(["member_id", "choice", "updated_at"])
+    .where("decision_id", "=", d.id)
+    .orderBy("id")
+    .execute();
+  const result = tally({
+    options: decisionOptions(d),
+    ballots: ballots.map((b) => ({ memberId: b.member_id, choice: b.choice, at: b.updated_at })),
+    electors: d.electors_count,
+    rules: decisionRules(d),
+  });
+  return { result, provisional: true };
 }

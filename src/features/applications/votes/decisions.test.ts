@@ -113,6 +113,26 @@ describe("collective decisions with the same vote engine", () => {
     );
   });
 
+  it("shows a running count during the vote when the proposal does not hide results", async () => {
+    const voter = await memberClient();
+    const form = {
+      title: "Ouvert à tous",
+      body: "",
+      options: "",
+      closes_on: "2027-12-31",
+      quorum_percent: "0",
+      majority: "simple",
+    };
+    const created = await voter.client.submit("/fr/decisions/new", "/fr/decisions", form);
+    const id = (created.location ?? "").split("/").pop() ?? "";
+    expect((await vote(voter.client, id, { member: voter.memberId, choice: "against" })).status).toBe(303);
+    const page = await t.client().get(`/fr/decisions/${id}`);
+    expect(page.text).toContain(fr("applications.decision.running"));
+    expect(page.text).toContain(fr("applications.result.provisional"));
+    expect(page.text).toContain(`${fr("applications.option.against")} : 1`);
+    expect(page.text).not.toContain(fr("applications.decision.hidden"));
+  });
+
   it("keeps proposing to the collective's members", async () => {
     const candidate = await makeMember(t.deps.db, { membership: "candidate" });
     const person = await makePerson(t.deps.db, { memberships: [{ memberId: candidate.id, role: "admin" }] });

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/helpers/platform.js";
-import { makeMember, makePerson } from "../../../../tests/helpers/factories.js";
+import { makeMember } from "../../../../tests/helpers/factories.js";
 import { escapeHtml } from "../../../../tests/helpers/html.js";
-import { answerAll, makeRound } from "../../../../tests/helpers/applications.js";
+import * as helpers from "../../../../tests/helpers/applications.js";
+import { makeRound } from "../../../../tests/helpers/applications.js";
 import { csrfFrom, type TestClient } from "../../../../tests/helpers/client.js";
 import { translator, type MessageKey, type Vars } from "../../../i18n/index.js";
-import { insertApplication, moveStatus } from "../applications.repository.js";
-import { currentCharter } from "../charter/charter.repository.js";
 import { advanceRound } from "../rounds/advance.js";
-import { decisionForApplication } from "./decisions.repository.js";
 
 let clock = new Date("2027-06-10T09:00:00.000Z");
 let t: TestPlatform;
@@ -22,48 +20,11 @@ afterAll(async () => {
   await t.stop();
 });
 
-async function signedIn(memberId: string, role: "admin" | "member" = "member") {
-  const person = await makePerson(t.deps.db, { memberships: [{ memberId, role }] });
-  const client = t.client();
-  await client.login(person.email, person.password);
-  return { person, client };
-}
-
-async function submitted(roundId: string, name: string) {
-  const member = await makeMember(t.deps.db, {
-    name,
-    membership: "candidate",
-    joined_at: null,
-    joined_round: null,
-  });
-  const charter = await currentCharter(t.deps.db);
-  const id = await insertApplication(t.deps.db, {
-    memberId: member.id,
-    kind: "application",
-    charterVersionId: charter?.version.id ?? "",
-    personId: null,
-    now: clock,
-  });
-  await answerAll(t.deps.db, id);
-  await moveStatus(t.deps.db, id, ["draft"], "submitted", clock, {
-    round_id: roundId,
-    submitted_at: clock.toISOString(),
-  });
-  return { member, id, candidate: await signedIn(member.id, "admin") };
-}
-
-async function decisionOf(applicationId: string) {
-  const decision = await decisionForApplication(t.deps.db, applicationId);
-  if (!decision) throw new Error("no decision");
-  return decision;
-}
-
-/** Votes through the decision page's form for `memberId`, with extra or overridden fields. */
-async function vote(client: TestClient, decisionId: string, fields: Record<string, string>) {
-  const page = await client.get(`/fr/decisions/${decisionId}`);
-  const token = csrfFrom(page.text, `/fr/decisions/${decisionId}/vote`) ?? csrfFrom(page.text) ?? "";
-  return client.post(`/fr/decisions/${decisionId}/vote`, { _csrf: token, ...fields });
-}
+const signedIn = (memberId: string, role: "admin" | "member" = "member") =>
+  helpers.signedIn(t, memberId, role);
+const submitted = (roundId: string, name: string) => helpers.submittedApplication(t, roundId, name, clock);
+const decisionOf = (applicationId: string) => helpers.decisionOf(t, applicationId);
+const vote = helpers.formVote;
 
 describe("a round's vote, from opening to decision", () => {
   const members: { id: string; client: TestClient }[] = [];
@@ -307,114 +268,5 @@ describe("a round's vote, from opening to decision", () => {
     expect(memberView.text).toContain(fr("applications.decision.ballots"));
     const late = await vote(alpha.client, decisionId, { member: alpha.id, choice: "against" });
     expect(late.status).toBe(409);
-  });
-});
-
-describe("refusals, ties and missed quorum", () => {
-  it("refuses a candidate with the reasons given, and sends them", async () => {
-    const round = await makeRound(t.deps.db, { phase: "review", now: clock, label: "Portée n°41" });
-    const voters = [];
-    for (let i = 0; i < 3; i++) {
-      const m = await makeMember(t.deps.db);
-      voters.push({ id: m.id, client: (await signedIn(m.id)).client });
-    }
-    const app = await submitted(round.id, "Chaton Refusé");
-    const questioned = await t.deps.db
-      .selectFrom("charter_criteria")
-      .select("id")
-      .where("code", "=", "H2")
-      .where("version_id", "=", "charter-v1")
-      .executeTakeFirstOrThrow();
-    await t.deps.db
-      .insertInto("criterion_reviews")
-      .values({
-        application_id: app.id,
-        criterion_id: questioned.id,
-        person_id: (await makePerson(t.deps.db)).id,
-        member_id: null,
-        state: "questioned",
-        note: "hébergeur non nommé",
-        at: clock.toISOString(),
-      })
-      .execute();
-    await advanceRound(t.deps, round.id, "review", system);
-    const decision = await decisionOf(app.id);
-    const choices = ["against", "against", "for"];
-    for (const [i, v] of voters.entries())
-      expect(
-        (
-          await vote(v.client, decision.id, {
-            member: v.id,
-            choice: choices[i] ?? "for",
-            reason: i === 0 ? "Pas encore de CGU claires" : "",
-          })
-        ).status,
-      ).toBe(303);
-    await advanceRound(t.deps, round.id, "vote", system);
-    const stored = await t.deps.db
-      .selectFrom("applications")
-      .selectAll()
-      .where("id", "=", app.id)
-      .executeTakeFirstOrThrow();
-    expect(stored.status).toBe("refused");
-    expect(JSON.parse(stored.decision_reasons ?? "{}")).toMatchObject({
-      outcome: "rejected",
-      against: ["Pas encore de CGU claires"],
-    });
-    const member = await t.deps.db
-      .selectFrom("members")
-      .select("membership")
-      .where("id", "=", app.member.id)
-      .executeTakeFirstOrThrow();
-    expect(member.membership).toBe("candidate");
-    const mail = await t.deps.db
-      .selectFrom("mail_outbox")
-      .selectAll()
-      .where("kind", "=", "application-reject")
-      .execute();
-    expect(
-      mail.some(
-        (m) =>
-          m.text_body.includes("Pas encore de CGU claires") && m.text_body.includes("hébergeur non nommé"),
-      ),
-    ).toBe(true);
-    const page = await app.candidate.client.get(`/fr/applications/${app.id}`);
-    expect(page.text).toContain(fr("applications.app.reasons"));
-    expect(page.text).toContain("Pas encore de CGU claires");
-  });
-
-  it("postpones an application that missed its quorum, and carries it into the next round", async () => {
-    const round = await makeRound(t.deps.db, {
-      phase: "review",
-      now: clock,
-      label: "Portée n°42",
-      quorumPercent: 60,
-      quorumOutcome: "postpone",
-    });
-    const m = await makeMember(t.deps.db);
-    const voter = await signedIn(m.id);
-    const app = await submitted(round.id, "Chaton Reporté");
-    await advanceRound(t.deps, round.id, "review", system);
-    await vote(voter.client, (await decisionOf(app.id)).id, { member: m.id, choice: "for" });
-    await advanceRound(t.deps, round.id, "vote", system);
-    const result: unknown = JSON.parse((await decisionOf(app.id)).result ?? "{}");
-    expect(result).toMatchObject({ outcome: "no_quorum", verdict: "postpone", quorumMet: false });
-    expect(
-      (
-        await t.deps.db
-          .selectFrom("applications")
-          .select("status")
-          .where("id", "=", app.id)
-          .executeTakeFirstOrThrow()
-      ).status,
-    ).toBe("postponed");
-    const next = await makeRound(t.deps.db, { phase: "upcoming", now: clock, label: "Portée n°43" });
-    await advanceRound(t.deps, next.id, "upcoming", system);
-    const moved = await t.deps.db
-      .selectFrom("applications")
-      .select(["status", "round_id"])
-      .where("id", "=", app.id)
-      .executeTakeFirstOrThrow();
-    expect(moved).toEqual({ status: "submitted", round_id: next.id });
   });
 });
