@@ -32,6 +32,22 @@ async function memoRender(c: AppContext, snap: Snapshot, key: string, page: () =
   return c.html(html);
 }
 
+/** Members offering a service outside the portal, read once per table (a dead service stays cheap). */
+const outside = new WeakMap<Snapshot, Map<string, ReturnType<typeof repo.alternatives>>>();
+
+function alternatives(c: AppContext, snap: Snapshot, categoryId: string) {
+  const memo = outside.get(snap) ?? new Map<string, ReturnType<typeof repo.alternatives>>();
+  outside.set(snap, memo);
+  let rows = memo.get(categoryId);
+  if (!rows) {
+    rows = repo.alternatives(c.get("deps").db, categoryId);
+    // A failed read is not remembered: the next visitor tries again.
+    rows.catch(() => memo.delete(categoryId));
+    memo.set(categoryId, rows);
+  }
+  return rows;
+}
+
 async function portalPage(c: AppContext) {
   const snap = await portalFor(c.get("deps")).snapshot();
   return memoRender(c, snap, "portal", () => <PortalPage c={c} services={snap.services} />);
@@ -49,7 +65,7 @@ async function dispatch(c: AppContext) {
   const wanted = c.req.query("instance");
   const choice = portal.choose(service, { instance: wanted, not: c.req.query("not") });
   if (!choice) {
-    const others = await repo.alternatives(deps.db, service.categoryId);
+    const others = await alternatives(c, snap, service.categoryId);
     return render(c, <NonePage c={c} service={service} others={others} />, 503);
   }
   if (c.req.method === "GET") portal.recordVisit(choice.instance.id);

@@ -7,6 +7,9 @@ import { PortalLayout } from "./portal.layout.js";
 
 type Alternatives = Awaited<ReturnType<typeof alternatives>>;
 
+/** Member-entered addresses are linked only when they are web addresses. */
+const isWebUrl = (url: string | null): url is string => !!url && /^https?:\/\//i.test(url);
+
 const serviceLink = (c: AppContext, service: LiveService, query = "") =>
   `${href(c, `/entraide/${service.id}`)}${query}`;
 
@@ -117,7 +120,7 @@ export function GoPage(props: {
           ({softwareName(instance.software)}).
         </p>
         <p>
-          {instance.tosUrl ? (
+          {isWebUrl(instance.tosUrl) ? (
             <a href={instance.tosUrl} rel="noreferrer">
               {t("entraide.go.terms")}
             </a>
@@ -178,9 +181,11 @@ export function NonePage({
                 <li>
                   <a href={href(c, `/members/${o.slug}`)}>{o.name}</a> — {o.service_name} (
                   {o.access === "none" ? t("entraide.access.none") : t("entraide.access.open")}) —{" "}
-                  <a href={o.url} rel="noreferrer">
-                    {o.url}
-                  </a>
+                  {isWebUrl(o.url) ? (
+                    <a href={o.url} rel="noreferrer">
+                      {o.url}
+                    </a>
+                  ) : null}
                 </li>
               ))}
             </ul>
