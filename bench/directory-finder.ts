@@ -69,7 +69,7 @@ function variedFinder(prefix: string): string {
 }
 function variedSearch(): string {
   const n = counter++;
-  return `/fr/services?q=${WORDS[n % WORDS.length] ?? "pad"}&page=${1 + (n % 89)}`;
+  return `/fr/services?q=${WORDS[n % WORDS.length] ?? "pad"}&page=${1 + (n % 997)}`;
 }
 
 interface Row {

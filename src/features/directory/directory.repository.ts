@@ -3,12 +3,14 @@ import type { DB } from "../../db/adapter.js";
 import { searchable } from "../../db/adapter.js";
 import { newId, nowIso, slugify } from "../../db/ids.js";
 import type { CategoriesTable, MembersTable, ServicesTable, SoftwareTable } from "./directory.tables.js";
+import { invalidateDirectory } from "./snapshot.js";
 
 /**
  * All SQL about members, services, categories and software. Other features import from here:
  * findMemberBySlug, listServicesOfMember, updateMemberFields and updateServiceFields (the stats
  * feature imports crawled ChatonsInfos data with the last two; see the mapping in
- * directory.tables.ts).
+ * directory.tables.ts). Writes through these functions refresh the in-memory directory at once;
+ * writes straight to the tables show within two seconds (snapshot.ts).
  */
 
 export type MemberRow = Selectable<MembersTable>;
@@ -149,6 +151,7 @@ export async function createMember(db: DB, fields: NewMember, at = nowIso()): Pr
       }),
     })
     .execute();
+  invalidateDirectory();
   return id;
 }
 
@@ -173,6 +176,7 @@ export async function updateMemberFields(
     .execute();
   if (fields.name !== undefined || fields.city !== undefined || fields.region !== undefined)
     await refreshServiceSearch(db, { memberId });
+  invalidateDirectory();
   return true;
 }
 
@@ -188,6 +192,7 @@ export async function createService(
     .values({ ...fields, id, member_id: memberId, created_at: at, updated_at: at, search_text: "" })
     .execute();
   await refreshServiceSearch(db, { serviceId: id });
+  invalidateDirectory();
   return id;
 }
 
@@ -205,6 +210,7 @@ export async function updateServiceFields(
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) return false;
   await refreshServiceSearch(db, { serviceId });
+  invalidateDirectory();
   return true;
 }
 

@@ -137,9 +137,31 @@ function selected(q: FinderQuery, facet: Facet): readonly string[] {
   return facet === "open" ? (q.open ? ["1"] : []) : q[facet];
 }
 
+// Each service's value per kind of filter, worked out once: the counts visit every service for
+// every kind of filter on each request.
+const valueCache = new WeakMap<ListedService, readonly string[][]>();
+function valuesOf(s: ListedService): readonly string[][] {
+  let values = valueCache.get(s);
+  if (!values) {
+    values = FACETS.map((f) => facetValues(s, f));
+    valueCache.set(s, values);
+  }
+  return values;
+}
+
+function wantedLists(q: FinderQuery): readonly (readonly string[])[] {
+  return FACETS.map((f) => selected(q, f));
+}
+
+function accepts(values: readonly string[], wanted: readonly string[]): boolean {
+  return wanted.length === 0 || values.some((v) => wanted.includes(v));
+}
+
 export function matches(s: ListedService, q: FinderQuery, textIds: Set<string> | null): boolean {
   if (textIds && !textIds.has(s.id)) return false;
-  return FACETS.every((facet) => matchesFacet(s, q, facet));
+  const wanted = wantedLists(q);
+  const values = valuesOf(s);
+  return wanted.every((w, i) => accepts(values[i] ?? [], w));
 }
 
 /** For each kind of filter, how many services each value would give with the other filters kept. */
@@ -148,36 +170,39 @@ export function facetCounts(
   q: FinderQuery,
   textIds: Set<string> | null,
 ): Record<Facet, Map<string, number>> {
-  const out = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()]));
-  const counts = (f: Facet) => out[f] ?? new Map<string, number>();
+  const maps = FACETS.map(() => new Map<string, number>());
+  const wanted = wantedLists(q);
   for (const s of services) {
     if (textIds && !textIds.has(s.id)) continue;
-    const failing = FACETS.filter((f) => !matchesFacet(s, q, f));
-    if (failing.length > 1) continue;
+    const values = valuesOf(s);
+    let failing = -1;
+    let failures = 0;
+    for (let i = 0; i < FACETS.length && failures < 2; i++)
+      if (!accepts(values[i] ?? [], wanted[i] ?? [])) {
+        failing = i;
+        failures++;
+      }
+    if (failures > 1) continue;
     // A service counts for a kind of filter when every other kind accepts it.
-    for (const f of FACETS) {
-      if (failing.length === 1 && failing[0] !== f) continue;
-      const map = counts(f);
-      for (const v of facetValues(s, f)) map.set(v, (map.get(v) ?? 0) + 1);
+    for (let i = 0; i < FACETS.length; i++) {
+      if (failures === 1 && failing !== i) continue;
+      const map = maps[i];
+      if (map) for (const v of values[i] ?? []) map.set(v, (map.get(v) ?? 0) + 1);
     }
   }
+  const get = (f: Facet) => maps[FACETS.indexOf(f)] ?? new Map<string, number>();
   return {
-    category: counts("category"),
-    family: counts("family"),
-    software: counts("software"),
-    access: counts("access"),
-    price: counts("price"),
-    type: counts("type"),
-    country: counts("country"),
-    region: counts("region"),
-    language: counts("language"),
-    open: counts("open"),
+    category: get("category"),
+    family: get("family"),
+    software: get("software"),
+    access: get("access"),
+    price: get("price"),
+    type: get("type"),
+    country: get("country"),
+    region: get("region"),
+    language: get("language"),
+    open: get("open"),
   };
-}
-
-function matchesFacet(s: ListedService, q: FinderQuery, facet: Facet): boolean {
-  const wanted = selected(q, facet);
-  return wanted.length === 0 || facetValues(s, facet).some((v) => wanted.includes(v));
 }
 
 /** The day a fair order is drawn for (UTC), e.g. "2026-11-24". */
