@@ -1,6 +1,7 @@
 import type { DB } from "../../db/adapter.js";
 import { toCount } from "../../db/adapter.js";
-import { isCheckCode, type CheckResult } from "./chatonsinfos/check.js";
+import { checkChatonsInfos, isCheckCode, type CheckResult } from "./chatonsinfos/check.js";
+import { parseChatonsInfos } from "./chatonsinfos/parse.js";
 import { parseFlags, parseValues, sumSeries, type Flag } from "./metrics.js";
 import type { SeriesPeriod } from "./stats.tables.js";
 import { UPTIME_DAYS } from "./stats.repository.js";
@@ -87,7 +88,8 @@ export async function listFiles(
   return { rows, total: toCount(total?.n) };
 }
 
-export async function fileDetail(db: DB, id: string) {
+/** One file with its content, history and children; `all` lists valid properties too. */
+export async function fileDetail(db: DB, id: string, all = false) {
   const file = await db
     .selectFrom("stats_files")
     .leftJoin("members", "members.id", "stats_files.member_id")
@@ -122,7 +124,16 @@ export async function fileDetail(db: DB, id: string) {
     .where("parent_url", "=", file.url)
     .orderBy("url")
     .execute();
-  return { file, content, history, children, results: parseReport(file.report) };
+  const stored = parseReport(file.report);
+  // Valid properties are not stored: checking the stored content again lists them.
+  const results =
+    all && content
+      ? [
+          ...checkChatonsInfos(parseChatonsInfos(content.body)).results,
+          ...stored.filter((r) => r.code.startsWith("subs-")),
+        ]
+      : stored;
+  return { file, content, history, children, results };
 }
 
 export async function rawFile(db: DB, id: string) {

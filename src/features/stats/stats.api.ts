@@ -181,6 +181,7 @@ export function statsRoot(app: Hono<AppEnv>): void {
         .param("file")
         .replace(/\.json$/, "")
         .slice(0, 64),
+      true,
     );
     if (!data) return c.json({ error: "not found" }, 404);
     const { file } = data;

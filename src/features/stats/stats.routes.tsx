@@ -130,9 +130,10 @@ export function statsPages(router: Hono<AppEnv>): void {
   });
 
   router.get("/stats/files/:id", async (c) => {
-    const data = await detail.fileDetail(c.get("deps").db, c.req.param("id").slice(0, 64));
+    const all = c.req.query("all") === "1";
+    const data = await detail.fileDetail(c.get("deps").db, c.req.param("id").slice(0, 64), all);
     if (!data) throw notFound();
-    return render(c, <FilePage c={c} data={data} all={c.req.query("all") === "1"} />);
+    return render(c, <FilePage c={c} data={data} all={all} />);
   });
 
   router.get("/stats/crawls", async (c) =>

@@ -2,13 +2,14 @@ import type { Deps } from "../../../deps.js";
 import { newSortableId } from "../../../db/ids.js";
 import { createHostLimiter, mapPool, type HostLimiter } from "./limiter.js";
 import { createFetcher, type Fetcher } from "./fetch.js";
-import { analyse, link, newVisit, type Visit } from "./visit.js";
+import { analyse, link, newVisit, type PriorFile, type Visit } from "./visit.js";
 import { loadBodies, loadPriors, storeVisits } from "./store.js";
 import { generatedUrls } from "../generated.js";
 import type { CrawlTrigger } from "../stats.tables.js";
-import { matchMember, matchServices, type OrgContext } from "./match.js";
+import { loadMemberIndex, matchMember, matchServices, type MemberIndex, type OrgContext } from "./match.js";
 import { importFromFiles } from "./import.js";
-import { finishRun, markItem, recomputeAggregates, type ItemTally } from "./runs.js";
+import { finishRun, markItem, recomputeAggregates, registerItems, type ItemTally } from "./runs.js";
+import { createWriteBatcher, type WriteBatcher, type Write } from "./batcher.js";
 
 /**
  * The crawl: the federation file, then each organization as one unit of work
@@ -29,6 +30,12 @@ export interface CrawlOptions {
   /** URL → organization that claimed it in this run (duplicate detection within one process). */
   claims?: Map<string, string>;
   signal?: AbortSignal;
+  /** Groups this organization's writes with others' (a whole crawl in one process). */
+  batcher?: WriteBatcher;
+  /** The run already registered this item as pending. */
+  registered?: boolean;
+  /** The directory's members, read once per crawl. */
+  members?: MemberIndex;
 }
 
 function tools(deps: Deps, options: CrawlOptions) {
@@ -43,11 +50,14 @@ async function visitLevel(
   fetcher: Fetcher,
   entries: { url: string; parentUrl: string | null; depth: number; subsKey?: string | null }[],
   organizationUrl: string | null,
+  known?: Map<string, PriorFile>,
 ): Promise<Visit[]> {
-  const priors = await loadPriors(
-    deps.db,
-    entries.map((e) => e.url),
-  );
+  const priors =
+    known ??
+    (await loadPriors(
+      deps.db,
+      entries.map((e) => e.url),
+    ));
   const visits = await Promise.all(
     entries.map(async (e) => {
       const prior = priors.get(e.url);
@@ -80,8 +90,9 @@ async function walk(deps: Deps, runId: string, url: string, fetcher: Fetcher, op
   const seen = new Set<string>([url]);
   const top = options.ancestors ?? [];
   let level: Entry[] = [{ url, parentUrl: top.at(-1) ?? null, depth: 1, subsKey: null, path: [...top, url] }];
+  let known: Map<string, PriorFile> | undefined;
   while (level.length > 0) {
-    const visits = await visitLevel(deps, fetcher, level, url);
+    const visits = await visitLevel(deps, fetcher, level, url, known);
     all.push(...visits);
     const next: Entry[] = [];
     const priors = await loadPriors(
@@ -118,6 +129,8 @@ async function walk(deps: Deps, runId: string, url: string, fetcher: Fetcher, op
       }
     });
     level = next;
+    // The children's rows, read for the ownership check, are the next level's priors.
+    known = priors;
   }
   return all;
 }
@@ -140,18 +153,26 @@ export async function crawlOrganization(
   options: CrawlOptions = {},
 ): Promise<{ files: number; failures: number }> {
   const { fetcher } = tools(deps, options);
-  await markItem(deps, runId, url, options.memberId ?? null, "start");
+  if (!options.registered) await markItem(deps, runId, url, options.memberId ?? null, "start");
   try {
     const visits = await walk(deps, runId, url, fetcher, options);
-    const ctx: OrgContext = await matchMember(deps, url, visits[0], options.memberId ?? null);
+    const ctx: OrgContext = await matchMember(
+      deps,
+      url,
+      visits[0],
+      options.memberId ?? null,
+      options.members,
+    );
     matchServices(ctx, visits);
     const at = deps.now().toISOString();
     const tally = tallyOf(visits);
-    await deps.db.transaction().execute(async (trx) => {
+    const write: Write = async (trx) => {
       await storeVisits(trx, runId, visits, at);
       if (ctx.member?.chatonsinfos_source_of_truth === 1) await importFromFiles(trx, deps, ctx, visits, at);
       await markItem(deps, runId, url, ctx.member?.id ?? null, "done", tally, trx);
-    });
+    };
+    if (options.batcher) await options.batcher.write(write);
+    else await deps.db.transaction().execute(write);
     return { files: tally.files, failures: tally.failures };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -236,7 +257,14 @@ export async function crawlFederation(
       deps,
       subs.map((s) => ({ key: s.key.slice("subs.".length), url: s.url })),
     );
+    await registerItems(
+      deps,
+      runId,
+      subs.map((s) => ({ url: s.url, memberId: members.get(s.url) ?? null })),
+    );
     const claims = new Map<string, string>();
+    const batcher = createWriteBatcher(deps.db);
+    const memberIndex = await loadMemberIndex(deps);
     await mapPool(subs, config.stats.crawlConcurrency, async (sub) => {
       if (options.signal?.aborted) return;
       await crawlOrganization(deps, runId, sub.url, {
@@ -245,9 +273,13 @@ export async function crawlFederation(
         memberId: members.get(sub.url) ?? null,
         ancestors: [root],
         claims,
+        batcher,
+        registered: true,
+        members: memberIndex,
         ...(options.signal ? { signal: options.signal } : {}),
       });
     });
+    await batcher.flush();
     if (options.signal?.aborted) throw new Error("interrupted");
     await recomputeAggregates(deps, runId);
     return { runId, summary: await finishRun(deps, runId, fed.outcome.result, "done") };

@@ -22,7 +22,7 @@ export async function importFromFiles(trx: DB, deps: Deps, ctx: OrgContext, visi
   const member = ctx.member;
   if (!member) return;
   const org = visits[0];
-  if (org?.parsed && !org.parsed.looksLikeHtml && org.cls === "organization" && org.content?.fresh) {
+  if (org?.parsed && !org.parsed.looksLikeHtml && org.cls === "organization") {
     const fields = memberFieldsFromFile(org.parsed, federationKey(deps.config));
     const diff = differences(member, fields);
     if (diff.length > 0) {
@@ -37,7 +37,7 @@ export async function importFromFiles(trx: DB, deps: Deps, ctx: OrgContext, visi
     }
   }
   for (const v of visits) {
-    if (v.cls !== "service" || !v.serviceId || !v.parsed || !v.content?.fresh) continue;
+    if (v.cls !== "service" || !v.serviceId || !v.parsed) continue;
     const current = await trx
       .selectFrom("services")
       .selectAll()

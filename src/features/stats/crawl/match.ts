@@ -41,26 +41,44 @@ function hostOf(url: string | null | undefined): string {
   }
 }
 
+/** The directory's members, looked up by id, organization file URL, slug and website host. */
+export interface MemberIndex {
+  byId: Map<string, MemberRow>;
+  byUrl: Map<string, MemberRow>;
+  bySlug: Map<string, MemberRow>;
+  byHost: Map<string, MemberRow[]>;
+}
+
+/** Read once per crawl, so matching an organization costs no query. */
+export async function loadMemberIndex(deps: Deps): Promise<MemberIndex> {
+  const rows = await deps.db.selectFrom("members").selectAll().where("archived_at", "is", null).execute();
+  const index: MemberIndex = { byId: new Map(), byUrl: new Map(), bySlug: new Map(), byHost: new Map() };
+  for (const m of rows) {
+    index.byId.set(m.id, m);
+    index.bySlug.set(m.slug, m);
+    if (m.chatonsinfos_url) index.byUrl.set(m.chatonsinfos_url, m);
+    const host = hostOf(m.website);
+    if (host) index.byHost.set(host, [...(index.byHost.get(host) ?? []), m]);
+  }
+  return index;
+}
+
 export async function matchMember(
   deps: Deps,
   url: string,
   org: Visit | undefined,
   memberId: string | null,
+  known?: MemberIndex,
 ): Promise<OrgContext> {
-  let member: MemberRow | undefined;
-  const base = deps.db.selectFrom("members").selectAll().where("archived_at", "is", null);
-  if (memberId) member = await base.where("id", "=", memberId).executeTakeFirst();
-  if (!member) member = await base.where("chatonsinfos_url", "=", url).executeTakeFirst();
+  const index = known ?? (await loadMemberIndex(deps));
   const local = localPathOf(deps.config, url);
-  if (!member && local?.kind === "organization")
-    member = await base.where("slug", "=", local.member).executeTakeFirst();
   const website = org?.parsed?.values.get("organization.website")?.value;
-  if (!member && website && hostOf(website)) {
-    const candidates = (await base.where("website", "is not", null).execute()).filter(
-      (m) => hostOf(m.website) === hostOf(website),
-    );
-    if (candidates.length === 1) member = candidates[0];
-  }
+  const sameHost = website ? (index.byHost.get(hostOf(website)) ?? []) : [];
+  const member =
+    (memberId ? index.byId.get(memberId) : undefined) ??
+    index.byUrl.get(url) ??
+    (local?.kind === "organization" ? index.bySlug.get(local.member) : undefined) ??
+    (sameHost.length === 1 ? sameHost[0] : undefined);
   const services = member
     ? await deps.db
         .selectFrom("services")

@@ -76,6 +76,32 @@ export async function markItem(
     .execute();
 }
 
+/** All the organizations of a run, as pending items, in a few statements. */
+export async function registerItems(
+  deps: Deps,
+  runId: string,
+  items: { url: string; memberId: string | null }[],
+) {
+  const at = deps.now().toISOString();
+  const rows = items.map((i) => ({
+    run_id: runId,
+    url: i.url,
+    member_id: i.memberId,
+    status: "pending" as const,
+    files: 0,
+    failures: 0,
+    started_at: at,
+    finished_at: null,
+    error: null,
+  }));
+  for (let i = 0; i < rows.length; i += 500)
+    await deps.db
+      .insertInto("stats_crawl_items")
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(["run_id", "url"]).doNothing())
+      .execute();
+}
+
 /** Recounts the run from its history (exact whatever retries happened) and closes it. */
 export async function finishRun(
   deps: Deps,

@@ -88,8 +88,11 @@ export function childrenOf(parsed: ParsedFile, base: string): Child[] {
 /** Parses and checks what was fetched; fills the visit in place. */
 export function analyse(visit: Visit, stored: string | undefined, maxDepth: number): void {
   const { outcome, prior } = visit;
-  if (outcome.body) visit.content = contentOf(outcome.body);
-  else if (outcome.result === "not-modified" && stored !== undefined && prior?.content_hash)
+  if (outcome.body) {
+    visit.content = contentOf(outcome.body);
+    // The same bytes as last time (a server without validators): nothing new to store.
+    if (prior?.content_hash === visit.content.hash) visit.content.fresh = false;
+  } else if (outcome.result === "not-modified" && stored !== undefined && prior?.content_hash)
     visit.content = {
       hash: prior.content_hash,
       text: stored,
@@ -155,11 +158,14 @@ export function newVisit(
   };
 }
 
-/** The report stored with the file: the check plus link problems, counted together. */
+/**
+ * The report stored with the file: its problems and empties plus link problems, counted
+ * together. Valid properties are only counted (the page re-checks the stored content to list
+ * them), which keeps the stored report a few hundred bytes.
+ */
 export function finalReport(visit: Visit): CheckReport | undefined {
   if (!visit.report) return undefined;
-  if (visit.links.length === 0) return visit.report;
-  const results = [...visit.report.results, ...visit.links];
+  const results = [...visit.report.results.filter((r) => r.severity !== "ok"), ...visit.links];
   const counts = { ...visit.report.counts };
   for (const l of visit.links) counts[l.severity]++;
   return { ...visit.report, results, counts };
