@@ -127,6 +127,7 @@ export const fr = {
   "applications.apply.edit_structure": "Modifier la fiche",
   "applications.apply.add_service": "Ajouter un service",
   "applications.apply.start": "Commencer l'auto-évaluation",
+  "applications.apply.start_again": "Préparer une nouvelle candidature",
   "applications.apply.continue": "Ouvrir le dossier",
 } as const;
 
@@ -255,5 +256,6 @@ export const en: Record<keyof typeof fr, string> = {
   "applications.apply.edit_structure": "Edit the listing",
   "applications.apply.add_service": "Add a service",
   "applications.apply.start": "Start the self-assessment",
+  "applications.apply.start_again": "Prepare a new application",
   "applications.apply.continue": "Open the file",
 };

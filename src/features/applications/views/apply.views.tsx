@@ -39,9 +39,9 @@ function Structures({ c, structures }: { c: AppContext; structures: CandidateStr
     );
   }
   return (
-    <ul class="plain-list">
+    <div>
       {structures.map((s) => (
-        <li class="card">
+        <article class="card">
           <h3>{s.name}</h3>
           <p>
             <a href={href(c, `/members/${s.slug}/edit`)}>{t("applications.apply.edit_structure")}</a>
@@ -55,18 +55,19 @@ function Structures({ c, structures }: { c: AppContext; structures: CandidateStr
                 {t("applications.apply.continue")}
               </a>
             </p>
-          ) : (
+          ) : null}
+          {!s.application || s.application.status === "refused" ? (
             <form method="post" action={href(c, "/applications")}>
               <Csrf c={c} />
               <input type="hidden" name="member" value={s.id} />
               <button type="submit" class="button">
-                {t("applications.apply.start")}
+                {s.application ? t("applications.apply.start_again") : t("applications.apply.start")}
               </button>
             </form>
-          )}
-        </li>
+          ) : null}
+        </article>
       ))}
-    </ul>
+    </div>
   );
 }
 

@@ -96,6 +96,18 @@ describe("refusals, ties and missed quorum", () => {
     const page = await app.candidate.client.get(`/fr/applications/${app.id}`);
     expect(page.text).toContain(fr("applications.app.reasons"));
     expect(page.text).toContain("Pas encore de CGU claires");
+    // A refused structure may prepare a new application for a later round.
+    const again = await app.candidate.client.submit("/fr/apply", "/fr/applications", {
+      member: app.member.id,
+    });
+    expect(again.status).toBe(303);
+    const files = await t.deps.db
+      .selectFrom("applications")
+      .select("status")
+      .where("member_id", "=", app.member.id)
+      .orderBy("created_at")
+      .execute();
+    expect(files.map((f) => f.status).sort()).toEqual(["draft", "refused"]);
   });
 
   it("postpones an application that missed its quorum, and carries it into the next round", async () => {
