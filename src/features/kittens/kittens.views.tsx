@@ -130,7 +130,14 @@ export function KittenPage(props: KittenPageProps) {
             <p class="field__hint" id="hint-seed">
               {t("kittens.form.seed.hint")}
             </p>
-            <input id="field-seed" name="seed" value={seed} maxlength={64} aria-describedby="hint-seed" />
+            <input
+              id="field-seed"
+              type="text"
+              name="seed"
+              value={seed}
+              maxlength={64}
+              aria-describedby="hint-seed"
+            />
           </div>
           {OPTION_KEYS.map((key) => (
             <OptionGroup c={c} name={key} current={options[key]} />
