@@ -116,7 +116,14 @@ async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<voi
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-/** The scheduled job: every approved, unpaused instance, a few at a time, in random order. */
+/** One line for the logs and /admin/jobs: where the checked instances stand now. */
+export async function healthSummary(deps: Deps): Promise<string> {
+  const rows = await daily.healthCounts(deps.db);
+  const count = (health: Health) => rows.find((r) => r.health === health)?.n ?? 0;
+  return `${count("up")} up, ${count("down")} down, ${count("unknown")} not yet decided`;
+}
+
+/** The whole run in one go (the fan-out in entraide.jobs.ts does the same, item by item). */
 export async function runChecks(deps: Deps, signal?: AbortSignal): Promise<string> {
   const ids = (await daily.instancesToCheck(deps.db))
     .map((id) => ({ id, order: Math.random() }))

@@ -1,4 +1,5 @@
 import type { DB } from "../../db/adapter.js";
+import { toCount } from "../../db/adapter.js";
 import type { Health } from "./entraide.tables.js";
 
 /** SQL of the health checks and of the daily aggregates (checks and visitors). */
@@ -13,6 +14,19 @@ export async function instancesToCheck(db: DB): Promise<string[]> {
     .where("archived_at", "is", null)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** How many checked (approved, unpaused) instances are in each state. */
+export async function healthCounts(db: DB) {
+  const rows = await db
+    .selectFrom("entraide_instances")
+    .select((eb) => ["health", eb.fn.countAll().as("n")])
+    .where("approval", "=", "approved")
+    .where("paused", "=", 0)
+    .where("archived_at", "is", null)
+    .groupBy("health")
+    .execute();
+  return rows.map((r) => ({ health: r.health, n: toCount(r.n) }));
 }
 
 export interface CheckOutcome {
