@@ -16,7 +16,11 @@ import { sql } from "kysely";
 import type { PageCache } from "./http/page-cache.js";
 
 /** Builds the web application: shared middleware, then every feature's routes. */
-export function createApp(deps: Deps, features: Feature[], options: { pageCache?: PageCache } = {}): Hono<AppEnv> {
+export function createApp(
+  deps: Deps,
+  features: Feature[],
+  options: { pageCache?: PageCache } = {},
+): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { config } = deps;
 

@@ -28,16 +28,14 @@ export async function startRun(db: DB, job: string, items: string[], now: Date):
       await trx
         .insertInto("job_run_items")
         .values(
-          unique
-            .slice(i, i + 200)
-            .map((item) => ({
-              run_id: id,
-              item,
-              status: "pending" as const,
-              attempts: 0,
-              finished_at: null,
-              error: null,
-            })),
+          unique.slice(i, i + 200).map((item) => ({
+            run_id: id,
+            item,
+            status: "pending" as const,
+            attempts: 0,
+            finished_at: null,
+            error: null,
+          })),
         )
         .execute();
     }

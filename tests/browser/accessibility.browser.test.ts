@@ -16,7 +16,10 @@ interface AxeViolation {
 }
 
 function isViolationList(value: unknown): value is AxeViolation[] {
-  return Array.isArray(value) && value.every((v) => typeof v === "object" && v !== null && "id" in v && "impact" in v);
+  return (
+    Array.isArray(value) &&
+    value.every((v) => typeof v === "object" && v !== null && "id" in v && "impact" in v)
+  );
 }
 
 /** axe-core in the same browser on every public page: no serious or critical violation. */
@@ -27,7 +30,9 @@ describe.skipIf(!browserAvailable)("accessibility of every public page", () => {
   beforeAll(async () => {
     t = await startTestPlatform({ demo: true });
     browser = await launchBrowser();
-    pages = (await publicPages(t.deps)).filter((p) => p.startsWith("/fr") || p === "/en" || p === "/en/services");
+    pages = (await publicPages(t.deps)).filter(
+      (p) => p.startsWith("/fr") || p === "/en" || p === "/en/services",
+    );
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -48,7 +53,9 @@ describe.skipIf(!browserAvailable)("accessibility of every public page", () => {
       if (!isViolationList(result)) throw new Error("unexpected axe result");
       for (const v of result) {
         if (v.impact === "serious" || v.impact === "critical") {
-          problems.push(`${path}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+          problems.push(
+            `${path}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+          );
         }
       }
     }
@@ -62,7 +69,10 @@ describe.skipIf(!browserAvailable)("accessibility of every public page", () => {
     for (const path of ["/fr", "/fr/services", "/fr/entraide", "/fr/stats"]) {
       await page.goto(`${t.url}${path}`);
       await page.keyboard.press("Tab");
-      expect(await page.evaluate("document.activeElement && document.activeElement.getAttribute('href')"), path).toBe("#main");
+      expect(
+        await page.evaluate("document.activeElement && document.activeElement.getAttribute('href')"),
+        path,
+      ).toBe("#main");
       await page.keyboard.press("Enter");
       expect(await page.evaluate("document.activeElement && document.activeElement.id"), path).toBe("main");
     }

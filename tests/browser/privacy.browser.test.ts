@@ -30,7 +30,8 @@ describe.skipIf(!browserAvailable)("privacy of every public page", () => {
     const violations: string[] = [];
     page.on("console", (message) => {
       const text = message.text();
-      if (message.type() === "error" || /Content Security Policy/i.test(text)) violations.push(`${page.url()}: ${text}`);
+      if (message.type() === "error" || /Content Security Policy/i.test(text))
+        violations.push(`${page.url()}: ${text}`);
     });
     page.on("pageerror", (error) => violations.push(`${page.url()}: ${error.message}`));
     const statuses: string[] = [];
