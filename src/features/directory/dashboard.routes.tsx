@@ -173,6 +173,14 @@ export function dashboardPages(router: Hono<AppEnv>): void {
     const { db, now } = c.get("deps");
     const form = await parseForm(c, InviteSchema);
     if (!form.ok) return renderDashboard(c, member, form);
+    if (
+      (await people.countRecentInvitations(db, member.id, new Date(now().getTime() - 86_400_000))) >=
+      people.INVITATIONS_PER_DAY
+    )
+      return renderDashboard(c, member, {
+        values: form.values,
+        errors: { email: { key: "directory.error.invitations" } },
+      });
     const token = await db.transaction().execute(async (trx) => {
       const created = await people.createInvitation(
         trx,

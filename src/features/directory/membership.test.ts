@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/platform.js";
 import { makeMember, makePerson, makeService, TEST_PASSWORD } from "../../../tests/helpers/factories.js";
 import { csrfFrom, type TestClient } from "../../../tests/helpers/client.js";
+import { createInvitation, INVITATIONS_PER_DAY } from "./people.repository.js";
 
 let t: TestPlatform;
 beforeAll(async () => {
@@ -159,6 +160,35 @@ describe("invitations", () => {
       .where("subject_id", "=", member.id)
       .execute();
     expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(["member.invite", "member.join"]));
+  });
+
+  it("caps how many invitations a structure sends in a day", async () => {
+    const member = await makeMember(t.deps.db);
+    const admin = await makePerson(t.deps.db, { memberships: [{ memberId: member.id, role: "admin" }] });
+    for (let i = 0; i < INVITATIONS_PER_DAY; i++)
+      await createInvitation(
+        t.deps.db,
+        { memberId: member.id, email: `x${i}@example.org`, role: "member", invitedBy: admin.id },
+        new Date(),
+      );
+    const client = await signedIn(admin.email);
+    const res = await client.submit(
+      `/fr/dashboard/${member.slug}`,
+      `/fr/dashboard/${member.slug}/invitations`,
+      {
+        email: "one-more@example.org",
+        role: "member",
+      },
+    );
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('id="error-email"');
+    expect(
+      await t.deps.db
+        .selectFrom("mail_outbox")
+        .select("id")
+        .where("to_address", "=", "one-more@example.org")
+        .execute(),
+    ).toEqual([]);
   });
 
   it("names the field when the address is not valid", async () => {

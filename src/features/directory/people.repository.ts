@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
 import type { DB } from "../../db/adapter.js";
+import { toCount } from "../../db/adapter.js";
 import { newId, newToken } from "../../db/ids.js";
 import type { MembershipRole } from "./directory.tables.js";
 
 /** People of a structure, invitations to join it, and its change history. */
 
 export const INVITATION_DAYS = 7;
+export const INVITATIONS_PER_DAY = 20;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -104,6 +106,17 @@ export async function consumeInvitation(db: DB, id: string, personId: string, no
     .where("accepted_at", "is", null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** How many invitations a structure sent since `since` (a cap keeps the platform from relaying spam). */
+export async function countRecentInvitations(db: DB, memberId: string, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom("member_invitations")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("member_id", "=", memberId)
+    .where("created_at", ">", since.toISOString())
+    .executeTakeFirst();
+  return toCount(row?.n);
 }
 
 export async function listPendingInvitations(db: DB, memberId: string, now: Date) {

@@ -68,6 +68,8 @@ export const fr = {
   "directory.error.links": "Une ligne par lien : un nom, une espace, puis une adresse complète en https://.",
   "directory.error.languages":
     "Saisissez des codes de langue de deux ou trois lettres, séparés par des virgules.",
+  "directory.error.invitations":
+    "Cette structure a envoyé beaucoup d'invitations aujourd'hui : réessayez demain.",
   "directory.new.title": "Déclarer une structure",
   "directory.new.intro":
     "Créez la fiche de votre structure pour préparer sa candidature au collectif. Elle reste privée (candidate) jusqu'à la décision des membres ; vous en serez l'administrateur·ice.",
@@ -216,6 +218,7 @@ export const en: Record<keyof typeof fr, string> = {
   "directory.error.coordinates": "Give both latitude and longitude, or neither.",
   "directory.error.links": "One line per link: a name, a space, then a full https:// address.",
   "directory.error.languages": "Enter language codes of two or three letters, separated by commas.",
+  "directory.error.invitations": "This structure has sent many invitations today: try again tomorrow.",
   "directory.new.title": "Register a structure",
   "directory.new.intro":
     "Create your structure's page to prepare its application to the collective. It stays private (candidate) until the members decide; you will be its administrator.",
