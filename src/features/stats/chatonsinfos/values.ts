@@ -70,7 +70,21 @@ export function parseDecimalDegree(value: string): number | undefined {
   return Number.isFinite(n) && Math.abs(n) <= 180 ? n : undefined;
 }
 
+/** Plain digits (the usual metrics entry): read without a regular expression. */
+function plainInteger(v: string): number | undefined {
+  if (v.length === 0 || v.length > 15) return undefined;
+  let n = 0;
+  for (let i = 0; i < v.length; i++) {
+    const d = v.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 export function parseNumeric(value: string): number | undefined {
+  const fast = plainInteger(value);
+  if (fast !== undefined) return fast;
   const v = value.trim().replace(/\s+/g, "");
   if (!/^[+-]?(\d+([.,]\d+)?|[.,]\d+)([eE][+-]?\d+)?$/.test(v)) return undefined;
   const n = Number(v.replace(",", "."));

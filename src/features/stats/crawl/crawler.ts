@@ -6,7 +6,14 @@ import { analyse, link, newVisit, type PriorFile, type Visit } from "./visit.js"
 import { loadBodies, loadPriors, storeVisits } from "./store.js";
 import { generatedUrls } from "../generated.js";
 import type { CrawlTrigger } from "../stats.tables.js";
-import { loadMemberIndex, matchMember, matchServices, type MemberIndex, type OrgContext } from "./match.js";
+import {
+  loadMemberIndex,
+  matchMember,
+  matchServices,
+  memberIdsBySubs,
+  type MemberIndex,
+  type OrgContext,
+} from "./match.js";
 import { importFromFiles } from "./import.js";
 import { finishRun, markItem, recomputeAggregates, registerItems, type ItemTally } from "./runs.js";
 import { createWriteBatcher, type WriteBatcher, type Write } from "./batcher.js";
@@ -167,7 +174,7 @@ export async function crawlOrganization(
     const at = deps.now().toISOString();
     const tally = tallyOf(visits);
     const write: Write = async (trx) => {
-      await storeVisits(trx, runId, visits, at);
+      await storeVisits(trx, runId, visits, at, deps.dialect);
       if (ctx.member?.chatonsinfos_source_of_truth === 1) await importFromFiles(trx, deps, ctx, visits, at);
       await markItem(deps, runId, url, ctx.member?.id ?? null, "done", tally, trx);
     };
@@ -246,7 +253,7 @@ export async function crawlFederation(
     for (const c of fed.children.filter((c, i, all) => all.findIndex((x) => x.url === c.url) !== i))
       fed.links.push(link(c, "subs-duplicate", `${c.url} is listed more than once`));
     await db.transaction().execute(async (trx) => {
-      await storeVisits(trx, runId, [fed], at);
+      await storeVisits(trx, runId, [fed], at, deps.dialect);
       await trx
         .updateTable("stats_crawl_runs")
         .set({ items_total: subs.length })
@@ -288,35 +295,4 @@ export async function crawlFederation(
     await finishRun(deps, runId, message, "failed");
     throw error;
   }
-}
-
-/** subs.<slug> of the platform's federation file name members; other federations use their URL. */
-async function memberIdsBySubs(
-  deps: Deps,
-  subs: { key: string; url: string }[],
-): Promise<Map<string, string>> {
-  const rows = await deps.db
-    .selectFrom("members")
-    .select(["id", "slug", "chatonsinfos_url"])
-    .where("archived_at", "is", null)
-    .execute();
-  const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
-  const byUrl = new Map(rows.filter((r) => r.chatonsinfos_url).map((r) => [r.chatonsinfos_url ?? "", r.id]));
-  const out = new Map<string, string>();
-  for (const s of subs) {
-    const id =
-      byUrl.get(s.url) ??
-      bySlug.get(s.key) ??
-      (generatedMember(deps, s.url) ? bySlug.get(generatedMember(deps, s.url) ?? "") : undefined);
-    if (id) out.set(s.url, id);
-  }
-  return out;
-}
-
-function generatedMember(deps: Deps, url: string): string | undefined {
-  const prefix = generatedUrls(deps.config).organization("");
-  const base = prefix.slice(0, -".properties".length);
-  return url.startsWith(base) && url.endsWith(".properties")
-    ? url.slice(base.length, -".properties".length)
-    : undefined;
 }

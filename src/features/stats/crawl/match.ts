@@ -1,7 +1,7 @@
 import type { Deps } from "../../../deps.js";
 import { slugify } from "../../../db/ids.js";
 import type { MemberRow } from "../../directory/directory.repository.js";
-import { localPathOf } from "../generated.js";
+import { generatedUrls, localPathOf } from "../generated.js";
 import type { Visit } from "./visit.js";
 
 /**
@@ -148,4 +148,35 @@ export function matchServices(ctx: OrgContext, visits: Visit[]): void {
   for (const v of visits) {
     if (v.cls === "metrics" && v.parentUrl) v.serviceId = byUrl.get(v.parentUrl)?.serviceId ?? null;
   }
+}
+
+/** subs.<slug> of the platform's federation file name members; other federations use their URL. */
+export async function memberIdsBySubs(
+  deps: Deps,
+  subs: { key: string; url: string }[],
+): Promise<Map<string, string>> {
+  const rows = await deps.db
+    .selectFrom("members")
+    .select(["id", "slug", "chatonsinfos_url"])
+    .where("archived_at", "is", null)
+    .execute();
+  const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
+  const byUrl = new Map(rows.filter((r) => r.chatonsinfos_url).map((r) => [r.chatonsinfos_url ?? "", r.id]));
+  const out = new Map<string, string>();
+  for (const s of subs) {
+    const id =
+      byUrl.get(s.url) ??
+      bySlug.get(s.key) ??
+      (generatedMember(deps, s.url) ? bySlug.get(generatedMember(deps, s.url) ?? "") : undefined);
+    if (id) out.set(s.url, id);
+  }
+  return out;
+}
+
+function generatedMember(deps: Deps, url: string): string | undefined {
+  const prefix = generatedUrls(deps.config).organization("");
+  const base = prefix.slice(0, -".properties".length);
+  return url.startsWith(base) && url.endsWith(".properties")
+    ? url.slice(base.length, -".properties".length)
+    : undefined;
 }

@@ -1,4 +1,4 @@
-import type { Insertable } from "kysely";
+import { CompiledQuery, type Compilable, type Insertable, type QueryResult } from "kysely";
 import type { DB } from "../../../db/adapter.js";
 import { newId, newSortableId, slugify } from "../../../db/ids.js";
 import type { StatsFilesTable, StatsSeriesTable } from "../stats.tables.js";
@@ -80,12 +80,45 @@ async function chunked<T>(rows: T[], run: (chunk: T[]) => Promise<unknown>): Pro
   for (let i = 0; i < rows.length; i += BATCH) await run(rows.slice(i, i + BATCH));
 }
 
-/** Stores visits; returns the file id of each URL. */
+/**
+ * Building a multi-row insert with Kysely costs more than running it (an immutable node per
+ * value). The crawl repeats the same few statements with different values, so the SQL built
+ * for a given statement and row count is kept and reused with the new parameters. It is reused
+ * only when Kysely's own parameters for that build equal ours, so the order cannot drift.
+ */
+const compiledSql = new Map<string, string>();
+
+function sameParameters(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+async function insertRows<T extends object>(
+  trx: DB,
+  name: string,
+  rows: T[],
+  build: (rows: T[]) => Compilable<unknown>,
+): Promise<QueryResult<unknown>> {
+  const first = rows[0];
+  if (!first) return { rows: [] };
+  const columns = Object.keys(first);
+  const parameters = rows.flatMap((r) =>
+    columns.map((c) => (Object.hasOwn(r, c) ? Reflect.get(r, c) : null)),
+  );
+  const key = `${name}|${rows.length}|${columns.join(",")}`;
+  const cached = compiledSql.get(key);
+  if (cached) return trx.executeQuery(CompiledQuery.raw(cached, parameters));
+  const compiled = build(rows).compile();
+  if (sameParameters(compiled.parameters, parameters)) compiledSql.set(key, compiled.sql);
+  return trx.executeQuery(compiled);
+}
+
+/** Stores visits; returns the file id of each URL. `dialect` keys the statement cache. */
 export async function storeVisits(
   trx: DB,
   runId: string,
   visits: Visit[],
   at: string,
+  dialect: string,
 ): Promise<Map<string, string>> {
   const contents = new Map<
     string,
@@ -101,49 +134,55 @@ export async function storeVisits(
         first_seen_at: at,
       });
   await chunked([...contents.values()], (chunk) =>
-    trx
-      .insertInto("stats_contents")
-      .values(chunk)
-      .onConflict((oc) => oc.column("hash").doNothing())
-      .execute(),
+    insertRows(trx, `${dialect}:contents`, chunk, (rows) =>
+      trx
+        .insertInto("stats_contents")
+        .values(rows)
+        .onConflict((oc) => oc.column("hash").doNothing()),
+    ),
   );
 
   const rows = visits.map((v) => fileRow(v, runId, at));
   const ids = new Map<string, string>();
   await chunked(rows, async (chunk) => {
-    const returned = await trx
-      .insertInto("stats_files")
-      .values(chunk)
-      .onConflict((oc) =>
-        oc.column("url").doUpdateSet((eb) => ({
-          class: eb.ref("excluded.class"),
-          parent_url: eb.ref("excluded.parent_url"),
-          organization_url: eb.ref("excluded.organization_url"),
-          member_id: eb.ref("excluded.member_id"),
-          service_id: eb.ref("excluded.service_id"),
-          name: eb.ref("excluded.name"),
-          software_key: eb.ref("excluded.software_key"),
-          software_name: eb.ref("excluded.software_name"),
-          etag: eb.ref("excluded.etag"),
-          last_modified: eb.ref("excluded.last_modified"),
-          content_hash: eb.ref("excluded.content_hash"),
-          fetched_at: eb.ref("excluded.fetched_at"),
-          last_success_at: eb.ref("excluded.last_success_at"),
-          http_status: eb.ref("excluded.http_status"),
-          result: eb.ref("excluded.result"),
-          reason: eb.ref("excluded.reason"),
-          errors: eb.ref("excluded.errors"),
-          warnings: eb.ref("excluded.warnings"),
-          voids: eb.ref("excluded.voids"),
-          oks: eb.ref("excluded.oks"),
-          report: eb.ref("excluded.report"),
-          last_run_id: eb.ref("excluded.last_run_id"),
-          updated_at: eb.ref("excluded.updated_at"),
-        })),
-      )
-      .returning(["id", "url"])
-      .execute();
-    for (const r of returned) ids.set(r.url, r.id);
+    const returned = await insertRows(trx, `${dialect}:files`, chunk, (values) =>
+      trx
+        .insertInto("stats_files")
+        .values(values)
+        .onConflict((oc) =>
+          oc.column("url").doUpdateSet((eb) => ({
+            class: eb.ref("excluded.class"),
+            parent_url: eb.ref("excluded.parent_url"),
+            organization_url: eb.ref("excluded.organization_url"),
+            member_id: eb.ref("excluded.member_id"),
+            service_id: eb.ref("excluded.service_id"),
+            name: eb.ref("excluded.name"),
+            software_key: eb.ref("excluded.software_key"),
+            software_name: eb.ref("excluded.software_name"),
+            etag: eb.ref("excluded.etag"),
+            last_modified: eb.ref("excluded.last_modified"),
+            content_hash: eb.ref("excluded.content_hash"),
+            fetched_at: eb.ref("excluded.fetched_at"),
+            last_success_at: eb.ref("excluded.last_success_at"),
+            http_status: eb.ref("excluded.http_status"),
+            result: eb.ref("excluded.result"),
+            reason: eb.ref("excluded.reason"),
+            errors: eb.ref("excluded.errors"),
+            warnings: eb.ref("excluded.warnings"),
+            voids: eb.ref("excluded.voids"),
+            oks: eb.ref("excluded.oks"),
+            report: eb.ref("excluded.report"),
+            last_run_id: eb.ref("excluded.last_run_id"),
+            updated_at: eb.ref("excluded.updated_at"),
+          })),
+        )
+        .returning(["id", "url"]),
+    );
+    for (const r of returned.rows) {
+      const id = field(r, "id");
+      const url = field(r, "url");
+      if (id && url) ids.set(url, id);
+    }
   });
 
   const history = rows.map((r) => ({
@@ -159,28 +198,35 @@ export async function storeVisits(
     warnings: r.warnings ?? 0,
   }));
   await chunked(history, (chunk) =>
-    trx
-      .insertInto("stats_file_history")
-      .values(chunk)
-      .onConflict((oc) =>
-        oc.columns(["file_id", "run_id"]).doUpdateSet((eb) => ({
-          fetched_at: eb.ref("excluded.fetched_at"),
-          http_status: eb.ref("excluded.http_status"),
-          result: eb.ref("excluded.result"),
-          reason: eb.ref("excluded.reason"),
-          content_hash: eb.ref("excluded.content_hash"),
-          errors: eb.ref("excluded.errors"),
-          warnings: eb.ref("excluded.warnings"),
-        })),
-      )
-      .execute(),
+    insertRows(trx, `${dialect}:history`, chunk, (values) =>
+      trx
+        .insertInto("stats_file_history")
+        .values(values)
+        .onConflict((oc) =>
+          oc.columns(["file_id", "run_id"]).doUpdateSet((eb) => ({
+            fetched_at: eb.ref("excluded.fetched_at"),
+            http_status: eb.ref("excluded.http_status"),
+            result: eb.ref("excluded.result"),
+            reason: eb.ref("excluded.reason"),
+            content_hash: eb.ref("excluded.content_hash"),
+            errors: eb.ref("excluded.errors"),
+            warnings: eb.ref("excluded.warnings"),
+          })),
+        ),
+    ),
   );
 
-  await storeSeries(trx, visits, ids, at);
+  await storeSeries(trx, visits, ids, at, dialect);
   return ids;
 }
 
-async function storeSeries(trx: DB, visits: Visit[], ids: Map<string, string>, at: string) {
+const field = (row: unknown, key: string): string | undefined => {
+  const value =
+    typeof row === "object" && row !== null && Object.hasOwn(row, key) ? Reflect.get(row, key) : undefined;
+  return typeof value === "string" ? value : undefined;
+};
+
+async function storeSeries(trx: DB, visits: Visit[], ids: Map<string, string>, at: string, dialect: string) {
   const fresh = visits.filter((v) => v.series !== undefined);
   const fileIds = fresh.map((v) => ids.get(v.url)).filter((id): id is string => id !== undefined);
   await chunked(fileIds, (chunk) => trx.deleteFrom("stats_series").where("file_id", "in", chunk).execute());
@@ -201,5 +247,7 @@ async function storeSeries(trx: DB, visits: Visit[], ids: Map<string, string>, a
   }
   // Duplicate keys in one file (same metric written twice) keep the last, as the parser does.
   const unique = new Map(series.map((s) => [`${s.file_id}|${s.metric}|${s.year}|${s.period}`, s]));
-  await chunked([...unique.values()], (chunk) => trx.insertInto("stats_series").values(chunk).execute());
+  await chunked([...unique.values()], (chunk) =>
+    insertRows(trx, `${dialect}:series`, chunk, (values) => trx.insertInto("stats_series").values(values)),
+  );
 }
