@@ -33,6 +33,7 @@ export function createApp(
   app.use("*", securityHeaders(config.secureCookies));
   app.use("*", localeMiddleware());
   app.use("*", trimTrailingSlash());
+  for (const feature of features) feature.fastRoot?.(app);
 
   app.get("/healthz", async (c) => {
     try {

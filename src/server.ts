@@ -122,6 +122,12 @@ export async function startPlatform(
       forced.unref();
       await Promise.all([closed, scheduler.stop(graceMs)]);
       pageCache.stop();
+      for (const feature of features)
+        await feature
+          .stop?.(deps)
+          .catch((error: unknown) =>
+            deps.log.warn({ err: error, feature: feature.name }, "feature stop failed"),
+          );
       clearTimeout(forced);
       await demoSites?.close();
       await runtime.close();

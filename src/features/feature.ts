@@ -23,8 +23,15 @@ export interface Feature {
   name: string;
   /** Routes under /fr and /en: paths here are written without the locale prefix. */
   pages?: (router: Hono<AppEnv>) => void;
-  /** Routes at the root: /api/…, /.well-known/…, /entraide/<service>… */
+  /** Routes at the root: /api/…, /.well-known/… */
   root?: (app: Hono<AppEnv>) => void;
+  /**
+   * Hot routes that need no session, CSRF check, body or page cache (the entraide dispatch):
+   * mounted right after the security headers and the locale, before the rest of the middleware.
+   */
+  fastRoot?: (app: Hono<AppEnv>) => void;
+  /** Called when the platform stops (flush buffers such as the portal's visit counters). */
+  stop?: (deps: Deps) => Promise<void>;
   jobs?: (deps: Deps) => JobDefinition[];
   commands?: CliCommand[];
   /** Adds this feature's part of the demo collective (runs after the directory's demo data). */

@@ -8,7 +8,7 @@ import { isLocale, negotiateLocale, translator } from "../i18n/index.js";
  */
 export function localeMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const path = new URL(c.req.url).pathname;
+    const path = c.req.path;
     const first = path.split("/")[1];
     const fromPath = isLocale(first) ? first : undefined;
     const locale =

@@ -128,6 +128,9 @@ export function Layout({ c, title, description, section, wide, children }: Layou
                 <a href={`mailto:${config.collective.contactEmail}`}>{t("layout.footer.contact")}</a>
               </li>
               <li>
+                <a href={href(c, "/decisions")}>{t("applications.decisions.title")}</a>
+              </li>
+              <li>
                 <a href={href(c, "/legal")}>{t("layout.footer.legal")}</a>
               </li>
               <li>

@@ -1,10 +1,11 @@
 import type { Feature } from "../feature.js";
-import { portalRoutes } from "./portal.routes.js";
+import { dispatchRoutes, portalRoutes } from "./portal.routes.js";
 import { manageRoutes } from "./manage.routes.js";
 import { adminRoutes } from "./admin.routes.js";
 import { entraideJobs } from "./entraide.jobs.js";
 import { dashboardPanel, memberPagePanel } from "./panels.js";
 import { demoSites, seedDemo } from "./demo.js";
+import { stopPortal } from "./live.js";
 
 export const entraideFeature: Feature = {
   name: "entraide",
@@ -14,6 +15,8 @@ export const entraideFeature: Feature = {
     adminRoutes(router);
   },
   root: portalRoutes,
+  fastRoot: dispatchRoutes,
+  stop: stopPortal,
   jobs: entraideJobs,
   seedDemo,
   demoSites,

@@ -203,3 +203,8 @@ export function portalFor(deps: Deps): Portal {
   }
   return portal;
 }
+
+/** Writes what is buffered when the platform stops (the Feature stop hook). */
+export async function stopPortal(deps: Deps): Promise<void> {
+  await portals.get(deps)?.flush();
+}

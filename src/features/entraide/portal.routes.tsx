@@ -81,3 +81,11 @@ export function portalRoutes(router: Hono<AppEnv>): void {
   router.get("/entraide", portalPage);
   router.get("/entraide/:service", dispatch);
 }
+
+/**
+ * The dispatch on the fast path (no session, CSRF, body limit or page cache: it needs none), in
+ * both languages and unprefixed. The visitor is never signed in as far as this route knows.
+ */
+export function dispatchRoutes(app: Hono<AppEnv>): void {
+  for (const prefix of ["", "/fr", "/en"]) app.get(`${prefix}/entraide/:service`, dispatch);
+}
