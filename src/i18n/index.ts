@@ -45,12 +45,22 @@ export interface Translator {
 
 const cache = new Map<Locale, Translator>();
 
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+function formatNumber(locale: Locale, value: number): string {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, format);
+  }
+  return format.format(value);
+}
+
 function interpolate(template: string, vars: Vars | undefined, locale: Locale): string {
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (match, name: string) => {
     const value = vars[name];
     if (value === undefined) return match;
-    return typeof value === "number" ? new Intl.NumberFormat(locale).format(value) : value;
+    return typeof value === "number" ? formatNumber(locale, value) : value;
   });
 }
 
