@@ -4,11 +4,13 @@ import { chorePages } from "./chores.routes.js";
 import { choreJobs } from "./chores.jobs.js";
 import { canSeeChores } from "./chores.policy.js";
 import * as repo from "./chores.repository.js";
+import { seedDemo } from "./demo.js";
 
 export const choresFeature: Feature = {
   name: "chores",
   pages: chorePages,
   jobs: choreJobs,
+  seedDemo,
   async dashboardPanel(c) {
     const person = c.get("person");
     if (!person || !canSeeChores(person)) return null;

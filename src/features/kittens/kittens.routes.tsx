@@ -5,7 +5,7 @@ import type { AppContext, AppEnv } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import { render } from "../../http/render.js";
 import { flash } from "../../http/session.js";
-import { canAdminMember, requireMemberAdmin } from "../../http/policy.js";
+import { canAdminMember, requireMemberAdmin, requirePerson } from "../../http/policy.js";
 import { HttpError } from "../../http/errors.js";
 import { parseForm, choice, optionalText } from "../../http/forms.js";
 import { audit } from "../../audit/audit.js";
@@ -144,6 +144,7 @@ export function kittenPages(router: Hono<AppEnv>): void {
   });
 
   router.post("/kittens/keep", async (c) => {
+    requirePerson(c);
     const { db } = c.get("deps");
     const form = await parseForm(c, KeepSchema);
     if (!form.ok) throw new HttpError(400, "400");

@@ -143,6 +143,9 @@ export function decisionPages(router: Hono<AppEnv>): void {
 
   router.post("/decisions/:id/vote", async (c) => {
     const person = requirePerson(c);
+    // Whatever the form says, someone with no member structure never votes: say so first.
+    if (collectiveMemberships(person).length === 0)
+      return decisionPage(c, c.req.param("id"), REFUSAL.candidate);
     const form = await parseForm(c, VoteSchema);
     if (!form.ok)
       return decisionPage(c, c.req.param("id"), { key: "applications.vote.error.bad_choice", status: 422 });

@@ -1,0 +1,28 @@
+import type { Cast } from "./matrix-setup.js";
+
+/** Turns a route pattern into a concrete path acting on the cast's records. */
+export function concretePath(pattern: string, cast: Cast): string {
+  const p = cast.params;
+  const idFor = (path: string): string => {
+    if (path.startsWith("/fr/admin/categories/")) return p.category ?? "";
+    if (path.startsWith("/fr/admin/entraide/services/")) return p.portalService ?? "";
+    if (path.includes("/entraide/") && path.includes("/instances/")) return p.instance ?? "";
+    if (path.startsWith("/fr/charter/admin/")) return p.charter ?? "";
+    if (path.startsWith("/fr/rounds/")) return p.round ?? "";
+    if (path.startsWith("/fr/applications/")) return p.application ?? "";
+    if (path.startsWith("/fr/decisions/")) return p.decision ?? "";
+    // Taking a turn changes who may release it: those two act on different turns.
+    if (path.startsWith("/fr/chores/turns/")) return (path.endsWith("/take") ? p.turn : p.otherTurn) ?? "";
+    return "x";
+  };
+  return pattern
+    .replace(":criterion?", p.criterion ?? "")
+    .replace(":criterion", p.criterion ?? "")
+    .replace(":letter", p.letter ?? "")
+    .replace(":service", p.service ?? "")
+    .replace(":token", p.token ?? "")
+    .replace(":name", p.job ?? "")
+    .replace(/^\/fr\/chores\/:slug/, `/fr/chores/${p.chore ?? ""}`)
+    .replace(":slug", p.slug ?? "")
+    .replace(":id", idFor(pattern));
+}

@@ -1,0 +1,150 @@
+import type { TestPlatform } from "../helpers/platform.js";
+import { DEMO_ADMIN_EMAIL, DEMO_CANDIDATE_EMAIL, DEMO_PASSWORD } from "../../src/demo/seed.js";
+import { newId } from "../../src/db/ids.js";
+
+export const ROLES = [
+  "anonymous",
+  "candidate",
+  "otherMember",
+  "member",
+  "structureAdmin",
+  "platformAdmin",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * The cast of the authorization matrix, all from the demo collective: structure M (a member with
+ * both an admin and a plain member account), another member structure N, a candidate structure C,
+ * and the records each route acts on.
+ */
+export interface Cast {
+  emails: Record<Exclude<Role, "anonymous">, string>;
+  password: string;
+  params: Record<string, string>;
+}
+
+export async function castFor(t: TestPlatform): Promise<Cast> {
+  const { db } = t.deps;
+  const links = await db
+    .selectFrom("people")
+    .innerJoin("memberships", "memberships.person_id", "people.id")
+    .innerJoin("members", "members.id", "memberships.member_id")
+    .select(["people.email", "members.slug", "members.id", "memberships.role", "members.membership"])
+    .orderBy("people.email")
+    .execute();
+  const plain = links.find((l) => l.role === "member" && l.membership === "member");
+  if (!plain) throw new Error("the demo has no plain member account");
+  const admin = links.find((l) => l.slug === plain.slug && l.role === "admin");
+  const other = links.find((l) => l.slug !== plain.slug && l.role === "admin" && l.membership === "member");
+  const candidate = links.find((l) => l.email === DEMO_CANDIDATE_EMAIL);
+  if (!admin || !other || !candidate) throw new Error("incomplete demo cast");
+  const service = await db
+    .selectFrom("services")
+    .select("slug")
+    .where("member_id", "=", plain.id)
+    .orderBy("slug")
+    .executeTakeFirstOrThrow();
+  const now = new Date().toISOString();
+  // An entraide instance lent by M (the demo may not have given M one).
+  let instance = await db
+    .selectFrom("entraide_instances")
+    .select("id")
+    .where("member_id", "=", plain.id)
+    .executeTakeFirst();
+  if (!instance) {
+    const id = newId();
+    await db
+      .insertInto("entraide_instances")
+      .values({
+        id,
+        service_id: "pad",
+        member_id: plain.id,
+        url: `https://pad.${plain.slug}.example.org/`,
+        software: "etherpad",
+        weight: 5,
+        max_share: null,
+        paused: 0,
+        approval: "approved",
+        health: "up",
+        failures: 0,
+        successes: 3,
+        last_checked_at: null,
+        last_status: null,
+        last_ms: null,
+        last_reason: null,
+        health_changed_at: null,
+        alerted_at: null,
+        created_by: null,
+        reviewed_by: null,
+        reviewed_at: now,
+        created_at: now,
+        updated_at: now,
+        archived_at: null,
+      })
+      .execute();
+    instance = { id };
+  }
+  const charter = await db
+    .selectFrom("charter_versions")
+    .select("id")
+    .where("status", "=", "current")
+    .executeTakeFirstOrThrow();
+  const criterion = await db
+    .selectFrom("charter_criteria")
+    .select("id")
+    .where("version_id", "=", charter.id)
+    .executeTakeFirstOrThrow();
+  const application = await db
+    .selectFrom("applications")
+    .select("id")
+    .where("member_id", "=", candidate.id)
+    .orderBy("created_at", "desc")
+    .executeTakeFirstOrThrow();
+  const round = await db
+    .selectFrom("rounds")
+    .select("id")
+    .orderBy("opens_at", "desc")
+    .executeTakeFirstOrThrow();
+  const decision = await db
+    .selectFrom("decisions")
+    .select("id")
+    .where("status", "=", "open")
+    .executeTakeFirstOrThrow();
+  const [turn, otherTurn] = await db
+    .selectFrom("chore_turns")
+    .select("id")
+    .where("status", "=", "open")
+    .where("assignee_person_id", "is", null)
+    .orderBy("due_date")
+    .limit(2)
+    .execute();
+  if (!turn || !otherTurn) throw new Error("the demo has no free chore turns");
+  return {
+    emails: {
+      candidate: candidate.email,
+      otherMember: other.email,
+      member: plain.email,
+      structureAdmin: admin.email,
+      platformAdmin: DEMO_ADMIN_EMAIL,
+    },
+    password: DEMO_PASSWORD,
+    params: {
+      slug: plain.slug,
+      service: service.slug,
+      token: "not-a-real-token",
+      instance: instance.id,
+      category: "pad",
+      portalService: "pad",
+      charter: charter.id,
+      criterion: criterion.id,
+      round: round.id,
+      application: application.id,
+      decision: decision.id,
+      chore: "contact",
+      turn: turn.id,
+      otherTurn: otherTurn.id,
+      job: "housekeeping",
+      letter: "C",
+    },
+  };
+}
