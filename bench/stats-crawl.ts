@@ -6,12 +6,13 @@
  * of this process, which holds the crawler and, on SQLite, the database.
  *
  *   npx tsx bench/stats-crawl.ts --orgs 1000 --services 10
+ *   (or compiled: npx tsc -p <a tsconfig emitting bench/> then node --expose-gc dist/bench/stats-crawl.js …)
  *   npx tsx bench/stats-crawl.ts --orgs 10000 --services 10 --hosts 500
  *   npx tsx bench/stats-crawl.ts --orgs 1000 --database postgres://postgres@127.0.0.1:5432/bench
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
@@ -33,12 +34,15 @@ const { values } = parseArgs({
   },
 });
 
-const generator = fileURLToPath(new URL("./lib/synthetic-federation.ts", import.meta.url));
+// Compiled (node dist/bench/…) or run from source (npx tsx bench/…): start the generator alike.
+const compiled = import.meta.url.endsWith(".js");
+const generator = fileURLToPath(
+  new URL(`./lib/synthetic-federation.${compiled ? "js" : "ts"}`, import.meta.url),
+);
 const child = spawn(
   process.execPath,
   [
-    "--import",
-    "tsx",
+    ...(compiled ? [] : ["--import", "tsx"]),
     generator,
     "--orgs",
     values.orgs,
@@ -47,9 +51,7 @@ const child = spawn(
     "--hosts",
     values.hosts,
   ],
-  {
-    stdio: ["ignore", "pipe", "inherit"],
-  },
+  { stdio: ["ignore", "pipe", "inherit"] },
 );
 const first = await new Promise<string>((resolve, reject) => {
   child.once("exit", (code) => reject(new Error(`generator exited with ${code}`)));
@@ -74,16 +76,34 @@ const config = loadConfig({
 const runtime = await createRuntime(config);
 
 let peak = 0;
-const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+let peakHeap = 0;
+let peakExternal = 0;
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  peak = Math.max(peak, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapTotal);
+  peakExternal = Math.max(peakExternal, m.external);
+}, 50);
+const baseline = process.memoryUsage().rss;
 async function measure(label: string) {
   peak = process.memoryUsage().rss;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const { summary } = await crawlFederation(runtime.deps, { trigger: "cli" });
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  // CPU time is what the machine's other tenants inflate least: report it with the wall time.
+  const cpuSeconds = (used.user + used.system) / 1e6;
   console.log(
-    `${label}: ${seconds.toFixed(1)} s, ${(files / seconds).toFixed(0)} files/s, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB — ${summary}`,
+    `${label}: ${seconds.toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU (${((cpuSeconds * 1000) / files).toFixed(2)} ms per file), ${(files / seconds).toFixed(0)} files/s, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (${(baseline / 2 ** 20).toFixed(0)} MiB before) — ${summary}`,
   );
-  return { seconds, peakMiB: Math.round(peak / 2 ** 20) };
+  const gc: unknown = Reflect.get(globalThis, "gc");
+  if (typeof gc === "function") gc();
+  const live = (process.memoryUsage().heapUsed / 2 ** 20).toFixed(0);
+  console.log(
+    `  peak V8 heap ${(peakHeap / 2 ** 20).toFixed(0)} MiB, external ${(peakExternal / 2 ** 20).toFixed(0)} MiB; live heap after the crawl ${live} MiB`,
+  );
+  return { seconds, cpuSeconds, peakMiB: Math.round(peak / 2 ** 20) };
 }
 
 try {
@@ -104,7 +124,16 @@ try {
   console.log(
     `rows: ${await count("stats_files")} files, ${await count("stats_file_history")} history, ${await count("stats_series")} series`,
   );
-  console.log(JSON.stringify({ orgs: Number(values.orgs), files, cold, warm }));
+  console.log(
+    JSON.stringify({
+      orgs: Number(values.orgs),
+      files,
+      cold,
+      warm,
+      baselineMiB: Math.round(baseline / 2 ** 20),
+      load: loadavg(),
+    }),
+  );
 } finally {
   clearInterval(sampler);
   await runtime.close();

@@ -60,26 +60,31 @@ export interface Summed {
   flagged: number;
 }
 
+/** Adds one list into a running sum, skipping its flagged entries (sums can then stream). */
+export function addToSum(
+  acc: Summed,
+  list: { values: readonly (number | null)[]; flags: readonly Flag[] },
+): Summed {
+  const skip = list.flags.length > 0 ? new Set(list.flags.map((f) => f.i)) : undefined;
+  acc.flagged += skip?.size ?? 0;
+  let contributed = false;
+  list.values.forEach((v, i) => {
+    while (acc.values.length <= i) acc.values.push(null);
+    if (v === null || skip?.has(i)) return;
+    acc.values[i] = (acc.values[i] ?? 0) + v;
+    contributed = true;
+  });
+  if (contributed) acc.contributors++;
+  return acc;
+}
+
 /** Sums lists entry by entry, skipping flagged entries; an entry nobody reported stays null. */
 export function sumSeries(
   list: readonly { values: readonly (number | null)[]; flags: readonly Flag[] }[],
 ): Summed {
-  const values: (number | null)[] = [];
-  let flagged = 0;
-  let contributors = 0;
-  for (const s of list) {
-    const skip = new Set(s.flags.map((f) => f.i));
-    flagged += skip.size;
-    let contributed = false;
-    s.values.forEach((v, i) => {
-      while (values.length <= i) values.push(null);
-      if (v === null || skip.has(i)) return;
-      values[i] = (values[i] ?? 0) + v;
-      contributed = true;
-    });
-    if (contributed) contributors++;
-  }
-  return { values, contributors, flagged };
+  const acc: Summed = { values: [], contributors: 0, flagged: 0 };
+  for (const s of list) addToSum(acc, s);
+  return acc;
 }
 
 export interface Point {

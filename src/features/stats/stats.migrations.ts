@@ -189,4 +189,14 @@ export const statsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "2026-11-24-0204-stats-run-index": {
+    async up(db: AnyDB) {
+      // The aggregates walk a run's files in id order.
+      await db.schema
+        .createIndex("stats_files_run")
+        .on("stats_files")
+        .columns(["last_run_id", "id"])
+        .execute();
+    },
+  },
 };

@@ -171,6 +171,8 @@ export async function crawlOrganization(
       options.members,
     );
     matchServices(ctx, visits);
+    // Parsed files are only needed again to import them; until the write, keep memory low.
+    if (ctx.member?.chatonsinfos_source_of_truth !== 1) for (const v of visits) v.parsed = undefined;
     const at = deps.now().toISOString();
     const tally = tallyOf(visits);
     const write: Write = async (trx) => {

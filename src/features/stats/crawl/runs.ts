@@ -2,7 +2,7 @@ import type { Deps } from "../../../deps.js";
 import type { DB } from "../../../db/adapter.js";
 import { toCount } from "../../../db/adapter.js";
 import type { CrawlStatus, SeriesPeriod, StatsAggregatesTable } from "../stats.tables.js";
-import { parseFlags, parseValues, sumSeries, type Flag } from "../metrics.js";
+import { addToSum, parseFlags, parseValues, type Flag, type Summed } from "../metrics.js";
 
 /** Crawl run bookkeeping: item states, progress counters, the final tally and the aggregates. */
 
@@ -163,20 +163,20 @@ export async function finishRun(
   return summary;
 }
 
-interface Bucket {
+interface Bucket extends Summed {
   scope: StatsAggregatesTable["scope"];
   scopeId: string;
   metric: string;
   year: number;
   period: SeriesPeriod;
-  lists: { values: (number | null)[]; flags: Flag[] }[];
 }
 
-const PAGE = 5_000;
+const PAGE = 500;
 
 /**
  * Sums every service's series per federation, software and category. Files not reached by the
- * latest finished crawl no longer count. Reads the series page by page so memory stays bounded.
+ * latest finished crawl no longer count. Walks the run's files page by page (index on
+ * last_run_id, id) and adds their series into running sums, so time and memory stay linear.
  */
 export async function recomputeAggregates(deps: Deps, runId: string): Promise<number> {
   const { db } = deps;
@@ -186,94 +186,91 @@ export async function recomputeAggregates(deps: Deps, runId: string): Promise<nu
     .select(["services.id", "services.category_id", "software.slug as software_slug"])
     .execute();
   const serviceInfo = new Map(services.map((s) => [s.id, s]));
-  const parents = new Map(
-    (
-      await db
-        .selectFrom("stats_files")
-        .select(["url", "software_key"])
-        .where("class", "=", "service")
-        .execute()
-    ).map((r) => [r.url, r.software_key]),
-  );
   const buckets = new Map<string, Bucket>();
   const add = (
     scope: Bucket["scope"],
     scopeId: string,
     row: { metric: string; year: number; period: SeriesPeriod },
-    list: Bucket["lists"][number],
+    list: { values: (number | null)[]; flags: Flag[] },
   ) => {
     const key = `${scope}|${scopeId}|${row.metric}|${row.year}|${row.period}`;
     let b = buckets.get(key);
     if (!b) {
-      b = { scope, scopeId, metric: row.metric, year: row.year, period: row.period, lists: [] };
+      b = {
+        scope,
+        scopeId,
+        metric: row.metric,
+        year: row.year,
+        period: row.period,
+        values: [],
+        contributors: 0,
+        flagged: 0,
+      };
       buckets.set(key, b);
     }
-    b.lists.push(list);
+    addToSum(b, list);
   };
-  let after: [string, string, number, SeriesPeriod] | undefined;
+  let after = "";
   for (;;) {
-    const rows = await db
-      .selectFrom("stats_series")
-      .innerJoin("stats_files", "stats_files.id", "stats_series.file_id")
-      .select([
-        "stats_series.file_id",
-        "stats_series.metric",
-        "stats_series.year",
-        "stats_series.period",
-        "stats_series.value_list",
-        "stats_series.flags",
-        "stats_files.software_key",
-        "stats_files.service_id",
-        "stats_files.parent_url",
-        "stats_files.class",
-      ])
-      .where("stats_files.last_run_id", "=", runId)
-      .where("stats_files.class", "in", ["service", "metrics"])
-      .$if(after !== undefined, (qb) =>
-        qb.where((eb) =>
-          eb(
-            eb.refTuple(
-              "stats_series.file_id",
-              "stats_series.metric",
-              "stats_series.year",
-              "stats_series.period",
-            ),
-            ">",
-            eb.tuple(...(after ?? ["", "", 0, "months"])),
-          ),
-        ),
-      )
-      .orderBy("stats_series.file_id")
-      .orderBy("stats_series.metric")
-      .orderBy("stats_series.year")
-      .orderBy("stats_series.period")
+    const files = await db
+      .selectFrom("stats_files")
+      .select(["id", "url", "class", "software_key", "service_id", "parent_url"])
+      .where("last_run_id", "=", runId)
+      .where("id", ">", after)
+      .orderBy("id")
       .limit(PAGE)
       .execute();
-    for (const r of rows) {
+    const counted = files.filter((f) => f.class === "service" || f.class === "metrics");
+    // A metrics file's software is its service file's: read the parents of this page at once.
+    const parentUrls = [
+      ...new Set(counted.filter((f) => f.class === "metrics" && f.parent_url).map((f) => f.parent_url ?? "")),
+    ];
+    const parents = new Map(
+      parentUrls.length === 0
+        ? []
+        : (
+            await db
+              .selectFrom("stats_files")
+              .select(["url", "software_key"])
+              .where("url", "in", parentUrls)
+              .execute()
+          ).map((r) => [r.url, r.software_key]),
+    );
+    const byId = new Map(counted.map((f) => [f.id, f]));
+    const series =
+      counted.length === 0
+        ? []
+        : await db
+            .selectFrom("stats_series")
+            .selectAll()
+            .where("file_id", "in", [...byId.keys()])
+            .execute();
+    for (const r of series) {
+      const f = byId.get(r.file_id);
+      if (!f) continue;
       const list = { values: parseValues(r.value_list), flags: parseFlags(r.flags) };
-      const info = r.service_id ? serviceInfo.get(r.service_id) : undefined;
+      const info = f.service_id ? serviceInfo.get(f.service_id) : undefined;
       const software =
-        r.software_key ?? (r.parent_url ? parents.get(r.parent_url) : null) ?? info?.software_slug ?? null;
+        f.software_key ?? (f.parent_url ? parents.get(f.parent_url) : null) ?? info?.software_slug ?? null;
       add("federation", "", r, list);
       if (software) add("software", software, r, list);
       if (info?.category_id) add("category", info.category_id, r, list);
     }
-    const last = rows.at(-1);
-    if (!last || rows.length < PAGE) break;
-    after = [last.file_id, last.metric, last.year, last.period];
+    const last = files.at(-1);
+    if (!last || files.length < PAGE) break;
+    after = last.id;
   }
   const at = deps.now().toISOString();
   const out = [...buckets.values()].map((b) => {
-    const summed = sumSeries(b.lists);
     return {
       scope: b.scope,
       scope_id: b.scopeId,
       metric: b.metric,
       year: b.year,
       period: b.period,
-      value_list: JSON.stringify(summed.values),
-      contributors: summed.contributors,
-      flagged: summed.flagged,
+      value_list: JSON.stringify(b.values),
+      contributors: b.contributors,
+      flagged: b.flagged,
       computed_at: at,
     };
   });

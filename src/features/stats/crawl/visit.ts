@@ -90,6 +90,8 @@ export function analyse(visit: Visit, stored: string | undefined, maxDepth: numb
   const { outcome, prior } = visit;
   if (outcome.body) {
     visit.content = contentOf(outcome.body);
+    // The decoded text is kept; the bytes would only double the memory held until the write.
+    visit.outcome = { ...outcome, body: undefined };
     // The same bytes as last time (a server without validators): nothing new to store.
     if (prior?.content_hash === visit.content.hash) visit.content.fresh = false;
   } else if (outcome.result === "not-modified" && stored !== undefined && prior?.content_hash)
