@@ -13,7 +13,6 @@ import { createPageCache } from "./http/page-cache.js";
 import { features } from "./features/index.js";
 import type { Feature } from "./features/feature.js";
 import { createInProcessScheduler, type Scheduler } from "./jobs/scheduler.js";
-import { createPgBossScheduler } from "./jobs/pgboss.js";
 import { coreJobs } from "./jobs/core.jobs.js";
 import type { AppEnv } from "./http/context.js";
 import { seedDemo } from "./demo/seed.js";
@@ -32,7 +31,7 @@ export async function createRuntime(
   options: { logger?: Logger; db?: DatabaseOptions; now?: () => Date } = {},
 ): Promise<Runtime> {
   const log = options.logger ?? createLogger(config.logLevel);
-  const handle = openDatabase(config.databaseUrl, options.db);
+  const handle = await openDatabase(config.databaseUrl, options.db);
   try {
     await migrateToLatest(handle.db);
   } catch (error) {
@@ -93,9 +92,13 @@ export async function startPlatform(
   }
   const pageCache = createPageCache(deps.db);
   const app = createApp(deps, features, { pageCache });
+  // pg-boss is loaded only when asked for: small instances never pay for it.
   const scheduler =
     config.jobs === "pgboss"
-      ? createPgBossScheduler(deps, allJobs(deps), { connectionString: config.databaseUrl, ...config.pgboss })
+      ? (await import("./jobs/pgboss.js")).createPgBossScheduler(deps, allJobs(deps), {
+          connectionString: config.databaseUrl,
+          ...config.pgboss,
+        })
       : createInProcessScheduler(deps, allJobs(deps));
   deps.jobs.attach(scheduler);
   let server: ServerType | undefined;

@@ -53,7 +53,7 @@ describe("durability", () => {
     const second = await spawnPlatform(env, port);
     try {
       const { openDatabase } = await import("../src/db/database.js");
-      const handle = openDatabase(db.url, db.searchPath ? { searchPath: db.searchPath } : {});
+      const handle = await openDatabase(db.url, db.searchPath ? { searchPath: db.searchPath } : {});
       const rows = await handle.db.selectFrom("people").select("email").execute();
       await handle.close();
       const stored = new Set(rows.map((r) => r.email));

@@ -2,7 +2,6 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
-import pg from "pg";
 import type { Database } from "./schema.js";
 
 export type DialectName = "sqlite" | "postgres";
@@ -23,7 +22,7 @@ export interface DatabaseOptions {
 }
 
 /** Opens the database named by a `sqlite:<file>` or `postgres://` URL. */
-export function openDatabase(url: string, options: DatabaseOptions = {}): DatabaseHandle {
+export async function openDatabase(url: string, options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   if (url.startsWith("sqlite:")) return openSqlite(url.slice("sqlite:".length));
   if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, options);
   throw new Error(`Unsupported DATABASE_URL: ${url}`);
@@ -49,16 +48,17 @@ function openSqlite(path: string): DatabaseHandle {
   };
 }
 
-const pgTypes = {
-  getTypeParser(oid: number, format?: "text" | "binary") {
-    // int8 (counts) and numeric come back as strings by default; the values we store fit in a
-    // double, and both dialects must hand the application the same JavaScript types.
-    if (oid === 20 || oid === 1700) return (value: string) => Number(value);
-    return pg.types.getTypeParser(oid, format);
-  },
-};
-
-function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
+async function openPostgres(url: string, options: DatabaseOptions): Promise<DatabaseHandle> {
+  // Loaded only here: the embedded default never pays for the PostgreSQL driver.
+  const { default: pg } = await import("pg");
+  const pgTypes = {
+    getTypeParser(oid: number, format?: "text" | "binary") {
+      // int8 (counts) and numeric come back as strings by default; the values we store fit in a
+      // double, and both dialects must hand the application the same JavaScript types.
+      if (oid === 20 || oid === 1700) return (value: string) => Number(value);
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,

@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
 import { newId, nowIso } from "../db/ids.js";
@@ -32,14 +32,19 @@ export function createMailer(opts: {
   from: string;
   log: Logger;
 }): Mailer {
-  const transport: Transporter | undefined = opts.smtpUrl
-    ? nodemailer.createTransport(opts.smtpUrl)
+  const smtpUrl = opts.smtpUrl;
+  // nodemailer is loaded on the first delivery: without SMTP (the embedded default) it never is.
+  let transporter: Promise<Transporter> | undefined;
+  const transport = smtpUrl
+    ? () => (transporter ??= import("nodemailer").then((m) => m.default.createTransport(smtpUrl)))
     : undefined;
 
   async function deliver(id: string, message: MailMessage, attempts: number): Promise<boolean> {
     if (!transport) return false;
     try {
-      await transport.sendMail({
+      await (
+        await transport()
+      ).sendMail({
         from: opts.from,
         to: message.to,
         subject: message.subject,

@@ -29,7 +29,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     await admin.connect();
     await admin.query(`create schema ${schema}`);
     await admin.end();
-    const handle = openDatabase(pgUrl, { searchPath: schema, poolSize: 5 });
+    const handle = await openDatabase(pgUrl, { searchPath: schema, poolSize: 5 });
     if (options.migrate !== false) await migrateToLatest(handle.db);
     const url = new URL(pgUrl);
     url.searchParams.set("options", `-c search_path=${schema}`);
@@ -50,7 +50,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   }
   const dir = mkdtempSync(join(tmpdir(), "chatons-test-"));
   const file = join(dir, "test.sqlite");
-  const handle = openDatabase(`sqlite:${file}`);
+  const handle = await openDatabase(`sqlite:${file}`);
   if (options.migrate !== false) await migrateToLatest(handle.db);
   return {
     handle,

@@ -96,10 +96,10 @@ describe("kitten generator", () => {
     expect(cleanSeed("x".repeat(100))).toHaveLength(64);
   });
 
-  it("renders PNGs of the requested width and caches them", () => {
+  it("renders PNGs of the requested width and caches them", async () => {
     const svg = kittenSvg(kittenFromSeed("png"), palette);
-    const png = svgToPng(svg, 64);
+    const png = await svgToPng(svg, 64);
     expect([...png.slice(1, 4)].map((b) => String.fromCharCode(b)).join("")).toBe("PNG");
-    expect(svgToPng(svg, 64)).toBe(png);
+    expect(await svgToPng(svg, 64)).toBe(png);
   });
 });

@@ -52,7 +52,7 @@ function sendImage(
   return c.body(typeof body === "string" ? body : new Uint8Array(body), 200);
 }
 
-function seedImage(c: AppContext) {
+async function seedImage(c: AppContext) {
   const match = /^(.+)\.(svg|png)$/.exec(c.req.param("file") ?? "");
   const ext = match?.[2];
   if (!match || (ext !== "svg" && ext !== "png")) throw new HttpError(404, "404");
@@ -63,7 +63,7 @@ function seedImage(c: AppContext) {
     c.get("deps").config.collective.colours,
     c.get("t")("kittens.image.title", { seed }),
   );
-  const body = ext === "svg" ? svg : svgToPng(svg, pngSize(c.req.query("size")));
+  const body = ext === "svg" ? svg : await svgToPng(svg, pngSize(c.req.query("size")));
   return sendImage(c, body, ext, `chaton-${seed}`, 86_400);
 }
 
@@ -81,7 +81,7 @@ async function memberImage(c: AppContext, ext: "svg" | "png") {
       ? t("kittens.avatar.of", { name: member.name })
       : t("kittens.avatar.generic");
   const svg = kittenSvg(options, config.collective.colours, title);
-  const body = ext === "svg" ? svg : svgToPng(svg, pngSize(c.req.query("size")));
+  const body = ext === "svg" ? svg : await svgToPng(svg, pngSize(c.req.query("size")));
   // A versioned address (?v=) changes with the kept avatar, so it may be cached for long.
   return sendImage(c, body, ext, member.slug, c.req.query("v") ? 604_800 : 300);
 }

@@ -1,4 +1,4 @@
-import { Resvg } from "@resvg/resvg-js";
+import type { Resvg as ResvgClass } from "@resvg/resvg-js";
 
 /** PNG rendering of an avatar SVG; results kept in a small in-memory cache (same input, same bytes). */
 const MAX_ENTRIES = 200;
@@ -11,10 +11,14 @@ export function pngSize(raw: string | undefined): number {
   return PNG_SIZES.find((s) => s === n) ?? 256;
 }
 
-export function svgToPng(svg: string, size: number): Uint8Array {
+// The native renderer is loaded with the first PNG asked for, not at start.
+let Resvg: typeof ResvgClass | undefined;
+
+export async function svgToPng(svg: string, size: number): Promise<Uint8Array> {
   const key = `${size}:${svg}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  Resvg ??= (await import("@resvg/resvg-js")).Resvg;
   const png = new Resvg(svg, {
     fitTo: { mode: "width", value: size },
     font: { loadSystemFonts: false },

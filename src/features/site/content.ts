@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Locale } from "../../i18n/index.js";
-import { renderMarkdown, splitTitle } from "./markdown.js";
 
 /** The content pages, one Markdown file per language under content/<locale>/<slug>.md. */
 export const CONTENT_PAGES = ["about", "manifesto", "join", "legal", "privacy"] as const;
@@ -31,6 +30,8 @@ export async function loadContent(
   const source = await readFile(`${contentDir}${locale}/${slug}.md`, "utf8");
   // {{collective}}-style placeholders let a federation other than CHATONS reuse the texts.
   const filled = source.replace(/\{\{(\w+)\}\}/g, (m, name: string) => vars[name] ?? m);
+  // marked and sanitize-html are loaded with the first content page, not at start.
+  const { renderMarkdown, splitTitle } = await import("./markdown.js");
   const { title, body } = splitTitle(filled);
   const page = { title, html: renderMarkdown(body) };
   cache.set(key, page);
