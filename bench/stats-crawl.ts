@@ -17,6 +17,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
+import { sql } from "kysely";
 import { loadConfig } from "../src/config.js";
 import { createRuntime } from "../src/server.js";
 import { crawlFederation } from "../src/features/stats/crawl/crawler.js";
@@ -31,6 +32,8 @@ const { values } = parseArgs({
     concurrency: { type: "string", default: "32" },
     "per-host": { type: "string", default: "2" },
     database: { type: "string" },
+    // SQLite only: pages in the WAL before a checkpoint (SQLite's default is 1000).
+    "wal-autocheckpoint": { type: "string" },
   },
 });
 
@@ -74,6 +77,10 @@ const config = loadConfig({
   LOG_LEVEL: "warn",
 });
 const runtime = await createRuntime(config);
+if (values["wal-autocheckpoint"] && runtime.deps.dialect === "sqlite")
+  await sql`pragma wal_autocheckpoint = ${sql.raw(String(Number(values["wal-autocheckpoint"])))}`.execute(
+    runtime.deps.db,
+  );
 
 let peak = 0;
 let peakHeap = 0;

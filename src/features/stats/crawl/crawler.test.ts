@@ -337,3 +337,16 @@ describe("outside tests, private addresses are refused", () => {
     }
   });
 });
+
+describe("chatons crawl", () => {
+  it("crawls the federation from the command line and records who asked", async () => {
+    const { crawlCommand } = await import("../stats.jobs.js");
+    expect(await crawlCommand.run(t.deps, [])).toBe(0);
+    const run = await t.deps.db
+      .selectFrom("stats_crawl_runs")
+      .selectAll()
+      .orderBy("started_at", "desc")
+      .executeTakeFirstOrThrow();
+    expect(run).toMatchObject({ trigger: "cli", status: "done", items_total: 9 });
+  });
+});
