@@ -1,7 +1,7 @@
 import type { Deps } from "../../deps.js";
 import type { JobDefinition } from "../../jobs/scheduler.js";
 import type { CliCommand } from "../feature.js";
-import { crawlFederation } from "./crawl/crawler.js";
+import { crawlFanOut, crawlFederation } from "./crawl/crawler.js";
 import { runUptime } from "./uptime.js";
 import { runNodeinfo } from "./nodeinfo.js";
 
@@ -21,6 +21,8 @@ export function statsJobs(deps: Deps): JobDefinition[] {
       runAtStart: true,
       timeoutMs: Math.max(30 * 60_000, stats.crawlIntervalMs / 2),
       run: async (signal) => (await crawlFederation(deps, { trigger: "job", signal })).summary,
+      // Spread over instances by the scheduler (pg-boss) or run item by item in process.
+      fanOut: crawlFanOut(deps),
     },
     {
       name: UPTIME_JOB,

@@ -350,3 +350,29 @@ describe("chatons crawl", () => {
     expect(run).toMatchObject({ trigger: "cli", status: "done", items_total: 9 });
   });
 });
+
+describe("the crawl as a fan-out job", () => {
+  it("plans one item per organization, tolerates items processed twice, and finishes once", async () => {
+    const { crawlFanOut } = await import("./crawler.js");
+    const fanOut = crawlFanOut(t.deps);
+    const signal = new AbortController().signal;
+    const { items, context } = await fanOut.plan(signal);
+    expect(items).toHaveLength(9);
+    for (const item of items) await fanOut.process("job-run", item, context, signal);
+    await fanOut.process("job-run", items[0] ?? "", context, signal);
+    const summary = await fanOut.finish("job-run", context);
+    expect(summary).toMatch(/^9\/9 organizations/);
+    const run = await t.deps.db
+      .selectFrom("stats_crawl_runs")
+      .selectAll()
+      .orderBy("started_at", "desc")
+      .executeTakeFirstOrThrow();
+    expect(run).toMatchObject({ status: "done", trigger: "job", items_done: 9 });
+    const history = await t.deps.db
+      .selectFrom("stats_file_history")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("run_id", "=", run.id)
+      .executeTakeFirstOrThrow();
+    expect(toCount(history.n)).toBe(run.files_total);
+  });
+});

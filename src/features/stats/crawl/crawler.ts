@@ -1,28 +1,17 @@
 import type { Deps } from "../../../deps.js";
-import { newSortableId } from "../../../db/ids.js";
-import { createHostLimiter, mapPool, type HostLimiter } from "./limiter.js";
+import { createHostLimiter, type HostLimiter } from "./limiter.js";
 import { createFetcher, type Fetcher } from "./fetch.js";
 import { analyse, link, newVisit, type PriorFile, type Visit } from "./visit.js";
 import { loadBodies, loadPriors, storeVisits } from "./store.js";
-import { generatedUrls } from "../generated.js";
-import type { CrawlTrigger } from "../stats.tables.js";
-import {
-  loadMemberIndex,
-  matchMember,
-  matchServices,
-  memberIdsBySubs,
-  type MemberIndex,
-  type OrgContext,
-} from "./match.js";
+import { matchMember, matchServices, type MemberIndex, type OrgContext } from "./match.js";
 import { importFromFiles } from "./import.js";
-import { finishRun, markItem, recomputeAggregates, registerItems, type ItemTally } from "./runs.js";
-import { createWriteBatcher, type WriteBatcher, type Write } from "./batcher.js";
+import { markItem, type ItemTally } from "./runs.js";
+import type { WriteBatcher, Write } from "./batcher.js";
 
 /**
- * The crawl: the federation file, then each organization as one unit of work
- * (crawlOrganization), run with bounded concurrency. A unit fetches its organization file, the
- * service files it lists and their metrics files, then stores them in one transaction; it is
- * idempotent, so a unit retried (or taken by another instance) never duplicates rows.
+ * One organization as one unit of work (crawlOrganization): its file, the service files it lists
+ * and their metrics files, stored in one transaction; idempotent, so a unit retried (or taken by
+ * another instance) never duplicates rows. The whole crawl around it is in run.ts.
  */
 
 /** federation → organization → service → metrics: deeper links are reported, not followed. */
@@ -52,7 +41,7 @@ function tools(deps: Deps, options: CrawlOptions) {
 }
 
 /** Fetches and analyses one level of files (in parallel, through the limiter). */
-async function visitLevel(
+export async function visitLevel(
   deps: Deps,
   fetcher: Fetcher,
   entries: { url: string; parentUrl: string | null; depth: number; subsKey?: string | null }[],
@@ -208,93 +197,4 @@ function tallyOf(visits: Visit[]): ItemTally {
   return t;
 }
 
-export interface RunOptions {
-  trigger: CrawlTrigger;
-  signal?: AbortSignal;
-  /** Another way to read files (the demo seeds its history without HTTP). */
-  fetcher?: Fetcher;
-}
-
-/** A whole crawl: returns the run id and a one-line summary. */
-export async function crawlFederation(
-  deps: Deps,
-  options: RunOptions,
-): Promise<{ runId: string; summary: string }> {
-  const { config, db } = deps;
-  const root = config.stats.federationUrl ?? generatedUrls(config).federation;
-  const runId = newSortableId();
-  const at = deps.now().toISOString();
-  await db
-    .insertInto("stats_crawl_runs")
-    .values({
-      id: runId,
-      trigger: options.trigger,
-      root_url: root,
-      status: "running",
-      started_at: at,
-      updated_at: at,
-      finished_at: null,
-      items_total: 0,
-      items_done: 0,
-      files_total: 0,
-      files_ok: 0,
-      files_unchanged: 0,
-      files_failed: 0,
-      errors: 0,
-      warnings: 0,
-      summary: null,
-    })
-    .execute();
-  const limiter = createHostLimiter(config.stats.crawlConcurrency, config.stats.crawlPerHost);
-  const fetcher = options.fetcher ?? createFetcher(deps, limiter, options.signal);
-  try {
-    const [fed] = await visitLevel(deps, fetcher, [{ url: root, parentUrl: null, depth: 0 }], null);
-    if (!fed) throw new Error("no federation file");
-    fed.organizationUrl = null;
-    const subs = fed.children.filter((c, i, all) => all.findIndex((x) => x.url === c.url) === i);
-    for (const c of fed.children.filter((c, i, all) => all.findIndex((x) => x.url === c.url) !== i))
-      fed.links.push(link(c, "subs-duplicate", `${c.url} is listed more than once`));
-    await db.transaction().execute(async (trx) => {
-      await storeVisits(trx, runId, [fed], at, deps.dialect);
-      await trx
-        .updateTable("stats_crawl_runs")
-        .set({ items_total: subs.length })
-        .where("id", "=", runId)
-        .execute();
-    });
-    const members = await memberIdsBySubs(
-      deps,
-      subs.map((s) => ({ key: s.key.slice("subs.".length), url: s.url })),
-    );
-    await registerItems(
-      deps,
-      runId,
-      subs.map((s) => ({ url: s.url, memberId: members.get(s.url) ?? null })),
-    );
-    const claims = new Map<string, string>();
-    const batcher = createWriteBatcher(deps.db);
-    const memberIndex = await loadMemberIndex(deps);
-    await mapPool(subs, config.stats.crawlConcurrency, async (sub) => {
-      if (options.signal?.aborted) return;
-      await crawlOrganization(deps, runId, sub.url, {
-        limiter,
-        fetcher,
-        memberId: members.get(sub.url) ?? null,
-        ancestors: [root],
-        claims,
-        batcher,
-        registered: true,
-        members: memberIndex,
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-    });
-    await batcher.flush();
-    if (options.signal?.aborted) throw new Error("interrupted");
-    await recomputeAggregates(deps, runId);
-    return { runId, summary: await finishRun(deps, runId, fed.outcome.result, "done") };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    await finishRun(deps, runId, message, "failed");
-    throw error;
-  }
-}
+export { crawlFederation, crawlFanOut, type RunOptions } from "./run.js";
