@@ -155,7 +155,9 @@ export function createPgBossScheduler(deps: Deps, jobs: JobDefinition[], options
               {},
               {
                 singletonKey: `${job.name}:start`,
-                singletonSeconds: Math.max(60, Math.round(job.intervalMs / 1000)),
+                // pg-boss refuses a throttle longer than its archive interval (12 h): an hour is
+                // plenty to keep instances starting together from queuing the same run twice.
+                singletonSeconds: Math.min(3600, Math.max(60, Math.round(job.intervalMs / 1000))),
               },
             );
           }
