@@ -46,6 +46,9 @@ export function Layout({ c, title, description, section, wide, children }: Layou
         {description ? <meta name="description" content={description} /> : null}
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="stylesheet" href="/assets/theme.css" />
+        {/* The features' stylesheets, small and cached: linked once here rather than from pages. */}
+        <link rel="stylesheet" href="/assets/directory/directory.css" />
+        <link rel="stylesheet" href="/assets/stats/stats.css" />
         <link rel="icon" href={config.collective.logo} type="image/svg+xml" />
         <link
           rel="alternate"

@@ -7,7 +7,7 @@ import { Badge, Csrf, ErrorSummary, SelectField, TextField } from "../../views/c
 import { MemberAvatar } from "../kittens/avatar.js";
 import { MEMBERSHIP_ROLES } from "./directory.tables.js";
 import { enumLabel } from "./labels.js";
-import { categoryName, DirectoryStyles } from "./directory.components.js";
+import { categoryName } from "./directory.components.js";
 import type { MemberRow, ServiceDetail } from "./directory.repository.js";
 import type { HistoryEntry } from "./people.repository.js";
 
@@ -15,7 +15,6 @@ export function DashboardHome({ c, person }: { c: AppContext; person: CurrentPer
   const t = c.get("t");
   return (
     <Layout c={c} title={t("directory.dashboard.title")}>
-      <DirectoryStyles />
       <h1>{t("directory.dashboard.title")}</h1>
       <h2>{t("directory.dashboard.mine")}</h2>
       {person.memberships.length === 0 ? (
@@ -164,7 +163,6 @@ export function MemberDashboard(props: MemberDashboardProps) {
   const t = c.get("t");
   return (
     <Layout c={c} title={`${t("directory.dashboard.title")} · ${member.name}`} wide>
-      <DirectoryStyles />
       <header class="member-head">
         <MemberAvatar member={member} size={72} />
         <div>

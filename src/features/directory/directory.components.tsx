@@ -57,11 +57,6 @@ export function languageName(locale: Locale, code: string): string {
 export const categoryName = (locale: Locale, c: Pick<CategoryRow, "name_fr" | "name_en">) =>
   locale === "fr" ? c.name_fr : c.name_en;
 
-export function DirectoryStyles() {
-  // The layout links the shared stylesheet; the directory's own is linked from its pages (allowed in <body>).
-  return <link rel="stylesheet" href="/assets/directory/directory.css" />;
-}
-
 export function place(
   locale: Locale,
   m: { city: string | null; region?: string | null; countryCode: string | null },

@@ -10,7 +10,6 @@ import {
   CountedChecks,
   CountedSelect,
   countryName,
-  DirectoryStyles,
   ExportLinks,
   languageName,
   ServiceCard,
@@ -174,7 +173,6 @@ export function FinderPage(props: FinderPageProps) {
   const link = (page: number) => `${href(c, "/services")}${finderQueryString(query, { page })}`;
   return (
     <Layout c={c} title={t("directory.finder.title")} section="services" wide>
-      <DirectoryStyles />
       <h1>{t("directory.finder.title")}</h1>
       <p class="lead">{t("directory.finder.intro")}</p>
       <p>

@@ -4,7 +4,7 @@ import { Layout } from "../../views/Layout.js";
 import { MemberAvatar } from "../kittens/avatar.js";
 import { SERVICE_FAMILIES } from "./directory.tables.js";
 import { enumLabel } from "./labels.js";
-import { categoryName, countryName, DirectoryStyles, place, safeUrl } from "./directory.components.js";
+import { categoryName, countryName, place, safeUrl } from "./directory.components.js";
 import { finderLink, isAnswered, type GuideAnswers, type Suggestion } from "./guide.js";
 import type { DirectorySnapshot } from "./snapshot.js";
 import { filterChoices } from "./choices.js";
@@ -169,7 +169,6 @@ export function GuidePage(props: GuidePageProps) {
   const t = c.get("t");
   return (
     <Layout c={c} title={t("directory.guide.title")} section="services">
-      <DirectoryStyles />
       <h1>{t("directory.guide.title")}</h1>
       <p class="lead">{t("directory.guide.intro")}</p>
       <GuideForm {...props} />

@@ -2,7 +2,7 @@ import { counted } from "./labels.js";
 import type { AppContext } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import { Layout } from "../../views/Layout.js";
-import { countryName, DirectoryStyles, place } from "./directory.components.js";
+import { countryName, place } from "./directory.components.js";
 import type { BaseMap, Placed } from "./map.js";
 import type { ListedMember } from "./snapshot.js";
 
@@ -92,7 +92,6 @@ export function MapPage({
   const t = c.get("t");
   return (
     <Layout c={c} title={t("directory.map.title")} section="members" wide>
-      <DirectoryStyles />
       <h1>{t("directory.map.title")}</h1>
       <p class="lead">{t("directory.map.intro")}</p>
       <p>{counted(t, "directory.members.count", members.length)}</p>

@@ -3,7 +3,6 @@ import { Layout } from "../../views/Layout.js";
 import { Checkbox, Csrf, ErrorSummary, SelectField, TextArea, TextField } from "../../views/components.js";
 import { MEMBER_STATUSES } from "./directory.tables.js";
 import { enumLabel } from "./labels.js";
-import { DirectoryStyles } from "./directory.components.js";
 import type { MemberRow } from "./directory.repository.js";
 
 import {
@@ -75,7 +74,6 @@ export function EditMemberPage({
   const action = href(c, `/members/${member.slug}/edit`);
   return (
     <Layout c={c} title={t("directory.edit.title", { name: member.name })}>
-      <DirectoryStyles />
       <div class="narrow">
         <h1>{t("directory.edit.title", { name: member.name })}</h1>
         {member.chatonsinfos_source_of_truth === 1 ? (

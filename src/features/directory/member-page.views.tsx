@@ -5,14 +5,7 @@ import { Layout } from "../../views/Layout.js";
 import { Badge } from "../../views/components.js";
 import { MemberAvatar } from "../kittens/avatar.js";
 import { enumLabel } from "./labels.js";
-import {
-  categoryName,
-  countryName,
-  DirectoryStyles,
-  languageName,
-  place,
-  safeUrl,
-} from "./directory.components.js";
+import { categoryName, countryName, languageName, place, safeUrl } from "./directory.components.js";
 import type { MemberRow, ServiceDetail } from "./directory.repository.js";
 
 export interface MemberPageProps {
@@ -228,7 +221,6 @@ export function MemberPage({ c, member, services, panels, canEdit, canDashboard 
     locale === "fr" ? member.description_fr : member.description_en || member.description_fr;
   return (
     <Layout c={c} title={member.name} description={description.slice(0, 200)} section="members">
-      <DirectoryStyles />
       <Notice c={c} member={member} />
       <header class="member-head">
         <MemberAvatar member={member} size={96} />

@@ -6,14 +6,7 @@ import { MemberAvatar } from "../kittens/avatar.js";
 import { MEMBER_TYPES } from "./directory.tables.js";
 import { counted, enumLabel } from "./labels.js";
 import { finderQueryString, type FinderQuery, type Page } from "./finder.js";
-import {
-  CountedChecks,
-  CountedSelect,
-  countryName,
-  DirectoryStyles,
-  ExportLinks,
-  place,
-} from "./directory.components.js";
+import { CountedChecks, CountedSelect, countryName, ExportLinks, place } from "./directory.components.js";
 import type { DirectorySnapshot, ListedMember } from "./snapshot.js";
 import { filterChoices } from "./choices.js";
 
@@ -103,7 +96,6 @@ export function MembersPage(props: MembersPageProps) {
   const permalink = finderQueryString(query);
   return (
     <Layout c={c} title={t("directory.members.title")} section="members" wide>
-      <DirectoryStyles />
       <h1>{t("directory.members.title")}</h1>
       <p class="lead">{t("directory.members.intro")}</p>
       <p>

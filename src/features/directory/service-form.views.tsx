@@ -12,7 +12,7 @@ import {
   SERVICE_STATUSES,
 } from "./directory.tables.js";
 import { enumLabel } from "./labels.js";
-import { categoryName, CountedChecks, DirectoryStyles } from "./directory.components.js";
+import { categoryName, CountedChecks } from "./directory.components.js";
 import type { CategoryRow, MemberRow, ServiceDetail } from "./directory.repository.js";
 
 export function serviceValues(s: ServiceDetail): FormValues {
@@ -119,7 +119,6 @@ export function ServiceFormPage(props: ServiceFormProps) {
   const field = { c, values, errors };
   return (
     <Layout c={c} title={title}>
-      <DirectoryStyles />
       <div class="narrow">
         <h1>{title}</h1>
         <ErrorSummary c={c} errors={errors} />

@@ -88,7 +88,6 @@ export function KittenPage(props: KittenPageProps) {
     : href(c, "/kittens");
   return (
     <Layout c={c} title={t("kittens.title")}>
-      <link rel="stylesheet" href="/assets/directory/directory.css" />
       <h1>{t("kittens.title")}</h1>
       <p class="lead">{t("kittens.intro")}</p>
       <div class="kitten-layout">

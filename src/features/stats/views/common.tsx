@@ -35,7 +35,6 @@ export function StatsNav({ c, current }: { c: AppContext; current: StatsSection 
   const t = c.get("t");
   return (
     <>
-      <link rel="stylesheet" href="/assets/stats/stats.css" />
       <nav class="subnav stats-nav" aria-label={t("stats.nav.label")}>
         <ul>
           {SECTIONS.map((s) => (

@@ -31,7 +31,6 @@ export async function statsDashboardPanel(c: AppContext, panel: PanelMember): Pr
   const troubled = files.filter((f) => f.errors > 0 || f.warnings > 0 || !isOkResult(f.result));
   return (
     <section class="card stats-panel" aria-labelledby="stats-panel-title">
-      <link rel="stylesheet" href="/assets/stats/stats.css" />
       <h2 id="stats-panel-title">{t("stats.panel.title")}</h2>
       <p>
         {member.chatonsinfos_url ? t("stats.organization.own") : t("stats.organization.generated")}{" "}
@@ -108,7 +107,6 @@ export async function statsMemberPagePanel(c: AppContext, panel: PanelMember): P
   if (ratio === null && nodeinfo.length === 0) return null;
   return (
     <section class="stats-panel" aria-labelledby="stats-member-title">
-      <link rel="stylesheet" href="/assets/stats/stats.css" />
       <h2 id="stats-member-title">{t("stats.memberPanel.title")}</h2>
       {ratio !== null ? (
         <>
