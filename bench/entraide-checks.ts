@@ -1,0 +1,157 @@
+/**
+ * Health checks of 10,000 portal instances: one full run of the entraide check job (status, time,
+ * content marker, hysteresis, daily aggregate) against fake instances served on loopback by
+ * another process, on the embedded SQLite default.
+ *
+ *   npx tsx bench/entraide-checks.ts [--instances 10000] [--concurrency 8] [--ports 50]
+ */
+import { fork } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { createServer } from "node:http";
+import { pino } from "pino";
+import { loadConfig } from "../src/config.js";
+import { createRuntime } from "../src/server.js";
+import { newId } from "../src/db/ids.js";
+import { searchable } from "../src/db/adapter.js";
+import { entraideJobs } from "../src/features/entraide/entraide.jobs.js";
+import { runJobOnce } from "../src/jobs/scheduler.js";
+import { machine } from "./lib/machine.js";
+
+const { values } = parseArgs({
+  options: {
+    instances: { type: "string", default: "10000" },
+    concurrency: { type: "string", default: "8" },
+    ports: { type: "string", default: "50" },
+    serve: { type: "string" },
+  },
+});
+
+// Child mode: serve an Etherpad-looking page on the given ports.
+if (values.serve) {
+  const page =
+    "<!doctype html><html><head><title>Etherpad</title></head><body><div id=editorcontainerbox>etherpad</div></body></html>";
+  const ports = values.serve.split(",").map(Number);
+  for (const port of ports)
+    createServer((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end(page)).listen(
+      port,
+      "127.0.0.1",
+    );
+  process.send?.("ready");
+} else {
+  const count = Number(values.instances);
+  const portCount = Number(values.ports);
+  const basePort = 19_000;
+  const ports = Array.from({ length: portCount }, (_, i) => basePort + i);
+  const server = fork(new URL(import.meta.url).pathname, ["--serve", ports.join(",")], {
+    execArgv: ["--import", "tsx"],
+  });
+  await new Promise((resolve) => server.once("message", resolve));
+
+  const dir = mkdtempSync(join(tmpdir(), "chatons-checks-"));
+  const config = loadConfig({
+    DATABASE_URL: `sqlite:${join(dir, "bench.sqlite")}`,
+    LOG_LEVEL: "warn",
+    OUTBOUND_ALLOW_LOOPBACK: "1",
+    ENTRAIDE_CHECK_CONCURRENCY: values.concurrency,
+    SESSION_SECRET: "x".repeat(40),
+  });
+  const runtime = await createRuntime(config, { logger: pino({ level: "warn" }) });
+  const { db } = runtime.deps;
+  const at = new Date().toISOString();
+  const memberId = newId();
+  await db
+    .insertInto("members")
+    .values({
+      id: memberId,
+      slug: "bench",
+      name: "Bench",
+      type: "association",
+      description_fr: "",
+      description_en: "",
+      website: null,
+      contact_email: "bench@example.org",
+      contact_url: null,
+      legal_url: null,
+      tos_url: null,
+      city: null,
+      region: null,
+      country_code: "FR",
+      latitude: null,
+      longitude: null,
+      joined_at: null,
+      joined_round: null,
+      membership: "member",
+      status: "active",
+      status_description: null,
+      logo_url: null,
+      avatar: null,
+      social_links: "{}",
+      funding_links: "{}",
+      chatonsinfos_url: null,
+      chatonsinfos_source_of_truth: 0,
+      created_at: at,
+      updated_at: at,
+      archived_at: null,
+      search_text: searchable("Bench"),
+    })
+    .execute();
+  const rows = Array.from({ length: count }, (_, i) => ({
+    id: newId(),
+    service_id: "pad",
+    member_id: memberId,
+    url: `http://127.0.0.1:${ports[i % portCount]}/i${i}/`,
+    software: "etherpad",
+    weight: 5,
+    max_share: null,
+    paused: 0,
+    approval: "approved" as const,
+    health: "up" as const,
+    failures: 0,
+    successes: 0,
+    last_checked_at: null,
+    last_status: null,
+    last_ms: null,
+    last_reason: null,
+    health_changed_at: null,
+    alerted_at: null,
+    created_by: null,
+    reviewed_by: null,
+    reviewed_at: at,
+    created_at: at,
+    updated_at: at,
+    archived_at: null,
+  }));
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto("entraide_instances")
+      .values(rows.slice(i, i + 500))
+      .execute();
+
+  const job = entraideJobs(runtime.deps).find((j) => j.name === "entraide.check");
+  if (!job) throw new Error("no check job");
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const summary = await runJobOnce(runtime.deps, job, new AbortController().signal);
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  clearInterval(sampler);
+  const up = await db
+    .selectFrom("entraide_instances")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("last_checked_at", "is not", null)
+    .executeTakeFirst();
+  console.log(`machine: ${machine()}`);
+  console.log(`${count} instances on ${portCount} loopback ports, check concurrency ${values.concurrency}`);
+  console.log(
+    `one full check run: ${seconds.toFixed(1)} s (${Math.round(count / seconds)} checks/s), CPU ${((used.user + used.system) / 1e6).toFixed(1)} s, peak RSS ${Math.round(peak / 2 ** 20)} MiB`,
+  );
+  console.log(`checked: ${String(up?.n)}; summary: ${summary}`);
+  await runtime.close();
+  server.kill();
+  rmSync(dir, { recursive: true, force: true });
+}
