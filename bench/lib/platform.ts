@@ -29,10 +29,14 @@ export async function startBenchPlatform(options: {
     DEMO_SITES_PORT: String(options.sitesPort),
     ...options.env,
   };
-  const child: ChildProcess = spawn(process.execPath, ["bin/chatons.js", "serve", "--demo"], {
-    env,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--max-old-space-size=256", "bin/chatons.js", "serve", "--demo"],
+    {
+      env,
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   const url = `http://127.0.0.1:${options.port}`;
   for (let i = 0; i < 600; i++) {
     try {
@@ -42,6 +46,7 @@ export async function startBenchPlatform(options: {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  await new Promise((r) => setTimeout(r, options.settleMs ?? 20_000));
   return {
     url,
     pid: child.pid,

@@ -1,4 +1,5 @@
-import type { Hono } from "hono";
+import type { Hono, MiddlewareHandler } from "hono";
+import { CACHE_HEADER } from "../../http/page-cache.js";
 import type { AppEnv } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import { render } from "../../http/render.js";
@@ -30,8 +31,20 @@ const slugParam = (value: string) => {
 
 const SourceSchema = z.object({ source_of_truth: checkbox() });
 
+/**
+ * Public stats pages change with crawls and probes, not with visits: anonymous visitors get them
+ * from the page cache for a minute (the crawl journal, which shows a crawl's progress, for 10 s).
+ */
+const cachePublicPages: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  if (c.req.method !== "GET" || c.res.status !== 200 || c.res.headers.has(CACHE_HEADER)) return;
+  c.res.headers.set(CACHE_HEADER, c.req.path.includes("/stats/crawls") ? "10" : "60");
+};
+
 /** The public statistics pages (under /fr and /en), and the two forms of the stats feature. */
 export function statsPages(router: Hono<AppEnv>): void {
+  router.use("/stats", cachePublicPages);
+  router.use("/stats/*", cachePublicPages);
   router.get("/stats", async (c) =>
     render(c, <OverviewPage c={c} data={await pages.buildOverview(c.get("deps"), c.req.query("m"))} />),
   );
