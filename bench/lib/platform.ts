@@ -17,6 +17,8 @@ export async function startBenchPlatform(options: {
   port: number;
   sitesPort: number;
   env?: Record<string, string>;
+  /** Quiet time after start so the demo's start-up jobs (crawl, health checks) do not skew figures. */
+  settleMs?: number;
 }): Promise<BenchPlatform> {
   const dir = mkdtempSync(join(tmpdir(), "chatons-bench-"));
   const env = {
