@@ -24,7 +24,12 @@ function rssMiB(pid: number | undefined): number {
   return Math.round(kb / 1024);
 }
 
-const platform = await startBenchPlatform({ port: 18800, sitesPort: 18801, env: { JOBS: "off" } });
+const platform = await startBenchPlatform({
+  port: 18800,
+  sitesPort: 18801,
+  env: { JOBS: "off" },
+  settleMs: 3_000,
+});
 const targets: [string, string, number | undefined][] = [
   ["portal page", "/fr/entraide", 200],
   ["dispatch 303", "/entraide/pad?direct=1", 303],

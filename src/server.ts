@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
-import { serve, type ServerType } from "@hono/node-server";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { getRequestListener } from "@hono/node-server";
 import type { Hono } from "hono";
 import type { Config } from "./config.js";
 import { createJobControl, loadSecret, userAgent, type Deps } from "./deps.js";
@@ -10,6 +11,7 @@ import { createMailer } from "./mail/mailer.js";
 import { createOutbound } from "./http/outbound.js";
 import { createApp } from "./app.js";
 import { createPageCache } from "./http/page-cache.js";
+import { securityHeaderList } from "./http/security.js";
 import { features } from "./features/index.js";
 import type { Feature } from "./features/feature.js";
 import { createInProcessScheduler, type Scheduler } from "./jobs/scheduler.js";
@@ -62,6 +64,17 @@ export async function createRuntime(
   };
 }
 
+/** Node's request listener: the features' direct answers first, then the web app. */
+function nodeListener(deps: Deps, app: Hono<AppEnv>): (req: IncomingMessage, res: ServerResponse) => void {
+  const toApp = getRequestListener(app.fetch);
+  const headers = securityHeaderList(deps.config.secureCookies);
+  const direct = features.flatMap((feature) => (feature.direct ? [feature.direct(deps, headers)] : []));
+  return (req, res) => {
+    for (const answer of direct) if (answer(req, res)) return;
+    void toApp(req, res);
+  };
+}
+
 export function allJobs(deps: Deps, list: Feature[] = features) {
   return [...coreJobs(deps), ...list.flatMap((f) => f.jobs?.(deps) ?? [])];
 }
@@ -101,10 +114,14 @@ export async function startPlatform(
         })
       : createInProcessScheduler(deps, allJobs(deps));
   deps.jobs.attach(scheduler);
-  let server: ServerType | undefined;
+  const server = createServer(nodeListener(deps, app));
   const address = await new Promise<AddressInfo>((resolve, reject) => {
-    server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => resolve(info));
     server.once("error", reject);
+    server.listen(config.port, config.host, () => {
+      const info = server.address();
+      if (info && typeof info === "object") resolve(info);
+      else reject(new Error("the server has no address"));
+    });
   });
   if (config.jobs !== "off") await scheduler.start();
   const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
@@ -117,11 +134,9 @@ export async function startPlatform(
     scheduler,
     demoSites,
     async stop(graceMs = 10_000) {
-      const closed = new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-      if (server && "closeIdleConnections" in server) server.closeIdleConnections();
-      const forced = setTimeout(() => {
-        if (server && "closeAllConnections" in server) server.closeAllConnections();
-      }, graceMs);
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const forced = setTimeout(() => server.closeAllConnections(), graceMs);
       forced.unref();
       await Promise.all([closed, scheduler.stop(graceMs)]);
       pageCache.stop();

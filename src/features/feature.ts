@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Hono } from "hono";
 import type { Child } from "hono/jsx";
 import type { AppContext, AppEnv } from "../http/context.js";
@@ -30,6 +31,14 @@ export interface Feature {
    * mounted right after the security headers and the locale, before the rest of the middleware.
    */
   fastRoot?: (app: Hono<AppEnv>) => void;
+  /**
+   * An answer given straight from Node's request, before the web app, for the one path where the
+   * app's cost matters (the entraide 303). Returns false to leave the request to the app.
+   */
+  direct?: (
+    deps: Deps,
+    securityHeaders: [string, string][],
+  ) => (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Called when the platform stops (flush buffers such as the portal's visit counters). */
   stop?: (deps: Deps) => Promise<void>;
   jobs?: (deps: Deps) => JobDefinition[];

@@ -35,6 +35,7 @@ export function createPageCache(
   const maxEntries = options.maxEntries ?? 1_000;
   const pollMs = options.pollMs ?? 2_000;
   const entries = new Map<string, Entry>();
+  // Ids are random, so the audit log's mark of change is its size and its latest time together.
   let lastSeen: string | undefined;
 
   const unsubscribe = onAudit(() => entries.clear());
@@ -43,12 +44,13 @@ export function createPageCache(
   const timer = setInterval(() => {
     if (entries.size === 0 && lastSeen !== undefined) return;
     db.selectFrom("audit_log")
-      .select((eb) => eb.fn.max("id").as("id"))
+      .select((eb) => [eb.fn.countAll<string | number>().as("n"), eb.fn.max("at").as("at")])
       .executeTakeFirst()
       .then((row) => {
-        const newest = row?.id ?? "";
-        if (lastSeen !== undefined && newest !== lastSeen) entries.clear();
-        lastSeen = newest;
+        const mark = `${String(row?.n ?? 0)}|${row?.at ?? ""}`;
+        // Before the first answer nothing tells what was cached against: drop it to be safe.
+        if (mark !== lastSeen) entries.clear();
+        lastSeen = mark;
       })
       .catch(() => entries.clear());
   }, pollMs);

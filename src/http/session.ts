@@ -140,6 +140,7 @@ export async function startSession(c: AppContext, personId: string): Promise<voi
   const previous = c.get("session");
   if (previous) await db.deleteFrom("sessions").where("id", "=", previous.id).execute();
   const token = newToken();
+  const csrfToken = newToken(24);
   const at = now();
   const expires = new Date(at.getTime() + SESSION_DAYS * 86_400_000);
   await db
@@ -147,7 +148,7 @@ export async function startSession(c: AppContext, personId: string): Promise<voi
     .values({
       id: hashToken(token),
       person_id: personId,
-      csrf_token: newToken(24),
+      csrf_token: csrfToken,
       created_at: at.toISOString(),
       expires_at: expires.toISOString(),
       last_seen_at: at.toISOString(),
@@ -156,6 +157,8 @@ export async function startSession(c: AppContext, personId: string): Promise<voi
     .execute();
   await db.updateTable("people").set({ last_login_at: nowIso() }).where("id", "=", personId).execute();
   setSessionCookie(c, token, expires);
+  // The rest of this request (a flash message before the redirect, say) belongs to the new session.
+  c.set("session", { id: hashToken(token), csrfToken, flash: [] });
 }
 
 export async function endSession(c: AppContext): Promise<void> {

@@ -6,6 +6,7 @@ import { entraideJobs } from "./entraide.jobs.js";
 import { dashboardPanel, memberPagePanel } from "./panels.js";
 import { demoSites, seedDemo } from "./demo.js";
 import { stopPortal } from "./live.js";
+import { directDispatch } from "./direct.js";
 
 export const entraideFeature: Feature = {
   name: "entraide",
@@ -16,6 +17,7 @@ export const entraideFeature: Feature = {
   },
   root: portalRoutes,
   fastRoot: dispatchRoutes,
+  direct: directDispatch,
   stop: stopPortal,
   jobs: entraideJobs,
   seedDemo,

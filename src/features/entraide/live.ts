@@ -113,6 +113,15 @@ export class Portal {
     return snap;
   }
 
+  /**
+   * The current table without waiting, or undefined before the first load (which this starts).
+   * For the direct dispatch, which answers synchronously or leaves the request to the app.
+   */
+  current(): Snapshot | undefined {
+    this.snapshot().catch((error: unknown) => this.deps.log.warn({ err: error }, "entraide load failed"));
+    return this.snap;
+  }
+
   /** Reloads now (after a check run or a write); a later load always wins over an earlier one. */
   refresh(): Promise<Snapshot> {
     const generation = ++this.generation;

@@ -88,6 +88,40 @@ describe("dispatch", () => {
     expect(visitorRequests(servers.parked)).toBe(0);
   });
 
+  it("answers the 303 before the app with the same headers as the app's own answer", async () => {
+    // `direct=1` alone is answered from Node's request (direct.ts); with one more parameter the
+    // app answers. Both must look the same to the visitor's browser.
+    const fast = await t.client().get("/entraide/pad?direct=1");
+    const app = await t.client().get(`/entraide/pad?direct=1&not=${ids.slow ?? ""}`);
+    expect(fast.status).toBe(303);
+    expect(app.status).toBe(303);
+    const names = (h: Headers) =>
+      [...h.keys()].filter(
+        (k) =>
+          ![
+            "date",
+            "connection",
+            "keep-alive",
+            "content-length",
+            "transfer-encoding",
+            "content-type",
+          ].includes(k),
+      );
+    expect(names(fast.headers).sort()).toEqual(names(app.headers).sort());
+    for (const name of [
+      "content-security-policy",
+      "x-frame-options",
+      "referrer-policy",
+      "cache-control",
+      "vary",
+    ])
+      expect(fast.headers.get(name)).toBe(app.headers.get(name));
+    const prefixed = await t.client().get("/en/entraide/pad?direct=1");
+    expect(prefixed.status).toBe(303);
+    expect(prefixed.headers.get("vary")).toBeNull();
+    expect((await t.client().get("/entraide/nope?direct=1")).status).toBe(404);
+  });
+
   it("never contacts a member's server while answering a visitor", async () => {
     const before = servers.slow?.requests.length ?? 0;
     const healthyBefore = servers.healthy?.requests.length ?? 0;
