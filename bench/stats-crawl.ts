@@ -104,6 +104,13 @@ async function measure(label: string) {
   console.log(
     `${label}: ${seconds.toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU (${((cpuSeconds * 1000) / files).toFixed(2)} ms per file), ${(files / seconds).toFixed(0)} files/s, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (${(baseline / 2 ** 20).toFixed(0)} MiB before) — ${summary}`,
   );
+  const failures = await runtime.deps.db
+    .selectFrom("stats_files")
+    .select(["url", "result", "reason"])
+    .where("result", "not in", ["ok", "not-modified", "generated"])
+    .limit(3)
+    .execute();
+  for (const f of failures) console.log(`  failed: ${f.url}: ${f.result} (${f.reason ?? ""})`);
   const gc: unknown = Reflect.get(globalThis, "gc");
   if (typeof gc === "function") gc();
   const live = (process.memoryUsage().heapUsed / 2 ** 20).toFixed(0);
