@@ -25,7 +25,9 @@ beforeAll(async () => {
     res.setHeader("content-type", "text/plain");
     res.end(path === "/robots.txt" ? "" : "file.class=federation\n");
   });
-  dead = await startFakeServer((req) => req.socket.destroy());
+  dead = await startFakeServer((req) => {
+    req.socket.destroy();
+  });
 });
 
 afterAll(async () => {
