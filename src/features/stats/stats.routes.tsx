@@ -21,6 +21,7 @@ import { CrawlPage, CrawlsPage } from "./views/crawls.js";
 import { UptimePage } from "./views/uptime.js";
 import { CrawlerPage } from "./views/crawler.js";
 import { CRAWL_JOB } from "./stats.jobs.js";
+import { paginate } from "../directory/finder.js";
 
 const notFound = () => new HttpError(404, "404");
 const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
@@ -30,6 +31,13 @@ const slugParam = (value: string) => {
 };
 
 const SourceSchema = z.object({ source_of_truth: checkbox() });
+
+/** Long lists (a federation of 10,000 has 100,000 services) are cut into pages of this size. */
+const PER_PAGE = 100;
+const pageParam = (value: string | undefined) => {
+  const n = Number(value ?? "1");
+  return Number.isInteger(n) && n >= 1 ? n : 1;
+};
 
 /**
  * Public stats pages change with crawls and probes, not with visits: anonymous visitors get them
@@ -51,7 +59,8 @@ export function statsPages(router: Hono<AppEnv>): void {
 
   router.get("/stats/organizations", async (c) => {
     const { db, now } = c.get("deps");
-    return render(c, <OrganizationsPage c={c} rows={await repo.listOrganizations(db, now())} />);
+    const rows = paginate(await repo.listOrganizations(db, now()), pageParam(c.req.query("page")), PER_PAGE);
+    return render(c, <OrganizationsPage c={c} rows={rows} />);
   });
 
   router.get("/stats/organizations/:slug", async (c) => {
@@ -96,7 +105,12 @@ export function statsPages(router: Hono<AppEnv>): void {
       ...(category && SLUG.test(category) ? { category } : {}),
     };
     const query = new URLSearchParams(filter).toString();
-    return render(c, <ServicesPage c={c} rows={await repo.listServices(db, now(), filter)} filter={query} />);
+    const rows = paginate(
+      await repo.listServices(db, now(), filter),
+      pageParam(c.req.query("page")),
+      PER_PAGE,
+    );
+    return render(c, <ServicesPage c={c} rows={rows} filter={query} />);
   });
 
   router.get("/stats/services/:member/:service", async (c) => {

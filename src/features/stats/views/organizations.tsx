@@ -2,7 +2,8 @@ import type { Selectable } from "kysely";
 import type { AppContext } from "../../../http/context.js";
 import { href } from "../../../http/context.js";
 import { Layout } from "../../../views/Layout.js";
-import { Badge } from "../../../views/components.js";
+import { Badge, Pagination } from "../../../views/components.js";
+import type { Page } from "../../directory/finder.js";
 import type { MemberRow } from "../../directory/directory.repository.js";
 import type { FieldDifference } from "../chatonsinfos/mapping.js";
 import { Differences } from "./differences.js";
@@ -13,8 +14,10 @@ import { LineChart, UptimeBars, type ChartPoint } from "./charts.js";
 import { Counts, Exports, ResultBadge, StatsNav, percent } from "./common.js";
 import { ServiceTable } from "./services.js";
 
-export function OrganizationsPage({ c, rows }: { c: AppContext; rows: OrganizationListRow[] }) {
+export function OrganizationsPage({ c, rows: list }: { c: AppContext; rows: Page<OrganizationListRow> }) {
   const t = c.get("t");
+  const rows = list.items;
+  const link = (page: number) => href(c, `/stats/organizations${page > 1 ? `?page=${page}` : ""}`);
   return (
     <Layout c={c} title={t("stats.organizations.title")} section="stats" wide>
       <h1>{t("stats.organizations.title")}</h1>
@@ -69,6 +72,7 @@ export function OrganizationsPage({ c, rows }: { c: AppContext; rows: Organizati
           </tbody>
         </table>
       </div>
+      <Pagination c={c} page={list.page} pages={list.pages} link={link} />
     </Layout>
   );
 }

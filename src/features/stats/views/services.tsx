@@ -2,7 +2,8 @@ import type { Selectable } from "kysely";
 import type { AppContext } from "../../../http/context.js";
 import { href } from "../../../http/context.js";
 import { Layout } from "../../../views/Layout.js";
-import { Badge } from "../../../views/components.js";
+import { Badge, Pagination } from "../../../views/components.js";
+import type { Page } from "../../directory/finder.js";
 import type { StatsFilesTable, StatsNodeinfoTable, StatsUptimeLatestTable } from "../stats.tables.js";
 import type { ServiceListRow } from "../stats.repository.js";
 import type { DayBar } from "../uptime.js";
@@ -90,15 +91,30 @@ export function ServiceTable({
   );
 }
 
-export function ServicesPage({ c, rows, filter }: { c: AppContext; rows: ServiceListRow[]; filter: string }) {
+export function ServicesPage({
+  c,
+  rows,
+  filter,
+}: {
+  c: AppContext;
+  rows: Page<ServiceListRow>;
+  filter: string;
+}) {
   const t = c.get("t");
+  const link = (page: number) => {
+    const query = new URLSearchParams(filter);
+    if (page > 1) query.set("page", String(page));
+    const text = query.toString();
+    return href(c, `/stats/services${text ? `?${text}` : ""}`);
+  };
   return (
     <Layout c={c} title={t("stats.services.title")} section="stats" wide>
       <h1>{t("stats.services.title")}</h1>
       <StatsNav c={c} current="services" />
-      <p class="lead">{t("stats.services.intro", { n: rows.length })}</p>
+      <p class="lead">{t("stats.services.intro", { n: rows.total })}</p>
       <Exports c={c} name="services" query={filter} />
-      <ServiceTable c={c} rows={rows} />
+      <ServiceTable c={c} rows={rows.items} />
+      <Pagination c={c} page={rows.page} pages={rows.pages} link={link} />
     </Layout>
   );
 }
