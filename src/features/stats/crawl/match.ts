@@ -98,11 +98,16 @@ export async function matchMember(
   return { member, services };
 }
 
-/** The directory service a service file describes, or undefined. */
+/**
+ * The directory service a service file describes, or undefined. Without `bySoftware`, only
+ * evidence that names one service (its URLs, its subs key); with it, also the software name when a
+ * single service of the member runs it.
+ */
 export function findService(
   ctx: OrgContext,
   visit: Visit,
   memberSlug: string | undefined,
+  bySoftware = true,
 ): DirectoryService | undefined {
   const byUrl = ctx.services.find((s) => s.chatonsinfos_url === visit.url);
   if (byUrl) return byUrl;
@@ -122,6 +127,7 @@ export function findService(
     const s = ctx.services.find((x) => x.slug === slugify(visit.subsKey ?? ""));
     if (s) return s;
   }
+  if (!bySoftware) return undefined;
   const software = visit.softwareName ? slugify(visit.softwareName) : "";
   const same = software ? ctx.services.filter((x) => x.software_slug === software) : [];
   return same.length === 1 ? same[0] : undefined;
@@ -132,17 +138,22 @@ export function matchServices(ctx: OrgContext, visits: Visit[]): void {
   const memberId = ctx.member?.id ?? null;
   const byUrl = new Map(visits.map((v) => [v.url, v]));
   const taken = new Set<string>();
-  for (const v of visits) {
-    v.memberId = memberId;
-    if (v.cls !== "service") continue;
-    const s = findService(
-      { ...ctx, services: ctx.services.filter((x) => !taken.has(x.id)) },
-      v,
-      ctx.member?.slug,
-    );
-    if (s) {
-      v.serviceId = s.id;
-      taken.add(s.id);
+  for (const v of visits) v.memberId = memberId;
+  // Strong evidence for every file first: otherwise a file matched by its software alone could
+  // take the service that another file, seen later, names by its address.
+  for (const bySoftware of [false, true]) {
+    for (const v of visits) {
+      if (v.cls !== "service" || v.serviceId) continue;
+      const s = findService(
+        { ...ctx, services: ctx.services.filter((x) => !taken.has(x.id)) },
+        v,
+        ctx.member?.slug,
+        bySoftware,
+      );
+      if (s) {
+        v.serviceId = s.id;
+        taken.add(s.id);
+      }
     }
   }
   for (const v of visits) {
