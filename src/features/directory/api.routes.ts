@@ -4,6 +4,7 @@ import type { AppContext, AppEnv } from "../../http/context.js";
 import { FACETS, finderQueryString, paginate, type Facet } from "./finder.js";
 import { finderData, memberListData } from "./public.routes.js";
 import { avatarPath } from "../kittens/avatar.js";
+import { logoPath } from "./logos.js";
 import { accepting } from "./finder.js";
 import type { ListedMember, ListedService } from "./snapshot.js";
 import type { CategoryRow } from "./directory.repository.js";
@@ -49,6 +50,7 @@ function memberJson(c: AppContext, m: ListedMember) {
     services: m.serviceCount,
     page: `${base}/${c.get("locale")}/members/${m.slug}`,
     avatar: `${base}${avatarPath(m)}`,
+    logo: m.logo ? `${base}${logoPath(m.slug, m.logo.hash)}` : null,
   };
 }
 

@@ -12,6 +12,7 @@ import { Layout } from "../../views/Layout.js";
 import { Csrf } from "../../views/components.js";
 import * as repo from "./directory.repository.js";
 import * as people from "./people.repository.js";
+import { findLogoRef } from "./logos.repository.js";
 import { canEditMember, requireMemberEditor, requireMemberPerson } from "./directory.policy.js";
 import { InviteSchema } from "./directory.schema.js";
 import { enumLabel } from "./labels.js";
@@ -40,6 +41,7 @@ async function renderDashboard(
     <MemberDashboard
       c={c}
       member={member}
+      logo={await findLogoRef(db, member.id)}
       services={await repo.listServicesOfMember(db, member.id, { includeArchived: true })}
       people={await people.listPeopleOfMember(db, member.id)}
       invitations={canEdit ? await people.listPendingInvitations(db, member.id, now()) : []}

@@ -5,6 +5,8 @@ import type { FieldErrors, FormValues } from "../../http/forms.js";
 import { Layout } from "../../views/Layout.js";
 import { Badge, Csrf, ErrorSummary, SelectField, TextField } from "../../views/components.js";
 import { MemberAvatar } from "../kittens/avatar.js";
+import { MemberPicture } from "./logos.views.js";
+import type { LogoRef } from "./logos.repository.js";
 import { MEMBERSHIP_ROLES } from "./directory.tables.js";
 import { enumLabel } from "./labels.js";
 import { categoryName } from "./directory.components.js";
@@ -51,6 +53,7 @@ export function DashboardHome({ c, person }: { c: AppContext; person: CurrentPer
 export interface MemberDashboardProps {
   c: AppContext;
   member: MemberRow;
+  logo: LogoRef | null;
   services: ServiceDetail[];
   people: { id: string; name: string; email: string; role: string }[];
   invitations: { id: string; email: string; role: string; expires_at: string }[];
@@ -159,12 +162,12 @@ function PeopleSection({ c, member, people, invitations, canEdit, values, errors
 }
 
 export function MemberDashboard(props: MemberDashboardProps) {
-  const { c, member, canEdit, panels } = props;
+  const { c, member, logo, canEdit, panels } = props;
   const t = c.get("t");
   return (
     <Layout c={c} title={`${t("directory.dashboard.title")} · ${member.name}`} wide>
       <header class="member-head">
-        <MemberAvatar member={member} size={72} />
+        <MemberPicture c={c} member={{ ...member, logo }} size={72} />
         <div>
           <h1>{member.name}</h1>
           <p>

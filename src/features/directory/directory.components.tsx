@@ -1,7 +1,7 @@
 import type { AppContext } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import type { Locale } from "../../i18n/index.js";
-import { MemberAvatar } from "../kittens/avatar.js";
+import { MemberPicture } from "./logos.views.js";
 import { Badge } from "../../views/components.js";
 import { enumLabel } from "./labels.js";
 import type { ListedService } from "./snapshot.js";
@@ -95,7 +95,7 @@ export function ServiceCard({
       </header>
       {showMember ? (
         <p class="service-card__member">
-          <MemberAvatar member={service.member} size={32} />{" "}
+          <MemberPicture c={c} member={service.member} size={32} />{" "}
           <a href={href(c, `/members/${service.member.slug}`)}>{service.member.name}</a>
           {service.member.city ? <span class="muted"> · {place(locale, service.member)}</span> : null}
         </p>

@@ -1,6 +1,7 @@
 import * as labels from "./labels.messages.js";
 import * as publicPages from "./public.messages.js";
 import * as selfService from "./selfservice.messages.js";
+import * as logos from "./logos.messages.js";
 
 /** Strings of the directory feature. Keys start with "directory."; each part keeps its own file. */
 export const fr = {
@@ -8,6 +9,7 @@ export const fr = {
   ...labels.fr,
   ...publicPages.fr,
   ...selfService.fr,
+  ...logos.fr,
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -15,4 +17,5 @@ export const en: Record<keyof typeof fr, string> = {
   ...labels.en,
   ...publicPages.en,
   ...selfService.en,
+  ...logos.en,
 };

@@ -142,4 +142,28 @@ export const directoryMigrations: Record<string, Migration> = {
       await db.schema.dropTable("member_invitations").execute();
     },
   },
+  "2026-11-24-0102-directory-member-logos": {
+    async up(db: AnyDB) {
+      // Bytes as base64 text: the same column type and driver behaviour on both dialects.
+      await db.schema
+        .createTable("member_logos")
+        .addColumn("member_id", "text", (c) => c.primaryKey().references("members.id").onDelete("cascade"))
+        .addColumn("tried_url", "text", (c) => c.notNull())
+        .addColumn("source_url", "text")
+        .addColumn("content_type", "text")
+        .addColumn("data", "text")
+        .addColumn("content_hash", "text")
+        .addColumn("width", "integer")
+        .addColumn("height", "integer")
+        .addColumn("etag", "text")
+        .addColumn("fetched_at", "text")
+        .addColumn("checked_at", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .addColumn("error", "text")
+        .execute();
+    },
+    async down(db: AnyDB) {
+      await db.schema.dropTable("member_logos").execute();
+    },
+  },
 };

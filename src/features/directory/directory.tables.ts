@@ -43,6 +43,7 @@ export interface DirectoryTables {
   services: ServicesTable;
   memberships: MembershipsTable;
   member_invitations: MemberInvitationsTable;
+  member_logos: MemberLogosTable;
 }
 
 export const MEMBER_TYPES = [
@@ -205,4 +206,35 @@ export interface MemberInvitationsTable {
   expires_at: string;
   accepted_at: string | null;
   accepted_by: string | null;
+}
+
+/**
+ * A member's logo, fetched from its logo_url and served by the platform (decision 014). A failed
+ * fetch records its reason and keeps the previous good logo.
+ */
+export interface MemberLogosTable {
+  member_id: string;
+  /** The logo_url last tried; differs from members.logo_url when the address changed since. */
+  tried_url: string;
+  /** Where the stored bytes came from; null while no fetch has succeeded. */
+  source_url: string | null;
+  /** image/png, image/jpeg, image/webp or image/gif, as recognised from the bytes. */
+  content_type: string | null;
+  /** The image, base64. */
+  data: string | null;
+  /** sha256 of the bytes, hex; its start versions the public address. */
+  content_hash: string | null;
+  /** Pixels, read from the image's header: pages size the <img> without distorting it. */
+  width: number | null;
+  height: number | null;
+  /** The source's ETag, sent back as If-None-Match. */
+  etag: string | null;
+  /** Last fetch that gave (or confirmed, 304) the stored bytes. */
+  fetched_at: string | null;
+  /** Last attempt, successful or not. */
+  checked_at: string;
+  /** When the stored bytes last changed. */
+  updated_at: string;
+  /** Why the last attempt failed (a LogoRefusal code); null when it succeeded. */
+  error: string | null;
 }

@@ -25,6 +25,7 @@ function member(id: string, over: Partial<ListedMember> = {}): ListedMember {
     longitude: 4.8,
     status: "active",
     avatar: null,
+    logo: null,
     joinedAt: "2020-01-01",
     descriptionFr: "",
     descriptionEn: "",

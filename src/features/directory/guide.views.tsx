@@ -1,7 +1,7 @@
 import type { AppContext } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import { Layout } from "../../views/Layout.js";
-import { MemberAvatar } from "../kittens/avatar.js";
+import { MemberPicture } from "./logos.views.js";
 import { SERVICE_FAMILIES } from "./directory.tables.js";
 import { enumLabel } from "./labels.js";
 import { categoryName, countryName, place, safeUrl } from "./directory.components.js";
@@ -137,7 +137,7 @@ function SuggestionCard({ c, s }: { c: AppContext; s: Suggestion }) {
   const locale = c.get("locale");
   return (
     <article class="guide-result">
-      <MemberAvatar member={s.member} size={64} />
+      <MemberPicture c={c} member={s.member} size={64} />
       <div>
         <h3>
           <a href={href(c, `/members/${s.member.slug}`)}>{s.member.name}</a>

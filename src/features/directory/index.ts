@@ -5,6 +5,10 @@ import { serviceEditPages } from "./service-edit.routes.js";
 import { dashboardPages } from "./dashboard.routes.js";
 import { categoryPages } from "./categories.routes.js";
 import { directoryApi } from "./api.routes.js";
+import { logoRoutes } from "./logos.routes.js";
+import { directoryJobs } from "./logos.fetch.js";
+import { logoPanel } from "./logos.views.js";
+import { demoLogoSites, seedDemoLogos } from "./logos.demo.js";
 
 export const directoryFeature: Feature = {
   name: "directory",
@@ -16,5 +20,12 @@ export const directoryFeature: Feature = {
     dashboardPages(router);
     categoryPages(router);
   },
-  root: directoryApi,
+  root(app) {
+    directoryApi(app);
+    logoRoutes(app);
+  },
+  jobs: directoryJobs,
+  dashboardPanel: logoPanel,
+  seedDemo: seedDemoLogos,
+  demoSites: demoLogoSites,
 };

@@ -20,6 +20,7 @@ import {
 } from "./directory.schema.js";
 import { changedFields, memberFieldsFromForm } from "./directory.fields.js";
 import { invalidateDirectory } from "./snapshot.js";
+import { fetchLogoAfterSave } from "./logos.routes.js";
 import { EditMemberPage, memberValues, NewMemberPage } from "./member-form.views.js";
 
 export async function loadMember(c: AppContext): Promise<repo.MemberRow> {
@@ -141,7 +142,7 @@ export function memberEditPages(router: Hono<AppEnv>): void {
         });
       });
     invalidateDirectory();
-    await flash(c, { kind: "success", text: "directory.edit.done" });
+    await flash(c, await fetchLogoAfterSave(c, member.id, fields.logo_url !== member.logo_url));
     return c.redirect(href(c, `/members/${slug}`), 303);
   });
 

@@ -3,7 +3,8 @@ import type { AppContext } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import { Layout } from "../../views/Layout.js";
 import { Badge } from "../../views/components.js";
-import { MemberAvatar } from "../kittens/avatar.js";
+import { MemberPicture } from "./logos.views.js";
+import type { LogoRef } from "./logos.repository.js";
 import { enumLabel } from "./labels.js";
 import { categoryName, countryName, languageName, place, safeUrl } from "./directory.components.js";
 import type { MemberRow, ServiceDetail } from "./directory.repository.js";
@@ -11,6 +12,7 @@ import type { MemberRow, ServiceDetail } from "./directory.repository.js";
 export interface MemberPageProps {
   c: AppContext;
   member: MemberRow;
+  logo: LogoRef | null;
   services: ServiceDetail[];
   panels: Child[];
   canEdit: boolean;
@@ -214,7 +216,7 @@ function MemberFacts({ c, member }: { c: AppContext; member: MemberRow }) {
   );
 }
 
-export function MemberPage({ c, member, services, panels, canEdit, canDashboard }: MemberPageProps) {
+export function MemberPage({ c, member, logo, services, panels, canEdit, canDashboard }: MemberPageProps) {
   const t = c.get("t");
   const locale = c.get("locale");
   const description =
@@ -223,7 +225,7 @@ export function MemberPage({ c, member, services, panels, canEdit, canDashboard 
     <Layout c={c} title={member.name} description={description.slice(0, 200)} section="members">
       <Notice c={c} member={member} />
       <header class="member-head">
-        <MemberAvatar member={member} size={96} />
+        <MemberPicture c={c} member={{ ...member, logo }} size={96} />
         <div>
           <h1>{member.name}</h1>
           {description ? <p class="lead member-head__description">{description}</p> : null}

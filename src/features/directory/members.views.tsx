@@ -2,7 +2,7 @@ import type { AppContext } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import { Layout } from "../../views/Layout.js";
 import { Pagination } from "../../views/components.js";
-import { MemberAvatar } from "../kittens/avatar.js";
+import { MemberPicture } from "./logos.views.js";
 import { MEMBER_TYPES } from "./directory.tables.js";
 import { counted, enumLabel } from "./labels.js";
 import { finderQueryString, type FinderQuery, type Page } from "./finder.js";
@@ -72,7 +72,7 @@ export function MemberCard({ c, member }: { c: AppContext; member: ListedMember 
   const locale = c.get("locale");
   return (
     <article class="member-card">
-      <MemberAvatar member={member} size={64} />
+      <MemberPicture c={c} member={member} size={64} />
       <div>
         <h2 class="member-card__name">
           <a href={href(c, `/members/${member.slug}`)}>{member.name}</a>

@@ -5,6 +5,7 @@ import { render } from "../../http/render.js";
 import { belongsTo } from "../../http/policy.js";
 import { HttpError } from "../../http/errors.js";
 import { findMemberBySlug, listServicesOfMember } from "./directory.repository.js";
+import { findLogoRef } from "./logos.repository.js";
 import { canEditMember, canSeeMember } from "./directory.policy.js";
 import { orderDay, parseFinderQuery, runFinder, runMemberList, type QueryInput } from "./finder.js";
 import { loadSnapshot, searchMemberIds, searchServiceIds } from "./snapshot.js";
@@ -78,6 +79,7 @@ export function publicPages(router: Hono<AppEnv>): void {
       <MemberPage
         c={c}
         member={member}
+        logo={await findLogoRef(db, member.id)}
         services={services}
         panels={await panels(c, { id: member.id, slug: member.slug, name: member.name })}
         canEdit={canEditMember(person, member)}

@@ -21,7 +21,7 @@ export const fr = {
   "directory.form.tos_url": "Page des conditions d'utilisation",
   "directory.form.logo_url": "Adresse du logo",
   "directory.form.logo_url.hint":
-    "Affiché comme lien : pour ne faire appeler aucun site tiers aux visiteurs, la plateforme montre votre avatar de chaton.",
+    "Une image PNG, JPEG, WebP ou GIF de 256 Ko au plus (pas de SVG). La plateforme la récupère et la sert elle-même, pour que les navigateurs des visiteurs n'appellent aucun site tiers ; sans logo, votre avatar de chaton est affiché.",
   "directory.form.city": "Ville",
   "directory.form.region": "Région",
   "directory.form.country_code": "Pays (code à deux lettres)",
@@ -172,7 +172,7 @@ export const en: Record<keyof typeof fr, string> = {
   "directory.form.tos_url": "Terms of service page",
   "directory.form.logo_url": "Logo address",
   "directory.form.logo_url.hint":
-    "Shown as a link: so that visitors' browsers call no third-party site, the platform shows your kitten avatar.",
+    "A PNG, JPEG, WebP or GIF image of at most 256 KB (no SVG). The platform fetches it and serves it itself, so that visitors' browsers call no third-party site; without a logo, your kitten avatar is shown.",
   "directory.form.city": "City",
   "directory.form.region": "Region",
   "directory.form.country_code": "Country (two-letter code)",

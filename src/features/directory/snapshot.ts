@@ -10,6 +10,7 @@ import type {
   ServiceStatus,
 } from "./directory.tables.js";
 import type { CategoryRow } from "./directory.repository.js";
+import { logoRef, type LogoRef } from "./logos.repository.js";
 
 /**
  * What the public sees of the directory (listed members, their open services, the taxonomy),
@@ -32,6 +33,8 @@ export interface ListedMember {
   longitude: number | null;
   status: MemberStatus;
   avatar: string | null;
+  /** The logo fetched and served by the platform, if any (the kitten is shown otherwise). */
+  logo: LogoRef | null;
   joinedAt: string | null;
   descriptionFr: string;
   descriptionEn: string;
@@ -110,34 +113,54 @@ async function fingerprint(db: DB): Promise<string> {
         .selectFrom("services")
         .select((e) => e.fn.max("updated_at").as("m"))
         .as("services_at"),
+      // Logos are fetched without touching members.updated_at.
+      eb
+        .selectFrom("member_logos")
+        .select((e) => e.fn.countAll().as("n"))
+        .as("logos"),
+      eb
+        .selectFrom("member_logos")
+        .select((e) => e.fn.max("updated_at").as("m"))
+        .as("logos_at"),
     ])
     .executeTakeFirst();
-  return [toCount(row?.members), row?.members_at, toCount(row?.services), row?.services_at].join("|");
+  return [
+    toCount(row?.members),
+    row?.members_at,
+    toCount(row?.services),
+    row?.services_at,
+    toCount(row?.logos),
+    row?.logos_at,
+  ].join("|");
 }
 
 async function build(db: DB): Promise<DirectorySnapshot> {
   const memberRows = await db
     .selectFrom("members")
+    .leftJoin("member_logos", "member_logos.member_id", "members.id")
     .select([
-      "id",
-      "slug",
-      "name",
-      "type",
-      "city",
-      "region",
-      "country_code",
-      "latitude",
-      "longitude",
-      "status",
-      "avatar",
-      "joined_at",
-      "description_fr",
-      "description_en",
-      "website",
+      "members.id",
+      "members.slug",
+      "members.name",
+      "members.type",
+      "members.city",
+      "members.region",
+      "members.country_code",
+      "members.latitude",
+      "members.longitude",
+      "members.status",
+      "members.avatar",
+      "members.joined_at",
+      "members.description_fr",
+      "members.description_en",
+      "members.website",
+      "member_logos.content_hash",
+      "member_logos.width",
+      "member_logos.height",
     ])
-    .where("membership", "=", "member")
-    .where("archived_at", "is", null)
-    .orderBy("id")
+    .where("members.membership", "=", "member")
+    .where("members.archived_at", "is", null)
+    .orderBy("members.id")
     .execute();
   const serviceRows = await db
     .selectFrom("services")
@@ -181,6 +204,7 @@ async function build(db: DB): Promise<DirectorySnapshot> {
       longitude: m.longitude === null ? null : Number(m.longitude),
       status: m.status,
       avatar: m.avatar,
+      logo: logoRef(m),
       joinedAt: m.joined_at,
       descriptionFr: m.description_fr,
       descriptionEn: m.description_en,

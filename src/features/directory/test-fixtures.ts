@@ -14,6 +14,7 @@ export function listedMember(id: string, over: Partial<ListedMember> = {}): List
     longitude: 4.8,
     status: "active",
     avatar: null,
+    logo: null,
     joinedAt: "2020-01-01",
     descriptionFr: "",
     descriptionEn: "",
