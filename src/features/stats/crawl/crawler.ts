@@ -25,6 +25,11 @@ export interface CrawlOptions {
   ancestors?: string[];
   /** URL → organization that claimed it in this run (duplicate detection within one process). */
   claims?: Map<string, string>;
+  /**
+   * The last completed run before this one. A file that an organization listed then stays that
+   * organization's while it still lists it, whichever organization of this run gets to it first.
+   */
+  previousRunId?: string | null;
   signal?: AbortSignal;
   /** Groups this organization's writes with others' (a whole crawl in one process). */
   batcher?: WriteBatcher;
@@ -108,7 +113,9 @@ async function walk(deps: Deps, runId: string, url: string, fetcher: Fetcher, op
           v.links.push(link(child, "subs-duplicate", `${child.url} is listed more than once`));
           continue;
         }
-        const owner = options.claims?.get(child.url) ?? priorOwner(priors.get(child.url), runId);
+        const owner =
+          options.claims?.get(child.url) ??
+          priorOwner(priors.get(child.url), runId, options.previousRunId ?? null);
         if (owner && owner !== url) {
           v.links.push(link(child, "subs-duplicate", `${child.url} is already listed by ${owner}`));
           continue;
@@ -131,11 +138,18 @@ async function walk(deps: Deps, runId: string, url: string, fetcher: Fetcher, op
   return all;
 }
 
+/**
+ * Who owns a file before this organization may follow it: whoever stored it in this run (another
+ * instance, in a fan-out), else whoever owned it at the last completed run. An owner that stopped
+ * listing the file loses it one run later, when its row no longer carries that run.
+ */
 function priorOwner(
   prior: { last_run_id: string | null; organization_url: string | null } | undefined,
   runId: string,
+  previousRunId: string | null,
 ) {
-  return prior && prior.last_run_id === runId ? prior.organization_url : null;
+  if (!prior?.last_run_id) return null;
+  return prior.last_run_id === runId || prior.last_run_id === previousRunId ? prior.organization_url : null;
 }
 
 /**

@@ -38,6 +38,7 @@ interface Shared {
   fetcher: Fetcher;
   batcher: WriteBatcher;
   claims: Map<string, string>;
+  previousRunId: string | null;
   members: MemberIndex;
   memberIds: Map<string, string | null>;
 }
@@ -65,6 +66,17 @@ async function shared(
       ("fetcher" in options ? options.fetcher : undefined) ?? createFetcher(deps, limiter, options.signal),
     batcher: createWriteBatcher(deps.db),
     claims: new Map(),
+    previousRunId:
+      (
+        await deps.db
+          .selectFrom("stats_crawl_runs")
+          .select("id")
+          .where("id", "<", runId)
+          .where("status", "=", "done")
+          .orderBy("id", "desc")
+          .limit(1)
+          .executeTakeFirst()
+      )?.id ?? null,
     members: await loadMemberIndex(deps),
     memberIds: new Map(items.map((i) => [i.url, i.member_id])),
   };
@@ -147,6 +159,7 @@ export async function crawlItem(deps: Deps, runId: string, root: string, url: st
     memberId: s.memberIds.get(url) ?? null,
     ancestors: [root],
     claims: s.claims,
+    previousRunId: s.previousRunId,
     batcher: s.batcher,
     registered: true,
     members: s.members,
