@@ -14,8 +14,8 @@ import { createServer } from "node:http";
 import { pino } from "pino";
 import { loadConfig } from "../src/config.js";
 import { createRuntime } from "../src/server.js";
-import { newId } from "../src/db/ids.js";
-import { searchable } from "../src/db/adapter.js";
+import { makeMember } from "../tests/helpers/factories.js";
+import { instanceRow } from "../tests/helpers/entraide.js";
 import { entraideJobs } from "../src/features/entraide/entraide.jobs.js";
 import { runJobOnce } from "../src/jobs/scheduler.js";
 import { machine } from "./lib/machine.js";
@@ -61,68 +61,10 @@ if (values.serve) {
   const runtime = await createRuntime(config, { logger: pino({ level: "warn" }) });
   const { db } = runtime.deps;
   const at = new Date().toISOString();
-  const memberId = newId();
-  await db
-    .insertInto("members")
-    .values({
-      id: memberId,
-      slug: "bench",
-      name: "Bench",
-      type: "association",
-      description_fr: "",
-      description_en: "",
-      website: null,
-      contact_email: "bench@example.org",
-      contact_url: null,
-      legal_url: null,
-      tos_url: null,
-      city: null,
-      region: null,
-      country_code: "FR",
-      latitude: null,
-      longitude: null,
-      joined_at: null,
-      joined_round: null,
-      membership: "member",
-      status: "active",
-      status_description: null,
-      logo_url: null,
-      avatar: null,
-      social_links: "{}",
-      funding_links: "{}",
-      chatonsinfos_url: null,
-      chatonsinfos_source_of_truth: 0,
-      created_at: at,
-      updated_at: at,
-      archived_at: null,
-      search_text: searchable("Bench"),
-    })
-    .execute();
+  const { id: memberId } = await makeMember(db, { slug: "bench", name: "Bench" });
   const rows = Array.from({ length: count }, (_, i) => ({
-    id: newId(),
-    service_id: "pad",
-    member_id: memberId,
-    url: `http://127.0.0.1:${ports[i % portCount]}/i${i}/`,
-    software: "etherpad",
-    weight: 5,
-    max_share: null,
-    paused: 0,
-    approval: "approved" as const,
-    health: "up" as const,
-    failures: 0,
-    successes: 0,
-    last_checked_at: null,
-    last_status: null,
-    last_ms: null,
-    last_reason: null,
-    health_changed_at: null,
-    alerted_at: null,
-    created_by: null,
-    reviewed_by: null,
+    ...instanceRow({ memberId, url: `http://127.0.0.1:${ports[i % portCount]}/i${i}/`, health: "up" }, at),
     reviewed_at: at,
-    created_at: at,
-    updated_at: at,
-    archived_at: null,
   }));
   for (let i = 0; i < rows.length; i += 500)
     await db

@@ -1,47 +1,53 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { DB } from "../../src/db/adapter.js";
 import { newId } from "../../src/db/ids.js";
-import type { Approval, Health } from "../../src/features/entraide/entraide.tables.js";
+import type { Insertable } from "kysely";
+import type {
+  Approval,
+  EntraideInstancesTable,
+  Health,
+} from "../../src/features/entraide/entraide.tables.js";
 import type { FakeHandler } from "./fake-server.js";
 
 /** Rows and fake member servers for the entraide portal's tests. */
 
-export async function makeInstance(
-  db: DB,
-  row: {
-    memberId: string;
-    url: string;
-    serviceId?: string;
-    software?: string;
-    weight?: number;
-    maxShare?: number | null;
-    approval?: Approval;
-    health?: Health;
-    paused?: boolean;
-  },
-) {
-  const id = newId();
-  const at = new Date().toISOString();
-  await db
-    .insertInto("entraide_instances")
-    .values({
-      id,
-      service_id: row.serviceId ?? "pad",
-      member_id: row.memberId,
-      url: row.url,
-      software: row.software ?? "etherpad",
-      weight: row.weight ?? 5,
-      max_share: row.maxShare ?? null,
-      paused: row.paused ? 1 : 0,
-      approval: row.approval ?? "approved",
-      health: row.health ?? "unknown",
-      failures: 0,
-      successes: 0,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  return id;
+export interface InstanceSpec {
+  memberId: string;
+  url: string;
+  serviceId?: string;
+  software?: string;
+  weight?: number;
+  maxShare?: number | null;
+  approval?: Approval;
+  health?: Health;
+  paused?: boolean;
+  successes?: number;
+}
+
+/** A whole entraide_instances row (for bulk inserts, as the benches do). */
+export function instanceRow(row: InstanceSpec, at = new Date().toISOString()) {
+  return {
+    id: newId(),
+    service_id: row.serviceId ?? "pad",
+    member_id: row.memberId,
+    url: row.url,
+    software: row.software ?? "etherpad",
+    weight: row.weight ?? 5,
+    max_share: row.maxShare ?? null,
+    paused: row.paused ? 1 : 0,
+    approval: row.approval ?? "approved",
+    health: row.health ?? "unknown",
+    failures: 0,
+    successes: row.successes ?? 0,
+    created_at: at,
+    updated_at: at,
+  } satisfies Insertable<EntraideInstancesTable>;
+}
+
+export async function makeInstance(db: DB, row: InstanceSpec) {
+  const values = instanceRow(row);
+  await db.insertInto("entraide_instances").values(values).execute();
+  return values.id;
 }
 
 export const ETHERPAD_PAGE = `<!doctype html><html><head><title>Etherpad</title></head>

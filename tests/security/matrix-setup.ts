@@ -1,6 +1,6 @@
 import type { TestPlatform } from "../helpers/platform.js";
 import { DEMO_ADMIN_EMAIL, DEMO_CANDIDATE_EMAIL, DEMO_PASSWORD } from "../../src/demo/seed.js";
-import { newId } from "../../src/db/ids.js";
+import { makeInstance } from "../helpers/entraide.js";
 
 export const ROLES = [
   "anonymous",
@@ -44,7 +44,6 @@ export async function castFor(t: TestPlatform): Promise<Cast> {
     .where("member_id", "=", plain.id)
     .orderBy("slug")
     .executeTakeFirstOrThrow();
-  const now = new Date().toISOString();
   // An entraide instance lent by M (the demo may not have given M one).
   let instance = await db
     .selectFrom("entraide_instances")
@@ -52,36 +51,12 @@ export async function castFor(t: TestPlatform): Promise<Cast> {
     .where("member_id", "=", plain.id)
     .executeTakeFirst();
   if (!instance) {
-    const id = newId();
-    await db
-      .insertInto("entraide_instances")
-      .values({
-        id,
-        service_id: "pad",
-        member_id: plain.id,
-        url: `https://pad.${plain.slug}.example.org/`,
-        software: "etherpad",
-        weight: 5,
-        max_share: null,
-        paused: 0,
-        approval: "approved",
-        health: "up",
-        failures: 0,
-        successes: 3,
-        last_checked_at: null,
-        last_status: null,
-        last_ms: null,
-        last_reason: null,
-        health_changed_at: null,
-        alerted_at: null,
-        created_by: null,
-        reviewed_by: null,
-        reviewed_at: now,
-        created_at: now,
-        updated_at: now,
-        archived_at: null,
-      })
-      .execute();
+    const id = await makeInstance(db, {
+      memberId: plain.id,
+      url: `https://pad.${plain.slug}.example.org/`,
+      health: "up",
+      successes: 3,
+    });
     instance = { id };
   }
   const charter = await db
