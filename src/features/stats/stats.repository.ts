@@ -205,8 +205,16 @@ export async function listOrganizations(db: DB, now: Date) {
   const up = new Map(
     uptime.map((u) => [u.member_id, toCount(u.checks) > 0 ? toCount(u.ups) / toCount(u.checks) : null]),
   );
+  // Grouped once: a federation of 10,000 members has some 200,000 files.
+  const filesOf = new Map<string, typeof files>();
+  for (const f of files) {
+    const key = f.member_id ?? "";
+    const list = filesOf.get(key);
+    if (list) list.push(f);
+    else filesOf.set(key, [f]);
+  }
   return members.map((m) => {
-    const mine = files.filter((f) => f.member_id === m.id);
+    const mine = filesOf.get(m.id) ?? [];
     const org = mine.find((f) => f.class === "organization");
     return {
       ...m,
