@@ -196,6 +196,8 @@ function classify(error: unknown, url: string): OutboundError {
   return new OutboundError("network", message, url);
 }
 
+const CUT_CONNECTION = new Set(["UND_ERR_SOCKET", "ECONNRESET", "EPIPE"]);
+
 function errorCode(error: unknown): string | undefined {
   if (typeof error === "object" && error !== null && "code" in error && typeof error.code === "string") {
     return error.code;
@@ -284,7 +286,12 @@ export function createOutbound(options: OutboundOptions): Outbound {
       const origin = url.host;
       try {
         for (;;) {
-          const res = await fetchOnce(req, url, signal, maxBytes);
+          const res = await fetchOnce(req, url, signal, maxBytes).catch((error: unknown) => {
+            // A kept-alive connection that the server closed just as it was reused fails at once,
+            // before any answer: our requests are GET or HEAD, so one new try is safe.
+            if (signal.aborted || !CUT_CONNECTION.has(errorCode(error) ?? "")) throw error;
+            return fetchOnce(req, url, signal, maxBytes);
+          });
           const location = res.headers["location"];
           if (
             res.status >= 300 &&

@@ -4,7 +4,10 @@ import { startFakeServer, type FakeServer } from "../../../../tests/helpers/fake
 import { createFetcher } from "./fetch.js";
 import { createHostLimiter } from "./limiter.js";
 
-/** One dropped connection is retried once; a server that keeps dropping them is a failure. */
+/**
+ * One dropped connection is retried once (by the outbound module, for every caller); a server that
+ * keeps dropping them is a failure.
+ */
 
 let t: TestPlatform;
 let flaky: FakeServer;

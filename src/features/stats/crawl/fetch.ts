@@ -30,7 +30,6 @@ export interface FetchOutcome {
 
 /** ChatonsInfos files are small; a metrics file with years of daily lists stays well under this. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-const RETRY_AFTER_MS = 200;
 
 export interface Fetcher {
   fetch(url: string, prior?: FetchPrior): Promise<FetchOutcome>;
@@ -120,21 +119,10 @@ export function createFetcher(deps: Deps, limiter: HostLimiter, signal?: AbortSi
     const headers: Record<string, string> = { accept: "text/plain, */*;q=0.5" };
     if (prior?.etag) headers["if-none-match"] = prior.etag;
     if (prior?.last_modified) headers["if-modified-since"] = prior.last_modified;
-    const request = () =>
-      limiter.run(parsed.host, () =>
+    try {
+      const res = await limiter.run(parsed.host, () =>
         deps.outbound.fetch({ url, headers, maxBytes: MAX_FILE_BYTES, ...(signal ? { signal } : {}) }),
       );
-    try {
-      let res;
-      try {
-        res = await request();
-      } catch (error) {
-        // A kept-alive connection that the server closed just as it was reused fails at once; one
-        // lost race must not fail a file (or, for the federation file, the whole crawl).
-        if (!(error instanceof OutboundError && error.code === "network") || signal?.aborted) throw error;
-        await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS));
-        res = await request();
-      }
       const etag = res.headers["etag"] ?? null;
       const lastModified = res.headers["last-modified"] ?? null;
       if (res.status === 304)
