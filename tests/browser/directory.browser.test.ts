@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { browserAvailable, launchBrowser, watchForeignRequests } from "../helpers/browser.js";
+import type { Browser } from "playwright-core";
+import { browserAvailable, launchBrowser, noScriptPage } from "../helpers/browser.js";
 import { startTestPlatform, type TestPlatform } from "../helpers/platform.js";
 import { makeMember, makePerson, makeService } from "../helpers/factories.js";
 import { translator } from "../../src/i18n/index.js";
@@ -73,14 +73,8 @@ describe.skipIf(!browserAvailable)("directory in a real browser", () => {
     await t?.stop();
   });
 
-  async function noScriptPage(): Promise<{ page: Page; foreign: string[]; close: () => Promise<void> }> {
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: "fr-FR" });
-    const page = await context.newPage();
-    return { page, foreign: watchForeignRequests(page, t.url), close: () => context.close() };
-  }
-
   it("lets a visitor filter by category, access and country, find a pad needing no account, and open its member's page (no JavaScript)", async () => {
-    const { page, foreign, close } = await noScriptPage();
+    const { page, foreign, close } = await noScriptPage(browser, t.url);
     await page.goto(`${t.url}/fr/services`);
     await page.selectOption("#finder-category", "pad");
     await page.check('input[name="access"][value="none"]');
@@ -145,7 +139,7 @@ describe.skipIf(!browserAvailable)("directory in a real browser", () => {
   });
 
   it("renders the map and the avatars without JavaScript", async () => {
-    const { page, foreign, close } = await noScriptPage();
+    const { page, foreign, close } = await noScriptPage(browser, t.url);
     const images: { url: string; status: number; type: string }[] = [];
     page.on("response", (r) => {
       if (/avatar\.svg|\/kittens\//.test(r.url()))

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { browserAvailable, launchBrowser, watchForeignRequests } from "../helpers/browser.js";
+import type { Browser } from "playwright-core";
+import { browserAvailable, launchBrowser, noScriptPage } from "../helpers/browser.js";
 import { startTestPlatform, type TestPlatform } from "../helpers/platform.js";
 import { translator } from "../../src/i18n/index.js";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from "../../src/demo/seed.js";
@@ -20,14 +20,8 @@ describe.skipIf(!browserAvailable)("stats pages in a real browser", () => {
     await t?.stop();
   });
 
-  async function noScriptPage(): Promise<{ page: Page; foreign: string[]; close: () => Promise<void> }> {
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: "fr-FR" });
-    const page = await context.newPage();
-    return { page, foreign: watchForeignRequests(page, t.url), close: () => context.close() };
-  }
-
   it("goes from the overview to a file's problems and how to fix them, without JavaScript", async () => {
-    const { page, foreign, close } = await noScriptPage();
+    const { page, foreign, close } = await noScriptPage(browser, t.url);
     await page.goto(`${t.url}/fr/stats`);
     expect(await page.locator("h1").textContent()).toBe(fr("stats.title"));
     expect(await page.locator("svg.stats-chart__svg").count()).toBeGreaterThanOrEqual(2);
@@ -54,7 +48,7 @@ describe.skipIf(!browserAvailable)("stats pages in a real browser", () => {
   }, 60_000);
 
   it("shows uptime bars and an organization's page with its services", async () => {
-    const { page, foreign, close } = await noScriptPage();
+    const { page, foreign, close } = await noScriptPage(browser, t.url);
     await page.goto(`${t.url}/fr/stats/uptime`);
     expect(await page.locator("svg.uptime-bars").count()).toBeGreaterThan(50);
     await page.locator(".uptime-list a").first().click();
@@ -68,7 +62,7 @@ describe.skipIf(!browserAvailable)("stats pages in a real browser", () => {
   }, 60_000);
 
   it("lets the platform admin start a crawl from the journal, and a structure see its problems on its dashboard", async () => {
-    const { page, close } = await noScriptPage();
+    const { page, close } = await noScriptPage(browser, t.url);
     await page.goto(`${t.url}/fr/login`);
     await page.fill("input[name=email]", DEMO_ADMIN_EMAIL);
     await page.fill("input[name=password]", DEMO_PASSWORD);

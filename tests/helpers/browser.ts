@@ -41,3 +41,13 @@ export function watchForeignRequests(page: Page, origin: string): string[] {
   });
   return foreign;
 }
+
+/** A French page with JavaScript off (the journeys must work without it), watching for foreign requests. */
+export async function noScriptPage(
+  browser: Browser,
+  origin: string,
+): Promise<{ page: Page; foreign: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "fr-FR" });
+  const page = await context.newPage();
+  return { page, foreign: watchForeignRequests(page, origin), close: () => context.close() };
+}
