@@ -11,6 +11,7 @@ import { createPerson, findPersonByEmail, setPassword } from "./features/account
 import { MIN_PASSWORD_LENGTH } from "./features/accounts/passwords.js";
 import { audit } from "./audit/audit.js";
 import type { CliCommand } from "./features/feature.js";
+import { nowIso } from "./db/ids.js";
 
 /**
  * The `chatons` command. Each command parses its own options, prints --help, and returns an exit
@@ -176,7 +177,7 @@ const backup: Command = {
       return 0;
     }
     const source = resolve(config.databaseUrl.slice("sqlite:".length));
-    const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+    const stamp = nowIso().replace(/[:.]/g, "-");
     const out = resolve(values.out ?? `${config.dataDir}/backups/chatons-${stamp}.sqlite`);
     mkdirSync(dirname(out), { recursive: true });
     const db = new SQLite(source, { fileMustExist: true, readonly: true });

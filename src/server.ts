@@ -21,6 +21,7 @@ import { seedDemo } from "./demo/seed.js";
 import { startDemoSites, createDemoSitesApp, type DemoSitesServer } from "./demo/sites.js";
 import { loadWorld } from "./demo/world.js";
 import { seededRandom } from "./demo/random.js";
+import { currentTime, useClock } from "./clock.js";
 
 export interface Runtime {
   deps: Deps;
@@ -33,6 +34,7 @@ export async function createRuntime(
   options: { logger?: Logger; db?: DatabaseOptions; now?: () => Date } = {},
 ): Promise<Runtime> {
   const log = options.logger ?? createLogger(config.logLevel);
+  if (options.now) useClock(options.now);
   const handle = await openDatabase(config.databaseUrl, options.db);
   try {
     await migrateToLatest(handle.db);
@@ -52,7 +54,7 @@ export async function createRuntime(
     mailer,
     outbound,
     secret,
-    now: options.now ?? (() => new Date()),
+    now: options.now ?? currentTime,
     jobs: createJobControl(),
   };
   return {
@@ -70,6 +72,8 @@ function nodeListener(deps: Deps, app: Hono<AppEnv>): (req: IncomingMessage, res
   const headers = securityHeaderList(deps.config.secureCookies);
   const direct = features.flatMap((feature) => (feature.direct ? [feature.direct(deps, headers)] : []));
   return (req, res) => {
+    // The Date header follows the platform's clock: browsers judge cookie expiry against it.
+    res.setHeader("date", deps.now().toUTCString());
     for (const answer of direct) if (answer(req, res)) return;
     void toApp(req, res);
   };

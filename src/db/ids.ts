@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { currentTime } from "../clock.js";
 
 /** Identifiers are made by the application so both dialects store the same text keys. */
 export const newId = (): string => randomUUID();
@@ -7,7 +8,7 @@ export const newId = (): string => randomUUID();
 export const newToken = (bytes = 32): string => randomBytes(bytes).toString("base64url");
 
 /** Timestamps are ISO-8601 UTC strings made by the application: sortable, and the same on both dialects. */
-export const nowIso = (): string => new Date().toISOString();
+export const nowIso = (): string => currentTime().toISOString();
 
 export function slugify(text: string): string {
   return text

@@ -45,12 +45,30 @@ function weighted<T>(random: () => number, entries: [T, number][]): T {
 }
 
 /** Application rounds ("portées") twice a year, June and December, counted from October 2016. */
-function roundFor(date: Date): { label: string; decided: string } {
+const roundDecisionAt = (year: number, half: 0 | 1): number =>
+  half === 0 ? Date.UTC(year, 5, 30) : Date.UTC(year, 11, 15);
+
+/**
+ * The round that admitted a structure joining at `date`: the first decided on or after it, but never
+ * one still to come on `now` (a demo member cannot have joined in a round that has not closed yet),
+ * nor within the last month, which belongs to the open round and its history.
+ */
+export function roundFor(date: Date, now: Date): { label: string; decided: string } {
+  const latest = now.getTime() - 30 * 86_400_000;
   const year = date.getUTCFullYear();
-  const june = Date.UTC(year, 5, 30);
-  const december = Date.UTC(year, 11, 15);
-  const decided =
-    date.getTime() <= june ? june : date.getTime() <= december ? december : Date.UTC(year + 1, 5, 30);
+  let decided =
+    date.getTime() <= roundDecisionAt(year, 0)
+      ? roundDecisionAt(year, 0)
+      : date.getTime() <= roundDecisionAt(year, 1)
+        ? roundDecisionAt(year, 1)
+        : roundDecisionAt(year + 1, 0);
+  while (decided > latest) {
+    const d = new Date(decided);
+    decided =
+      d.getUTCMonth() === 11
+        ? roundDecisionAt(d.getUTCFullYear(), 0)
+        : roundDecisionAt(d.getUTCFullYear() - 1, 1);
+  }
   const n = 1 + Math.round((decided - FIRST_ROUND) / (182.5 * 86_400_000));
   return { label: `Portée n°${n}`, decided: new Date(decided).toISOString().slice(0, 10) };
 }
@@ -98,7 +116,7 @@ function build(
     // Five structures are not members: three candidates of the open round, two former members.
     const membership = i < DEMO_MEMBERS ? "member" : i < DEMO_MEMBERS + 3 ? "candidate" : "former";
     const joined = new Date(FIRST_ROUND + random() * (now.getTime() - FIRST_ROUND - 150 * 86_400_000));
-    const round = roundFor(joined);
+    const round = roundFor(joined, now);
     const site = `${sitesBaseUrl}/${slug}/`;
     const publishesInfos = membership !== "candidate" && random() < 0.75;
     const descriptionIndex = Math.floor(random() * DESCRIPTIONS_FR.length);
@@ -205,8 +223,12 @@ function build(
         [["businesses"], 8],
         [["schools", "public-bodies"], 10],
       ] as const);
+      // Services opened around the joining date, none after the demo's today.
       const start = new Date(
-        Math.max(joined.getTime() - 200 * 86_400_000, FIRST_ROUND) + random() * 400 * 86_400_000,
+        Math.min(
+          Math.max(joined.getTime() - 200 * 86_400_000, FIRST_ROUND) + random() * 400 * 86_400_000,
+          now.getTime() - 86_400_000,
+        ),
       );
       const serviceName = sw ? sw.name : (categoryNames.get(categoryId) ?? categoryId);
       services.push({

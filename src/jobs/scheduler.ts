@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Deps } from "../deps.js";
 import type { DB } from "../db/adapter.js";
 import { completeItem, markAttempt, setRunSummary, startRun } from "./runs.js";
+import { nowIso } from "../db/ids.js";
 
 /**
  * Periodic jobs. A job declares its interval and what it does; a scheduler runs it. Two
@@ -106,7 +107,7 @@ export async function releaseLease(
       owner: null,
       // Keep the lease until the next due time, so other instances do not rerun the job early.
       locked_until: nextFreeAt.toISOString(),
-      last_finished_at: new Date().toISOString(),
+      last_finished_at: nowIso(),
       last_status: status,
       last_summary: summary.slice(0, 500),
     })

@@ -14,10 +14,19 @@ if (!browserAvailable) {
   console.warn(`[browser tests skipped] no chromium at ${CHROMIUM}: apt-get install -y chromium`);
 }
 
+/** The environment without libfaketime: chromium does not run under a shifted clock (see npm run test:future). */
+function browserEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env))
+    if (value !== undefined && key !== "LD_PRELOAD" && !key.startsWith("FAKETIME")) env[key] = value;
+  return env;
+}
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    env: browserEnv(),
     args: [
       "--no-sandbox",
       "--disable-gpu",

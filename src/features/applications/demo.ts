@@ -122,7 +122,9 @@ export async function seedApplicationsDemo(deps: Deps, world: DemoWorld): Promis
       full.map((m) => m.joined_round ?? "").sort((a, b) => roundNumber(b) - roundNumber(a))[0] ??
       "Portée n°1";
     const joined = full.filter((m) => m.joined_round === pastLabel).slice(0, 3);
-    const pastClose = new Date(`${joined[0]?.joined_at ?? "2025-12-15"}T18:00:00.000Z`);
+    const pastClose = joined[0]?.joined_at
+      ? new Date(`${joined[0].joined_at}T18:00:00.000Z`)
+      : new Date(now.getTime() - 60 * DAY);
     const pastDates = defaultRoundDates(pastClose);
     const pastId = await insertRound(
       trx,

@@ -1,4 +1,5 @@
 import type { Kysely, Migration } from "kysely";
+import { nowIso } from "../../db/ids.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDB = Kysely<any>;
@@ -67,7 +68,7 @@ export const choresMigrations: Record<string, Migration> = {
         .addColumn("created_at", "text", (c) => c.notNull())
         .addUniqueConstraint("chore_turns_chore_due", ["chore_id", "due_date"])
         .execute();
-      const at = new Date().toISOString();
+      const at = nowIso();
       await db
         .insertInto("chores")
         .values(

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { DB } from "../../db/adapter.js";
 import { toCount } from "../../db/adapter.js";
-import { newId, newToken } from "../../db/ids.js";
+import { newId, newToken, nowIso } from "../../db/ids.js";
 import type { MembershipRole } from "./directory.tables.js";
 
 /** People of a structure, invitations to join it, and its change history. */
@@ -17,7 +17,7 @@ export async function addMembership(
   personId: string,
   memberId: string,
   role: MembershipRole,
-  at = new Date().toISOString(),
+  at = nowIso(),
 ) {
   const existing = await db
     .selectFrom("memberships")

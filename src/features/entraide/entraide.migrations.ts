@@ -1,4 +1,5 @@
 import type { Kysely, Migration } from "kysely";
+import { nowIso } from "../../db/ids.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDB = Kysely<any>;
@@ -175,7 +176,7 @@ export const entraideMigrations: Record<string, Migration> = {
   },
   "2026-11-24-0301-entraide-services": {
     async up(db: AnyDB) {
-      const at = new Date().toISOString();
+      const at = nowIso();
       await db
         .insertInto("entraide_services")
         .values(

@@ -7,6 +7,7 @@ import * as detail from "./detail.repository.js";
 import { generateLocal, parseLocalPath, WELL_KNOWN } from "./generated.js";
 import { dayBars, overallRatio } from "./uptime.js";
 import type { SeriesPeriod } from "./stats.tables.js";
+import { nowIso } from "../../db/ids.js";
 
 /**
  * Open-format exports of every list (CSV and JSON, same rows), the raw crawled files, and the
@@ -155,8 +156,7 @@ const EXPORTS: Record<string, Export> = {
 
 function send(c: Context<AppEnv>, name: string, format: string, rows: Row[]) {
   c.header("cache-control", "public, max-age=300");
-  if (format === "json")
-    return c.json({ generated_at: new Date().toISOString(), count: rows.length, items: rows });
+  if (format === "json") return c.json({ generated_at: nowIso(), count: rows.length, items: rows });
   const columns = rows[0] ? Object.keys(rows[0]) : [];
   const csv = stringify(rows, { header: true, columns, cast: { boolean: (v) => (v ? "true" : "false") } });
   c.header("content-disposition", `attachment; filename="stats-${name}.csv"`);

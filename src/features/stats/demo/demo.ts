@@ -4,6 +4,7 @@ import type { DemoWorld } from "../../../demo/world.js";
 import { memberBySlug, servicesOf } from "../generated.js";
 import { NODEINFO_SOFTWARE } from "../nodeinfo.js";
 import { hash01, metricsFileName, metricsText, organizationText, serviceAnswer } from "./files.js";
+import { currentTime } from "../../../clock.js";
 
 export { statsSeedDemo } from "./seed.js";
 
@@ -70,7 +71,7 @@ export function statsDemoSites(app: Hono, world: DemoWorld): void {
   });
 
   app.use("/:member/:service/*", async (c, next) => {
-    const hour = new Date().getUTCHours();
+    const hour = currentTime().getUTCHours();
     const { member, service } = c.req.param();
     if (
       !service.startsWith(".") &&
