@@ -8,6 +8,32 @@ import type { Database } from "./schema.js";
 
 export type DB = Kysely<Database> | Transaction<Database>;
 
+/**
+ * A table owner's view of the one database: the same connection, or the same open transaction,
+ * typed with the owner's tables only. Features never query `DB` itself: each owner (a feature, or a
+ * core module such as the audit log) makes its view once with `ownedTables<TheirTables>()`, and a
+ * query on another owner's table then fails the type check. Other owners' data is reached through
+ * the functions they publish.
+ */
+export type OwnDb<T> = Kysely<T>;
+
+/** Makes an owner's view maker; see {@link OwnDb}. */
+export function ownedTables<T extends Partial<Database>>(): (db: DB) => OwnDb<T> {
+  // The only place a database handle changes type: Kysely's types are invariant in the table map
+  // (a transaction callback receives the same map), so no subset of Database is assignable, but at
+  // run time a view is the very same object.
+  return (db) => db as unknown as Kysely<T>;
+}
+
+/**
+ * Runs `work` in a transaction, or inside the caller's when `db` already is one, so that several
+ * owners' writes (a vote closed, a member admitted, the audit entry) commit together.
+ */
+export async function inTransaction<R>(db: DB, work: (trx: DB) => Promise<R>): Promise<R> {
+  if (db.isTransaction) return work(db);
+  return db.transaction().execute(work);
+}
+
 /** True when an error is a unique-constraint violation, whatever the dialect. */
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;

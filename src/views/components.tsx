@@ -1,4 +1,4 @@
-import type { Child } from "hono/jsx";
+import { createContext, useContext, type Child } from "hono/jsx";
 import type { AppContext } from "../http/context.js";
 import { csrfToken } from "../http/csrf.js";
 import type { FieldErrors, FormValues } from "../http/forms.js";
@@ -26,13 +26,48 @@ export function ErrorSummary({ c, errors }: { c: AppContext; errors: FieldErrors
   );
 }
 
-interface FieldBase {
+/** What every field of one form shares: the request (for the translator), the submitted values, the errors. */
+export interface FormState {
   c: AppContext;
+  values?: FormValues | undefined;
+  errors?: FieldErrors | undefined;
+}
+
+const FormContext = createContext<FormState | null>(null);
+
+/**
+ * Gives the fields inside it their form's state, so a form writes `<TextField name="x" … />`
+ * instead of passing `c`, `values` and `errors` to every field.
+ */
+export function FormFields(props: FormState & { children: Child }) {
+  return (
+    <FormContext.Provider value={{ c: props.c, values: props.values, errors: props.errors }}>
+      {props.children}
+    </FormContext.Provider>
+  );
+}
+
+interface FieldProps {
+  /** Taken from the enclosing <FormFields> when absent. */
+  c?: AppContext;
   name: string;
   label: string;
   hint?: string;
   required?: boolean;
   errors?: FieldErrors | undefined;
+  values?: FormValues | undefined;
+}
+
+interface FieldBase extends FieldProps {
+  c: AppContext;
+}
+
+/** A field's own props completed from the enclosing form. */
+function inForm<P extends FieldProps>(props: P): P & FieldBase {
+  const form = useContext(FormContext);
+  const c = props.c ?? form?.c;
+  if (!c) throw new Error(`field ${props.name} outside <FormFields> and without c`);
+  return { ...props, c, values: props.values ?? form?.values, errors: props.errors ?? form?.errors };
 }
 
 function FieldShell(props: FieldBase & { children: Child }) {
@@ -65,8 +100,7 @@ function describedBy(p: FieldBase): string | undefined {
 }
 
 export function TextField(
-  props: FieldBase & {
-    values?: FormValues;
+  fieldProps: FieldProps & {
     type?: "text" | "email" | "url" | "password" | "date" | "number" | "search";
     autocomplete?: string;
     maxlength?: number;
@@ -74,6 +108,7 @@ export function TextField(
     step?: string;
   },
 ) {
+  const props = inForm(fieldProps);
   const value = props.type === "password" ? "" : (props.values?.[props.name] ?? "");
   return (
     <FieldShell {...props}>
@@ -94,7 +129,8 @@ export function TextField(
   );
 }
 
-export function TextArea(props: FieldBase & { values?: FormValues; rows?: number; maxlength?: number }) {
+export function TextArea(fieldProps: FieldProps & { rows?: number; maxlength?: number }) {
+  const props = inForm(fieldProps);
   return (
     <FieldShell {...props}>
       <textarea
@@ -113,12 +149,12 @@ export function TextArea(props: FieldBase & { values?: FormValues; rows?: number
 }
 
 export function SelectField(
-  props: FieldBase & {
-    values?: FormValues;
+  fieldProps: FieldProps & {
     options: { value: string; label: string }[];
     placeholder?: string;
   },
 ) {
+  const props = inForm(fieldProps);
   const current = props.values?.[props.name] ?? "";
   return (
     <FieldShell {...props}>

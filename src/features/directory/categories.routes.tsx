@@ -1,17 +1,22 @@
-import type { Hono } from "hono";
+import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import { parseForm, type FieldErrors, type FormValues } from "../../http/forms.js";
 import { render } from "../../http/render.js";
-import { flash } from "../../http/session.js";
 import { requirePlatformAdmin } from "../../http/policy.js";
 import { HttpError } from "../../http/errors.js";
-import { audit } from "../../audit/audit.js";
-import { toCount } from "../../db/adapter.js";
+import { commitAndRedirect } from "../../http/commit.js";
+import { guard } from "../../http/guard.js";
 import { nowIso } from "../../db/ids.js";
 import { Layout } from "../../views/Layout.js";
-import { Checkbox, Csrf, ErrorSummary, SelectField, TextField } from "../../views/components.js";
+import { Checkbox, Csrf, ErrorSummary, FormFields, SelectField, TextField } from "../../views/components.js";
 import { listCategories, refreshServiceSearch, type CategoryRow } from "./directory.repository.js";
+import {
+  findCategory,
+  insertCategory,
+  servicesPerCategory,
+  updateCategory,
+} from "./categories.repository.js";
 import { CategorySchema, NewCategorySchema } from "./directory.schema.js";
 import { SERVICE_FAMILIES } from "./directory.tables.js";
 import { enumLabel } from "./labels.js";
@@ -40,12 +45,10 @@ function CategoryFields({
   withId: boolean;
 }) {
   const t = c.get("t");
-  const field = { c, values, errors };
   return (
-    <>
+    <FormFields c={c} values={values} errors={errors}>
       {withId ? (
         <TextField
-          {...field}
           name="id"
           label={t("directory.categories.id")}
           hint={t("directory.form.slug.hint")}
@@ -54,39 +57,16 @@ function CategoryFields({
         />
       ) : null}
       <SelectField
-        {...field}
         name="family"
         label={t("directory.categories.family")}
         required
         options={SERVICE_FAMILIES.map((f) => ({ value: f, label: enumLabel(t, "directory.family.", f) }))}
       />
-      <TextField
-        {...field}
-        name="name_fr"
-        label={t("directory.categories.name_fr")}
-        required
-        maxlength={100}
-      />
-      <TextField
-        {...field}
-        name="name_en"
-        label={t("directory.categories.name_en")}
-        required
-        maxlength={100}
-      />
-      <TextField
-        {...field}
-        name="description_fr"
-        label={t("directory.categories.description_fr")}
-        maxlength={500}
-      />
-      <TextField
-        {...field}
-        name="description_en"
-        label={t("directory.categories.description_en")}
-        maxlength={500}
-      />
-      <TextField {...field} name="position" type="number" label={t("directory.categories.position")} />
+      <TextField name="name_fr" label={t("directory.categories.name_fr")} required maxlength={100} />
+      <TextField name="name_en" label={t("directory.categories.name_en")} required maxlength={100} />
+      <TextField name="description_fr" label={t("directory.categories.description_fr")} maxlength={500} />
+      <TextField name="description_en" label={t("directory.categories.description_en")} maxlength={500} />
+      <TextField name="position" type="number" label={t("directory.categories.position")} />
       {withId ? null : (
         <Checkbox
           name="archived"
@@ -94,7 +74,7 @@ function CategoryFields({
           checked={values.archived === "1" || values.archived === "on"}
         />
       )}
-    </>
+    </FormFields>
   );
 }
 
@@ -154,19 +134,12 @@ function CategoriesPage({ c, categories, usage, failed }: PageProps) {
 
 async function showPage(c: AppContext, failed?: PageProps["failed"]) {
   const { db } = c.get("deps");
-  const rows = await db
-    .selectFrom("services")
-    .select((eb) => ["category_id", eb.fn.countAll().as("n")])
-    .where("archived_at", "is", null)
-    .groupBy("category_id")
-    .execute();
-  const usage = new Map(rows.map((r) => [r.category_id, toCount(r.n)]));
   return render(
     c,
     <CategoriesPage
       c={c}
       categories={await listCategories(db, { includeArchived: true })}
-      usage={usage}
+      usage={await servicesPerCategory(db)}
       failed={failed}
     />,
     failed ? 422 : 200,
@@ -174,68 +147,65 @@ async function showPage(c: AppContext, failed?: PageProps["failed"]) {
 }
 
 export function categoryPages(router: Hono<AppEnv>): void {
-  router.get("/admin/categories", (c) => {
-    requirePlatformAdmin(c);
-    return showPage(c);
-  });
+  const admin = new Hono<AppEnv>();
+  admin.use(guard(requirePlatformAdmin));
 
-  router.post("/admin/categories", async (c) => {
+  admin.get("/", (c) => showPage(c));
+
+  admin.post("/", async (c) => {
     const person = requirePlatformAdmin(c);
     const { db } = c.get("deps");
     const form = await parseForm(c, NewCategorySchema);
     if (!form.ok) return showPage(c, { id: null, values: form.values, errors: form.errors });
     const { archived: _archived, position, ...fields } = form.data;
-    if (await db.selectFrom("categories").select("id").where("id", "=", fields.id).executeTakeFirst())
+    if (await findCategory(db, fields.id))
       return showPage(c, {
         id: null,
         values: form.values,
         errors: { id: { key: "directory.error.slug_taken" } },
       });
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto("categories")
-        .values({ ...fields, position: position ?? 1000, archived_at: null })
-        .execute();
-      await audit(trx, {
+    return commitAndRedirect(c, {
+      write: (trx) => insertCategory(trx, { ...fields, position: position ?? 1000 }),
+      audit: {
         actor: { personId: person.id },
         action: "category.create",
         subject: { type: "category", id: fields.id },
-      });
+      },
+      after: invalidateDirectory,
+      flash: "directory.categories.created",
+      to: href(c, "/admin/categories"),
     });
-    invalidateDirectory();
-    await flash(c, { kind: "success", text: "directory.categories.created" });
-    return c.redirect(href(c, "/admin/categories"), 303);
   });
 
-  router.post("/admin/categories/:id", async (c) => {
+  admin.post("/:id", async (c) => {
     const person = requirePlatformAdmin(c);
     const { db } = c.get("deps");
     const id = c.req.param("id");
-    const current = await db.selectFrom("categories").selectAll().where("id", "=", id).executeTakeFirst();
+    const current = await findCategory(db, id);
     if (!current) throw new HttpError(404, "404");
     const form = await parseForm(c, CategorySchema);
     if (!form.ok) return showPage(c, { id, values: form.values, errors: form.errors });
     const { archived, position, ...fields } = form.data;
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable("categories")
-        .set({
+    return commitAndRedirect(c, {
+      write: async (trx) => {
+        await updateCategory(trx, id, {
           ...fields,
           position: position ?? current.position,
           archived_at: archived ? (current.archived_at ?? nowIso()) : null,
-        })
-        .where("id", "=", id)
-        .execute();
-      await refreshServiceSearch(trx, { categoryId: id });
-      await audit(trx, {
+        });
+        await refreshServiceSearch(trx, { categoryId: id });
+      },
+      audit: {
         actor: { personId: person.id },
         action: "category.update",
         subject: { type: "category", id },
         data: { ...fields, archived },
-      });
+      },
+      after: invalidateDirectory,
+      flash: "directory.categories.saved",
+      to: href(c, "/admin/categories"),
     });
-    invalidateDirectory();
-    await flash(c, { kind: "success", text: "directory.categories.saved" });
-    return c.redirect(href(c, "/admin/categories"), 303);
   });
+
+  router.route("/admin/categories", admin);
 }

@@ -1,3 +1,4 @@
+import { ownedTables } from "../../db/adapter.js";
 /**
  * The member structures and their services. Field names follow the ChatonsInfos organization and
  * service keys so import and export are 1:1 (enum values are lower-cased: `ASSOCIATION` ↔
@@ -238,3 +239,6 @@ export interface MemberLogosTable {
   /** Why the last attempt failed (a LogoRefusal code); null when it succeeded. */
   error: string | null;
 }
+
+/** The directory's view of the database: only its repositories use it (see OwnDb). */
+export const directoryDb = ownedTables<DirectoryTables>();

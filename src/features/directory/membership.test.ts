@@ -278,6 +278,9 @@ describe("platform admins", () => {
       name_en: "W",
     });
     expect(dup.status).toBe(422);
+    // The form is shown again with what was typed and the error next to its field.
+    expect(dup.text).toContain('id="field-id" name="id" type="text" value="wiki"');
+    expect(dup.text).toContain('id="error-id"');
     const serviceForm = await client.get(`/fr/members/${member.slug}/services/new`);
     expect(serviceForm.text).toContain('<option value="wiki">Wiki</option>');
   });
