@@ -1,7 +1,7 @@
 import type { CoreTables } from "./core.tables.js";
 import type { JobsTables } from "../jobs/jobs.tables.js";
 import type { ChoresTables } from "../features/chores/chores.tables.js";
-import type { AccountsTables } from "../features/accounts/accounts.tables.js";
+import type { IdentityTables } from "../identity/identity.tables.js";
 import type { DirectoryTables } from "../features/directory/directory.tables.js";
 import type { StatsTables } from "../features/stats/stats.tables.js";
 import type { EntraideTables } from "../features/entraide/entraide.tables.js";
@@ -12,7 +12,7 @@ export interface Database
   extends
     CoreTables,
     JobsTables,
-    AccountsTables,
+    IdentityTables,
     DirectoryTables,
     StatsTables,
     EntraideTables,

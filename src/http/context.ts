@@ -2,24 +2,9 @@ import type { Context } from "hono";
 import type { Deps } from "../deps.js";
 import type { Feature } from "../features/feature.js";
 import type { Locale, Translator } from "../i18n/index.js";
-import type { MembershipRole, Membership } from "../features/directory/directory.tables.js";
+import type { CurrentPerson } from "../identity/current-person.js";
 
-export interface PersonMembership {
-  memberId: string;
-  memberSlug: string;
-  memberName: string;
-  role: MembershipRole;
-  /** Is the structure a member of the collective, or still a candidate? */
-  membership: Membership;
-}
-
-export interface CurrentPerson {
-  id: string;
-  email: string;
-  name: string;
-  isPlatformAdmin: boolean;
-  memberships: PersonMembership[];
-}
+export type { CurrentPerson, PersonMembership } from "../identity/current-person.js";
 
 export interface SessionInfo {
   id: string;

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { AppContext, AppEnv, CurrentPerson, FlashMessage, PersonMembership } from "./context.js";
+import type { AppContext, AppEnv, FlashMessage } from "./context.js";
 import { newToken, nowIso } from "../db/ids.js";
 import type { DB } from "../db/adapter.js";
-import type { Membership, MembershipRole } from "../features/directory/directory.tables.js";
+import { loadPerson } from "../identity/current-person.js";
 
 const SESSION_DAYS = 30;
 const REFRESH_AFTER_MS = 60 * 60 * 1000;
@@ -35,43 +35,7 @@ function parseFlash(text: string | null): FlashMessage[] {
   }
 }
 
-function isRole(value: string): value is MembershipRole {
-  return value === "member" || value === "admin";
-}
-function isMembership(value: string): value is Membership {
-  return value === "candidate" || value === "member" || value === "former";
-}
-
-/** Loads a person with the structures they belong to. */
-export async function loadPerson(db: DB, personId: string): Promise<CurrentPerson | null> {
-  const person = await db
-    .selectFrom("people")
-    .select(["id", "email", "name", "is_platform_admin"])
-    .where("id", "=", personId)
-    .where("disabled_at", "is", null)
-    .executeTakeFirst();
-  if (!person) return null;
-  const rows = await db
-    .selectFrom("memberships")
-    .innerJoin("members", "members.id", "memberships.member_id")
-    .select(["members.id", "members.slug", "members.name", "members.membership", "memberships.role"])
-    .where("memberships.person_id", "=", personId)
-    .where("members.archived_at", "is", null)
-    .orderBy("members.name")
-    .execute();
-  const memberships: PersonMembership[] = rows.flatMap((r) =>
-    isRole(r.role) && isMembership(r.membership)
-      ? [{ memberId: r.id, memberSlug: r.slug, memberName: r.name, role: r.role, membership: r.membership }]
-      : [],
-  );
-  return {
-    id: person.id,
-    email: person.email,
-    name: person.name,
-    isPlatformAdmin: person.is_platform_admin === 1,
-    memberships,
-  };
-}
+export { loadPerson } from "../identity/current-person.js";
 
 /**
  * Reads the session cookie if there is one. Anonymous visitors never get a cookie: one is set only

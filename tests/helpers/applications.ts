@@ -4,7 +4,7 @@ import type { Phase } from "../../src/features/applications/applications.tables.
 import { allCriteria, currentCharter } from "../../src/features/applications/charter/charter.repository.js";
 import { insertApplication, moveStatus } from "../../src/features/applications/applications.repository.js";
 import { decisionForApplication } from "../../src/features/applications/votes/decisions.repository.js";
-import type { MembershipRole } from "../../src/features/directory/directory.tables.js";
+import type { MembershipRole } from "../../src/identity/identity.tables.js";
 import { makeMember, makePerson } from "./factories.js";
 import { csrfFrom, type TestClient } from "./client.js";
 import type { TestPlatform } from "./platform.js";

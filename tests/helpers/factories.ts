@@ -2,11 +2,8 @@ import type { Insertable } from "kysely";
 import type { DB } from "../../src/db/adapter.js";
 import { searchable } from "../../src/db/adapter.js";
 import { newId, slugify } from "../../src/db/ids.js";
-import type {
-  MembersTable,
-  ServicesTable,
-  MembershipRole,
-} from "../../src/features/directory/directory.tables.js";
+import type { MembersTable, ServicesTable } from "../../src/features/directory/directory.tables.js";
+import type { MembershipRole } from "../../src/identity/identity.tables.js";
 import { hashPassword } from "../../src/features/accounts/passwords.js";
 
 /** Builders of rows for tests: each gives sensible defaults and takes overrides. */

@@ -3,7 +3,7 @@ import type { DB } from "../../db/adapter.js";
 import { isUniqueViolation } from "../../db/adapter.js";
 import { newId, newToken, nowIso } from "../../db/ids.js";
 import { hashPassword } from "./passwords.js";
-import type { MembershipRole } from "../directory/directory.tables.js";
+import type { MembershipRole } from "../../identity/identity.tables.js";
 
 export class EmailTakenError extends Error {
   constructor() {

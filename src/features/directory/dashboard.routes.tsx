@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import type { Child } from "hono/jsx";
 import type { AppContext, AppEnv, CurrentPerson } from "../../http/context.js";
-import type { MembershipRole } from "./directory.tables.js";
+import type { MembershipRole } from "../../identity/identity.tables.js";
 import { href } from "../../http/context.js";
 import { parseForm, type FieldErrors, type FormValues } from "../../http/forms.js";
 import { render } from "../../http/render.js";

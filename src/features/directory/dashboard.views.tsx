@@ -7,7 +7,7 @@ import { Badge, Csrf, ErrorSummary, SelectField, TextField } from "../../views/c
 import { MemberAvatar } from "../kittens/avatar.js";
 import { MemberPicture } from "./logos.views.js";
 import type { LogoRef } from "./logos.repository.js";
-import { MEMBERSHIP_ROLES } from "./directory.tables.js";
+import { MEMBERSHIP_ROLES } from "../../identity/identity.tables.js";
 import { enumLabel } from "./labels.js";
 import { categoryName } from "./directory.components.js";
 import type { MemberRow, ServiceDetail } from "./directory.repository.js";

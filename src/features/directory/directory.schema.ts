@@ -14,9 +14,9 @@ import {
   url,
 } from "../../http/forms.js";
 import { slugify } from "../../db/ids.js";
+import { MEMBERSHIP_ROLES } from "../../identity/identity.tables.js";
 import {
   AUDIENCES,
-  MEMBERSHIP_ROLES,
   MEMBERSHIPS,
   MEMBER_STATUSES,
   MEMBER_TYPES,

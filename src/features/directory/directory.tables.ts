@@ -1,4 +1,5 @@
 import { ownedTables } from "../../db/adapter.js";
+import type { MembershipRole } from "../../identity/identity.tables.js";
 /**
  * The member structures and their services. Field names follow the ChatonsInfos organization and
  * service keys so import and export are 1:1 (enum values are lower-cased: `ASSOCIATION` ↔
@@ -42,7 +43,6 @@ export interface DirectoryTables {
   categories: CategoriesTable;
   software: SoftwareTable;
   services: ServicesTable;
-  memberships: MembershipsTable;
   member_invitations: MemberInvitationsTable;
   member_logos: MemberLogosTable;
 }
@@ -182,17 +182,6 @@ export interface ServicesTable {
   updated_at: string;
   archived_at: string | null;
   search_text: string;
-}
-
-export const MEMBERSHIP_ROLES = ["member", "admin"] as const;
-export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
-
-/** A person's role in a member structure. */
-export interface MembershipsTable {
-  person_id: string;
-  member_id: string;
-  role: MembershipRole;
-  created_at: string;
 }
 
 /** An invitation to join a structure, sent by e-mail; only the token's hash is stored. */

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { DB } from "../../db/adapter.js";
 import { toCount } from "../../db/adapter.js";
 import { newId, newToken, nowIso } from "../../db/ids.js";
-import type { MembershipRole } from "./directory.tables.js";
+import type { MembershipRole } from "../../identity/identity.tables.js";
 
 /** People of a structure, invitations to join it, and its change history. */
 

@@ -1,7 +1,15 @@
-export interface AccountsTables {
+import { ownedTables } from "../db/adapter.js";
+
+/**
+ * Identity: the people who sign in, their sessions and password resets, and the member structures
+ * they act for (memberships). Every feature needs to know who is asking and for which structure;
+ * none of them owns these tables (see src/identity/identity.repository.ts for what is published).
+ */
+export interface IdentityTables {
   people: PeopleTable;
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
+  memberships: MembershipsTable;
 }
 
 export interface PeopleTable {
@@ -38,3 +46,17 @@ export interface PasswordResetsTable {
   expires_at: string;
   used_at: string | null;
 }
+
+export const MEMBERSHIP_ROLES = ["member", "admin"] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+/** A person's role in a member structure. */
+export interface MembershipsTable {
+  person_id: string;
+  member_id: string;
+  role: MembershipRole;
+  created_at: string;
+}
+
+/** Identity's view of the database: only src/identity uses it. */
+export const identityDb = ownedTables<IdentityTables>();

@@ -1,0 +1,238 @@
+import { toCount, type DB } from "../../db/adapter.js";
+import { nowIso } from "../../db/ids.js";
+import {
+  directoryDb,
+  type Membership,
+  type MemberStatus,
+  type ServiceAccess,
+  type ServiceStatus,
+} from "./directory.tables.js";
+
+/**
+ * What the directory publishes to the other features: member structures and their services as
+ * domain values, and the few changes others may ask for (admitting a member after a vote). Other
+ * features never query the directory's tables; they call these.
+ */
+
+export interface Structure {
+  id: string;
+  slug: string;
+  name: string;
+  website: string | null;
+  membership: Membership;
+  status: MemberStatus;
+  tosUrl: string | null;
+  legalUrl: string | null;
+  contactEmail: string | null;
+  chatonsinfosUrl: string | null;
+  /** The structure chose its ChatonsInfos files over what is typed in the platform. */
+  filesAreSourceOfTruth: boolean;
+  joinedAt: string | null;
+  joinedRound: string | null;
+  countryCode: string | null;
+  archived: boolean;
+}
+
+export interface ListedService {
+  id: string;
+  memberId: string;
+  slug: string;
+  name: string;
+  url: string;
+  categoryId: string;
+  access: ServiceAccess;
+  status: ServiceStatus;
+  softwareSlug: string | null;
+  softwareName: string | null;
+}
+
+const structureColumns = [
+  "id",
+  "slug",
+  "name",
+  "website",
+  "membership",
+  "status",
+  "tos_url",
+  "legal_url",
+  "contact_email",
+  "chatonsinfos_url",
+  "chatonsinfos_source_of_truth",
+  "joined_at",
+  "joined_round",
+  "country_code",
+  "archived_at",
+] as const;
+
+function structuresQuery(db: DB) {
+  return directoryDb(db).selectFrom("members").select(structureColumns);
+}
+
+type StructureRow = Awaited<ReturnType<ReturnType<typeof structuresQuery>["executeTakeFirstOrThrow"]>>;
+
+function toStructure(row: StructureRow): Structure {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    website: row.website,
+    membership: row.membership,
+    status: row.status,
+    tosUrl: row.tos_url,
+    legalUrl: row.legal_url,
+    contactEmail: row.contact_email,
+    chatonsinfosUrl: row.chatonsinfos_url,
+    filesAreSourceOfTruth: row.chatonsinfos_source_of_truth === 1,
+    joinedAt: row.joined_at,
+    joinedRound: row.joined_round,
+    countryCode: row.country_code,
+    archived: row.archived_at !== null,
+  };
+}
+
+export async function structureById(db: DB, id: string): Promise<Structure | undefined> {
+  const row = await structuresQuery(db).where("id", "=", id).executeTakeFirst();
+  return row ? toStructure(row) : undefined;
+}
+
+/** A structure listed in the directory (not archived), by its slug. */
+export async function findListedMember(db: DB, slug: string): Promise<Structure | undefined> {
+  const row = await structuresQuery(db)
+    .where("slug", "=", slug)
+    .where("archived_at", "is", null)
+    .executeTakeFirst();
+  return row ? toStructure(row) : undefined;
+}
+
+/** Structures by id, archived ones included (a past ballot still names its voter). */
+export async function structuresByIds(db: DB, ids: readonly string[]): Promise<Map<string, Structure>> {
+  const unique = [...new Set(ids)];
+  const out = new Map<string, Structure>();
+  // Chunks keep the parameter count under SQLite's limit.
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await structuresQuery(db)
+      .where("id", "in", unique.slice(i, i + 500))
+      .execute();
+    for (const row of rows) out.set(row.id, toStructure(row));
+  }
+  return out;
+}
+
+/** Listed structures, by name; only those in the given standing when asked. */
+export async function listStructures(
+  db: DB,
+  options: { membership?: Membership; includeArchived?: boolean } = {},
+): Promise<Structure[]> {
+  let query = structuresQuery(db).orderBy("name");
+  if (options.membership) query = query.where("membership", "=", options.membership);
+  if (!options.includeArchived) query = query.where("archived_at", "is", null);
+  return (await query.execute()).map(toStructure);
+}
+
+/** The structures that vote: members of the collective, not archived. */
+export async function collectiveMemberIds(db: DB): Promise<string[]> {
+  const rows = await directoryDb(db)
+    .selectFrom("members")
+    .select("id")
+    .where("membership", "=", "member")
+    .where("archived_at", "is", null)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * A candidate accepted by the collective becomes a member, joined with that round. The caller
+ * writes the audit entry in the same transaction.
+ */
+export async function admitMember(
+  db: DB,
+  memberId: string,
+  join: { round: string; at: string },
+): Promise<void> {
+  await directoryDb(db)
+    .updateTable("members")
+    .set({
+      membership: "member",
+      joined_at: join.at.slice(0, 10),
+      joined_round: join.round,
+      updated_at: join.at,
+    })
+    .where("id", "=", memberId)
+    .execute();
+}
+
+/** Records where a structure publishes its ChatonsInfos organization file. */
+export async function setChatonsinfosUrl(db: DB, memberId: string, url: string | null): Promise<void> {
+  await directoryDb(db)
+    .updateTable("members")
+    .set({ chatonsinfos_url: url, updated_at: nowIso() })
+    .where("id", "=", memberId)
+    .execute();
+}
+
+/** "My files are my source of truth": the import may then overwrite what is typed in the platform. */
+export async function setSourceOfTruth(db: DB, memberId: string, files: boolean): Promise<void> {
+  await directoryDb(db)
+    .updateTable("members")
+    .set({ chatonsinfos_source_of_truth: files ? 1 : 0, updated_at: nowIso() })
+    .where("id", "=", memberId)
+    .execute();
+}
+
+function servicesQuery(db: DB) {
+  return directoryDb(db)
+    .selectFrom("services")
+    .leftJoin("software", "software.id", "services.software_id")
+    .select([
+      "services.id",
+      "services.member_id",
+      "services.slug",
+      "services.name",
+      "services.url",
+      "services.category_id",
+      "services.access",
+      "services.status",
+      "software.slug as software_slug",
+      "software.name as software_name",
+    ])
+    .where("services.archived_at", "is", null);
+}
+
+type ServiceQueryRow = Awaited<ReturnType<ReturnType<typeof servicesQuery>["executeTakeFirstOrThrow"]>>;
+
+const toListedService = (r: ServiceQueryRow): ListedService => ({
+  id: r.id,
+  memberId: r.member_id,
+  slug: r.slug,
+  name: r.name,
+  url: r.url,
+  categoryId: r.category_id,
+  access: r.access,
+  status: r.status,
+  softwareSlug: r.software_slug,
+  softwareName: r.software_name,
+});
+
+/** A structure's listed services (not archived), by name. */
+export async function listedServices(db: DB, memberId: string): Promise<ListedService[]> {
+  const rows = await servicesQuery(db)
+    .where("services.member_id", "=", memberId)
+    .orderBy("services.name")
+    .execute();
+  return rows.map(toListedService);
+}
+
+export async function listedServiceById(db: DB, id: string): Promise<ListedService | undefined> {
+  const row = await servicesQuery(db).where("services.id", "=", id).executeTakeFirst();
+  return row ? toListedService(row) : undefined;
+}
+
+export async function countListedServices(db: DB, memberId: string): Promise<number> {
+  const row = await directoryDb(db)
+    .selectFrom("services")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("member_id", "=", memberId)
+    .where("archived_at", "is", null)
+    .executeTakeFirst();
+  return toCount(row?.n);
+}
