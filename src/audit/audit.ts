@@ -1,4 +1,9 @@
-import type { DB } from "../db/adapter.js";
+import { ownedTables, type DB } from "../db/adapter.js";
+import type { CoreTables } from "../db/core.tables.js";
+import { peopleByIds } from "../identity/identity.repository.js";
+
+/** The audit log is the audit module's own table. */
+const auditDb = ownedTables<Pick<CoreTables, "audit_log">>();
 import { newSortableId, nowIso } from "../db/ids.js";
 
 export interface AuditActor {
@@ -28,7 +33,7 @@ export function onAudit(listener: AuditListener): () => void {
  * entry exists if and only if the change does.
  */
 export async function audit(db: DB, entry: AuditEntry): Promise<void> {
-  await db
+  await auditDb(db)
     .insertInto("audit_log")
     .values({
       id: newSortableId(),
@@ -67,40 +72,43 @@ function parseData(text: string): Record<string, unknown> {
   }
 }
 
-/** Reads audit entries, newest first, optionally for one subject. */
+/** Reads audit entries, newest first, optionally for some subjects, an actor structure or an action. */
 export async function readAudit(
   db: DB,
   filter: {
     subjectType?: string;
     subjectId?: string;
+    /** Entries about any of these subjects (a structure and its services, say). */
+    subjects?: { type: string; ids: readonly string[] }[];
     actorMemberId?: string;
+    actorPersonId?: string;
     actionPrefix?: string;
     limit?: number;
     before?: string;
   } = {},
 ): Promise<AuditRecord[]> {
-  let query = db
+  let query = auditDb(db)
     .selectFrom("audit_log")
-    .leftJoin("people", "people.id", "audit_log.actor_person_id")
-    .select([
-      "audit_log.id",
-      "audit_log.at",
-      "audit_log.action",
-      "audit_log.subject_type",
-      "audit_log.subject_id",
-      "audit_log.actor_person_id",
-      "audit_log.actor_member_id",
-      "audit_log.data",
-      "people.name as actor_name",
-    ])
-    .orderBy("audit_log.id", "desc")
+    .selectAll()
+    .orderBy("id", "desc")
     .limit(filter.limit ?? 100);
-  if (filter.subjectType) query = query.where("audit_log.subject_type", "=", filter.subjectType);
-  if (filter.subjectId) query = query.where("audit_log.subject_id", "=", filter.subjectId);
-  if (filter.actorMemberId) query = query.where("audit_log.actor_member_id", "=", filter.actorMemberId);
-  if (filter.actionPrefix) query = query.where("audit_log.action", "like", `${filter.actionPrefix}%`);
-  if (filter.before) query = query.where("audit_log.id", "<", filter.before);
+  if (filter.subjectType) query = query.where("subject_type", "=", filter.subjectType);
+  if (filter.subjectId) query = query.where("subject_id", "=", filter.subjectId);
+  const subjects = filter.subjects?.filter((s) => s.ids.length > 0);
+  if (subjects?.length === 0) return [];
+  if (subjects)
+    query = query.where((eb) =>
+      eb.or(subjects.map((s) => eb.and([eb("subject_type", "=", s.type), eb("subject_id", "in", s.ids)]))),
+    );
+  if (filter.actorMemberId) query = query.where("actor_member_id", "=", filter.actorMemberId);
+  if (filter.actorPersonId) query = query.where("actor_person_id", "=", filter.actorPersonId);
+  if (filter.actionPrefix) query = query.where("action", "like", `${filter.actionPrefix}%`);
+  if (filter.before) query = query.where("id", "<", filter.before);
   const rows = await query.execute();
+  const names = await peopleByIds(
+    db,
+    rows.flatMap((r) => (r.actor_person_id ? [r.actor_person_id] : [])),
+  );
   return rows.map((r) => ({
     id: r.id,
     at: r.at,
@@ -108,8 +116,17 @@ export async function readAudit(
     subjectType: r.subject_type,
     subjectId: r.subject_id,
     actorPersonId: r.actor_person_id,
-    actorName: r.actor_name,
+    actorName: r.actor_person_id ? (names.get(r.actor_person_id)?.name ?? null) : null,
     actorMemberId: r.actor_member_id,
     data: parseData(r.data),
   }));
+}
+
+/** When the newest entry was written (caches compare it to know whether anything changed). */
+export async function latestAuditAt(db: DB): Promise<string | null> {
+  const row = await auditDb(db)
+    .selectFrom("audit_log")
+    .select((eb) => eb.fn.max("at").as("at"))
+    .executeTakeFirst();
+  return row?.at ?? null;
 }

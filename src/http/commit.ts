@@ -10,8 +10,8 @@ export interface Commit<R> {
   write: (trx: DB) => Promise<R>;
   /** The audit entry of the change (null for writes that are not worth one, such as a draft save). */
   audit: AuditEntry | ((result: R) => AuditEntry) | null;
-  /** Shown on the next page. */
-  flash?: MessageKey | FlashMessage;
+  /** Shown on the next page; a function runs after the commit (its message may depend on it). */
+  flash?: MessageKey | FlashMessage | ((result: R) => Promise<MessageKey | FlashMessage>);
   /** Where the person goes next. */
   to: string | ((result: R) => string);
   /** Runs after the commit (cache invalidation, a mail to queue outside the transaction). */
@@ -30,7 +30,7 @@ export async function commitAndRedirect<R>(c: AppContext, step: Commit<R>): Prom
     return value;
   });
   await step.after?.(result);
-  if (step.flash)
-    await flash(c, typeof step.flash === "string" ? { kind: "success", text: step.flash } : step.flash);
+  const message = typeof step.flash === "function" ? await step.flash(result) : step.flash;
+  if (message) await flash(c, typeof message === "string" ? { kind: "success", text: message } : message);
   return c.redirect(typeof step.to === "function" ? step.to(result) : step.to, 303);
 }

@@ -18,6 +18,8 @@ import { InviteSchema } from "./directory.schema.js";
 import { enumLabel } from "./labels.js";
 import { loadMember } from "./member-edit.routes.js";
 import { DashboardHome, HistoryPage, MemberDashboard } from "./dashboard.views.js";
+import { addMembership, peopleOfMember } from "../../identity/identity.repository.js";
+import { commitAndRedirect } from "../../http/commit.js";
 
 async function dashboardPanels(c: AppContext, member: repo.MemberRow): Promise<Child[]> {
   const out: Child[] = [];
@@ -43,7 +45,7 @@ async function renderDashboard(
       member={member}
       logo={await findLogoRef(db, member.id)}
       services={await repo.listServicesOfMember(db, member.id, { includeArchived: true })}
-      people={await people.listPeopleOfMember(db, member.id)}
+      people={await peopleOfMember(db, member.id, { includeDisabled: true })}
       invitations={canEdit ? await people.listPendingInvitations(db, member.id, now()) : []}
       canEdit={canEdit}
       panels={await dashboardPanels(c, member)}
@@ -146,7 +148,11 @@ export function dashboardPages(router: Hono<AppEnv>): void {
     if (!invitation) return render(c, <InvitationPage c={c} token={token} invitation={undefined} />, 410);
     const joined = await db.transaction().execute(async (trx) => {
       if (!(await people.consumeInvitation(trx, invitation.id, person.id, now()))) return false;
-      await people.addMembership(trx, person.id, invitation.member_id, invitation.role);
+      await addMembership(trx, {
+        personId: person.id,
+        memberId: invitation.member_id,
+        role: invitation.role,
+      });
       await audit(trx, {
         actor: { personId: person.id, memberId: invitation.member_id },
         action: "member.join",
@@ -183,26 +189,26 @@ export function dashboardPages(router: Hono<AppEnv>): void {
         values: form.values,
         errors: { email: { key: "directory.error.invitations" } },
       });
-    const token = await db.transaction().execute(async (trx) => {
-      const created = await people.createInvitation(
-        trx,
-        { memberId: member.id, email: form.data.email, role: form.data.role, invitedBy: person.id },
-        now(),
-      );
-      await audit(trx, {
+    return commitAndRedirect(c, {
+      write: (trx) =>
+        people.createInvitation(
+          trx,
+          { memberId: member.id, email: form.data.email, role: form.data.role, invitedBy: person.id },
+          now(),
+        ),
+      audit: {
         actor: { personId: person.id, memberId: member.id },
         action: "member.invite",
         subject: { type: "member", id: member.id },
         data: { role: form.data.role },
-      });
-      return created;
+      },
+      after: (token) => sendInvitation(c, member, person, form.data, token),
+      flash: {
+        kind: "success",
+        text: c.get("t")("directory.dashboard.invite.sent", { email: form.data.email }),
+      },
+      to: href(c, `/dashboard/${member.slug}`),
     });
-    await sendInvitation(c, member, person, form.data, token);
-    await flash(c, {
-      kind: "success",
-      text: c.get("t")("directory.dashboard.invite.sent", { email: form.data.email }),
-    });
-    return c.redirect(href(c, `/dashboard/${member.slug}`), 303);
   });
 
   router.get("/dashboard/:slug/history", async (c) => {

@@ -11,7 +11,7 @@ import { MEMBERSHIP_ROLES } from "../../identity/identity.tables.js";
 import { enumLabel } from "./labels.js";
 import { categoryName } from "./directory.components.js";
 import type { MemberRow, ServiceDetail } from "./directory.repository.js";
-import type { HistoryEntry } from "./people.repository.js";
+import type { AuditRecord } from "../../audit/audit.js";
 
 export function DashboardHome({ c, person }: { c: AppContext; person: CurrentPerson }) {
   const t = c.get("t");
@@ -207,19 +207,13 @@ export function HistoryPage({
 }: {
   c: AppContext;
   member: MemberRow;
-  entries: HistoryEntry[];
+  entries: AuditRecord[];
   serviceNames: Map<string, string>;
 }) {
   const t = c.get("t");
-  const fieldsOf = (data: string): string => {
-    try {
-      const value: unknown = JSON.parse(data);
-      if (typeof value === "object" && value !== null && "fields" in value && Array.isArray(value.fields))
-        return value.fields.filter((f): f is string => typeof f === "string").join(", ");
-    } catch {
-      return "";
-    }
-    return "";
+  const fieldsOf = (data: Record<string, unknown>): string => {
+    const fields = data.fields;
+    return Array.isArray(fields) ? fields.filter((f): f is string => typeof f === "string").join(", ") : "";
   };
   return (
     <Layout c={c} title={t("directory.history.title", { name: member.name })} wide>

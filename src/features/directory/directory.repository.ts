@@ -2,7 +2,13 @@ import type { Insertable, Selectable, Updateable } from "kysely";
 import type { DB } from "../../db/adapter.js";
 import { searchable } from "../../db/adapter.js";
 import { newId, nowIso, slugify } from "../../db/ids.js";
-import type { CategoriesTable, MembersTable, ServicesTable, SoftwareTable } from "./directory.tables.js";
+import {
+  directoryDb,
+  type CategoriesTable,
+  type MembersTable,
+  type ServicesTable,
+  type SoftwareTable,
+} from "./directory.tables.js";
 import { invalidateDirectory } from "./snapshot.js";
 
 /**
@@ -31,11 +37,11 @@ export type NewService = Omit<
 >;
 
 export async function findMemberBySlug(db: DB, slug: string): Promise<MemberRow | undefined> {
-  return db.selectFrom("members").selectAll().where("slug", "=", slug).executeTakeFirst();
+  return directoryDb(db).selectFrom("members").selectAll().where("slug", "=", slug).executeTakeFirst();
 }
 
 export async function findMemberById(db: DB, id: string): Promise<MemberRow | undefined> {
-  return db.selectFrom("members").selectAll().where("id", "=", id).executeTakeFirst();
+  return directoryDb(db).selectFrom("members").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
 export function memberSearchText(
@@ -55,7 +61,7 @@ export interface ServiceDetail extends ServiceRow {
 }
 
 function servicesWithRefs(db: DB) {
-  return db
+  return directoryDb(db)
     .selectFrom("services")
     .innerJoin("categories", "categories.id", "services.category_id")
     .leftJoin("software", "software.id", "services.software_id")
@@ -128,13 +134,17 @@ export async function refreshServiceSearch(
       s.description_en,
     );
     if (text !== s.search_text)
-      await db.updateTable("services").set({ search_text: text }).where("id", "=", s.id).execute();
+      await directoryDb(db)
+        .updateTable("services")
+        .set({ search_text: text })
+        .where("id", "=", s.id)
+        .execute();
   }
 }
 
 export async function createMember(db: DB, fields: NewMember, at = nowIso()): Promise<string> {
   const id = newId();
-  await db
+  await directoryDb(db)
     .insertInto("members")
     .values({
       ...fields,
@@ -169,7 +179,7 @@ export async function updateMemberFields(
   const current = await findMemberById(db, memberId);
   if (!current) return false;
   const merged = { ...current, ...fields };
-  await db
+  await directoryDb(db)
     .updateTable("members")
     .set({ ...fields, updated_at: at, search_text: memberSearchText(merged) })
     .where("id", "=", memberId)
@@ -187,7 +197,7 @@ export async function createService(
   at = nowIso(),
 ): Promise<string> {
   const id = newId();
-  await db
+  await directoryDb(db)
     .insertInto("services")
     .values({ ...fields, id, member_id: memberId, created_at: at, updated_at: at, search_text: "" })
     .execute();
@@ -203,7 +213,7 @@ export async function updateServiceFields(
   fields: ServiceFields,
   at = nowIso(),
 ): Promise<boolean> {
-  const result = await db
+  const result = await directoryDb(db)
     .updateTable("services")
     .set({ ...fields, updated_at: at })
     .where("id", "=", serviceId)
@@ -215,7 +225,7 @@ export async function updateServiceFields(
 }
 
 export async function slugTaken(db: DB, slug: string, exceptMemberId?: string): Promise<boolean> {
-  let query = db.selectFrom("members").select("id").where("slug", "=", slug);
+  let query = directoryDb(db).selectFrom("members").select("id").where("slug", "=", slug);
   if (exceptMemberId) query = query.where("id", "<>", exceptMemberId);
   return (await query.executeTakeFirst()) !== undefined;
 }
@@ -226,7 +236,7 @@ export async function serviceSlugTaken(
   slug: string,
   exceptServiceId?: string,
 ): Promise<boolean> {
-  let query = db
+  let query = directoryDb(db)
     .selectFrom("services")
     .select("id")
     .where("member_id", "=", memberId)
@@ -239,13 +249,13 @@ export async function listCategories(
   db: DB,
   options: { includeArchived?: boolean } = {},
 ): Promise<CategoryRow[]> {
-  let query = db.selectFrom("categories").selectAll().orderBy("position").orderBy("id");
+  let query = directoryDb(db).selectFrom("categories").selectAll().orderBy("position").orderBy("id");
   if (!options.includeArchived) query = query.where("archived_at", "is", null);
   return query.execute();
 }
 
 export async function listSoftware(db: DB): Promise<SoftwareRow[]> {
-  return db.selectFrom("software").selectAll().orderBy("name").execute();
+  return directoryDb(db).selectFrom("software").selectAll().orderBy("name").execute();
 }
 
 /**
@@ -258,18 +268,22 @@ export async function upsertSoftware(
   at = nowIso(),
 ): Promise<string> {
   const slug = slugify(sw.name) || "software";
-  const existing = await db.selectFrom("software").selectAll().where("slug", "=", slug).executeTakeFirst();
+  const existing = await directoryDb(db)
+    .selectFrom("software")
+    .selectAll()
+    .where("slug", "=", slug)
+    .executeTakeFirst();
   if (existing) {
     const patch: Updateable<SoftwareTable> = {};
     if (!existing.license && sw.license) patch.license = sw.license;
     if (!existing.source_url && sw.source_url) patch.source_url = sw.source_url;
     if (!existing.website && sw.website) patch.website = sw.website;
     if (Object.keys(patch).length > 0)
-      await db.updateTable("software").set(patch).where("id", "=", existing.id).execute();
+      await directoryDb(db).updateTable("software").set(patch).where("id", "=", existing.id).execute();
     return existing.id;
   }
   const id = newId();
-  await db
+  await directoryDb(db)
     .insertInto("software")
     .values({
       id,

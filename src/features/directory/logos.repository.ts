@@ -1,6 +1,6 @@
 import type { Selectable } from "kysely";
 import type { DB } from "../../db/adapter.js";
-import type { MemberLogosTable } from "./directory.tables.js";
+import { directoryDb, type MemberLogosTable } from "./directory.tables.js";
 import type { LogoRefusal, LogoType } from "./logos.js";
 
 /** All SQL about fetched member logos (member_logos). */
@@ -14,7 +14,11 @@ export const LOGO_REFRESH_MS = 7 * DAY_MS;
 export const LOGO_RETRY_MS = DAY_MS;
 
 export async function findLogo(db: DB, memberId: string): Promise<LogoRow | undefined> {
-  return db.selectFrom("member_logos").selectAll().where("member_id", "=", memberId).executeTakeFirst();
+  return directoryDb(db)
+    .selectFrom("member_logos")
+    .selectAll()
+    .where("member_id", "=", memberId)
+    .executeTakeFirst();
 }
 
 /** What pages need to show a stored logo: its version and size. */
@@ -35,7 +39,7 @@ export function logoRef(row: {
 
 /** The stored logo of one member, for pages that read the member from the database. */
 export async function findLogoRef(db: DB, memberId: string): Promise<LogoRef | null> {
-  const row = await db
+  const row = await directoryDb(db)
     .selectFrom("member_logos")
     .select(["content_hash", "width", "height"])
     .where("member_id", "=", memberId)
@@ -45,7 +49,7 @@ export async function findLogoRef(db: DB, memberId: string): Promise<LogoRef | n
 
 /** What the logo route needs: the image and whether its member may be shown. */
 export async function findLogoBySlug(db: DB, slug: string) {
-  return db
+  return directoryDb(db)
     .selectFrom("members")
     .innerJoin("member_logos", "member_logos.member_id", "members.id")
     .select([
@@ -88,7 +92,7 @@ export async function storeLogo(db: DB, memberId: string, image: StoredImage, at
     updated_at: changed ? at : (previous?.updated_at ?? at),
     error: null,
   };
-  await db
+  await directoryDb(db)
     .insertInto("member_logos")
     .values({ member_id: memberId, ...values })
     .onConflict((oc) => oc.column("member_id").doUpdateSet(values))
@@ -98,7 +102,7 @@ export async function storeLogo(db: DB, memberId: string, image: StoredImage, at
 
 /** The source answered 304: the stored bytes are still the logo. */
 export async function confirmLogo(db: DB, memberId: string, at: string): Promise<void> {
-  await db
+  await directoryDb(db)
     .updateTable("member_logos")
     .set({ fetched_at: at, checked_at: at, error: null })
     .where("member_id", "=", memberId)
@@ -113,7 +117,7 @@ export async function recordLogoFailure(
   reason: LogoRefusal,
   at: string,
 ): Promise<void> {
-  await db
+  await directoryDb(db)
     .insertInto("member_logos")
     .values({ member_id: memberId, tried_url: url, checked_at: at, updated_at: at, error: reason })
     .onConflict((oc) => oc.column("member_id").doUpdateSet({ tried_url: url, checked_at: at, error: reason }))
@@ -121,13 +125,16 @@ export async function recordLogoFailure(
 }
 
 export async function deleteLogo(db: DB, memberId: string): Promise<boolean> {
-  const result = await db.deleteFrom("member_logos").where("member_id", "=", memberId).executeTakeFirst();
+  const result = await directoryDb(db)
+    .deleteFrom("member_logos")
+    .where("member_id", "=", memberId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 
 /** Logos whose member no longer publishes an address (cleared by hand or by a crawl import). */
 export async function deleteOrphanLogos(db: DB): Promise<number> {
-  const orphans = await db
+  const orphans = await directoryDb(db)
     .selectFrom("member_logos")
     .innerJoin("members", "members.id", "member_logos.member_id")
     .select("members.id")
@@ -144,7 +151,7 @@ export async function deleteOrphanLogos(db: DB): Promise<number> {
 export async function logosDue(db: DB, now: Date): Promise<{ id: string }[]> {
   const refreshBefore = new Date(now.getTime() - LOGO_REFRESH_MS).toISOString();
   const retryBefore = new Date(now.getTime() - LOGO_RETRY_MS).toISOString();
-  return db
+  return directoryDb(db)
     .selectFrom("members")
     .leftJoin("member_logos", "member_logos.member_id", "members.id")
     .select("members.id")

@@ -3,13 +3,12 @@ import type { AppContext, AppEnv, CurrentPerson } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import { parseForm, validate, type FieldErrors } from "../../http/forms.js";
 import { render } from "../../http/render.js";
-import { flash } from "../../http/session.js";
+import { commitAndRedirect } from "../../http/commit.js";
 import { requirePerson, requirePlatformAdmin } from "../../http/policy.js";
 import { HttpError } from "../../http/errors.js";
-import { audit } from "../../audit/audit.js";
 import { nowIso } from "../../db/ids.js";
 import * as repo from "./directory.repository.js";
-import { addMembership } from "./people.repository.js";
+import { addMembership } from "../../identity/identity.repository.js";
 import { requireMemberEditor } from "./directory.policy.js";
 import {
   MemberAdminSchema,
@@ -61,7 +60,6 @@ export function memberEditPages(router: Hono<AppEnv>): void {
 
   router.post("/members/new", async (c) => {
     const person = requirePerson(c);
-    const { db } = c.get("deps");
     const form = await parseForm(c, NewMemberSchema);
     if (!form.ok) return render(c, <NewMemberPage c={c} values={form.values} errors={form.errors} />, 422);
     const slug = slugFor(form.data.slug, form.data.name);
@@ -69,28 +67,31 @@ export function memberEditPages(router: Hono<AppEnv>): void {
     if (slugError)
       return render(c, <NewMemberPage c={c} values={{ ...form.values, slug }} errors={slugError} />, 422);
     const { slug: _slug, ...fields } = form.data;
-    await db.transaction().execute(async (trx) => {
-      const id = await repo.createMember(trx, {
-        ...fields,
-        slug,
-        membership: "candidate",
-        description_en: "",
-        chatonsinfos_source_of_truth: 0,
-        status: "active",
-        social_links: "{}",
-        funding_links: "{}",
-      });
-      await addMembership(trx, person.id, id, "admin");
-      await audit(trx, {
+    return commitAndRedirect(c, {
+      write: async (trx) => {
+        const id = await repo.createMember(trx, {
+          ...fields,
+          slug,
+          membership: "candidate",
+          description_en: "",
+          chatonsinfos_source_of_truth: 0,
+          status: "active",
+          social_links: "{}",
+          funding_links: "{}",
+        });
+        await addMembership(trx, { personId: person.id, memberId: id, role: "admin" });
+        return id;
+      },
+      audit: (id) => ({
         actor: { personId: person.id, memberId: id },
         action: "member.create",
         subject: { type: "member", id },
         data: { slug, name: fields.name },
-      });
+      }),
+      after: invalidateDirectory,
+      flash: "directory.new.done",
+      to: href(c, `/dashboard/${slug}`),
     });
-    invalidateDirectory();
-    await flash(c, { kind: "success", text: "directory.new.done" });
-    return c.redirect(href(c, `/dashboard/${slug}`), 303);
   });
 
   router.get("/members/:slug/edit", async (c) => {
@@ -129,46 +130,36 @@ export function memberEditPages(router: Hono<AppEnv>): void {
     if (slugError) return page(slugError, { ...form.values, slug });
     const fields = { ...memberFieldsFromForm(form.data, slug), ...(admin ?? {}) };
     const changed = changedFields(member, fields);
-    await c
-      .get("deps")
-      .db.transaction()
-      .execute(async (trx) => {
-        await repo.updateMemberFields(trx, member.id, fields);
-        await audit(trx, {
-          actor: { personId: person.id, memberId: member.id },
-          action: "member.update",
-          subject: { type: "member", id: member.id },
-          data: { fields: changed },
-        });
-      });
-    invalidateDirectory();
-    await flash(c, await fetchLogoAfterSave(c, member.id, fields.logo_url !== member.logo_url));
-    return c.redirect(href(c, `/members/${slug}`), 303);
+    return commitAndRedirect(c, {
+      write: (trx) => repo.updateMemberFields(trx, member.id, fields),
+      audit: {
+        actor: { personId: person.id, memberId: member.id },
+        action: "member.update",
+        subject: { type: "member", id: member.id },
+        data: { fields: changed },
+      },
+      after: invalidateDirectory,
+      flash: () => fetchLogoAfterSave(c, member.id, fields.logo_url !== member.logo_url),
+      to: href(c, `/members/${slug}`),
+    });
   });
 
   for (const action of ["archive", "restore"] as const) {
     router.post(`/members/:slug/${action}`, async (c) => {
       const member = await loadMember(c);
       const person = requirePlatformAdmin(c);
-      await c
-        .get("deps")
-        .db.transaction()
-        .execute(async (trx) => {
-          await repo.updateMemberFields(trx, member.id, {
-            archived_at: action === "archive" ? nowIso() : null,
-          });
-          await audit(trx, {
-            actor: { personId: person.id },
-            action: `member.${action}`,
-            subject: { type: "member", id: member.id },
-          });
-        });
-      invalidateDirectory();
-      await flash(c, {
-        kind: "success",
-        text: action === "archive" ? "directory.edit.archive.done" : "directory.edit.restore.done",
+      return commitAndRedirect(c, {
+        write: (trx) =>
+          repo.updateMemberFields(trx, member.id, { archived_at: action === "archive" ? nowIso() : null }),
+        audit: {
+          actor: { personId: person.id },
+          action: `member.${action}`,
+          subject: { type: "member", id: member.id },
+        },
+        after: invalidateDirectory,
+        flash: action === "archive" ? "directory.edit.archive.done" : "directory.edit.restore.done",
+        to: href(c, `/members/${member.slug}`),
       });
-      return c.redirect(href(c, `/members/${member.slug}`), 303);
     });
   }
 }

@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import type { DB } from "../../db/adapter.js";
 import { toCount } from "../../db/adapter.js";
-import { newId, newToken, nowIso } from "../../db/ids.js";
+import { newId, newToken } from "../../db/ids.js";
 import type { MembershipRole } from "../../identity/identity.tables.js";
+import { readAudit, type AuditRecord } from "../../audit/audit.js";
+import { directoryDb } from "./directory.tables.js";
 
 /** People of a structure, invitations to join it, and its change history. */
 
@@ -11,47 +13,6 @@ export const INVITATIONS_PER_DAY = 20;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** Adds a person to a structure, or changes their role if they already belong to it. */
-export async function addMembership(
-  db: DB,
-  personId: string,
-  memberId: string,
-  role: MembershipRole,
-  at = nowIso(),
-) {
-  const existing = await db
-    .selectFrom("memberships")
-    .select("role")
-    .where("person_id", "=", personId)
-    .where("member_id", "=", memberId)
-    .executeTakeFirst();
-  if (existing) {
-    // An invitation never demotes an admin.
-    if (existing.role !== "admin" && role === "admin")
-      await db
-        .updateTable("memberships")
-        .set({ role })
-        .where("person_id", "=", personId)
-        .where("member_id", "=", memberId)
-        .execute();
-    return;
-  }
-  await db
-    .insertInto("memberships")
-    .values({ person_id: personId, member_id: memberId, role, created_at: at })
-    .execute();
-}
-
-export async function listPeopleOfMember(db: DB, memberId: string) {
-  return db
-    .selectFrom("memberships")
-    .innerJoin("people", "people.id", "memberships.person_id")
-    .select(["people.id", "people.name", "people.email", "memberships.role"])
-    .where("memberships.member_id", "=", memberId)
-    .orderBy("people.name")
-    .execute();
-}
-
 /** Creates an invitation and returns its token (only its hash is stored). */
 export async function createInvitation(
   db: DB,
@@ -59,7 +20,7 @@ export async function createInvitation(
   now: Date,
 ): Promise<string> {
   const token = newToken();
-  await db
+  await directoryDb(db)
     .insertInto("member_invitations")
     .values({
       id: newId(),
@@ -79,7 +40,7 @@ export async function createInvitation(
 
 /** A usable invitation (not accepted, not expired, structure not archived), with its structure. */
 export async function findInvitation(db: DB, token: string, now: Date) {
-  return db
+  return directoryDb(db)
     .selectFrom("member_invitations")
     .innerJoin("members", "members.id", "member_invitations.member_id")
     .select([
@@ -99,7 +60,7 @@ export async function findInvitation(db: DB, token: string, now: Date) {
 
 /** Marks an invitation used; false if someone used it first (single use, even under a race). */
 export async function consumeInvitation(db: DB, id: string, personId: string, now: Date): Promise<boolean> {
-  const result = await db
+  const result = await directoryDb(db)
     .updateTable("member_invitations")
     .set({ accepted_at: now.toISOString(), accepted_by: personId })
     .where("id", "=", id)
@@ -110,7 +71,7 @@ export async function consumeInvitation(db: DB, id: string, personId: string, no
 
 /** How many invitations a structure sent since `since` (a cap keeps the platform from relaying spam). */
 export async function countRecentInvitations(db: DB, memberId: string, since: Date): Promise<number> {
-  const row = await db
+  const row = await directoryDb(db)
     .selectFrom("member_invitations")
     .select((eb) => eb.fn.countAll().as("n"))
     .where("member_id", "=", memberId)
@@ -120,7 +81,7 @@ export async function countRecentInvitations(db: DB, memberId: string, since: Da
 }
 
 export async function listPendingInvitations(db: DB, memberId: string, now: Date) {
-  return db
+  return directoryDb(db)
     .selectFrom("member_invitations")
     .select(["id", "email", "role", "expires_at"])
     .where("member_id", "=", memberId)
@@ -130,56 +91,16 @@ export async function listPendingInvitations(db: DB, memberId: string, now: Date
     .execute();
 }
 
-export interface HistoryEntry {
-  id: string;
-  at: string;
-  action: string;
-  subjectType: string;
-  subjectId: string | null;
-  actorName: string | null;
-  data: string;
-}
-
 /** Audit entries about a structure and its services, newest first. */
-export async function memberHistory(db: DB, memberId: string, limit = 200): Promise<HistoryEntry[]> {
+export async function memberHistory(db: DB, memberId: string, limit = 200): Promise<AuditRecord[]> {
   const serviceIds = (
-    await db.selectFrom("services").select("id").where("member_id", "=", memberId).execute()
+    await directoryDb(db).selectFrom("services").select("id").where("member_id", "=", memberId).execute()
   ).map((s) => s.id);
-  const rows = await db
-    .selectFrom("audit_log")
-    .leftJoin("people", "people.id", "audit_log.actor_person_id")
-    .select([
-      "audit_log.id",
-      "audit_log.at",
-      "audit_log.action",
-      "audit_log.subject_type",
-      "audit_log.subject_id",
-      "audit_log.data",
-      "people.name as actor_name",
-    ])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb("audit_log.subject_type", "=", "member"), eb("audit_log.subject_id", "=", memberId)]),
-        ...(serviceIds.length > 0
-          ? [
-              eb.and([
-                eb("audit_log.subject_type", "=", "service"),
-                eb("audit_log.subject_id", "in", serviceIds),
-              ]),
-            ]
-          : []),
-      ]),
-    )
-    .orderBy("audit_log.id", "desc")
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    action: r.action,
-    subjectType: r.subject_type,
-    subjectId: r.subject_id,
-    actorName: r.actor_name,
-    data: r.data,
-  }));
+  return readAudit(db, {
+    subjects: [
+      { type: "member", ids: [memberId] },
+      { type: "service", ids: serviceIds },
+    ],
+    limit,
+  });
 }

@@ -3,9 +3,8 @@ import type { AppContext, AppEnv, CurrentPerson } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import { parseForm, type FieldErrors, type FormValues } from "../../http/forms.js";
 import { render } from "../../http/render.js";
-import { flash } from "../../http/session.js";
+import { commitAndRedirect } from "../../http/commit.js";
 import { HttpError } from "../../http/errors.js";
-import { audit } from "../../audit/audit.js";
 import type { DB } from "../../db/adapter.js";
 import { nowIso } from "../../db/ids.js";
 import * as repo from "./directory.repository.js";
@@ -82,28 +81,25 @@ async function saveService(
   slug: string,
   service?: repo.ServiceDetail,
 ): Promise<Response> {
-  await c
-    .get("deps")
-    .db.transaction()
-    .execute(async (trx) => {
+  return commitAndRedirect(c, {
+    write: async (trx) => {
       const fields = serviceFieldsFromForm(form.data, slug, await softwareFor(trx, form));
       const id = service ? service.id : await repo.createService(trx, member.id, fields);
       if (service) await repo.updateServiceFields(trx, service.id, fields);
-      await audit(trx, {
-        actor: { personId: person.id, memberId: member.id },
-        action: service ? "service.update" : "service.create",
-        subject: { type: "service", id },
-        data: service
-          ? { member_id: member.id, fields: changedFields(service, fields) }
-          : { member_id: member.id, slug },
-      });
-    });
-  invalidateDirectory();
-  await flash(c, {
-    kind: "success",
-    text: service ? "directory.service.edit.done" : "directory.service.new.done",
+      return { id, fields };
+    },
+    audit: ({ id, fields }) => ({
+      actor: { personId: person.id, memberId: member.id },
+      action: service ? "service.update" : "service.create",
+      subject: { type: "service", id },
+      data: service
+        ? { member_id: member.id, fields: changedFields(service, fields) }
+        : { member_id: member.id, slug },
+    }),
+    after: invalidateDirectory,
+    flash: service ? "directory.service.edit.done" : "directory.service.new.done",
+    to: `${href(c, `/members/${member.slug}`)}#service-${slug}`,
   });
-  return c.redirect(`${href(c, `/members/${member.slug}`)}#service-${slug}`, 303);
 }
 
 /** A service keeps its category even once that category is archived. */
@@ -157,26 +153,19 @@ export function serviceEditPages(router: Hono<AppEnv>): void {
       const member = await loadMember(c);
       const person = requireMemberEditor(c, member);
       const service = await loadService(c, member);
-      await c
-        .get("deps")
-        .db.transaction()
-        .execute(async (trx) => {
-          await repo.updateServiceFields(trx, service.id, {
-            archived_at: action === "archive" ? nowIso() : null,
-          });
-          await audit(trx, {
-            actor: { personId: person.id, memberId: member.id },
-            action: `service.${action}`,
-            subject: { type: "service", id: service.id },
-            data: { member_id: member.id },
-          });
-        });
-      invalidateDirectory();
-      await flash(c, {
-        kind: "success",
-        text: action === "archive" ? "directory.service.archive.done" : "directory.service.restore.done",
+      return commitAndRedirect(c, {
+        write: (trx) =>
+          repo.updateServiceFields(trx, service.id, { archived_at: action === "archive" ? nowIso() : null }),
+        audit: {
+          actor: { personId: person.id, memberId: member.id },
+          action: `service.${action}`,
+          subject: { type: "service", id: service.id },
+          data: { member_id: member.id },
+        },
+        after: invalidateDirectory,
+        flash: action === "archive" ? "directory.service.archive.done" : "directory.service.restore.done",
+        to: href(c, `/dashboard/${member.slug}`),
       });
-      return c.redirect(href(c, `/dashboard/${member.slug}`), 303);
     });
   }
 }

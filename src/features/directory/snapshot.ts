@@ -10,6 +10,7 @@ import type {
   ServiceStatus,
 } from "./directory.tables.js";
 import type { CategoryRow } from "./directory.repository.js";
+import { directoryDb } from "./directory.tables.js";
 import { logoRef, type LogoRef } from "./logos.repository.js";
 
 /**
@@ -95,7 +96,7 @@ function jsonList(text: string): string[] {
 }
 
 async function fingerprint(db: DB): Promise<string> {
-  const row = await db
+  const row = await directoryDb(db)
     .selectNoFrom((eb) => [
       eb
         .selectFrom("members")
@@ -135,7 +136,7 @@ async function fingerprint(db: DB): Promise<string> {
 }
 
 async function build(db: DB): Promise<DirectorySnapshot> {
-  const memberRows = await db
+  const memberRows = await directoryDb(db)
     .selectFrom("members")
     .leftJoin("member_logos", "member_logos.member_id", "members.id")
     .select([
@@ -162,7 +163,7 @@ async function build(db: DB): Promise<DirectorySnapshot> {
     .where("members.archived_at", "is", null)
     .orderBy("members.id")
     .execute();
-  const serviceRows = await db
+  const serviceRows = await directoryDb(db)
     .selectFrom("services")
     .innerJoin("categories", "categories.id", "services.category_id")
     .leftJoin("software", "software.id", "services.software_id")
@@ -237,7 +238,7 @@ async function build(db: DB): Promise<DirectorySnapshot> {
       member,
     });
   }
-  const categories = await db
+  const categories = await directoryDb(db)
     .selectFrom("categories")
     .selectAll()
     .where("archived_at", "is", null)
@@ -273,7 +274,7 @@ export function searchWords(q: string): string[] {
 export async function searchServiceIds(db: DB, q: string): Promise<Set<string> | null> {
   const words = searchWords(q);
   if (words.length === 0) return null;
-  let query = db.selectFrom("services").select("id");
+  let query = directoryDb(db).selectFrom("services").select("id");
   for (const w of words) query = query.where("search_text", "like", likePattern(w));
   return new Set((await query.execute()).map((r) => r.id));
 }
@@ -281,7 +282,7 @@ export async function searchServiceIds(db: DB, q: string): Promise<Set<string> |
 export async function searchMemberIds(db: DB, q: string): Promise<Set<string> | null> {
   const words = searchWords(q);
   if (words.length === 0) return null;
-  let query = db.selectFrom("members").select("id");
+  let query = directoryDb(db).selectFrom("members").select("id");
   for (const w of words) query = query.where("search_text", "like", likePattern(w));
   return new Set((await query.execute()).map((r) => r.id));
 }
