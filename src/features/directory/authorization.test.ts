@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/platform.js";
 import { makeMember, makePerson, makeService } from "../../../tests/helpers/factories.js";
 import { csrfFrom } from "../../../tests/helpers/client.js";
-import { memberForm, serviceForm, signedIn, token } from "./test-selfservice.js";
+import { memberForm, serviceForm, signedIn, token } from "./members/test-selfservice.js";
 
 let t: TestPlatform;
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 import type { AppContext } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import type { Locale } from "../../i18n/index.js";
-import { MemberPicture } from "./logos.views.js";
+import { MemberPicture } from "./logos/logos.views.js";
 import { Badge } from "../../views/components.js";
 import { enumLabel } from "./labels.js";
-import type { ListedService } from "./snapshot.js";
+import type { ListedService } from "./finder/snapshot.js";
 import type { CategoryRow } from "./directory.repository.js";
 
 /** Pieces shared by the directory's pages. */

@@ -9,7 +9,7 @@ import {
   type ServicesTable,
   type SoftwareTable,
 } from "./directory.tables.js";
-import { invalidateDirectory } from "./snapshot.js";
+import { invalidateDirectory } from "./finder/snapshot.js";
 
 /**
  * All SQL about members, services, categories and software. Other features import from here:

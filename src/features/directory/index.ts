@@ -1,14 +1,14 @@
 import type { Feature } from "../feature.js";
-import { publicPages } from "./public.routes.js";
-import { memberEditPages } from "./member-edit.routes.js";
-import { serviceEditPages } from "./service-edit.routes.js";
-import { dashboardPages } from "./dashboard.routes.js";
-import { categoryPages } from "./categories.routes.js";
-import { directoryApi } from "./api.routes.js";
-import { logoRoutes } from "./logos.routes.js";
-import { directoryJobs } from "./logos.fetch.js";
-import { logoPanel } from "./logos.views.js";
-import { demoLogoSites, seedDemoLogos } from "./logos.demo.js";
+import { publicPages } from "./finder/public.routes.js";
+import { memberEditPages } from "./members/member-edit.routes.js";
+import { serviceEditPages } from "./services/service-edit.routes.js";
+import { dashboardPages } from "./dashboard/dashboard.routes.js";
+import { categoryPages } from "./services/categories.routes.js";
+import { directoryApi } from "./finder/api.routes.js";
+import { logoRoutes } from "./logos/logos.routes.js";
+import { directoryJobs } from "./logos/logos.fetch.js";
+import { logoPanel } from "./logos/logos.views.js";
+import { demoLogoSites, seedDemoLogos } from "./logos/logos.demo.js";
 
 export const directoryFeature: Feature = {
   name: "directory",

@@ -1,4 +1,4 @@
-import type { ListedMember, ListedService } from "./snapshot.js";
+import type { ListedMember, ListedService } from "./finder/snapshot.js";
 
 /** Builders of the directory's in-memory rows, for the pure rule tests. */
 export function listedMember(id: string, over: Partial<ListedMember> = {}): ListedMember {

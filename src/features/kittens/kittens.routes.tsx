@@ -11,7 +11,7 @@ import { parseForm, choice, optionalText } from "../../http/forms.js";
 import { audit } from "../../audit/audit.js";
 import { slugify } from "../../db/ids.js";
 import { findMemberBySlug, updateMemberFields } from "../directory/directory.repository.js";
-import { invalidateDirectory } from "../directory/snapshot.js";
+import { invalidateDirectory } from "../directory/finder/snapshot.js";
 import {
   cleanSeed,
   kittenSvg,

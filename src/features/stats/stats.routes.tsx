@@ -21,7 +21,7 @@ import { CrawlPage, CrawlsPage } from "./views/crawls.js";
 import { UptimePage } from "./views/uptime.js";
 import { CrawlerPage } from "./views/crawler.js";
 import { CRAWL_JOB } from "./stats.jobs.js";
-import { paginate } from "../directory/finder.js";
+import { paginate } from "../directory/finder/finder.js";
 
 const notFound = () => new HttpError(404, "404");
 const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;

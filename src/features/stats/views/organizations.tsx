@@ -3,7 +3,7 @@ import type { AppContext } from "../../../http/context.js";
 import { href } from "../../../http/context.js";
 import { Layout } from "../../../views/Layout.js";
 import { Badge, Pagination } from "../../../views/components.js";
-import type { Page } from "../../directory/finder.js";
+import type { Page } from "../../directory/finder/finder.js";
 import type { MemberRow } from "../../directory/directory.repository.js";
 import type { FieldDifference } from "../chatonsinfos/mapping.js";
 import { Differences } from "./differences.js";

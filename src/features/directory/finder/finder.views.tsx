@@ -1,0 +1,214 @@
+import type { AppContext } from "../../../http/context.js";
+import { href } from "../../../http/context.js";
+import { Layout } from "../../../views/Layout.js";
+import { Pagination } from "../../../views/components.js";
+import { MEMBER_TYPES, PRICES, SERVICE_ACCESS, SERVICE_FAMILIES } from "../directory.tables.js";
+import { counted, enumLabel } from "../labels.js";
+import { finderQueryString, type FinderQuery, type FinderResult } from "./finder.js";
+import {
+  categoryName,
+  CountedChecks,
+  CountedSelect,
+  countryName,
+  ExportLinks,
+  languageName,
+  ServiceCard,
+} from "../directory.components.js";
+import type { DirectorySnapshot } from "./snapshot.js";
+import { filterChoices } from "./choices.js";
+
+interface FinderPageProps {
+  c: AppContext;
+  query: FinderQuery;
+  result: FinderResult;
+  snapshot: DirectorySnapshot;
+  day: string;
+}
+
+function FinderFilters({ c, query, result, snapshot }: FinderPageProps) {
+  const t = c.get("t");
+  const locale = c.get("locale");
+  const { counts } = result;
+  const { software, countries, regions, languages } = filterChoices(snapshot, locale);
+  return (
+    <form
+      method="get"
+      action={href(c, "/services")}
+      class="filters"
+      aria-label={t("directory.filters.title")}
+    >
+      <h2 class="filters__title">{t("directory.filters.title")}</h2>
+      <div class="field">
+        <label for="finder-q">{t("directory.filters.q")}</label>
+        <p class="field__hint" id="finder-q-hint">
+          {t("directory.filters.q.services.hint")}
+        </p>
+        <input
+          id="finder-q"
+          type="search"
+          name="q"
+          value={query.q}
+          maxlength={100}
+          aria-describedby="finder-q-hint"
+        />
+      </div>
+      <CountedSelect
+        id="finder-category"
+        name="category"
+        label={t("directory.filters.category")}
+        anyLabel={t("directory.filters.any")}
+        current={query.category[0]}
+        options={snapshot.categories.map((cat) => ({
+          value: cat.id,
+          label: categoryName(locale, cat),
+          count: counts.category.get(cat.id) ?? 0,
+        }))}
+      />
+      <CountedSelect
+        id="finder-family"
+        name="family"
+        label={t("directory.filters.family")}
+        anyLabel={t("directory.filters.any")}
+        current={query.family[0]}
+        options={SERVICE_FAMILIES.map((f) => ({
+          value: f,
+          label: enumLabel(t, "directory.family.", f),
+          count: counts.family.get(f) ?? 0,
+        }))}
+      />
+      <CountedChecks
+        legend={t("directory.filters.access")}
+        name="access"
+        current={query.access}
+        options={SERVICE_ACCESS.map((a) => ({
+          value: a,
+          label: enumLabel(t, "directory.access.", a),
+          count: counts.access.get(a) ?? 0,
+        }))}
+      />
+      <CountedChecks
+        legend={t("directory.filters.price")}
+        name="price"
+        current={query.price}
+        options={PRICES.map((p) => ({
+          value: p,
+          label: enumLabel(t, "directory.price.", p),
+          count: counts.price.get(p) ?? 0,
+        }))}
+      />
+      <div class="checkbox">
+        <input type="checkbox" id="finder-open" name="open" value="1" checked={query.open} />
+        <label for="finder-open">
+          {t("directory.filters.open")} <span class="muted">({counts.open.get("1") ?? 0})</span>
+        </label>
+      </div>
+      <CountedSelect
+        id="finder-country"
+        name="country"
+        label={t("directory.filters.country")}
+        anyLabel={t("directory.filters.any")}
+        current={query.country[0]}
+        options={countries.map((code) => ({
+          value: code,
+          label: countryName(locale, code),
+          count: counts.country.get(code) ?? 0,
+        }))}
+      />
+      <CountedSelect
+        id="finder-region"
+        name="region"
+        label={t("directory.filters.region")}
+        anyLabel={t("directory.filters.any")}
+        current={query.region[0]}
+        options={regions.map((r) => ({ value: r, label: r, count: counts.region.get(r) ?? 0 }))}
+      />
+      <CountedSelect
+        id="finder-software"
+        name="software"
+        label={t("directory.filters.software")}
+        anyLabel={t("directory.filters.any")}
+        current={query.software[0]}
+        options={software.map(([slug, name]) => ({
+          value: slug,
+          label: name,
+          count: counts.software.get(slug) ?? 0,
+        }))}
+      />
+      <CountedChecks
+        legend={t("directory.filters.type")}
+        name="type"
+        current={query.type}
+        options={MEMBER_TYPES.map((ty) => ({
+          value: ty,
+          label: enumLabel(t, "directory.type.", ty),
+          count: counts.type.get(ty) ?? 0,
+        }))}
+      />
+      <CountedSelect
+        id="finder-language"
+        name="language"
+        label={t("directory.filters.language")}
+        anyLabel={t("directory.filters.any")}
+        current={query.language[0]}
+        options={languages.map((l) => ({
+          value: l,
+          label: languageName(locale, l),
+          count: counts.language.get(l) ?? 0,
+        }))}
+      />
+      <button type="submit" class="button">
+        {t("directory.filters.submit")}
+      </button>{" "}
+      <a href={href(c, "/services")}>{t("directory.filters.reset")}</a>
+    </form>
+  );
+}
+
+export function FinderPage(props: FinderPageProps) {
+  const { c, query, result, snapshot, day } = props;
+  const t = c.get("t");
+  const locale = c.get("locale");
+  const permalink = finderQueryString(query);
+  const categories = new Map(snapshot.categories.map((cat) => [cat.id, categoryName(locale, cat)]));
+  const link = (page: number) => `${href(c, "/services")}${finderQueryString(query, { page })}`;
+  return (
+    <Layout c={c} title={t("directory.finder.title")} section="services" wide>
+      <h1>{t("directory.finder.title")}</h1>
+      <p class="lead">{t("directory.finder.intro")}</p>
+      <p>
+        <a href={href(c, "/guide")}>{t("directory.finder.guide")}</a>
+      </p>
+      <div class="finder">
+        <FinderFilters {...props} />
+        <section class="finder__results" aria-labelledby="finder-count">
+          <h2 id="finder-count" role="status">
+            {counted(t, "directory.finder.count", result.page.total)}
+          </h2>
+          <p class="muted">
+            {t("directory.finder.order", { day: t.date(day) })}{" "}
+            <a href={`${href(c, "/services")}${permalink}`}>{t("directory.filters.permalink")}</a>
+          </p>
+          {result.page.total === 0 ? (
+            <p class="empty">
+              {t("directory.finder.empty")} <a href={href(c, "/guide")}>{t("directory.guide.title")}</a>
+            </p>
+          ) : (
+            <ul class="service-list">
+              {result.page.items.map((s) => (
+                <li>
+                  <ServiceCard
+                    c={c}
+                    service={s}
+                    categoryLabel={categories.get(s.categoryId) ?? s.categoryId}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+          <Pagination c={c} page={result.page.page} pages={result.page.pages} link={link} />
+          <ExportLinks c={c} api="/api/services" query={permalink} />
+        </section>
+      </div>
+    </Layout>
+  );
+}

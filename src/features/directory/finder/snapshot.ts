@@ -1,0 +1,288 @@
+import type { DB } from "../../../db/adapter.js";
+import { likePattern, toCount } from "../../../db/adapter.js";
+import type {
+  MemberStatus,
+  MemberType,
+  Price,
+  RegistrationLoad,
+  ServiceAccess,
+  ServiceFamily,
+  ServiceStatus,
+} from "../directory.tables.js";
+import type { CategoryRow } from "../directory.repository.js";
+import { directoryDb } from "../directory.tables.js";
+import { logoRef, type LogoRef } from "../logos/logos.repository.js";
+
+/**
+ * What the public sees of the directory (listed members, their open services, the taxonomy),
+ * read in two queries and kept in memory: the finder, the member list, the map, the guide and the
+ * API all filter this in plain functions. Freshness: every write here calls invalidateDirectory();
+ * writes by another instance (or straight to the tables) are noticed through a cheap fingerprint
+ * (row counts and newest updated_at) checked at most every RECHECK_MS, and anything else within
+ * MAX_AGE_MS.
+ */
+
+export interface ListedMember {
+  id: string;
+  slug: string;
+  name: string;
+  type: MemberType;
+  city: string | null;
+  region: string | null;
+  countryCode: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  status: MemberStatus;
+  avatar: string | null;
+  /** The logo fetched and served by the platform, if any (the kitten is shown otherwise). */
+  logo: LogoRef | null;
+  joinedAt: string | null;
+  descriptionFr: string;
+  descriptionEn: string;
+  website: string | null;
+  serviceCount: number;
+}
+
+export interface ListedService {
+  id: string;
+  slug: string;
+  name: string;
+  url: string;
+  descriptionFr: string;
+  descriptionEn: string;
+  categoryId: string;
+  family: ServiceFamily;
+  softwareSlug: string | null;
+  softwareName: string | null;
+  access: ServiceAccess;
+  registrationLoad: RegistrationLoad;
+  price: Price;
+  audience: string[];
+  languages: string[];
+  hostCountry: string | null;
+  status: ServiceStatus;
+  member: ListedMember;
+}
+
+export interface DirectorySnapshot {
+  members: ListedMember[];
+  services: ListedService[];
+  categories: CategoryRow[];
+}
+
+const MAX_AGE_MS = 60_000;
+/** How long a snapshot is trusted without asking the database whether another instance wrote. */
+const RECHECK_MS = 2_000;
+interface Cached {
+  fingerprint: string;
+  at: number;
+  checkedAt: number;
+  snapshot: DirectorySnapshot;
+}
+// Keyed by database handle: tests run several platforms in one process.
+let cache = new WeakMap<DB, Cached>();
+
+export function invalidateDirectory(): void {
+  cache = new WeakMap();
+}
+
+function jsonList(text: string): string[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+async function fingerprint(db: DB): Promise<string> {
+  const row = await directoryDb(db)
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom("members")
+        .select((e) => e.fn.countAll().as("n"))
+        .as("members"),
+      eb
+        .selectFrom("members")
+        .select((e) => e.fn.max("updated_at").as("m"))
+        .as("members_at"),
+      eb
+        .selectFrom("services")
+        .select((e) => e.fn.countAll().as("n"))
+        .as("services"),
+      eb
+        .selectFrom("services")
+        .select((e) => e.fn.max("updated_at").as("m"))
+        .as("services_at"),
+      // Logos are fetched without touching members.updated_at.
+      eb
+        .selectFrom("member_logos")
+        .select((e) => e.fn.countAll().as("n"))
+        .as("logos"),
+      eb
+        .selectFrom("member_logos")
+        .select((e) => e.fn.max("updated_at").as("m"))
+        .as("logos_at"),
+    ])
+    .executeTakeFirst();
+  return [
+    toCount(row?.members),
+    row?.members_at,
+    toCount(row?.services),
+    row?.services_at,
+    toCount(row?.logos),
+    row?.logos_at,
+  ].join("|");
+}
+
+async function build(db: DB): Promise<DirectorySnapshot> {
+  const memberRows = await directoryDb(db)
+    .selectFrom("members")
+    .leftJoin("member_logos", "member_logos.member_id", "members.id")
+    .select([
+      "members.id",
+      "members.slug",
+      "members.name",
+      "members.type",
+      "members.city",
+      "members.region",
+      "members.country_code",
+      "members.latitude",
+      "members.longitude",
+      "members.status",
+      "members.avatar",
+      "members.joined_at",
+      "members.description_fr",
+      "members.description_en",
+      "members.website",
+      "member_logos.content_hash",
+      "member_logos.width",
+      "member_logos.height",
+    ])
+    .where("members.membership", "=", "member")
+    .where("members.archived_at", "is", null)
+    .orderBy("members.id")
+    .execute();
+  const serviceRows = await directoryDb(db)
+    .selectFrom("services")
+    .innerJoin("categories", "categories.id", "services.category_id")
+    .leftJoin("software", "software.id", "services.software_id")
+    .select([
+      "services.id",
+      "services.slug",
+      "services.name",
+      "services.url",
+      "services.member_id",
+      "services.description_fr",
+      "services.description_en",
+      "services.category_id",
+      "categories.family",
+      "software.slug as software_slug",
+      "software.name as software_name",
+      "services.access",
+      "services.registration_load",
+      "services.price",
+      "services.audience",
+      "services.languages",
+      "services.host_country",
+      "services.status",
+    ])
+    .where("services.archived_at", "is", null)
+    .where("services.status", "<>", "off")
+    .orderBy("services.id")
+    .execute();
+  const members = new Map<string, ListedMember>();
+  for (const m of memberRows)
+    members.set(m.id, {
+      id: m.id,
+      slug: m.slug,
+      name: m.name,
+      type: m.type,
+      city: m.city,
+      region: m.region,
+      countryCode: m.country_code,
+      latitude: m.latitude === null ? null : Number(m.latitude),
+      longitude: m.longitude === null ? null : Number(m.longitude),
+      status: m.status,
+      avatar: m.avatar,
+      logo: logoRef(m),
+      joinedAt: m.joined_at,
+      descriptionFr: m.description_fr,
+      descriptionEn: m.description_en,
+      website: m.website,
+      serviceCount: 0,
+    });
+  const services: ListedService[] = [];
+  for (const s of serviceRows) {
+    const member = members.get(s.member_id);
+    if (!member) continue;
+    member.serviceCount++;
+    services.push({
+      id: s.id,
+      slug: s.slug,
+      name: s.name,
+      url: s.url,
+      descriptionFr: s.description_fr,
+      descriptionEn: s.description_en,
+      categoryId: s.category_id,
+      family: s.family,
+      softwareSlug: s.software_slug,
+      softwareName: s.software_name,
+      access: s.access,
+      registrationLoad: s.registration_load,
+      price: s.price,
+      audience: jsonList(s.audience),
+      languages: jsonList(s.languages),
+      hostCountry: s.host_country,
+      status: s.status,
+      member,
+    });
+  }
+  const categories = await directoryDb(db)
+    .selectFrom("categories")
+    .selectAll()
+    .where("archived_at", "is", null)
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
+  return { members: [...members.values()], services, categories };
+}
+
+export async function loadSnapshot(db: DB, now = Date.now()): Promise<DirectorySnapshot> {
+  const cached = cache.get(db);
+  if (cached && now - cached.checkedAt < RECHECK_MS && now - cached.at < MAX_AGE_MS) return cached.snapshot;
+  const print = await fingerprint(db);
+  if (cached && cached.fingerprint === print && now - cached.at < MAX_AGE_MS) {
+    cached.checkedAt = now;
+    return cached.snapshot;
+  }
+  const snapshot = await build(db);
+  cache.set(db, { fingerprint: print, at: now, checkedAt: now, snapshot });
+  return snapshot;
+}
+
+/** Words of a search, each to be found (in any order) in search_text. */
+export function searchWords(q: string): string[] {
+  return q
+    .split(/\s+/)
+    .map((w) => w.trim())
+    .filter((w) => w.length > 0)
+    .slice(0, 8);
+}
+
+/** Ids of services whose search text holds every word of `q` (null when there is no search). */
+export async function searchServiceIds(db: DB, q: string): Promise<Set<string> | null> {
+  const words = searchWords(q);
+  if (words.length === 0) return null;
+  let query = directoryDb(db).selectFrom("services").select("id");
+  for (const w of words) query = query.where("search_text", "like", likePattern(w));
+  return new Set((await query.execute()).map((r) => r.id));
+}
+
+export async function searchMemberIds(db: DB, q: string): Promise<Set<string> | null> {
+  const words = searchWords(q);
+  if (words.length === 0) return null;
+  let query = directoryDb(db).selectFrom("members").select("id");
+  for (const w of words) query = query.where("search_text", "like", likePattern(w));
+  return new Set((await query.execute()).map((r) => r.id));
+}

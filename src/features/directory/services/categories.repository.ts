@@ -1,0 +1,35 @@
+import type { Insertable, Updateable } from "kysely";
+import { toCount, type DB } from "../../../db/adapter.js";
+import { directoryDb, type CategoriesTable } from "../directory.tables.js";
+import type { CategoryRow } from "../directory.repository.js";
+
+/** Service categories: the four families and their categories, edited by platform admins. */
+
+export async function findCategory(db: DB, id: string): Promise<CategoryRow | undefined> {
+  return directoryDb(db).selectFrom("categories").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function insertCategory(
+  db: DB,
+  category: Omit<Insertable<CategoriesTable>, "archived_at">,
+): Promise<void> {
+  await directoryDb(db)
+    .insertInto("categories")
+    .values({ ...category, archived_at: null })
+    .execute();
+}
+
+export async function updateCategory(db: DB, id: string, patch: Updateable<CategoriesTable>): Promise<void> {
+  await directoryDb(db).updateTable("categories").set(patch).where("id", "=", id).execute();
+}
+
+/** How many listed services each category holds. */
+export async function servicesPerCategory(db: DB): Promise<Map<string, number>> {
+  const rows = await directoryDb(db)
+    .selectFrom("services")
+    .select((eb) => ["category_id", eb.fn.countAll().as("n")])
+    .where("archived_at", "is", null)
+    .groupBy("category_id")
+    .execute();
+  return new Map(rows.map((r) => [r.category_id, toCount(r.n)]));
+}
