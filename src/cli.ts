@@ -12,6 +12,7 @@ import { MIN_PASSWORD_LENGTH } from "./features/accounts/passwords.js";
 import { audit } from "./audit/audit.js";
 import type { CliCommand } from "./features/feature.js";
 import { nowIso } from "./db/ids.js";
+import { setPlatformAdmin } from "./identity/identity.repository.js";
 
 /**
  * The `chatons` command. Each command parses its own options, prints --help, and returns an exit
@@ -129,7 +130,7 @@ const createAdmin: Command = {
       let id: string;
       if (existing) {
         id = existing.id;
-        await db.updateTable("people").set({ is_platform_admin: 1 }).where("id", "=", id).execute();
+        await setPlatformAdmin(db, id, true);
         if (values.password) await setPassword(db, id, password);
       } else {
         id = await createPerson(db, {

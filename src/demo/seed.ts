@@ -1,6 +1,6 @@
 import type { Insertable } from "kysely";
 import type { Deps } from "../deps.js";
-import { searchable, toCount } from "../db/adapter.js";
+import { searchable } from "../db/adapter.js";
 import { newId, slugify } from "../db/ids.js";
 import type {
   MembersTable,
@@ -22,6 +22,13 @@ import {
 } from "./data.js";
 import { pick, seededRandom, shuffle } from "./random.js";
 import { loadWorld, type DemoWorld } from "./world.js";
+import {
+  categoryNames,
+  directoryIsEmpty,
+  insertDemoDirectory,
+  type DemoDirectoryRows,
+} from "../features/directory/demo.js";
+import { insertPeople } from "../identity/identity.repository.js";
 import type { Feature } from "../features/feature.js";
 
 /** Every demo account uses this password; the login page shows it in demo mode. */
@@ -73,11 +80,7 @@ export function roundFor(date: Date, now: Date): { label: string; decided: strin
   return { label: `Portée n°${n}`, decided: new Date(decided).toISOString().slice(0, 10) };
 }
 
-interface Built {
-  members: Insertable<MembersTable>[];
-  services: Insertable<ServicesTable>[];
-  software: Insertable<SoftwareTable>[];
-}
+type Built = DemoDirectoryRows;
 
 function build(
   random: () => number,
@@ -278,14 +281,6 @@ function build(
   return { members, services, software };
 }
 
-async function insertChunked<T>(
-  rows: T[],
-  size: number,
-  insert: (chunk: T[]) => Promise<unknown>,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
-}
-
 /**
  * Loads the demo collective into an empty database, then lets every feature add its part
  * (ChatonsInfos history, portal instances, an open application round…). Does nothing if the
@@ -297,25 +292,14 @@ export async function seedDemo(
   features: Feature[],
 ): Promise<DemoWorld | null> {
   const { db } = deps;
-  const existing = await db
-    .selectFrom("members")
-    .select((eb) => eb.fn.countAll().as("n"))
-    .executeTakeFirst();
-  if (toCount(existing?.n) > 0) return null;
+  if (!(await directoryIsEmpty(db))) return null;
   const random = seededRandom(2016);
-  const categories = await db.selectFrom("categories").select(["id", "name_fr", "name_en"]).execute();
-  const categoryNames = new Map<string, string>();
-  for (const c of categories) {
-    categoryNames.set(c.id, c.name_fr);
-    categoryNames.set(`en:${c.id}`, c.name_en);
-  }
-  const built = build(random, sitesBaseUrl, categoryNames, deps.now());
+  const categories = await categoryNames(db);
+  const built = build(random, sitesBaseUrl, categories, deps.now());
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const at = deps.now().toISOString();
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto("software").values(built.software).execute();
-    await insertChunked(built.members, 50, (chunk) => trx.insertInto("members").values(chunk).execute());
-    await insertChunked(built.services, 100, (chunk) => trx.insertInto("services").values(chunk).execute());
+    await insertDemoDirectory(trx, built);
     const person = (email: string, name: string, admin: boolean) => ({
       id: newId(),
       email,
@@ -352,8 +336,7 @@ export async function seedDemo(
       people.push(p);
       memberships.push({ person_id: p.id, member_id: candidate.id, role: "admin", created_at: at });
     }
-    await trx.insertInto("people").values(people).execute();
-    await trx.insertInto("memberships").values(memberships).execute();
+    await insertPeople(trx, people, memberships);
     await audit(trx, {
       actor: null,
       action: "demo.seed",

@@ -1,4 +1,5 @@
 import type { DB } from "../db/adapter.js";
+import { demoWorldData } from "../features/directory/demo.js";
 
 /**
  * The demo collective as the features see it once seeded: who the members are, their services,
@@ -32,28 +33,12 @@ export interface DemoService {
 
 /** Rebuilds the world from the database (the demo sites server needs it on every start). */
 export async function loadWorld(db: DB, sitesBaseUrl: string, random: () => number): Promise<DemoWorld> {
-  const members = await db
-    .selectFrom("members")
-    .select(["id", "slug", "name", "website"])
-    .where("archived_at", "is", null)
-    .orderBy("slug")
-    .execute();
-  const services = await db
-    .selectFrom("services")
-    .leftJoin("software", "software.id", "services.software_id")
-    .select([
-      "services.id",
-      "services.slug",
-      "services.name",
-      "services.member_id",
-      "services.category_id",
-      "services.url",
-      "software.slug as software_slug",
-      "software.name as software_name",
-    ])
-    .where("services.archived_at", "is", null)
-    .orderBy("services.slug")
-    .execute();
+  const { members, services } = await demoWorldData(db);
+  const byMember = new Map<string, DemoService[]>();
+  for (const s of services) {
+    const { memberId, ...service } = s;
+    byMember.set(memberId, [...(byMember.get(memberId) ?? []), service]);
+  }
   return {
     sitesBaseUrl,
     random,
@@ -62,17 +47,7 @@ export async function loadWorld(db: DB, sitesBaseUrl: string, random: () => numb
       slug: m.slug,
       name: m.name,
       website: m.website ?? `${sitesBaseUrl}/${m.slug}/`,
-      services: services
-        .filter((s) => s.member_id === m.id)
-        .map((s) => ({
-          id: s.id,
-          slug: s.slug,
-          name: s.name,
-          categoryId: s.category_id,
-          softwareSlug: s.software_slug,
-          softwareName: s.software_name,
-          url: s.url,
-        })),
+      services: byMember.get(m.id) ?? [],
     })),
   };
 }

@@ -1,6 +1,12 @@
 import type { DB } from "../db/adapter.js";
 import { nowIso } from "../db/ids.js";
-import { identityDb, type MembershipRole } from "./identity.tables.js";
+import type { Insertable } from "kysely";
+import {
+  identityDb,
+  type MembershipRole,
+  type MembershipsTable,
+  type PeopleTable,
+} from "./identity.tables.js";
 
 /**
  * What identity publishes: people as domain values, and who acts for which member structure.
@@ -195,5 +201,31 @@ export async function setMembership(
     .insertInto("memberships")
     .values({ person_id: link.personId, member_id: link.memberId, role: link.role, created_at: nowIso() })
     .onConflict((oc) => oc.columns(["person_id", "member_id"]).doUpdateSet({ role: link.role }))
+    .execute();
+}
+
+/** Bulk creation of people with their memberships (the demo collective). */
+export async function insertPeople(
+  db: DB,
+  people: Insertable<PeopleTable>[],
+  memberships: Insertable<MembershipsTable>[],
+): Promise<void> {
+  for (let i = 0; i < people.length; i += 100)
+    await identityDb(db)
+      .insertInto("people")
+      .values(people.slice(i, i + 100))
+      .execute();
+  for (let i = 0; i < memberships.length; i += 200)
+    await identityDb(db)
+      .insertInto("memberships")
+      .values(memberships.slice(i, i + 200))
+      .execute();
+}
+
+export async function setPlatformAdmin(db: DB, personId: string, admin: boolean): Promise<void> {
+  await identityDb(db)
+    .updateTable("people")
+    .set({ is_platform_admin: admin ? 1 : 0, updated_at: nowIso() })
+    .where("id", "=", personId)
     .execute();
 }

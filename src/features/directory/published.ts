@@ -236,3 +236,36 @@ export async function countListedServices(db: DB, memberId: string): Promise<num
     .executeTakeFirst();
   return toCount(row?.n);
 }
+
+/** The collective in three numbers, for the home page. */
+export interface CollectiveFigures {
+  members: number;
+  services: number;
+  categories: number;
+}
+
+export async function collectiveFigures(db: DB): Promise<CollectiveFigures> {
+  const members = await directoryDb(db)
+    .selectFrom("members")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("membership", "=", "member")
+    .where("archived_at", "is", null)
+    .executeTakeFirst();
+  const services = await directoryDb(db)
+    .selectFrom("services")
+    .innerJoin("members", "members.id", "services.member_id")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("members.membership", "=", "member")
+    .where("members.archived_at", "is", null)
+    .where("services.archived_at", "is", null)
+    .executeTakeFirst();
+  const categories = await directoryDb(db)
+    .selectFrom("services")
+    .innerJoin("members", "members.id", "services.member_id")
+    .select((eb) => eb.fn.count("services.category_id").distinct().as("n"))
+    .where("members.membership", "=", "member")
+    .where("members.archived_at", "is", null)
+    .where("services.archived_at", "is", null)
+    .executeTakeFirst();
+  return { members: toCount(members?.n), services: toCount(services?.n), categories: toCount(categories?.n) };
+}

@@ -2,13 +2,13 @@ import type { Hono } from "hono";
 import { CACHE_HEADER } from "../../http/page-cache.js";
 import type { AppEnv } from "../../http/context.js";
 import { render } from "../../http/render.js";
-import { homeFigures } from "./site.repository.js";
+import { collectiveFigures } from "../directory/published.js";
 import { HomePage, ContentView } from "./site.views.js";
 import { CONTENT_PAGES, loadContent } from "./content.js";
 
 export function sitePages(router: Hono<AppEnv>): void {
   router.get("/", async (c) => {
-    const figures = await homeFigures(c.get("deps").db);
+    const figures = await collectiveFigures(c.get("deps").db);
     c.header(CACHE_HEADER, "60");
     return render(c, <HomePage c={c} figures={figures} />);
   });

@@ -2,10 +2,10 @@ import { raw } from "hono/html";
 import type { AppContext } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import { Layout } from "../../views/Layout.js";
-import type { HomeFigures } from "./site.repository.js";
+import type { CollectiveFigures } from "../directory/published.js";
 import type { ContentPage, ContentSlug } from "./content.js";
 
-export function HomePage({ c, figures }: { c: AppContext; figures: HomeFigures }) {
+export function HomePage({ c, figures }: { c: AppContext; figures: CollectiveFigures }) {
   const t = c.get("t");
   const { config } = c.get("deps");
   return (
