@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import type { AppContext, AppEnv } from "./context.js";
-import { HttpError } from "./errors.js";
+import { HttpError } from "./http-error.js";
 
 /**
  * CSRF defence in two layers, on every unsafe request:

@@ -7,20 +7,9 @@ import type { MessageKey } from "../i18n/index.js";
 import { href } from "./context.js";
 import { render } from "./render.js";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { HttpError, type ErrorKind } from "./http-error.js";
 
-export type ErrorKind = "400" | "401" | "403" | "404" | "413" | "429" | "csrf";
-
-/** Thrown by handlers and policies; the error handler turns it into a page or JSON. */
-export class HttpError extends Error {
-  constructor(
-    public readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429,
-    public readonly kind: ErrorKind | string,
-    message?: string,
-  ) {
-    super(message ?? kind);
-    this.name = "HttpError";
-  }
-}
+export { HttpError, type ErrorKind } from "./http-error.js";
 
 const wantsJson = (c: AppContext): boolean =>
   new URL(c.req.url).pathname.startsWith("/api/") ||
