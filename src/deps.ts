@@ -8,6 +8,8 @@ import type { Logger } from "./log.js";
 import type { Mailer } from "./mail/mailer.js";
 import type { Outbound } from "./http/outbound.js";
 import { nowIso } from "./db/ids.js";
+import { ownedTables, type DB } from "./db/adapter.js";
+import type { CoreTables } from "./db/core.tables.js";
 import type { JobDefinition, Scheduler } from "./jobs/scheduler.js";
 
 /**
@@ -69,21 +71,24 @@ export function userAgent(config: Config): string {
 }
 
 /** The configured secret, or the one stored in the database, created on first start. */
-export async function loadSecret(db: Kysely<Database>, configured: string | undefined): Promise<string> {
+/** Settings are this module's own table. */
+const settingsDb = ownedTables<Pick<CoreTables, "settings">>();
+
+export async function loadSecret(db: DB, configured: string | undefined): Promise<string> {
   if (configured) return configured;
-  const existing = await db
+  const existing = await settingsDb(db)
     .selectFrom("settings")
     .select("value")
     .where("key", "=", "secret")
     .executeTakeFirst();
   if (existing) return existing.value;
   const value = randomBytes(32).toString("base64url");
-  await db
+  await settingsDb(db)
     .insertInto("settings")
     .values({ key: "secret", value, updated_at: nowIso() })
     .onConflict((oc) => oc.column("key").doNothing())
     .execute();
-  const stored = await db
+  const stored = await settingsDb(db)
     .selectFrom("settings")
     .select("value")
     .where("key", "=", "secret")

@@ -1,6 +1,6 @@
 import type { Transporter } from "nodemailer";
-import type { Kysely } from "kysely";
-import type { Database } from "../db/schema.js";
+import { ownedTables, type DB } from "../db/adapter.js";
+import type { CoreTables } from "../db/core.tables.js";
 import { newId, nowIso } from "../db/ids.js";
 import type { Logger } from "../log.js";
 
@@ -22,12 +22,15 @@ export interface Mailer {
 
 const MAX_ATTEMPTS = 5;
 
+/** The outbox is the mail module's own table. */
+const mailDb = ownedTables<Pick<CoreTables, "mail_outbox">>();
+
 /**
  * Without SMTP (the embedded default) every mail lands in the outbox table, readable by platform
  * admins at /admin/outbox; with SMTP the same table is the delivery log and retry queue.
  */
 export function createMailer(opts: {
-  db: Kysely<Database>;
+  db: DB;
   smtpUrl: string | undefined;
   from: string;
   log: Logger;
@@ -50,7 +53,7 @@ export function createMailer(opts: {
         subject: message.subject,
         text: message.text,
       });
-      await opts.db
+      await mailDb(opts.db)
         .updateTable("mail_outbox")
         .set({ status: "sent", sent_at: nowIso(), attempts: attempts + 1, last_error: null })
         .where("id", "=", id)
@@ -59,7 +62,7 @@ export function createMailer(opts: {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       opts.log.warn({ mailId: id, kind: message.kind, err: reason }, "mail delivery failed");
-      await opts.db
+      await mailDb(opts.db)
         .updateTable("mail_outbox")
         .set({ status: "failed", attempts: attempts + 1, last_error: reason.slice(0, 500) })
         .where("id", "=", id)
@@ -72,7 +75,7 @@ export function createMailer(opts: {
     delivers: transport !== undefined,
     async send(message) {
       const id = newId();
-      await opts.db
+      await mailDb(opts.db)
         .insertInto("mail_outbox")
         .values({
           id,
@@ -91,7 +94,7 @@ export function createMailer(opts: {
     },
     async retryFailed() {
       if (!transport) return 0;
-      const rows = await opts.db
+      const rows = await mailDb(opts.db)
         .selectFrom("mail_outbox")
         .selectAll()
         .where("status", "in", ["failed", "queued"])
@@ -111,4 +114,43 @@ export function createMailer(opts: {
       return sent;
     },
   };
+}
+
+export interface OutboxMail {
+  id: string;
+  createdAt: string;
+  to: string;
+  subject: string;
+  text: string;
+  kind: string;
+  status: "outbox" | "queued" | "sent" | "failed";
+  attempts: number;
+  lastError: string | null;
+  sentAt: string | null;
+}
+
+/** The newest mails, for the admins' outbox page; to one address only when asked (a person's export). */
+export async function listOutbox(
+  db: DB,
+  options: { limit?: number; to?: string } = {},
+): Promise<OutboxMail[]> {
+  let query = mailDb(db)
+    .selectFrom("mail_outbox")
+    .selectAll()
+    .orderBy("created_at", "desc")
+    .limit(options.limit ?? 200);
+  if (options.to) query = query.where("to_address", "=", options.to);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: r.created_at,
+    to: r.to_address,
+    subject: r.subject,
+    text: r.text_body,
+    kind: r.kind,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    sentAt: r.sent_at,
+  }));
 }
