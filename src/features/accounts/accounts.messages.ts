@@ -117,6 +117,9 @@ export const fr = {
   "admin.jobs.col.status": "Résultat",
   "admin.jobs.run": "Lancer maintenant",
   "admin.jobs.started": "Tâche lancée : son résultat s'affichera dans ce tableau.",
+  "admin.jobs.refused":
+    "{job} n'a pas été lancée : elle tourne déjà depuis le {since}. Si l'instance qui la menait s'est arrêtée, vous pourrez la relancer après le {until}.",
+  "admin.jobs.refused.queued": "{job} n'a pas été lancée : elle attend déjà son tour.",
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -236,4 +239,7 @@ export const en: Record<keyof typeof fr, string> = {
   "admin.jobs.col.status": "Result",
   "admin.jobs.run": "Run now",
   "admin.jobs.started": "Job started: its outcome will show in this table.",
+  "admin.jobs.refused":
+    "{job} was not started: it has been running since {since}. If the instance running it stopped, you can start it again after {until}.",
+  "admin.jobs.refused.queued": "{job} was not started: it is already waiting to start.",
 };

@@ -4,6 +4,7 @@ import { makeMember, makePerson, TEST_PASSWORD } from "../../../tests/helpers/fa
 import { csrfFrom } from "../../../tests/helpers/client.js";
 import { translator, type MessageKey, type Vars } from "../../i18n/index.js";
 import { escapeHtml } from "../../../tests/helpers/html.js";
+import { LEASE_MS, tryLease } from "../../jobs/leases.js";
 
 let t: TestPlatform;
 beforeAll(async () => {
@@ -262,6 +263,24 @@ describe("administration", () => {
     expect(outbox.text).toContain("nouvelle@example.org");
     const audit = await client.get("/fr/admin/audit?action=person.create");
     expect(audit.text).toContain("person.create");
+  });
+
+  it("tells the admin when a job they ask to run is refused, and why", async () => {
+    const admin = await makePerson(t.deps.db, { admin: true });
+    const client = t.client();
+    await client.login(admin.email, admin.password);
+    const started = await client.submit("/fr/admin/jobs", "/fr/admin/jobs/mail.retry/run", {});
+    expect(started.status).toBe(303);
+    expect((await client.get("/fr/admin/jobs")).text).toContain(fr("admin.jobs.started"));
+    // Another instance holds the lease: the job is running elsewhere.
+    const now = t.deps.now();
+    expect(await tryLease(t.deps.db, "housekeeping", "elsewhere:1/x", now, LEASE_MS, true)).toBe(true);
+    const refused = await client.submit("/fr/admin/jobs", "/fr/admin/jobs/housekeeping/run", {});
+    expect(refused.status).toBe(303);
+    const page = await client.get("/fr/admin/jobs");
+    expect(page.text).toContain("flash--error");
+    expect(page.text).toContain(escapeHtml("housekeeping n'a pas été lancée"));
+    expect(page.text).not.toContain(fr("admin.jobs.started"));
   });
 
   it("refuses a duplicate address in the admin form, keeping the values", async () => {
