@@ -23,6 +23,9 @@ export const SignupSchema = z
 
 export const ForgotSchema = z.object({ email: email() });
 
+/** "Send me a sign-in link" (the sign-in form's second button: the password, if typed, is ignored). */
+export const LinkRequestSchema = z.object({ email: email(), next: z.string().max(500).optional() });
+
 export const ResetSchema = z
   .object({ password: password(), confirm: z.string().max(200) })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "signup.error.mismatch" });
