@@ -8,7 +8,7 @@ import { href } from "./context.js";
 import { render } from "./render.js";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
-export type ErrorKind = "400" | "401" | "403" | "404" | "413" | "429" | "csrf";
+export type ErrorKind = "400" | "401" | "403" | "404" | "413" | "429" | "csrf" | "bad-form" | "bad-url";
 
 /** Thrown by handlers and policies; the error handler turns it into a page or JSON. */
 export class HttpError extends Error {
@@ -35,7 +35,13 @@ const titles: Record<ErrorKind, [MessageKey, MessageKey]> = {
   "413": ["error.413.title", "error.413.body"],
   "429": ["error.429.title", "error.429.body"],
   csrf: ["error.csrf.title", "error.csrf.body"],
+  "bad-form": ["error.400.title", "error.400.form"],
+  "bad-url": ["error.400.title", "error.400.url"],
 };
+
+/** The code of a JSON error: the kind when it says more than the status. */
+const jsonCode = (kind: ErrorKind, status: number) =>
+  kind === "csrf" || kind === "bad-form" || kind === "bad-url" ? kind.replace("-", "_") : `http_${status}`;
 
 function isKind(kind: string): kind is ErrorKind {
   return kind in titles;
@@ -55,10 +61,7 @@ export function errorPage(
   const t = c.get("t");
   const [title, body] = titles[kind];
   if (wantsJson(c)) {
-    return c.json(
-      { error: { code: kind === "csrf" ? "csrf" : `http_${status}`, message: t(body, vars) } },
-      status,
-    );
+    return c.json({ error: { code: jsonCode(kind, status), message: t(body, vars) } }, status);
   }
   return render(
     c,
@@ -98,6 +101,8 @@ export const onError: ErrorHandler<AppEnv> = async (error, c) => {
   if (error instanceof HTTPException && error.status < 500) {
     return errorPage(c, error.status, kindFor(error.status));
   }
+  // decodeURIComponent on what a visitor sent ("%ff", a lone "%"): their mistake, not ours.
+  if (error instanceof URIError) return errorPage(c, 400, "bad-url");
   // An id the visitor can quote, tying their report to the full error in the logs.
   const id = newId().slice(0, 8);
   c.get("deps").log.error(
@@ -121,3 +126,22 @@ export const onError: ErrorHandler<AppEnv> = async (error, c) => {
     500,
   );
 };
+
+/** Parses the request body; a body the parser cannot read (multipart without boundary, cut short) is a 400. */
+export async function readBody<T>(parse: () => Promise<T>): Promise<T> {
+  try {
+    return await parse();
+  } catch (error) {
+    if (error instanceof HTTPException) throw error;
+    throw new HttpError(400, "bad-form");
+  }
+}
+
+/** decodeURIComponent that answers a badly encoded path with a 400 instead of a URIError. */
+export function decodePath(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new HttpError(400, "bad-url");
+  }
+}

@@ -1,6 +1,7 @@
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../../http/context.js";
 import { recordsToCsv, sendCsv } from "../../http/csv.js";
+import { decodePath } from "../../http/errors.js";
 import type { Deps } from "../../deps.js";
 import * as repo from "./stats.repository.js";
 import * as detail from "./detail.repository.js";
@@ -212,7 +213,7 @@ export function statsRoot(app: Hono<AppEnv>): void {
   });
 
   app.get(`${WELL_KNOWN}/*`, async (c) => {
-    const rest = decodeURIComponent(new URL(c.req.url).pathname.slice(WELL_KNOWN.length + 1));
+    const rest = decodePath(new URL(c.req.url).pathname.slice(WELL_KNOWN.length + 1));
     const path = parseLocalPath(rest);
     if (!path) return c.text("not found", 404);
     const { db, config, now } = c.get("deps");
