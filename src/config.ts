@@ -9,6 +9,14 @@ const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "expected a colour like 
 const bool = z
   .enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""])
   .transform((v) => v === "1" || v === "true" || v === "yes" || v === "on");
+/** How many reverse proxies stand in front of the platform; the old yes/no values mean 0 and 1. */
+const proxyHops = z
+  .string()
+  .regex(
+    /^(\d{1,2}|true|false|yes|no|on|off)$/,
+    "expected the number of reverse proxies in front of the platform (0, 1, 2…)",
+  )
+  .transform((v) => (/^\d+$/.test(v) ? Number(v) : ["true", "yes", "on"].includes(v) ? 1 : 0));
 const duration = z
   .string()
   .regex(/^\d+(ms|s|m|h|d)$/, "expected a duration like 30s, 2m, 1h or 1d")
@@ -34,7 +42,7 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: proxyHops.default(0),
 
   COLLECTIVE_NAME: z.string().min(1).max(80).default("CHATONS"),
   COLLECTIVE_TAGLINE_FR: z
@@ -107,7 +115,8 @@ export interface Config {
   sessionSecret: string | undefined;
   logLevel: string;
   maxBodyBytes: number;
-  trustProxy: boolean;
+  /** Reverse proxies in front of the platform: the client address is read that many hops from the right of X-Forwarded-For. */
+  trustProxy: number;
   collective: {
     name: string;
     tagline: { fr: string; en: string };

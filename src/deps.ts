@@ -10,7 +10,7 @@ import type { Outbound } from "./http/outbound.js";
 import { nowIso } from "./db/ids.js";
 import { ownedTables, type DB } from "./db/adapter.js";
 import type { CoreTables } from "./db/core.tables.js";
-import type { JobDefinition, Scheduler } from "./jobs/scheduler.js";
+import type { JobDefinition, JobStart, Scheduler } from "./jobs/scheduler.js";
 
 /**
  * What handlers, jobs and commands are given. Passing these explicitly (instead of importing
@@ -35,6 +35,8 @@ export interface Deps {
 export interface JobControl {
   list(): readonly JobDefinition[];
   runNow(name: string): Promise<string>;
+  /** Starts a job without waiting for it; says whether it started or why it was refused. */
+  startNow(name: string): Promise<JobStart>;
   attach(scheduler: Scheduler): void;
 }
 
@@ -46,6 +48,10 @@ export function createJobControl(): JobControl {
     runNow: (name) => {
       if (!scheduler) return Promise.reject(new Error("no scheduler"));
       return scheduler.runNow(name);
+    },
+    startNow: (name) => {
+      if (!scheduler) return Promise.reject(new Error("no scheduler"));
+      return scheduler.startNow(name);
     },
     attach(s) {
       scheduler = s;

@@ -5,6 +5,7 @@ import { join, normalize, sep } from "node:path";
 import type { Hono } from "hono";
 import type { AppEnv } from "./context.js";
 import type { Config } from "../config.js";
+import { decodePath } from "./errors.js";
 
 /**
  * Everything a page needs is served from here: stylesheets, the small enhancement script, icons
@@ -83,7 +84,7 @@ export function mountAssets(app: Hono<AppEnv>, config: Config): void {
     return asset ? send(asset, c.req.header("if-none-match")) : c.notFound();
   });
   app.get("/assets/*", async (c) => {
-    const relative = decodeURIComponent(new URL(c.req.url).pathname.slice("/assets/".length));
+    const relative = decodePath(new URL(c.req.url).pathname.slice("/assets/".length));
     if (relative.includes("..") || relative.includes("\0")) return c.notFound();
     const asset = await load(publicDir, relative);
     return asset ? send(asset, c.req.header("if-none-match")) : c.notFound();

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import type { AppContext, AppEnv } from "./context.js";
-import { HttpError } from "./http-error.js";
+import { HttpError, readBody } from "./http-error.js";
 
 /**
  * CSRF defence in two layers, on every unsafe request:
@@ -56,7 +56,7 @@ export function csrfMiddleware(): MiddlewareHandler<AppEnv> {
     const type = c.req.header("content-type") ?? "";
     let token: string | undefined;
     if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
-      const body = await c.req.parseBody();
+      const body = await readBody(() => c.req.parseBody());
       const value = body["_csrf"];
       token = typeof value === "string" ? value : undefined;
     } else {

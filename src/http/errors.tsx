@@ -9,7 +9,7 @@ import { render } from "./render.js";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { HttpError, type ErrorKind } from "./http-error.js";
 
-export { HttpError, type ErrorKind } from "./http-error.js";
+export { HttpError, readBody, decodePath, type ErrorKind } from "./http-error.js";
 
 const wantsJson = (c: AppContext): boolean =>
   new URL(c.req.url).pathname.startsWith("/api/") ||
@@ -24,7 +24,13 @@ const titles: Record<ErrorKind, [MessageKey, MessageKey]> = {
   "413": ["error.413.title", "error.413.body"],
   "429": ["error.429.title", "error.429.body"],
   csrf: ["error.csrf.title", "error.csrf.body"],
+  "bad-form": ["error.400.title", "error.400.form"],
+  "bad-url": ["error.400.title", "error.400.url"],
 };
+
+/** The code of a JSON error: the kind when it says more than the status. */
+const jsonCode = (kind: ErrorKind, status: number) =>
+  kind === "csrf" || kind === "bad-form" || kind === "bad-url" ? kind.replace("-", "_") : `http_${status}`;
 
 function isKind(kind: string): kind is ErrorKind {
   return kind in titles;
@@ -44,10 +50,7 @@ export function errorPage(
   const t = c.get("t");
   const [title, body] = titles[kind];
   if (wantsJson(c)) {
-    return c.json(
-      { error: { code: kind === "csrf" ? "csrf" : `http_${status}`, message: t(body, vars) } },
-      status,
-    );
+    return c.json({ error: { code: jsonCode(kind, status), message: t(body, vars) } }, status);
   }
   return render(
     c,
@@ -87,6 +90,8 @@ export const onError: ErrorHandler<AppEnv> = async (error, c) => {
   if (error instanceof HTTPException && error.status < 500) {
     return errorPage(c, error.status, kindFor(error.status));
   }
+  // decodeURIComponent on what a visitor sent ("%ff", a lone "%"): their mistake, not ours.
+  if (error instanceof URIError) return errorPage(c, 400, "bad-url");
   // An id the visitor can quote, tying their report to the full error in the logs.
   const id = newId().slice(0, 8);
   c.get("deps").log.error(

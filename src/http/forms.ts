@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { AppContext } from "./context.js";
 import type { MessageKey, Vars } from "../i18n/index.js";
+import { readBody } from "./errors.js";
 
 /**
  * Form handling shared by every feature: parse the posted body with a zod schema, and on failure
@@ -20,7 +21,7 @@ export type FormResult<T> =
 
 /** Reads a urlencoded or multipart body into strings (repeated fields become arrays). */
 export async function readForm(c: AppContext): Promise<Record<string, string | string[]>> {
-  const body = await c.req.parseBody({ all: true });
+  const body = await readBody(() => c.req.parseBody({ all: true }));
   const out: Record<string, string | string[]> = {};
   for (const [key, value] of Object.entries(body)) {
     if (key === "_csrf") continue;

@@ -51,6 +51,9 @@ export const fr = {
   "error.429.body": "Trop de tentatives en peu de temps. Patientez quelques minutes avant de réessayer.",
   "error.400.title": "Requête invalide",
   "error.400.body": "La requête n'a pas pu être comprise.",
+  "error.400.form":
+    "Le formulaire est arrivé incomplet ou mal formé. Revenez en arrière, rechargez la page et renvoyez-le.",
+  "error.400.url": "L'adresse demandée contient des caractères mal encodés (un « % » isolé, par exemple).",
 
   "form.errors.title": "Le formulaire contient des erreurs",
   "form.errors.intro": "Corrigez les champs signalés ci-dessous :",
@@ -144,6 +147,8 @@ export const en: Record<keyof typeof fr, string> = {
   "error.429.body": "Too many attempts in a short time. Wait a few minutes before trying again.",
   "error.400.title": "Bad request",
   "error.400.body": "The request could not be understood.",
+  "error.400.form": "The form arrived incomplete or malformed. Go back, reload the page and send it again.",
+  "error.400.url": 'The address asked for contains badly encoded characters (a lone "%", for example).',
 
   "form.errors.title": "The form has errors",
   "form.errors.intro": "Fix the fields marked below:",

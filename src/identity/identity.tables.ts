@@ -10,6 +10,8 @@ export interface IdentityTables {
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
   memberships: MembershipsTable;
+  sign_in_links: SignInLinksTable;
+  signup_requests: SignupRequestsTable;
 }
 
 export interface PeopleTable {
@@ -45,6 +47,32 @@ export interface PasswordResetsTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+}
+
+/** One-time sign-in links sent by mail (no password needed); only the token's hash is stored. */
+export interface SignInLinksTable {
+  token_hash: string;
+  person_id: string;
+  /** Where to go after signing in (a same-site path), if the sign-in started from a page. */
+  next: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/**
+ * A sign-up waiting for its address to be confirmed: the account is created only when the link
+ * mailed to the address is followed, so sign-up answers the same whether the address is known.
+ */
+export interface SignupRequestsTable {
+  token_hash: string;
+  /** Stored lower-cased. */
+  email: string;
+  name: string;
+  password_hash: string;
+  next: string | null;
+  created_at: string;
+  expires_at: string;
 }
 
 export const MEMBERSHIP_ROLES = ["member", "admin"] as const;

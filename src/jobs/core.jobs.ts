@@ -1,6 +1,7 @@
 import type { Deps } from "../deps.js";
 import type { JobDefinition } from "./scheduler.js";
 import { purgeExpired } from "../http/rate-limit.js";
+import { purgeExpiredLinks } from "../features/accounts/links.repository.js";
 
 /** Housekeeping every platform needs: mail retries, expired sessions and tokens, old limit windows. */
 export function coreJobs(deps: Deps): JobDefinition[] {
@@ -29,8 +30,9 @@ export function coreJobs(deps: Deps): JobDefinition[] {
           .deleteFrom("password_resets")
           .where("expires_at", "<", new Date(now.getTime() - 86_400_000).toISOString())
           .executeTakeFirst();
+        const links = await purgeExpiredLinks(deps.db, now);
         await purgeExpired(deps.db, new Date(now.getTime() - 86_400_000));
-        return `${Number(sessions.numDeletedRows)} sessions, ${Number(tokens.numDeletedRows)} tokens purged`;
+        return `${Number(sessions.numDeletedRows)} sessions, ${Number(tokens.numDeletedRows) + links} tokens purged`;
       },
     },
   ];

@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import type { Deps } from "../deps.js";
-import { releaseLease, runJobOnce, tryLease, type JobDefinition, type Scheduler } from "./scheduler.js";
+import { awaitStart, runJobOnce, type JobDefinition, type JobStart, type Scheduler } from "./scheduler.js";
+import { heartbeat, LEASE_MS, HEARTBEAT_MS, releaseLease, tryLease } from "./leases.js";
 import { completeItem, markAttempt, setRunSummary, startRun } from "./runs.js";
 
 /**
@@ -63,9 +64,11 @@ export function createPgBossScheduler(deps: Deps, jobs: JobDefinition[], options
   async function runWhole(job: JobDefinition): Promise<void> {
     const now = deps.now();
     // The lease only records status for /admin/jobs; pg-boss already guarantees one runner per tick.
-    await tryLease(deps.db, job.name, owner, now, job.timeoutMs ?? job.intervalMs, true);
+    await tryLease(deps.db, job.name, owner, now, LEASE_MS, true);
+    const stopBeating = heartbeat(deps, job.name, owner, LEASE_MS, HEARTBEAT_MS, new AbortController());
     try {
       const summary = job.fanOut ? await plan(job) : await runJobOnce(deps, job, controller.signal);
+      stopBeating();
       await releaseLease(
         deps.db,
         job.name,
@@ -75,6 +78,7 @@ export function createPgBossScheduler(deps: Deps, jobs: JobDefinition[], options
         new Date(now.getTime() + job.intervalMs * 0.9),
       );
     } catch (error) {
+      stopBeating();
       const message = error instanceof Error ? error.message : String(error);
       await releaseLease(deps.db, job.name, owner, "error", message, now);
       throw error;
@@ -125,6 +129,16 @@ export function createPgBossScheduler(deps: Deps, jobs: JobDefinition[], options
     }
   }
 
+  /** Queues the job; the singleton queue refuses a second one while one waits. */
+  async function startNow(name: string): Promise<JobStart> {
+    const job = jobs.find((j) => j.name === name);
+    if (!job) return { started: false, reason: "unknown" };
+    const id = await boss.send(job.name, { manual: true });
+    return id
+      ? { started: true, queued: true, done: Promise.resolve(`queued (${id})`) }
+      : { started: false, reason: "queued" };
+  }
+
   return {
     jobs,
     async start() {
@@ -169,10 +183,14 @@ export function createPgBossScheduler(deps: Deps, jobs: JobDefinition[], options
       controller.abort();
     },
     async runNow(name) {
-      const job = jobs.find((j) => j.name === name);
-      if (!job) throw new Error(`unknown job ${name}`);
-      const id = await boss.send(job.name, { manual: true });
-      return id ? `queued (${id})` : "already queued";
+      if (!jobs.some((j) => j.name === name)) throw new Error(`unknown job ${name}`);
+      const start = await startNow(name);
+      return start.started
+        ? start.done
+        : start.reason === "queued"
+          ? "already queued"
+          : awaitStart(name, start);
     },
+    startNow,
   };
 }

@@ -37,7 +37,7 @@ function fanOutJob(
 
 let db: TestDatabase;
 const runtimes: Runtime[] = [];
-async function runtime(): Promise<Runtime> {
+async function runtime(now?: () => Date): Promise<Runtime> {
   const config = loadConfig({
     NODE_ENV: "test",
     DATABASE_URL: db.url,
@@ -47,6 +47,7 @@ async function runtime(): Promise<Runtime> {
   const r = await createRuntime(config, {
     logger: pino({ level: "silent" }),
     db: db.searchPath ? { searchPath: db.searchPath } : {},
+    ...(now ? { now } : {}),
   });
   runtimes.push(r);
   return r;
@@ -120,6 +121,102 @@ describe("in-process scheduler", () => {
     expect(outcomes.sort()).toEqual(["Error: test.once is already running", "ran"]);
     await sa.stop(500);
     await sb.stop(500);
+  });
+});
+
+/** A job that runs until the test lets it go, like a crawl caught by a crash. */
+function hangingJob(name: string) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const job: JobDefinition = {
+    name,
+    intervalMs: 86_400_000,
+    run: async () => {
+      await released;
+      return "released";
+    },
+  };
+  return { job, release };
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("job leases", () => {
+  let clock = Date.parse("2026-12-01T10:00:00.000Z");
+  const now = () => new Date(clock);
+
+  it("lets another instance run a job within two minutes of the crash of the one running it", async () => {
+    const crashed = await runtime(now);
+    const survivor = await runtime(now);
+    const { job, release } = hangingJob("test.crash");
+    // No heartbeat ever comes from the crashed instance.
+    const dead = createInProcessScheduler(crashed.deps, [job], { heartbeatMs: 3_600_000 });
+    const other = createInProcessScheduler(survivor.deps, [job]);
+    try {
+      expect((await dead.startNow("test.crash")).started).toBe(true);
+      const refused = await other.startNow("test.crash");
+      expect(refused).toMatchObject({ started: false, reason: "running", since: now().toISOString() });
+      const lock = await survivor.deps.db
+        .selectFrom("job_locks")
+        .select("locked_until")
+        .where("name", "=", "test.crash")
+        .executeTakeFirstOrThrow();
+      expect(Date.parse(lock.locked_until) - clock).toBeLessThanOrEqual(120_000);
+      clock += 120_001;
+      const start = await other.startNow("test.crash");
+      expect(start.started).toBe(true);
+    } finally {
+      release();
+      await dead.stop(500);
+      await other.stop(500);
+    }
+  });
+
+  it("renews the lease of a running job, so that nobody else starts it however long it runs", async () => {
+    const a = await runtime(now);
+    const b = await runtime(now);
+    const { job, release } = hangingJob("test.long");
+    const running = createInProcessScheduler(a.deps, [job], { heartbeatMs: 20 });
+    const other = createInProcessScheduler(b.deps, [job]);
+    try {
+      const started = await running.startNow("test.long");
+      expect(started.started).toBe(true);
+      for (let minute = 0; minute < 30; minute++) {
+        clock += 60_000;
+        await wait(60);
+        expect((await other.startNow("test.long")).started, `after ${minute + 1} min`).toBe(false);
+      }
+      release();
+      if (started.started) expect(await started.done).toBe("released");
+      expect((await other.startNow("test.long")).started).toBe(true);
+    } finally {
+      release();
+      await running.stop(500);
+      await other.stop(500);
+    }
+  });
+
+  it("frees at start the leases its own killed predecessor left at the same address", async () => {
+    const before = await runtime(now);
+    const after = await runtime(now);
+    const { job, release } = hangingJob("test.restart");
+    const killed = createInProcessScheduler(before.deps, [job], { heartbeatMs: 3_600_000 });
+    const restarted = createInProcessScheduler(after.deps, [job]);
+    try {
+      expect((await killed.startNow("test.restart")).started).toBe(true);
+      await restarted.start();
+      expect((await restarted.startNow("test.restart")).started).toBe(true);
+      const state = await after.deps.db
+        .selectFrom("job_locks")
+        .selectAll()
+        .where("name", "=", "test.restart")
+        .executeTakeFirstOrThrow();
+      expect(state.owner).not.toBeNull();
+    } finally {
+      release();
+      await killed.stop(500);
+      await restarted.stop(500);
+    }
   });
 });
 

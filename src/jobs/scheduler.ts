@@ -1,8 +1,17 @@
-import { randomUUID } from "node:crypto";
 import type { Deps } from "../deps.js";
-import type { DB } from "../db/adapter.js";
 import { completeItem, markAttempt, setRunSummary, startRun } from "./runs.js";
-import { nowIso } from "../db/ids.js";
+import {
+  HEARTBEAT_MS,
+  LEASE_MS,
+  heartbeat,
+  leaseState,
+  newOwner,
+  recoverOwnLeases,
+  releaseLease,
+  tryLease,
+} from "./leases.js";
+
+export { releaseLease, tryLease } from "./leases.js";
 
 /**
  * Periodic jobs. A job declares its interval and what it does; a scheduler runs it. Two
@@ -10,8 +19,9 @@ import { nowIso } from "../db/ids.js";
  * (jobs/pgboss.ts) that spreads work items over several instances sharing PostgreSQL.
  *
  * Before each run the in-process scheduler takes a lease in `job_locks` with a conditional UPDATE,
- * so even several in-process instances on one database run a job once per interval, and a lease
- * left by a dead instance expires.
+ * so even several in-process instances on one database run a job once per interval; the lease is
+ * renewed while the job runs and one left by a dead instance expires within two minutes
+ * (jobs/leases.ts).
  */
 export interface JobDefinition {
   name: string;
@@ -20,7 +30,7 @@ export interface JobDefinition {
   jitterMs?: number;
   /** Run shortly after start instead of waiting a whole interval. */
   runAtStart?: boolean;
-  /** Upper bound of one run; the lease lasts this long. */
+  /** Upper bound of one run: past it the run's signal is aborted. */
   timeoutMs?: number;
   /** Does the whole run in one go. Returns a one-line summary for the logs and /admin/jobs. */
   run(signal: AbortSignal): Promise<string>;
@@ -42,78 +52,32 @@ export interface FanOut {
   concurrency?: number;
 }
 
+/** The answer to "run this job now": started (or queued), or refused and why. */
+export type JobStart =
+  | { started: true; queued?: boolean; done: Promise<string> }
+  | { started: false; reason: "running"; since: string | null; until: string | null }
+  | { started: false; reason: "queued" | "unknown" };
+
 export interface Scheduler {
   start(): void | Promise<void>;
   /** Stops scheduling and waits (up to `graceMs`) for running jobs to finish. */
   stop(graceMs?: number): Promise<void>;
-  /** Runs a job now, outside its schedule (the admin "run now" button, the CLI). */
+  /** Runs a job now, outside its schedule, and waits for it (the CLI, tests). */
   runNow(name: string): Promise<string>;
+  /** Starts a job now without waiting for it, and says at once whether it started (admin buttons). */
+  startNow(name: string): Promise<JobStart>;
   readonly jobs: readonly JobDefinition[];
 }
 
-/**
- * Takes the job's lease if it is free. A normal run needs the lease expired (the job is due); a
- * forced run only needs nobody running it right now.
- */
-export async function tryLease(
-  db: DB,
-  name: string,
-  owner: string,
-  now: Date,
-  leaseMs: number,
-  force = false,
-): Promise<boolean> {
-  await db
-    .insertInto("job_locks")
-    .values({
-      name,
-      owner: null,
-      locked_until: new Date(0).toISOString(),
-      last_started_at: null,
-      last_finished_at: null,
-      last_status: null,
-      last_summary: null,
-    })
-    .onConflict((oc) => oc.column("name").doNothing())
-    .execute();
-  const result = await db
-    .updateTable("job_locks")
-    .set({
-      owner,
-      locked_until: new Date(now.getTime() + leaseMs).toISOString(),
-      last_started_at: now.toISOString(),
-    })
-    .where("name", "=", name)
-    .where((eb) =>
-      force
-        ? eb.or([eb("owner", "is", null), eb("locked_until", "<", now.toISOString())])
-        : eb("locked_until", "<", now.toISOString()),
-    )
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+/** runNow on top of startNow: a refusal becomes an error naming the reason. */
+export async function awaitStart(name: string, start: JobStart): Promise<string> {
+  if (start.started) return start.done;
+  throw new Error(start.reason === "running" ? `${name} is already running` : `${name}: ${start.reason}`);
 }
 
-export async function releaseLease(
-  db: DB,
-  name: string,
-  owner: string,
-  status: string,
-  summary: string,
-  nextFreeAt: Date,
-) {
-  await db
-    .updateTable("job_locks")
-    .set({
-      owner: null,
-      // Keep the lease until the next due time, so other instances do not rerun the job early.
-      locked_until: nextFreeAt.toISOString(),
-      last_finished_at: nowIso(),
-      last_status: status,
-      last_summary: summary.slice(0, 500),
-    })
-    .where("name", "=", name)
-    .where("owner", "=", owner)
-    .execute();
+export interface InProcessOptions {
+  leaseMs?: number;
+  heartbeatMs?: number;
 }
 
 /** Runs items with bounded concurrency in this process. */
@@ -159,57 +123,67 @@ export function runJobOnce(deps: Deps, job: JobDefinition, signal: AbortSignal):
   return job.fanOut ? runFannedOut(deps, job, job.fanOut, signal) : job.run(signal);
 }
 
-export function createInProcessScheduler(deps: Deps, jobs: JobDefinition[]): Scheduler {
-  const owner = randomUUID();
+export function createInProcessScheduler(
+  deps: Deps,
+  jobs: JobDefinition[],
+  options: InProcessOptions = {},
+): Scheduler {
+  const leaseMs = options.leaseMs ?? LEASE_MS;
+  const heartbeatMs = options.heartbeatMs ?? Math.min(HEARTBEAT_MS, leaseMs / 4);
+  const owner = newOwner(deps.config.port);
   const timers = new Map<string, NodeJS.Timeout>();
   const running = new Map<string, Promise<unknown>>();
   const controller = new AbortController();
   let stopped = false;
 
-  async function execute(job: JobDefinition, force: boolean): Promise<string> {
-    const leaseMs = job.timeoutMs ?? Math.max(60_000, job.intervalMs);
-    const now = deps.now();
-    if (!(await tryLease(deps.db, job.name, owner, now, leaseMs, force))) {
-      if (force) throw new Error(`${job.name} is already running`);
-      return "skipped: not due or running elsewhere";
-    }
+  async function run(job: JobDefinition, startedAt: Date, force: boolean): Promise<string> {
+    const abort = new AbortController();
+    const onStop = () => abort.abort();
+    controller.signal.addEventListener("abort", onStop);
+    const deadline = job.timeoutMs ? setTimeout(onStop, job.timeoutMs) : undefined;
+    deadline?.unref();
+    const stopBeating = heartbeat(deps, job.name, owner, leaseMs, heartbeatMs, abort);
     const started = performance.now();
     try {
-      const summary = await runJobOnce(deps, job, controller.signal);
+      const summary = await runJobOnce(deps, job, abort.signal);
       deps.log.info({ job: job.name, ms: Math.round(performance.now() - started), summary }, "job done");
-      await releaseLease(
-        deps.db,
-        job.name,
-        owner,
-        "ok",
-        summary,
-        new Date(now.getTime() + job.intervalMs * 0.9),
-      );
+      stopBeating();
+      const next = new Date(startedAt.getTime() + job.intervalMs * 0.9);
+      await releaseLease(deps.db, job.name, owner, "ok", summary, next);
       return summary;
     } catch (error) {
+      stopBeating();
       deps.log.error({ job: job.name, err: error }, "job failed");
       const message = error instanceof Error ? error.message : String(error);
-      await releaseLease(
-        deps.db,
-        job.name,
-        owner,
-        "error",
-        message,
-        new Date(now.getTime() + Math.min(job.intervalMs, 60_000)),
-      );
+      const retryAt = new Date(startedAt.getTime() + Math.min(job.intervalMs, 60_000));
+      await releaseLease(deps.db, job.name, owner, "error", message, retryAt);
       if (force) throw error;
       return `error: ${message}`;
+    } finally {
+      clearTimeout(deadline);
+      controller.signal.removeEventListener("abort", onStop);
     }
+  }
+
+  /** Takes the lease, then runs in the background; the answer says whether it started. */
+  async function begin(job: JobDefinition, force: boolean): Promise<JobStart> {
+    const now = deps.now();
+    if (!(await tryLease(deps.db, job.name, owner, now, leaseMs, force))) {
+      if (!force) return { started: false, reason: "running", since: null, until: null };
+      const state = await leaseState(deps.db, job.name, now);
+      return { started: false, reason: "running", since: state.since, until: state.until };
+    }
+    return { started: true, done: run(job, now, force) };
   }
 
   function schedule(job: JobDefinition, delay: number): void {
     if (stopped) return;
     const timer = setTimeout(() => {
-      const run = execute(job, false).catch((error: unknown) =>
-        deps.log.error({ job: job.name, err: error }, "job crashed"),
-      );
-      running.set(job.name, run);
-      void run.finally(() => {
+      const execution = begin(job, false)
+        .then((start) => (start.started ? start.done : "skipped: not due or running elsewhere"))
+        .catch((error: unknown) => deps.log.error({ job: job.name, err: error }, "job crashed"));
+      running.set(job.name, execution);
+      void execution.finally(() => {
         running.delete(job.name);
         schedule(job, job.intervalMs + Math.random() * (job.jitterMs ?? 0));
       });
@@ -218,9 +192,25 @@ export function createInProcessScheduler(deps: Deps, jobs: JobDefinition[]): Sch
     timers.set(job.name, timer);
   }
 
+  async function startNow(name: string): Promise<JobStart> {
+    const job = jobs.find((j) => j.name === name);
+    if (!job) return { started: false, reason: "unknown" };
+    const start = await begin(job, true);
+    if (start.started) {
+      const key = `${name}:manual:${Math.random()}`;
+      running.set(
+        key,
+        start.done.catch(() => undefined).finally(() => running.delete(key)),
+      );
+    }
+    return start;
+  }
+
   return {
     jobs,
-    start() {
+    async start() {
+      const freed = await recoverOwnLeases(deps.db, owner, deps.now());
+      if (freed.length > 0) deps.log.warn({ jobs: freed }, "leases of an interrupted run freed");
       for (const job of jobs)
         schedule(job, job.runAtStart ? 2_000 + Math.random() * (job.jitterMs ?? 1_000) : job.intervalMs);
     },
@@ -233,15 +223,9 @@ export function createInProcessScheduler(deps: Deps, jobs: JobDefinition[]): Sch
       controller.abort();
     },
     async runNow(name) {
-      const job = jobs.find((j) => j.name === name);
-      if (!job) throw new Error(`unknown job ${name}`);
-      const run = execute(job, true);
-      running.set(`${name}:manual`, run);
-      try {
-        return await run;
-      } finally {
-        running.delete(`${name}:manual`);
-      }
+      if (!jobs.some((j) => j.name === name)) throw new Error(`unknown job ${name}`);
+      return awaitStart(name, await startNow(name));
     },
+    startNow,
   };
 }

@@ -4,6 +4,10 @@ import { startFakeServer, type FakeServer } from "../helpers/fake-server.js";
 import { freePort } from "../helpers/platform.js";
 import { spawnPlatform, type PlatformProcess } from "../helpers/process.js";
 import { openDatabase, type DatabaseHandle } from "../../src/db/database.js";
+import { TestClient, csrfFrom } from "../helpers/client.js";
+import { makePerson } from "../helpers/factories.js";
+import { translator } from "../../src/i18n/index.js";
+import { escapeHtml } from "../helpers/html.js";
 
 /**
  * Two instances on one PostgreSQL with pg-boss. During a crawl of a federation whose files come
@@ -48,6 +52,120 @@ function service(base: string, name: string): string {
     "software.name = Etherpad",
   ].join("\n");
 }
+
+/** A federation whose organization files answer slowly, so that a kill lands mid-crawl. */
+async function slowFederation(): Promise<FakeServer> {
+  const fake: FakeServer = await startFakeServer(async (req, res) => {
+    const path = req.url ?? "/";
+    if (/^\/org\d+\.properties$/.test(path)) await new Promise((r) => setTimeout(r, 1_500));
+    res.setHeader("content-type", "text/plain; charset=utf-8");
+    if (path === "/federation.properties") return void res.end(federation(fake.url));
+    const org = /^\/org(\d+)\.properties$/.exec(path);
+    if (org) return void res.end(organization(fake.url, Number(org[1])));
+    const svc = /^\/org\d+-(pad|cloud)\.properties$/.exec(path);
+    if (svc) return void res.end(service(fake.url, svc[1] ?? "pad"));
+    res.statusCode = 404;
+    res.end("not found");
+  });
+  return fake;
+}
+
+/** Presses "Crawl now" and returns the flash message the admin sees next. */
+async function crawlNow(client: TestClient): Promise<string> {
+  const page = await client.get("/en/stats/crawls");
+  const res = await client.post("/en/stats/crawls", { _csrf: csrfFrom(page.text, "/en/stats/crawls") ?? "" });
+  expect(res.status).toBe(303);
+  const journal = await client.get("/en/stats/crawls");
+  return /class="flash flash--(\w+)"[^>]*>([\s\S]*?)<\//.exec(journal.text)?.slice(1).join(": ") ?? "";
+}
+
+/**
+ * One instance (the in-process scheduler, on either database) killed with SIGKILL in the middle
+ * of a crawl, then started again: the dead run is closed as interrupted and a new crawl starts at
+ * once, instead of the crawl staying blocked for the length of the old lease (12 hours).
+ */
+describe("an instance killed mid-crawl and restarted", () => {
+  let db: TestDatabase;
+  let fake: FakeServer;
+  let reader: DatabaseHandle;
+  const processes: PlatformProcess[] = [];
+  const en = translator("en");
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    fake = await slowFederation();
+    reader = await openDatabase(db.url, db.searchPath ? { searchPath: db.searchPath } : {});
+  });
+  afterAll(async () => {
+    for (const p of processes) if (p.child.exitCode === null) p.child.kill("SIGKILL");
+    await reader?.close();
+    await fake?.close();
+    await db?.drop();
+  });
+
+  const latestRun = () =>
+    reader.db.selectFrom("stats_crawl_runs").selectAll().orderBy("id", "desc").executeTakeFirst();
+
+  it("closes the dead run as interrupted and crawls again at once, and says when a crawl is refused", async () => {
+    const port = await freePort();
+    const env = {
+      DATABASE_URL: db.url,
+      JOBS: "inprocess",
+      FEDERATION_URL: `${fake.url}/federation.properties`,
+      CRAWL_CONCURRENCY: "4",
+      CRAWL_PER_HOST: "8",
+      UPTIME_INTERVAL: "1d",
+      LOG_LEVEL: "warn",
+    };
+    const admin = await makePerson(reader.db, { admin: true });
+    const first = await spawnPlatform(env, port);
+    processes.push(first);
+    const client = new TestClient(first.url);
+    await client.login(admin.email, admin.password, "en");
+    expect(await crawlNow(client)).toContain(escapeHtml(en("stats.crawls.started")));
+
+    const started = Date.now();
+    let dead;
+    for (;;) {
+      dead = await latestRun();
+      if (dead && dead.items_done >= 2) break;
+      if (Date.now() - started > 60_000) throw new Error(`the crawl did not get going:\n${first.output()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // While it runs, a second "Crawl now" is refused, and the admin is told so.
+    const refused = await crawlNow(client);
+    expect(refused).toMatch(/^error: /);
+    expect(refused).toContain("was not started");
+    first.child.kill("SIGKILL");
+    await first.exited;
+
+    const second = await spawnPlatform(env, port);
+    processes.push(second);
+    expect(await crawlNow(client)).toContain(escapeHtml(en("stats.crawls.started")));
+    const deadline = Date.now() + 90_000;
+    let fresh;
+    for (;;) {
+      fresh = await latestRun();
+      if (fresh && fresh.id !== dead.id && fresh.status !== "running") break;
+      if (Date.now() > deadline)
+        throw new Error(`no new crawl finished: ${JSON.stringify(fresh)}\n${second.output()}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(fresh).toMatchObject({ status: "done", items_total: ORGS, items_done: ORGS });
+    const closed = await reader.db
+      .selectFrom("stats_crawl_runs")
+      .selectAll()
+      .where("id", "=", dead.id)
+      .executeTakeFirstOrThrow();
+    expect(closed.status).toBe("failed");
+    expect(closed.summary).toContain("interrupted");
+    expect(closed.finished_at).not.toBeNull();
+    const runs = await reader.db.selectFrom("stats_crawl_runs").select("status").execute();
+    expect(runs.filter((r) => r.status === "running")).toEqual([]);
+    second.child.kill("SIGTERM");
+    await second.exited;
+  }, 180_000);
+});
 
 describe.runIf(usingPostgres())("several instances on PostgreSQL", () => {
   let db: TestDatabase;

@@ -40,8 +40,11 @@ const PUBLIC = row("skip", "skip", "skip", "skip", "skip", "skip");
 /** Expected answers, route by route. A write route missing here fails the test. */
 const MATRIX: Record<string, Row> = {
   "/fr/login": PUBLIC,
+  "/fr/login/link": PUBLIC,
+  "/fr/login/link/:token": PUBLIC,
   "/fr/logout": PUBLIC,
   "/fr/signup": PUBLIC,
+  "/fr/signup/confirm/:token": PUBLIC,
   "/fr/password/forgot": PUBLIC,
   "/fr/password/reset/:token": PUBLIC,
   "/fr/account/profile": SIGNED_IN,

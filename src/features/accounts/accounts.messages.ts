@@ -8,6 +8,22 @@ export const fr = {
   "login.signup": "Pas encore de compte ? Créez-en un.",
   "login.error.invalid": "Adresse ou mot de passe incorrect.",
   "login.error.disabled": "Ce compte est désactivé.",
+  "login.error.throttled":
+    "Trop d'essais pour ce compte : réessayez dans {wait}, ou recevez un lien de connexion par courriel (bouton « M'envoyer un lien de connexion »).",
+  "login.wait.seconds": "{n} s",
+  "login.wait.minutes": "{n} min",
+  "login.link.submit": "M'envoyer un lien de connexion",
+  "login.link.hint":
+    "Sans mot de passe : indiquez votre adresse et recevez par courriel un lien de connexion, valable 15 minutes et une seule fois.",
+  "login.link.sent":
+    "Si un compte existe avec cette adresse, un lien de connexion vient d'y être envoyé. Il est valable 15 minutes.",
+  "login.link.title": "Lien de connexion",
+  "login.link.intro": "Vous allez vous connecter au compte {email}. Le lien ne sert qu'une fois.",
+  "login.link.invalid":
+    "Ce lien de connexion n'est plus valable (il a déjà servi ou a expiré). Demandez-en un nouveau depuis la page de connexion :",
+  "login.link.mail.subject": "Votre lien de connexion à {collective}",
+  "login.link.mail.body":
+    "Bonjour {name},\n\nVoici un lien pour vous connecter à votre compte {collective}, valable 15 minutes et une seule fois :\n\n{link}\n\nSi vous ne l'avez pas demandé, ignorez ce message : votre mot de passe ne change pas.\n",
 
   "signup.title": "Créer un compte",
   "signup.intro":
@@ -23,6 +39,21 @@ export const fr = {
   "signup.error.taken":
     "Un compte existe déjà avec cette adresse. Connectez-vous ou réinitialisez le mot de passe.",
   "signup.done": "Votre compte est créé.",
+  "signup.sent.title": "Vérifiez votre messagerie",
+  "signup.sent":
+    "Nous avons envoyé un message à {email}. Suivez le lien qu'il contient pour terminer : il est valable 24 heures.",
+  "signup.sent.hint":
+    "Rien reçu dans quelques minutes ? Regardez dans les indésirables, ou recommencez en vérifiant l'adresse.",
+  "signup.confirm.title": "Terminer la création du compte",
+  "signup.confirm.intro": "Confirmez l'adresse {email} pour créer votre compte et vous connecter.",
+  "signup.confirm.invalid":
+    "Ce lien n'est plus valable (il a déjà servi ou a expiré). Recommencez l'inscription, ou connectez-vous :",
+  "signup.mail.subject": "Terminer la création de votre compte {collective}",
+  "signup.mail.body":
+    "Bonjour {name},\n\nPour terminer la création de votre compte {collective}, ouvrez ce lien dans les 24 heures :\n\n{link}\n\nSi vous n'avez rien demandé, ignorez ce message : aucun compte ne sera créé.\n",
+  "signup.exists.mail.subject": "Vous avez déjà un compte {collective}",
+  "signup.exists.mail.body":
+    "Bonjour {name},\n\nQuelqu'un (vous, sans doute) a voulu créer un compte {collective} avec cette adresse, qui en a déjà un : aucun nouveau compte n'a été créé.\n\nPour vous connecter : {login}\nMot de passe oublié : {forgot}\n\nSi ce n'était pas vous, ignorez ce message : rien ne change.\n",
 
   "forgot.title": "Mot de passe oublié",
   "forgot.intro":
@@ -117,6 +148,9 @@ export const fr = {
   "admin.jobs.col.status": "Résultat",
   "admin.jobs.run": "Lancer maintenant",
   "admin.jobs.started": "Tâche lancée : son résultat s'affichera dans ce tableau.",
+  "admin.jobs.refused":
+    "{job} n'a pas été lancée : elle tourne déjà depuis le {since}. Si l'instance qui la menait s'est arrêtée, vous pourrez la relancer après le {until}.",
+  "admin.jobs.refused.queued": "{job} n'a pas été lancée : elle attend déjà son tour.",
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -129,6 +163,22 @@ export const en: Record<keyof typeof fr, string> = {
   "login.signup": "No account yet? Create one.",
   "login.error.invalid": "Wrong e-mail address or password.",
   "login.error.disabled": "This account is disabled.",
+  "login.error.throttled":
+    'Too many attempts for this account: try again in {wait}, or receive a sign-in link by mail (the "Send me a sign-in link" button).',
+  "login.wait.seconds": "{n} s",
+  "login.wait.minutes": "{n} min",
+  "login.link.submit": "Send me a sign-in link",
+  "login.link.hint":
+    "No password needed: give your address and receive a sign-in link by mail, valid for 15 minutes and once.",
+  "login.link.sent":
+    "If an account exists with this address, a sign-in link has just been sent to it. It is valid for 15 minutes.",
+  "login.link.title": "Sign-in link",
+  "login.link.intro": "You are about to sign in to the account {email}. The link works only once.",
+  "login.link.invalid":
+    "This sign-in link is no longer valid (it was already used or has expired). Ask for a new one from the sign-in page:",
+  "login.link.mail.subject": "Your sign-in link to {collective}",
+  "login.link.mail.body":
+    "Hello {name},\n\nHere is a link to sign in to your {collective} account, valid for 15 minutes and once:\n\n{link}\n\nIf you did not ask for it, ignore this message: your password does not change.\n",
 
   "signup.title": "Create an account",
   "signup.intro":
@@ -143,6 +193,21 @@ export const en: Record<keyof typeof fr, string> = {
   "signup.error.mismatch": "The two passwords differ.",
   "signup.error.taken": "An account already exists with this address. Sign in or reset the password.",
   "signup.done": "Your account is created.",
+  "signup.sent.title": "Check your mail",
+  "signup.sent":
+    "We have sent a message to {email}. Follow the link it contains to finish: it is valid for 24 hours.",
+  "signup.sent.hint":
+    "Nothing after a few minutes? Look in your spam folder, or start again checking the address.",
+  "signup.confirm.title": "Finish creating the account",
+  "signup.confirm.intro": "Confirm the address {email} to create your account and sign in.",
+  "signup.confirm.invalid":
+    "This link is no longer valid (it was already used or has expired). Sign up again, or sign in:",
+  "signup.mail.subject": "Finish creating your {collective} account",
+  "signup.mail.body":
+    "Hello {name},\n\nTo finish creating your {collective} account, open this link within 24 hours:\n\n{link}\n\nIf you did not ask for anything, ignore this message: no account will be created.\n",
+  "signup.exists.mail.subject": "You already have a {collective} account",
+  "signup.exists.mail.body":
+    "Hello {name},\n\nSomeone (probably you) tried to create a {collective} account with this address, which already has one: no new account was created.\n\nTo sign in: {login}\nForgotten password: {forgot}\n\nIf it was not you, ignore this message: nothing changes.\n",
 
   "forgot.title": "Forgotten password",
   "forgot.intro": "Give your account's address: we will send it a link to choose a new password.",
@@ -236,4 +301,7 @@ export const en: Record<keyof typeof fr, string> = {
   "admin.jobs.col.status": "Result",
   "admin.jobs.run": "Run now",
   "admin.jobs.started": "Job started: its outcome will show in this table.",
+  "admin.jobs.refused":
+    "{job} was not started: it has been running since {since}. If the instance running it stopped, you can start it again after {until}.",
+  "admin.jobs.refused.queued": "{job} was not started: it is already waiting to start.",
 };

@@ -3,6 +3,7 @@ import type { DB } from "../../db/adapter.js";
 import { isUniqueViolation } from "../../db/adapter.js";
 import { newId, newToken, nowIso } from "../../db/ids.js";
 import { hashPassword } from "./passwords.js";
+import { endSignInLinks } from "./links.repository.js";
 import type { MembershipRole } from "../../identity/identity.tables.js";
 
 export class EmailTakenError extends Error {
@@ -28,6 +29,8 @@ export interface NewPerson {
   email: string;
   name: string;
   password?: string;
+  /** An argon2id hash made earlier (a confirmed sign-up), instead of `password`. */
+  passwordHash?: string;
   isPlatformAdmin?: boolean;
 }
 
@@ -41,7 +44,7 @@ export async function createPerson(db: DB, input: NewPerson): Promise<string> {
         id,
         email: input.email.trim().toLowerCase(),
         name: input.name.trim(),
-        password_hash: input.password ? await hashPassword(input.password) : null,
+        password_hash: input.passwordHash ?? (input.password ? await hashPassword(input.password) : null),
         is_platform_admin: input.isPlatformAdmin ? 1 : 0,
         locale: null,
         created_at: at,
@@ -57,12 +60,19 @@ export async function createPerson(db: DB, input: NewPerson): Promise<string> {
   return id;
 }
 
+/** Sets a new password; every reset, invitation and sign-in link the person still had ends. */
 export async function setPassword(db: DB, personId: string, password: string): Promise<void> {
-  await db
-    .updateTable("people")
-    .set({ password_hash: await hashPassword(password), updated_at: nowIso() })
-    .where("id", "=", personId)
-    .execute();
+  const hash = await hashPassword(password);
+  const now = nowIso();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("people")
+      .set({ password_hash: hash, updated_at: now })
+      .where("id", "=", personId)
+      .execute();
+    await endPasswordTokens(trx, personId, new Date(now));
+    await endSignInLinks(trx, personId, new Date(now));
+  });
 }
 
 export async function updateProfile(db: DB, personId: string, name: string): Promise<void> {
@@ -105,15 +115,35 @@ export async function checkPasswordToken(db: DB, token: string, now: Date) {
     .executeTakeFirst();
 }
 
-/** Marks a token used; false if it was used meanwhile (two tabs submitting at once). */
+/**
+ * Marks a token used, and with it every other reset link of the same person (an older mail must
+ * not stay usable); false if it was used meanwhile (two tabs submitting at once).
+ */
 export async function consumePasswordToken(db: DB, token: string, now: Date): Promise<boolean> {
+  const row = await db
+    .selectFrom("password_resets")
+    .select("person_id")
+    .where("token_hash", "=", hashToken(token))
+    .executeTakeFirst();
   const result = await db
     .updateTable("password_resets")
     .set({ used_at: now.toISOString() })
     .where("token_hash", "=", hashToken(token))
     .where("used_at", "is", null)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  if (Number(result.numUpdatedRows) !== 1 || !row) return false;
+  await endPasswordTokens(db, row.person_id, now);
+  return true;
+}
+
+/** Ends every reset (or invitation) link of a person still open. */
+export async function endPasswordTokens(db: DB, personId: string, now: Date): Promise<void> {
+  await db
+    .updateTable("password_resets")
+    .set({ used_at: now.toISOString() })
+    .where("person_id", "=", personId)
+    .where("used_at", "is", null)
+    .execute();
 }
 
 export async function addMembership(

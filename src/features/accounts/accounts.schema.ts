@@ -23,6 +23,9 @@ export const SignupSchema = z
 
 export const ForgotSchema = z.object({ email: email() });
 
+/** "Send me a sign-in link" (the sign-in form's second button: the password, if typed, is ignored). */
+export const LinkRequestSchema = z.object({ email: email(), next: z.string().max(500).optional() });
+
 export const ResetSchema = z
   .object({ password: password(), confirm: z.string().max(200) })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "signup.error.mismatch" });
@@ -41,8 +44,13 @@ export const AdminCreatePersonSchema = z.object({
   is_platform_admin: checkbox(),
 });
 
-/** Only same-site paths are accepted as a "next" destination: no open redirect. */
+/**
+ * Only same-site paths are accepted as a "next" destination: no open redirect. Browsers drop tabs
+ * and line breaks from URLs (so "/\t/evil.example" would become "//evil.example") and read "\\" as
+ * "/": any control character, space or backslash is refused.
+ */
 export function safeNext(next: string | undefined, fallback: string): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.includes("\\")) return fallback;
+  if (!next || !next.startsWith("/") || next.startsWith("//")) return fallback;
+  if (/[\p{Cc}\s\\]/u.test(next)) return fallback;
   return next;
 }

@@ -4,6 +4,7 @@ import { makeMember, makePerson, TEST_PASSWORD } from "../../../tests/helpers/fa
 import { csrfFrom } from "../../../tests/helpers/client.js";
 import { translator, type MessageKey, type Vars } from "../../i18n/index.js";
 import { escapeHtml } from "../../../tests/helpers/html.js";
+import { LEASE_MS, tryLease } from "../../jobs/leases.js";
 
 let t: TestPlatform;
 beforeAll(async () => {
@@ -17,16 +18,50 @@ const tr = translator("fr");
 /** A catalogue string as it appears in the HTML. */
 const fr = (key: MessageKey, vars?: Vars) => escapeHtml(tr(key, vars));
 
+/** The path of the first link to `path` in the last mail of `kind` sent to `to`. */
+async function mailedLink(to: string, kind: string, path: string): Promise<string> {
+  const mail = await t.deps.db
+    .selectFrom("mail_outbox")
+    .selectAll()
+    .where("to_address", "=", to)
+    .where("kind", "=", kind)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .executeTakeFirstOrThrow();
+  expect(mail.status).toBe("outbox");
+  const link = new RegExp(`http://\\S+${path}[A-Za-z0-9_-]+`).exec(mail.text_body)?.[0];
+  if (!link) throw new Error(`no ${path} link in the ${kind} mail`);
+  return new URL(link).pathname;
+}
+
 describe("sign-up and sign-in", () => {
-  it("creates an account, signs in with a secure session cookie, and audits it", async () => {
+  it("creates an account once the mailed link is followed, signs in with a secure cookie, and audits it", async () => {
     const client = t.client();
-    const res = await client.submit("/fr/signup", "/fr/signup", {
+    const asked = await client.submit("/fr/signup", "/fr/signup", {
       name: "Alex",
       email: "Alex@Example.org",
       password: "une phrase assez longue",
       confirm: "une phrase assez longue",
     });
+    expect(asked.status).toBe(200);
+    expect(asked.text).toContain(fr("signup.sent", { email: "alex@example.org" }));
+    expect(asked.headers.getSetCookie()).toEqual([]);
+    // No account until the address is confirmed: the password typed does not open anything yet.
+    expect(
+      await t.deps.db.selectFrom("people").select("id").where("email", "=", "alex@example.org").execute(),
+    ).toEqual([]);
+    const early = await t
+      .client()
+      .submit("/fr/login", "/fr/login", { email: "alex@example.org", password: "une phrase assez longue" });
+    expect(early.status).toBe(422);
+    const path = await mailedLink("alex@example.org", "signup-confirm", "/fr/signup/confirm/");
+    expect((await client.get(path)).status).toBe(200);
+    const res = await client.submit(path, path, {});
     expect(res.status).toBe(303);
+    const again = t.client();
+    const token = csrfFrom((await again.get("/fr/login")).text, "/fr/login") ?? "";
+    expect((await again.post(path, { _csrf: token })).status).toBe(410);
+    expect((await again.get(path)).status).toBe(410);
     const cookie = res.headers.getSetCookie().join("\n");
     expect(cookie).toMatch(/chatons_session=/);
     expect(cookie).toMatch(/HttpOnly/i);
@@ -62,16 +97,41 @@ describe("sign-up and sign-in", () => {
     expect(res.text).not.toContain("<b>Eve</b>");
   });
 
-  it("refuses a second account with the same address", async () => {
+  it("answers sign-up the same whether the address is known, and tells the owner by mail", async () => {
     const existing = await makePerson(t.deps.db);
-    const res = await t.client().submit("/fr/signup", "/fr/signup", {
+    const form = (email: string) => ({
       name: "Twin",
-      email: existing.email.toUpperCase(),
+      email,
       password: "une autre phrase longue",
       confirm: "une autre phrase longue",
     });
-    expect(res.status).toBe(422);
-    expect(res.text).toContain(fr("signup.error.taken"));
+    const known = await t.client().submit("/fr/signup", "/fr/signup", form(existing.email.toUpperCase()));
+    const fresh = await t.client().submit("/fr/signup", "/fr/signup", form("brand-new@example.org"));
+    expect(known.status).toBe(fresh.status);
+    expect(known.text.replace(existing.email, "X")).toBe(fresh.text.replace("brand-new@example.org", "X"));
+    expect(known.headers.getSetCookie()).toEqual(fresh.headers.getSetCookie());
+    const mail = await t.deps.db
+      .selectFrom("mail_outbox")
+      .selectAll()
+      .where("to_address", "=", existing.email)
+      .executeTakeFirstOrThrow();
+    expect(mail.kind).toBe("signup-exists");
+    expect(mail.text_body).toContain("/fr/password/forgot");
+    const requests = await t.deps.db
+      .selectFrom("signup_requests")
+      .select("email")
+      .where("email", "=", existing.email)
+      .execute();
+    expect(requests).toEqual([]);
+    // The owner's account is untouched: their password still works, the one typed does not.
+    await t.client().login(existing.email, existing.password);
+    expect(
+      (
+        await t
+          .client()
+          .submit("/fr/login", "/fr/login", { email: existing.email, password: "une autre phrase longue" })
+      ).status,
+    ).toBe(422);
   });
 
   it("rejects a wrong password without saying whether the account exists", async () => {
@@ -91,7 +151,7 @@ describe("sign-up and sign-in", () => {
   it("rate-limits repeated failures on one account", async () => {
     const person = await makePerson(t.deps.db);
     const client = t.client();
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < 5; i++) {
       expect(
         (
           await client.submit("/fr/login", "/fr/login", {
@@ -100,6 +160,14 @@ describe("sign-up and sign-in", () => {
           })
         ).status,
       ).toBe(422);
+    }
+    // Then each attempt waits for a doubling delay (its own test: tests/security/sign-in-limits).
+    for (let i = 0; i < 4; i++) {
+      const res = await client.submit("/fr/login", "/fr/login", {
+        email: person.email,
+        password: `more-bad-${i}-password`,
+      });
+      expect([422, 429]).toContain(res.status);
     }
     const blocked = await client.submit("/fr/login", "/fr/login", {
       email: person.email,
@@ -201,6 +269,49 @@ describe("password reset", () => {
     await t.client().login(person.email, "un tout nouveau mot de passe");
   });
 
+  it("ends every reset link of the person when one of them is used", async () => {
+    const person = await makePerson(t.deps.db);
+    const client = t.client();
+    await client.submit("/fr/password/forgot", "/fr/password/forgot", { email: person.email });
+    const older = await mailedLink(person.email, "password-reset", "/fr/password/reset/");
+    await client.submit("/fr/password/forgot", "/fr/password/forgot", { email: person.email });
+    const newer = await mailedLink(person.email, "password-reset", "/fr/password/reset/");
+    expect(newer).not.toBe(older);
+    expect((await client.get(older)).status).toBe(200);
+    const reset = await client.submit(newer, newer, {
+      password: "encore un nouveau mot de passe",
+      confirm: "encore un nouveau mot de passe",
+    });
+    expect(reset.status).toBe(303);
+    expect((await t.client().get(older)).status).toBe(410);
+    expect((await t.client().get(newer)).status).toBe(410);
+  });
+
+  it("ends every reset and sign-in link of the person when the password changes", async () => {
+    const person = await makePerson(t.deps.db);
+    const visitor = t.client();
+    await visitor.submit("/fr/password/forgot", "/fr/password/forgot", { email: person.email });
+    const reset = await mailedLink(person.email, "password-reset", "/fr/password/reset/");
+    const loginPage = await visitor.get("/fr/login");
+    await visitor.post("/fr/login/link", {
+      _csrf: csrfFrom(loginPage.text, "/fr/login") ?? "",
+      email: person.email,
+    });
+    const signIn = await mailedLink(person.email, "sign-in-link", "/fr/login/link/");
+    expect((await visitor.get(reset)).status).toBe(200);
+    expect((await visitor.get(signIn)).status).toBe(200);
+    const owner = t.client();
+    await owner.login(person.email, person.password);
+    const changed = await owner.submit("/fr/account", "/fr/account/password", {
+      current: person.password,
+      password: "un mot de passe tout neuf",
+      confirm: "un mot de passe tout neuf",
+    });
+    expect(changed.status).toBe(303);
+    expect((await visitor.get(reset)).status).toBe(410);
+    expect((await visitor.get(signIn)).status).toBe(410);
+  });
+
   it("answers the same for unknown addresses and sends nothing", async () => {
     const before = await t.deps.db.selectFrom("mail_outbox").select("id").execute();
     const res = await t
@@ -262,6 +373,24 @@ describe("administration", () => {
     expect(outbox.text).toContain("nouvelle@example.org");
     const audit = await client.get("/fr/admin/audit?action=person.create");
     expect(audit.text).toContain("person.create");
+  });
+
+  it("tells the admin when a job they ask to run is refused, and why", async () => {
+    const admin = await makePerson(t.deps.db, { admin: true });
+    const client = t.client();
+    await client.login(admin.email, admin.password);
+    const started = await client.submit("/fr/admin/jobs", "/fr/admin/jobs/mail.retry/run", {});
+    expect(started.status).toBe(303);
+    expect((await client.get("/fr/admin/jobs")).text).toContain(fr("admin.jobs.started"));
+    // Another instance holds the lease: the job is running elsewhere.
+    const now = t.deps.now();
+    expect(await tryLease(t.deps.db, "housekeeping", "elsewhere:1/x", now, LEASE_MS, true)).toBe(true);
+    const refused = await client.submit("/fr/admin/jobs", "/fr/admin/jobs/housekeeping/run", {});
+    expect(refused.status).toBe(303);
+    const page = await client.get("/fr/admin/jobs");
+    expect(page.text).toContain("flash--error");
+    expect(page.text).toContain(escapeHtml("housekeeping n'a pas été lancée"));
+    expect(page.text).not.toContain(fr("admin.jobs.started"));
   });
 
   it("refuses a duplicate address in the admin form, keeping the values", async () => {

@@ -50,7 +50,11 @@ export function LoginPage({ c, values, errors, notice }: FormProps) {
           />
           <button type="submit" class="button">
             {t("login.submit")}
+          </button>{" "}
+          <button type="submit" class="button button--secondary" formaction={href(c, "/login/link")}>
+            {t("login.link.submit")}
           </button>
+          <p class="field__hint">{t("login.link.hint")}</p>
         </form>
         <p>
           <a href={href(c, "/password/forgot")}>{t("login.forgot")}</a>

@@ -139,10 +139,19 @@ export function adminPages(router: Hono<AppEnv>): void {
     if (!jobs.list().some((j) => j.name === name)) throw new HttpError(404, "404");
     await audit(db, { actor: { personId: admin.id }, action: "job.run", subject: { type: "job", id: name } });
     // Jobs can take minutes (a crawl): start it and come back; the table shows the outcome.
-    void jobs
-      .runNow(name)
-      .catch((error: unknown) => log.warn({ job: name, err: error }, "manual job run failed"));
-    await flash(c, { kind: "success", text: "admin.jobs.started" });
+    const start = await jobs.startNow(name);
+    if (start.started) {
+      void start.done.catch((error: unknown) => log.warn({ job: name, err: error }, "manual job run failed"));
+      await flash(c, { kind: "success", text: "admin.jobs.started" });
+    } else {
+      const t = c.get("t");
+      const when = (iso: string | null) => (iso ? t.dateTime(iso) : "—");
+      const text =
+        start.reason === "running"
+          ? t("admin.jobs.refused", { job: name, since: when(start.since), until: when(start.until) })
+          : t("admin.jobs.refused.queued", { job: name });
+      await flash(c, { kind: "error", text });
+    }
     return c.redirect(href(c, "/admin/jobs"), 303);
   });
 }

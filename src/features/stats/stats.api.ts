@@ -1,6 +1,7 @@
 import type { Context, Hono } from "hono";
-import { stringify } from "csv-stringify/sync";
 import type { AppEnv } from "../../http/context.js";
+import { recordsToCsv, sendCsv } from "../../http/csv.js";
+import { decodePath } from "../../http/errors.js";
 import type { Deps } from "../../deps.js";
 import * as repo from "./stats.repository.js";
 import * as detail from "./detail.repository.js";
@@ -157,11 +158,11 @@ const EXPORTS: Record<string, Export> = {
 function send(c: Context<AppEnv>, name: string, format: string, rows: Row[]) {
   c.header("cache-control", "public, max-age=300");
   if (format === "json") return c.json({ generated_at: nowIso(), count: rows.length, items: rows });
-  const columns = rows[0] ? Object.keys(rows[0]) : [];
-  const csv = stringify(rows, { header: true, columns, cast: { boolean: (v) => (v ? "true" : "false") } });
-  c.header("content-disposition", `attachment; filename="stats-${name}.csv"`);
-  return c.body(csv, 200, { "content-type": "text/csv; charset=utf-8" });
+  return sendCsv(c, `stats-${name}.csv`, recordsToCsv(rows));
 }
+
+/** The names of the exports, each served as /api/stats/<name>.csv and .json. */
+export const EXPORT_NAMES = Object.keys(EXPORTS);
 
 export function statsRoot(app: Hono<AppEnv>): void {
   app.get("/api/stats/files/:id/raw", async (c) => {
@@ -212,7 +213,7 @@ export function statsRoot(app: Hono<AppEnv>): void {
   });
 
   app.get(`${WELL_KNOWN}/*`, async (c) => {
-    const rest = decodeURIComponent(new URL(c.req.url).pathname.slice(WELL_KNOWN.length + 1));
+    const rest = decodePath(new URL(c.req.url).pathname.slice(WELL_KNOWN.length + 1));
     const path = parseLocalPath(rest);
     if (!path) return c.text("not found", 404);
     const { db, config, now } = c.get("deps");

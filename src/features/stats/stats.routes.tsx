@@ -176,8 +176,19 @@ export function statsPages(router: Hono<AppEnv>): void {
       subject: { type: "job", id: CRAWL_JOB },
     });
     // A crawl takes minutes: start it and come back; the journal shows its progress.
-    void jobs.runNow(CRAWL_JOB).catch((error: unknown) => log.warn({ err: error }, "manual crawl failed"));
-    await flash(c, { kind: "success", text: "stats.crawls.started" });
+    const start = await jobs.startNow(CRAWL_JOB);
+    if (start.started) {
+      void start.done.catch((error: unknown) => log.warn({ err: error }, "manual crawl failed"));
+      await flash(c, { kind: "success", text: "stats.crawls.started" });
+    } else {
+      const t = c.get("t");
+      const when = (iso: string | null) => (iso ? t.dateTime(iso) : "—");
+      const text =
+        start.reason === "running"
+          ? t("stats.crawls.refused", { since: when(start.since), until: when(start.until) })
+          : t("stats.crawls.refused.queued");
+      await flash(c, { kind: "error", text });
+    }
     return c.redirect(href(c, "/stats/crawls"), 303);
   });
 

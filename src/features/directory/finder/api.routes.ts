@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
-import { stringify } from "csv-stringify/sync";
 import type { AppContext, AppEnv } from "../../../http/context.js";
+import { sendCsv as sendCsvBody, toCsv, type CsvCell } from "../../../http/csv.js";
 import { FACETS, finderQueryString, paginate, type Facet } from "./finder.js";
 import { finderData, memberListData } from "./public.routes.js";
 import { avatarPath } from "../../kittens/avatar.js";
@@ -21,16 +21,8 @@ function perPage(c: AppContext): number {
   return Number.isInteger(n) && n >= 1 ? Math.min(n, MAX_PER_PAGE) : 20;
 }
 
-/** A spreadsheet must not run a cell as a formula: text starting with = + - @ gets a quote. */
-export function csvSafe(value: string | number | null): string | number {
-  if (typeof value !== "string") return value ?? "";
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function sendCsv(c: AppContext, name: string, header: string[], rows: (string | number | null)[][]) {
-  c.header("Content-Type", "text/csv; charset=utf-8");
-  c.header("Content-Disposition", `inline; filename="${name}.csv"`);
-  return c.body(stringify([header, ...rows.map((r) => r.map(csvSafe))]));
+function sendCsv(c: AppContext, name: string, header: string[], rows: CsvCell[][]) {
+  return sendCsvBody(c, `${name}.csv`, toCsv(header, rows), "inline");
 }
 
 function memberJson(c: AppContext, m: ListedMember) {

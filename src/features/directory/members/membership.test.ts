@@ -134,7 +134,19 @@ describe("invitations", () => {
       confirm: "une phrase assez longue",
       next: path,
     });
-    expect(signup.location).toBe(path);
+    // The account exists once the address is confirmed, from the link sent to it.
+    expect(signup.status).toBe(200);
+    const confirmMail = await t.deps.db
+      .selectFrom("mail_outbox")
+      .select("text_body")
+      .where("to_address", "=", "bob@example.org")
+      .where("kind", "=", "signup-confirm")
+      .executeTakeFirstOrThrow();
+    const confirm = new URL(
+      /http:\/\/\S+\/fr\/signup\/confirm\/[\w-]+/.exec(confirmMail.text_body)?.[0] ?? "",
+    ).pathname;
+    const confirmed = await visitor.submit(confirm, confirm, {});
+    expect(confirmed.location).toBe(path);
     const accepted = await visitor.submit(path, path, {});
     expect(accepted.status).toBe(303);
     expect(accepted.location).toBe(`/fr/dashboard/${member.slug}`);

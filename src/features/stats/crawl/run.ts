@@ -94,7 +94,12 @@ export async function startCrawl(deps: Deps, options: RunOptions): Promise<Start
   // The job's lease lets one crawl run at a time: a run still "running" was interrupted.
   await db
     .updateTable("stats_crawl_runs")
-    .set({ status: "failed", summary: "interrupted (the platform stopped during the crawl)", updated_at: at })
+    .set({
+      status: "failed",
+      summary: "interrupted (the platform stopped during the crawl)",
+      updated_at: at,
+      finished_at: at,
+    })
     .where("status", "=", "running")
     .execute();
   await db

@@ -29,6 +29,9 @@ export const fr = {
   "stats.crawls.running": "Un relevé est en cours : rechargez la page pour suivre sa progression.",
   "stats.crawls.run": "Lancer un relevé maintenant",
   "stats.crawls.started": "Relevé lancé : sa progression s'affiche dans le journal.",
+  "stats.crawls.refused":
+    "Le relevé n'a pas été lancé : un relevé est déjà en cours depuis le {since}. Si l'instance qui le menait s'est arrêtée, vous pourrez en lancer un autre après le {until}.",
+  "stats.crawls.refused.queued": "Le relevé n'a pas été lancé : un relevé attend déjà son tour.",
   "stats.crawl.title": "Relevé du {date}",
   "stats.crawl.root": "Point de départ",
   "stats.crawl.trigger": "Lancé par",
@@ -148,6 +151,9 @@ export const en: Record<keyof typeof fr, string> = {
   "stats.crawls.running": "A crawl is running: reload the page to follow its progress.",
   "stats.crawls.run": "Crawl now",
   "stats.crawls.started": "Crawl started: its progress shows in the journal.",
+  "stats.crawls.refused":
+    "The crawl was not started: one has been running since {since}. If the instance running it stopped, you can start another after {until}.",
+  "stats.crawls.refused.queued": "The crawl was not started: one is already waiting to start.",
   "stats.crawl.title": "Crawl of {date}",
   "stats.crawl.root": "Starting point",
   "stats.crawl.trigger": "Started by",
