@@ -1,3 +1,4 @@
+import type { Locale } from "./locales.js";
 import * as core from "./core.messages.js";
 import * as site from "../features/site/site.messages.js";
 import * as accounts from "../features/accounts/accounts.messages.js";
@@ -23,7 +24,7 @@ export type MessageKey =
   | keyof typeof kittens.fr
   | keyof typeof chores.fr;
 
-export const catalogs: { fr: Record<MessageKey, string>; en: Record<MessageKey, string> } = {
+export const catalogs: Record<Locale, Record<MessageKey, string>> = {
   fr: {
     ...core.fr,
     ...site.fr,
@@ -37,6 +38,18 @@ export const catalogs: { fr: Record<MessageKey, string>; en: Record<MessageKey, 
   },
   en: {
     ...core.en,
+    ...site.en,
+    ...accounts.en,
+    ...directory.en,
+    ...stats.en,
+    ...entraide.en,
+    ...applications.en,
+    ...kittens.en,
+    ...chores.en,
+  },
+  // Features without German strings yet follow English.
+  de: {
+    ...core.de,
     ...site.en,
     ...accounts.en,
     ...directory.en,

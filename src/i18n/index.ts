@@ -1,12 +1,8 @@
 import { catalogs, type MessageKey } from "./catalog.js";
+import { isLocale, type Locale } from "./locales.js";
 
-export const LOCALES = ["fr", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, isLocale, alternates, type Locale } from "./locales.js";
 export type { MessageKey };
-
-export function isLocale(value: unknown): value is Locale {
-  return value === "fr" || value === "en";
-}
 
 /** Picks the best supported locale from an Accept-Language header (q-values honoured). */
 export function negotiateLocale(header: string | undefined | null, fallback: Locale): Locale {

@@ -1,5 +1,6 @@
 import type { Selectable } from "kysely";
 import type { DB } from "../../../db/adapter.js";
+import type { Locale } from "../../../i18n/index.js";
 import { newId } from "../../../db/ids.js";
 import type {
   CharterCriteriaTable,
@@ -19,15 +20,15 @@ export interface Charter {
   parts: CharterPartWithCriteria[];
 }
 
-/** Picks the French or English column of a bilingual row. */
+/** Picks the French or English column of a bilingual row (German readers get the English one). */
 export function localized<K extends string>(
   row: { [P in `${K}_fr` | `${K}_en`]: string },
   key: K,
-  locale: "fr" | "en",
+  locale: Locale,
 ): string {
   const fr: `${K}_fr` = `${key}_fr`;
   const en: `${K}_en` = `${key}_en`;
-  return locale === "en" && row[en] ? row[en] : row[fr];
+  return locale !== "fr" && row[en] ? row[en] : row[fr];
 }
 
 async function assemble(db: DB, version: CharterVersion | undefined): Promise<Charter | undefined> {
