@@ -11,7 +11,7 @@ import * as chores from "../features/chores/chores.messages.js";
 
 /**
  * Every feature keeps its strings next to its code; this file merges them. Each feature's English
- * catalogue is typed against its French one, so a missing translation fails the type check.
+ * and German catalogues are typed against its French one, so a missing translation fails the type check.
  */
 export type MessageKey =
   | keyof typeof core.fr
@@ -47,16 +47,15 @@ export const catalogs: Record<Locale, Record<MessageKey, string>> = {
     ...kittens.en,
     ...chores.en,
   },
-  // Features without German strings yet follow English.
   de: {
     ...core.de,
-    ...site.en,
-    ...accounts.en,
-    ...directory.en,
-    ...stats.en,
-    ...entraide.en,
-    ...applications.en,
-    ...kittens.en,
-    ...chores.en,
+    ...site.de,
+    ...accounts.de,
+    ...directory.de,
+    ...stats.de,
+    ...entraide.de,
+    ...applications.de,
+    ...kittens.de,
+    ...chores.de,
   },
 };

@@ -64,3 +64,36 @@ export const en: Record<keyof typeof fr, string> = {
   "applications.mail.decision_open.body":
     "Hello,\n\nA vote of the collective is open: {title}.\nOne voice per member structure, until {date}.\n\nVote: {link}\n",
 };
+
+export const de: Record<keyof typeof fr, string> = {
+  "applications.mail.submitted.subject": "Bewerbung für {round} abgeschickt",
+  "applications.mail.submitted.body":
+    "Hallo,\n\ndie Bewerbung von {name} ist für {round} erfasst. Die Mitglieder des Kollektivs werden sie prüfen und können dir Fragen stellen: Du bekommst dann eine E-Mail.\n\nDie Bewerbung: {link}\n",
+  "applications.mail.question.subject": "Eine Frage zur Bewerbung von {name}",
+  "applications.mail.question.body":
+    "Hallo,\n\n{author} stellt eine Frage zur Bewerbung von {name}:\n\n{body}\n\nAntworten: {link}\n",
+  "applications.mail.reply.subject": "Antwort von {name}",
+  "applications.mail.reply.body":
+    "Hallo,\n\n{author} hat in der Bewerbung von {name} geantwortet:\n\n{body}\n\nDer Verlauf: {link}\n",
+  "applications.mail.in_vote.subject": "Über deine Bewerbung wird abgestimmt ({round})",
+  "applications.mail.in_vote.body":
+    "Hallo,\n\ndie Prüfung ist abgeschlossen: Die Mitgliedsstrukturen stimmen jetzt über die Bewerbung von {name} ab ({round}). Du kannst weiterhin auf Fragen antworten.\n\nDie Bewerbung: {link}\n",
+  "applications.mail.vote_open.subject": "Abstimmung eröffnet: Bewerbungen der {round}",
+  "applications.mail.vote_open.body":
+    "Hallo,\n\ndie Abstimmung über die Bewerbungen der {round} ist eröffnet:\n{list}\n\nEine Stimme pro Mitgliedsstruktur, änderbar bis zum Abschluss: {link}\n",
+  "applications.mail.accepted.subject": "Willkommen im Kollektiv!",
+  "applications.mail.accepted.body":
+    "Hallo,\n\ndie Abstimmung ist beendet: {name} ist in das Kollektiv aufgenommen. Deine Struktur erscheint jetzt im Mitgliederverzeichnis.\n\nEinzelheiten der Abstimmung: {link}\n",
+  "applications.mail.refused.subject": "Deine Bewerbung wurde nicht angenommen",
+  "applications.mail.refused.body":
+    "Hallo,\n\ndie Abstimmung ist beendet: Die Bewerbung von {name} wurde diesmal nicht angenommen. Die genannten Gründe:\n\n{reasons}\n\nDu kannst dich in einer der nächsten Aufnahmerunden erneut bewerben. Einzelheiten: {link}\n",
+  "applications.mail.postponed.subject": "Deine Bewerbung ist verschoben",
+  "applications.mail.postponed.body":
+    "Hallo,\n\nzu wenige Strukturen haben über die Bewerbung von {name} abgestimmt: Sie wird auf die nächste Aufnahmerunde verschoben, ohne dass du etwas neu machen musst.\n\nDie Bewerbung: {link}\n",
+  "applications.mail.reassessment.subject": "Bewerte deine Einhaltung der Charta neu",
+  "applications.mail.reassessment.body":
+    "Hallo,\n\nwie jedes Mitglied in regelmäßigen Abständen ist {name} eingeladen, die gültige Charta bis zum {date} erneut zu beantworten. Die automatischen Prüfungen deiner Website und deiner Dienste wurden neu gestartet.\n\nDas Formular: {link}\n",
+  "applications.mail.decision_open.subject": "Abstimmung eröffnet: {title}",
+  "applications.mail.decision_open.body":
+    "Hallo,\n\neine Abstimmung des Kollektivs ist eröffnet: {title}.\nEine Stimme pro Mitgliedsstruktur, bis zum {date}.\n\nAbstimmen: {link}\n",
+};

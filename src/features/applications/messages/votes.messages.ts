@@ -267,3 +267,143 @@ export const en: Record<keyof typeof fr, string> = {
   "applications.error.options_duplicate": "Two options are the same.",
   "applications.error.options_reserved": '"abstain" is reserved for abstention, which is always offered.',
 };
+
+export const de: Record<keyof typeof fr, string> = {
+  "applications.option.for": "dafür",
+  "applications.option.against": "dagegen",
+  "applications.option.abstain": "Enthaltung",
+  "applications.outcome.adopted": "angenommen",
+  "applications.outcome.rejected": "abgelehnt",
+  "applications.outcome.tie": "Stimmengleichheit",
+  "applications.outcome.no_quorum": "Quorum nicht erreicht",
+  "applications.outcome.no_majority": "keine Option hat eine Mehrheit",
+  "applications.verdict.accept": "Entscheidung: angenommen.",
+  "applications.verdict.reject": "Entscheidung: nicht angenommen.",
+  "applications.verdict.postpone": "Entscheidung: auf die nächste Aufnahmerunde verschoben.",
+  "applications.result.participation": "{participants} von {electors} Strukturen haben teilgenommen.",
+  "applications.result.quorum": "Erforderliches Quorum: {required}.",
+  "applications.result.provisional": "Vorläufige Auszählung: Die Abstimmung läuft noch.",
+  "applications.decision.running": "Auszählung läuft",
+
+  "applications.decisions.title": "Gemeinsame Entscheidungen",
+  "applications.decisions.intro":
+    "Das Kollektiv entscheidet wenn möglich im Konsens, sonst per Abstimmung: eine Stimme pro Mitgliedsstruktur. Die Auszählung erfolgt automatisch und lässt sich anhand der veröffentlichten Stimmzettel nachvollziehen.",
+  "applications.decisions.new": "Eine Entscheidung vorschlagen",
+  "applications.decisions.new_intro":
+    "Alle Strukturen, die heute Mitglied sind, können bis zum gewählten Datum abstimmen. Ohne Optionen lautet die Abstimmung „dafür“ oder „dagegen“.",
+  "applications.decisions.submit": "Abstimmung eröffnen",
+  "applications.decisions.open": "Laufende Abstimmungen",
+  "applications.decisions.closed": "Abgeschlossene Abstimmungen",
+  "applications.decisions.none": "Keine.",
+  "applications.decisions.all": "Alle Entscheidungen",
+  "applications.decision.kind.application": "Bewerbung",
+  "applications.decision.kind.proposal": "Vorschlag",
+  "applications.decision.kind.charter": "Überarbeitung der Charta",
+  "applications.decision.form.title": "Titel",
+  "applications.decision.form.body": "Text des Vorschlags",
+  "applications.decision.form.options": "Optionen",
+  "applications.decision.form.options_hint":
+    "Eine pro Zeile, höchstens zehn. Leer lassen für eine Abstimmung dafür oder dagegen. Enthaltung ist immer möglich.",
+  "applications.decision.form.closes_on": "Ende der Abstimmung (Tagesende, UTC)",
+  "applications.decision.options": "Mögliche Antworten: {list}.",
+  "applications.decision.closes": "endet am {date}",
+  "applications.decision.closed_on": "beendet am {date}",
+  "applications.decision.hidden": "Die Ergebnisse werden zum Abschluss veröffentlicht.",
+  "applications.decision.results": "Ergebnis",
+  "applications.decision.application_link": "Bewerbung lesen",
+  "applications.decision.ballots": "Stimmzettel",
+  "applications.decision.reproduce":
+    "Eine Struktur, eine Stimme: Nur der letzte Stimmzettel jeder Struktur zählt. Diese Stimmzettel reichen, um die Auszählung zu wiederholen.",
+  "applications.decision.col.structure": "Struktur",
+  "applications.decision.col.choice": "Stimme",
+  "applications.decision.col.reason": "Begründung",
+  "applications.decision.col.date": "Datum",
+
+  "applications.vote.title": "Abstimmung",
+  "applications.vote.deadline": "Ende der Abstimmung: {date}.",
+  "applications.vote.closed_on": "Abstimmung beendet am {date}.",
+  "applications.vote.as": "Im Namen von {member}",
+  "applications.vote.current":
+    "Stimme erfasst: „{choice}“, von {person} am {date}. Du kannst sie bis zum Abschluss ändern.",
+  "applications.vote.choice": "Deine Wahl",
+  "applications.vote.reason": "Begründung",
+  "applications.vote.reason_hint":
+    "Optional. Die Begründungen von Gegenstimmen werden der sich bewerbenden Struktur mitgeteilt, wenn sie nicht angenommen wird.",
+  "applications.vote.submit": "Abstimmen",
+  "applications.vote.change": "Stimme ändern",
+  "applications.vote.signin": "Melde dich an, um im Namen deiner Struktur abzustimmen.",
+  "applications.vote.candidate": "Sich bewerbende Strukturen stimmen nicht ab.",
+  "applications.vote.not_member": "Nur Personen aus einer Mitgliedsstruktur des Kollektivs stimmen ab.",
+  "applications.vote.error.not_found": "Diese Abstimmung gibt es nicht.",
+  "applications.vote.error.closed": "Diese Abstimmung ist beendet: Sie nimmt keine Stimmzettel mehr an.",
+  "applications.vote.error.bad_choice": "Wähle eine der angebotenen Optionen.",
+  "applications.vote.error.not_your_structure":
+    "Du kannst nur im Namen einer Struktur abstimmen, zu der du gehörst.",
+  "applications.vote.error.candidate": "Eine sich bewerbende Struktur stimmt nicht ab.",
+  "applications.vote.error.not_elector":
+    "Diese Struktur gehört nicht zu den Stimmberechtigten: Sie war bei Eröffnung der Abstimmung noch kein Mitglied.",
+  "applications.vote.error.already_voted":
+    "Deine Struktur hat schon abgestimmt. Lade die Seite neu, um ihren Stimmzettel zu sehen und ihn bei Bedarf zu ändern.",
+  "applications.vote.error.stale":
+    "Der Stimmzettel hat sich inzwischen geändert. Lade die Seite neu und fang noch einmal an.",
+
+  "applications.panel.title": "Bewerbungen und Abstimmungen",
+  "applications.panel.application": "Deine Bewerbung:",
+  "applications.panel.open": "Bewerbung öffnen",
+  "applications.panel.apply": "Deine Bewerbung vorbereiten",
+  "applications.panel.pending": "Abstimmungen, die auf deine Struktur warten",
+  "applications.panel.no_pending": "Keine Abstimmung wartet.",
+  "applications.panel.reassessment": "Neubewertung anhand der Charta",
+  "applications.panel.reassessment_due": "Neubewertung angefordert, zu erledigen bis zum {date}",
+  "applications.panel.reassessment_done": "Letzte Neubewertung am {date}.",
+  "applications.panel.reassess_now": "Jetzt neu bewerten",
+  "applications.panel.charter": "Charta",
+  "applications.panel.charter_last": "Einhaltung der Charta erklärt am {date} (Version {version}).",
+
+  "applications.flash.saved": "Entwurf gespeichert.",
+  "applications.flash.started": "Bewerbung eröffnet: Beantworte die Kriterien Teil für Teil.",
+  "applications.flash.resumed": "Deine Struktur hat schon eine laufende Bewerbung: Hier ist sie.",
+  "applications.flash.submitted": "Bewerbung abgeschickt. Die automatischen Prüfungen wurden durchgeführt.",
+  "applications.flash.completed": "Neubewertung gespeichert. Danke!",
+  "applications.flash.checked": "Prüfungen wiederholt.",
+  "applications.flash.question_sent": "Frage an die sich bewerbende Struktur gesendet.",
+  "applications.flash.reply_sent": "Antwort an die Prüfenden gesendet.",
+  "applications.flash.reviewed": "Prüfung gespeichert.",
+  "applications.flash.voted": "Stimme erfasst.",
+  "applications.flash.vote_changed": "Stimme geändert.",
+  "applications.flash.round_created": "Aufnahmerunde geplant.",
+  "applications.flash.round_advanced": "Phase vorgezogen.",
+  "applications.flash.decision_created": "Abstimmung eröffnet.",
+  "applications.flash.charter_draft": "Entwurf aus der gültigen Version angelegt.",
+  "applications.flash.charter_published": "Neue Version der Charta veröffentlicht.",
+  "applications.flash.charter_vote": "Überarbeitung dem Kollektiv zur Abstimmung vorgelegt.",
+  "applications.flash.criterion_deleted": "Kriterium aus dem Entwurf entfernt.",
+  "applications.flash.reassess_requested.one": "{count} Struktur wurde angefragt.",
+  "applications.flash.reassess_requested.other": "{count} Strukturen wurden angefragt.",
+
+  "applications.error.no_round":
+    "Zurzeit nimmt keine Aufnahmerunde Bewerbungen an: Schick die Bewerbung ab, sobald die nächste öffnet.",
+  "applications.error.blocked":
+    "Einige Kriterien blockieren das Abschicken noch: Sieh dir die Liste unten an.",
+  "applications.error.not_draft": "Diese Bewerbung wurde schon abgeschickt.",
+  "applications.error.locked":
+    "Diese Bewerbung kann nicht mehr geändert werden: Die Prüfung der Aufnahmerunde ist abgeschlossen (auf Fragen antworten geht weiterhin).",
+  "applications.error.recheck_soon":
+    "Die Prüfungen wurden gerade erst durchgeführt: Warte eine Minute, bevor du sie neu startest.",
+  "applications.error.review": "Wähle ein Kriterium und eine Einschätzung.",
+  "applications.error.round_moved":
+    "Die Aufnahmerunde hat inzwischen schon die Phase gewechselt: Es wurde nichts getan.",
+  "applications.error.dates_order":
+    "Die vier Daten müssen aufeinander folgen: Eröffnung, Prüfung, Abstimmung, Abschluss.",
+  "applications.error.past_date": "Wähle ein Datum in der Zukunft.",
+  "applications.error.code_format": "Ein Code ist ein Großbuchstabe, gefolgt von ein bis drei Ziffern (T3).",
+  "applications.error.code_taken": "Ein anderes Kriterium dieser Version trägt bereits diesen Code.",
+  "applications.error.evidence_url": "Jede Zeile muss eine vollständige Webadresse sein (https://…).",
+  "applications.error.evidence_count": "Höchstens zehn Links.",
+  "applications.error.option_length": "Eine Option hat höchstens 100 Zeichen.",
+  "applications.error.options_count":
+    "Gib mindestens zwei Optionen an (höchstens zehn), oder keine für eine Abstimmung dafür oder dagegen.",
+  "applications.error.options_duplicate": "Zwei Optionen sind gleich.",
+  "applications.error.options_reserved":
+    "„abstain“ ist für die Enthaltung reserviert, die immer möglich ist.",
+};

@@ -235,3 +235,123 @@ export const en: Record<keyof typeof fr, string> = {
   "stats.field.host_country": "Hosting country",
   "stats.field.software_id": "Software",
 };
+
+export const de: Record<keyof typeof fr, string> = {
+  "stats.files.title": "Prüfung der Dateien",
+  "stats.files.intro":
+    "Jede abgerufene ChatonsInfos-Datei, Eigenschaft für Eigenschaft geprüft. Öffne eine Datei, um ihre Probleme Zeile für Zeile zu sehen und wie du sie behebst.",
+  "stats.files.filter": "Anzeigen",
+  "stats.files.filter.all": "alle Dateien",
+  "stats.files.filter.errors": "die Dateien mit Fehlern",
+  "stats.files.filter.failed": "die fehlgeschlagenen Dateien",
+  "stats.files.count": "{n} Dateien.",
+  "stats.files.none": "Noch keine Datei abgerufen.",
+  "stats.file.title": "Prüfung: {name}",
+  "stats.file.url": "Adresse",
+  "stats.file.lastFetch": "Letzter Abruf",
+  "stats.file.okCount": "{ok} Eigenschaften korrekt, {voids} leer.",
+  "stats.file.raw": "Abgerufene Rohdatei",
+  "stats.file.json": "Prüfung als JSON",
+  "stats.file.checks": "Geprüfte Eigenschaften",
+  "stats.file.all": "Auch die korrekten und leeren Eigenschaften anzeigen",
+  "stats.file.problemsOnly": "Nur die Probleme anzeigen",
+  "stats.file.content": "Abgerufener Inhalt",
+  "stats.file.children": "Verknüpfte Dateien (subs)",
+  "stats.file.history": "Verlauf der Abrufe",
+  "stats.check.clean": "Kein Problem: Bravo!",
+
+  "stats.crawls.title": "Abrufprotokoll",
+  "stats.crawls.intro":
+    "Jeder Abruf beginnt bei der Datei der Föderation und folgt den subs-Links zu den Dateien der Strukturen, ihrer Dienste und ihrer Kennzahlen.",
+  "stats.crawls.running": "Ein Abruf läuft: Lade die Seite neu, um seinen Fortschritt zu verfolgen.",
+  "stats.crawls.run": "Jetzt einen Abruf starten",
+  "stats.crawls.started": "Abruf gestartet: Sein Fortschritt erscheint im Protokoll.",
+  "stats.crawl.title": "Abruf vom {date}",
+  "stats.crawl.root": "Ausgangspunkt",
+  "stats.crawl.trigger": "Gestartet durch",
+  "stats.crawl.files": "{total} Dateien: {ok} gelesen, {unchanged} unverändert, {failed} fehlgeschlagen",
+  "stats.crawl.failures": "Fehlgeschlagene Dateien",
+  "stats.crawl.noFailure": "Keine fehlgeschlagene Datei.",
+  "stats.crawl.items": "Strukturen",
+  "stats.duration.s": "{n} s",
+  "stats.duration.m": "{n} min",
+
+  "stats.uptime.title": "Verfügbarkeit",
+  "stats.uptime.intro":
+    "Jeder Dienst wird etwa alle {minutes} Minuten abgefragt. Jeder Balken ist ein Tag: grün, wenn alle Abfragen erfolgreich waren, orange über 95 %, rot darunter.",
+  "stats.uptime.legend.ok": "alles in Ordnung",
+  "stats.uptime.legend.warn": "einige Ausfälle",
+  "stats.uptime.legend.bad": "Störung",
+  "stats.uptime.legend.none": "keine Messung",
+  "stats.uptime.none": "Noch keine Messung der Verfügbarkeit.",
+  "stats.uptime.label": "Verfügbarkeit von {name} über 90 Tage: {ratio}",
+  "stats.uptime.day": "{day}: {ratio} % ({checks} Abfragen)",
+  "stats.uptime.day.none": "{day}: keine Messung",
+
+  "stats.crawler.title": "Unser Crawler",
+  "stats.crawler.intro":
+    "Die Plattform des Kollektivs {collective} ruft die ChatonsInfos-Dateien ab, die ihre Mitglieder veröffentlichen, und prüft, ob deren Dienste antworten. Hier steht, was ihr Crawler tut und wie du ihn abweist.",
+  "stats.crawler.who": "Woran du ihn erkennst",
+  "stats.crawler.ua": "Jede Anfrage trägt diesen User-Agent-Header:",
+  "stats.crawler.what": "Was er abruft",
+  "stats.crawler.what.files":
+    "Die ChatonsInfos-Dateien (.properties), die die Datei der Föderation auflistet, dann die, die diese Dateien auflisten (subs), und die robots.txt jeder Website, höchstens einmal am Tag.",
+  "stats.crawler.what.uptime":
+    "Die Startseite jedes angegebenen Dienstes, etwa alle {minutes} Minuten, um seine Verfügbarkeit zu messen.",
+  "stats.crawler.what.nodeinfo":
+    "Das Dokument /.well-known/nodeinfo der Dienste im Fediverse (Mastodon, PeerTube …), einmal am Tag.",
+  "stats.crawler.how": "Wie er sich verhält",
+  "stats.crawler.how.often": "Ein vollständiger Abruf alle {hours} Stunden.",
+  "stats.crawler.how.parallel": "Nie mehr als {perHost} gleichzeitige Anfragen an denselben Server.",
+  "stats.crawler.how.limits":
+    "Er bricht eine Anfrage nach {seconds} Sekunden ab, eine Datei ab {size} KiB und nach {redirects} Weiterleitungen.",
+  "stats.crawler.how.conditional":
+    "Er sendet If-None-Match und If-Modified-Since: Eine unveränderte Datei kostet nur eine 304-Antwort.",
+  "stats.crawler.how.private": "Er lehnt jede Adresse aus einem privaten oder reservierten Netz ab.",
+  "stats.crawler.robots": "Ihn abweisen",
+  "stats.crawler.robots.text":
+    "Er beachtet robots.txt (RFC 9309) unter dem Namen „chatons“. Eine unlesbare robots.txt (Fehler 5xx, Zeitüberschreitung) gilt bis zum nächsten Abruf als Ablehnung. Um ihn von deiner ganzen Website fernzuhalten:",
+  "stats.crawler.privacy": "Datenschutz",
+  "stats.crawler.privacy.text":
+    "Der Crawler folgt keinem Link außerhalb der ChatonsInfos-Dateien, speichert keine personenbezogenen Daten der Besucherinnen und Besucher deiner Dienste und sendet kein Cookie.",
+  "stats.crawler.contact": "Ein Problem?",
+  "stats.crawler.contact.text": "Schreib dem Kollektiv:",
+
+  "stats.panel.title": "Deine ChatonsInfos-Dateien",
+  "stats.panel.notYet":
+    "Deine Dateien wurden noch nicht abgerufen: Das geschieht beim nächsten täglichen Abruf.",
+  "stats.panel.clean": "{n} Dateien abgerufen, ohne Fehler und ohne Warnung. Danke!",
+  "stats.panel.more": "Und {n} weitere Probleme: siehe die vollständige Prüfung.",
+  "stats.panel.link": "Alle Statistiken der Struktur",
+  "stats.source.label": "Meine ChatonsInfos-Dateien sind maßgeblich",
+  "stats.source.hint":
+    "Wenn du das ankreuzt, aktualisiert jeder Abruf das Verzeichnis mit dem, was deine Dateien sagen (Name, Kontakt, Status, Dienste …). Sonst ist das Verzeichnis maßgeblich, und Abweichungen werden dir angezeigt.",
+  "stats.source.save": "Speichern",
+  "stats.source.saved.files": "Notiert: Deine ChatonsInfos-Dateien sind maßgeblich.",
+  "stats.source.saved.directory": "Notiert: Das Verzeichnis ist maßgeblich.",
+  "stats.memberPanel.title": "Verfügbarkeit",
+  "stats.memberPanel.uptime":
+    "{ratio} der Abfragen ihrer {n} Dienste waren in den letzten 90 Tagen erfolgreich.",
+  "stats.memberPanel.users": "{users} Konten laut NodeInfo bei {n} Diensten.",
+
+  "stats.field.name": "Name",
+  "stats.field.description_fr": "Beschreibung",
+  "stats.field.type": "Art der Struktur",
+  "stats.field.status": "Status",
+  "stats.field.status_description": "Genaueres zum Status",
+  "stats.field.website": "Website",
+  "stats.field.logo_url": "Logo",
+  "stats.field.contact_email": "Kontaktadresse",
+  "stats.field.contact_url": "Kontaktseite",
+  "stats.field.legal_url": "Impressum",
+  "stats.field.joined_at": "Mitglied seit",
+  "stats.field.country_code": "Land",
+  "stats.field.latitude": "Breitengrad",
+  "stats.field.longitude": "Längengrad",
+  "stats.field.url": "Adresse des Dienstes",
+  "stats.field.access": "Zugang",
+  "stats.field.registration_load": "Registrierung",
+  "stats.field.start_date": "Geöffnet seit",
+  "stats.field.host_country": "Land des Hostings",
+  "stats.field.software_id": "Software",
+};
