@@ -63,8 +63,10 @@ export const fr = {
   "form.delete": "Supprimer",
   "form.search": "Rechercher",
   "form.error.required": "Ce champ est obligatoire.",
-  "form.error.too_long": "Ce texte est trop long ({max} caractères au plus).",
-  "form.error.too_short": "Ce texte est trop court ({min} caractères au moins).",
+  "form.error.too_long":
+    "Ce texte est trop long ({max, plural, one {# caractère au plus} other {# caractères au plus}}).",
+  "form.error.too_short":
+    "Ce texte est trop court ({min, plural, one {# caractère au moins} other {# caractères au moins}}).",
   "form.error.email": "Saisissez une adresse électronique valide.",
   "form.error.url": "Saisissez une adresse web complète commençant par https:// ou http://.",
   "form.error.invalid": "Cette valeur n'est pas valide.",
@@ -156,8 +158,10 @@ export const en: Record<keyof typeof fr, string> = {
   "form.delete": "Delete",
   "form.search": "Search",
   "form.error.required": "This field is required.",
-  "form.error.too_long": "This text is too long (at most {max} characters).",
-  "form.error.too_short": "This text is too short (at least {min} characters).",
+  "form.error.too_long":
+    "This text is too long (at most {max, plural, one {# character} other {# characters}}).",
+  "form.error.too_short":
+    "This text is too short (at least {min, plural, one {# character} other {# characters}}).",
   "form.error.email": "Enter a valid e-mail address.",
   "form.error.url": "Enter a full web address starting with https:// or http://.",
   "form.error.invalid": "This value is not valid.",
@@ -252,8 +256,10 @@ export const de: Record<keyof typeof fr, string> = {
   "form.delete": "Löschen",
   "form.search": "Suchen",
   "form.error.required": "Dieses Feld ist ein Pflichtfeld.",
-  "form.error.too_long": "Dieser Text ist zu lang (höchstens {max} Zeichen).",
-  "form.error.too_short": "Dieser Text ist zu kurz (mindestens {min} Zeichen).",
+  "form.error.too_long":
+    "Dieser Text ist zu lang (höchstens {max, plural, one {# Zeichen} other {# Zeichen}}).",
+  "form.error.too_short":
+    "Dieser Text ist zu kurz (mindestens {min, plural, one {# Zeichen} other {# Zeichen}}).",
   "form.error.email": "Gib eine gültige E-Mail-Adresse ein.",
   "form.error.url": "Gib eine vollständige Webadresse ein, die mit https:// oder http:// beginnt.",
   "form.error.invalid": "Dieser Wert ist nicht gültig.",

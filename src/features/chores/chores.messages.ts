@@ -46,7 +46,8 @@ export const fr = {
     "Bonjour {name},\n\nVous vous êtes proposé·e pour « {chore} », prévu le {date}. Merci !\nQuand c'est fait, indiquez-le ici : {link}\nSi vous ne pouvez plus, libérez le tour sur la même page pour que quelqu'un d'autre le prenne.\n",
   "chores.panel.title": "Tâches du collectif",
   "chores.panel.mine": "Vos prochains tours : {list}",
-  "chores.panel.needed": "{count} tour(s) à venir cherchent quelqu'un.",
+  "chores.panel.needed":
+    "{count, plural, one {# tour à venir cherche quelqu'un.} other {# tours à venir cherchent quelqu'un.}}",
   "chores.panel.link": "Voir les tâches",
 } as const;
 
@@ -97,7 +98,8 @@ export const en: Record<keyof typeof fr, string> = {
     'Hello {name},\n\nYou volunteered for "{chore}", due on {date}. Thank you!\nWhen it is done, say so here: {link}\nIf you no longer can, release the turn on the same page so that someone else takes it.\n',
   "chores.panel.title": "Collective chores",
   "chores.panel.mine": "Your next turns: {list}",
-  "chores.panel.needed": "{count} upcoming turn(s) need someone.",
+  "chores.panel.needed":
+    "{count, plural, one {# upcoming turn needs someone.} other {# upcoming turns need someone.}}",
   "chores.panel.link": "See the chores",
 };
 
@@ -148,6 +150,7 @@ export const de: Record<keyof typeof fr, string> = {
     "Hallo {name},\n\ndu hast dich für „{chore}“ am {date} eingetragen. Danke!\nWenn es erledigt ist, vermerke es hier: {link}\nWenn du doch nicht kannst, gib den Termin auf derselben Seite frei, damit jemand anderes ihn übernimmt.\n",
   "chores.panel.title": "Aufgaben des Kollektivs",
   "chores.panel.mine": "Deine nächsten Termine: {list}",
-  "chores.panel.needed": "{count} kommende(r) Termin(e) suchen jemanden.",
+  "chores.panel.needed":
+    "{count, plural, one {# kommender Termin sucht jemanden.} other {# kommende Termine suchen jemanden.}}",
   "chores.panel.link": "Aufgaben ansehen",
 };

@@ -3,10 +3,8 @@ export const fr = {
   "directory.members.title": "Les chatons",
   "directory.members.intro":
     "Les structures membres du collectif : associations, coopératives, entreprises, collectifs et particuliers qui hébergent des services libres, éthiques et décentralisés. L'ordre change chaque jour pour que personne ne soit toujours en tête.",
-  "directory.members.count.one": "{count} chaton",
-  "directory.members.count.other": "{count} chatons",
-  "directory.members.services.one": "{count} service",
-  "directory.members.services.other": "{count} services",
+  "directory.members.count": "{count, plural, one {# chaton} other {# chatons}}",
+  "directory.members.services": "{count, plural, one {# service} other {# services}}",
   "directory.members.empty": "Aucun chaton ne correspond à ces critères.",
   "directory.members.map": "Voir la carte des chatons",
   "directory.filters.title": "Filtrer",
@@ -64,8 +62,7 @@ export const fr = {
   "directory.finder.title": "Trouver un service",
   "directory.finder.intro":
     "Cherchez parmi les services des chatons : par usage, par logiciel, par conditions d'accès ou près de chez vous. Les filtres se combinent ; l'adresse de la page garde votre recherche.",
-  "directory.finder.count.one": "{count} service trouvé",
-  "directory.finder.count.other": "{count} services trouvés",
+  "directory.finder.count": "{count, plural, one {# service trouvé} other {# services trouvés}}",
   "directory.finder.empty":
     "Aucun service ne correspond à tous ces critères. Retirez un filtre, ou laissez-vous guider.",
   "directory.finder.guide": "Vous ne savez pas par où commencer ? Laissez-vous guider en quatre questions.",
@@ -122,10 +119,8 @@ export const en: Record<keyof typeof fr, string> = {
   "directory.members.title": "The members",
   "directory.members.intro":
     "The collective's member structures: associations, cooperatives, companies, collectives and individuals hosting free, ethical and decentralised services. The order changes every day so that nobody is always first.",
-  "directory.members.count.one": "{count} member",
-  "directory.members.count.other": "{count} members",
-  "directory.members.services.one": "{count} service",
-  "directory.members.services.other": "{count} services",
+  "directory.members.count": "{count, plural, one {# member} other {# members}}",
+  "directory.members.services": "{count, plural, one {# service} other {# services}}",
   "directory.members.empty": "No member matches these criteria.",
   "directory.members.map": "See the map of members",
   "directory.filters.title": "Filter",
@@ -184,8 +179,7 @@ export const en: Record<keyof typeof fr, string> = {
   "directory.finder.title": "Find a service",
   "directory.finder.intro":
     "Search the members' services: by use, by software, by access conditions or near you. Filters combine; the page's address keeps your search.",
-  "directory.finder.count.one": "{count} service found",
-  "directory.finder.count.other": "{count} services found",
+  "directory.finder.count": "{count, plural, one {# service found} other {# services found}}",
   "directory.finder.empty": "No service matches all these criteria. Remove a filter, or let us guide you.",
   "directory.finder.guide": "Not sure where to start? Let us guide you in four questions.",
   "directory.finder.order": "Order drawn at random for {day}, so that nobody is always first.",
@@ -240,10 +234,8 @@ export const de: Record<keyof typeof fr, string> = {
   "directory.members.title": "Die Mitglieder",
   "directory.members.intro":
     "Die Mitgliedsstrukturen des Kollektivs: Vereine, Genossenschaften, Unternehmen, Kollektive und Einzelpersonen, die freie, ethische und dezentrale Dienste hosten. Die Reihenfolge ändert sich jeden Tag, damit niemand immer vorne steht.",
-  "directory.members.count.one": "{count} Mitglied",
-  "directory.members.count.other": "{count} Mitglieder",
-  "directory.members.services.one": "{count} Dienst",
-  "directory.members.services.other": "{count} Dienste",
+  "directory.members.count": "{count, plural, one {# Mitglied} other {# Mitglieder}}",
+  "directory.members.services": "{count, plural, one {# Dienst} other {# Dienste}}",
   "directory.members.empty": "Kein Mitglied entspricht diesen Kriterien.",
   "directory.members.map": "Karte der Mitglieder ansehen",
   "directory.filters.title": "Filtern",
@@ -302,8 +294,7 @@ export const de: Record<keyof typeof fr, string> = {
   "directory.finder.title": "Dienst finden",
   "directory.finder.intro":
     "Durchsuche die Dienste der Mitglieder: nach Verwendung, nach Software, nach Zugangsbedingungen oder in deiner Nähe. Die Filter lassen sich kombinieren; die Adresse der Seite behält deine Suche.",
-  "directory.finder.count.one": "{count} Dienst gefunden",
-  "directory.finder.count.other": "{count} Dienste gefunden",
+  "directory.finder.count": "{count, plural, one {# Dienst gefunden} other {# Dienste gefunden}}",
   "directory.finder.empty":
     "Kein Dienst erfüllt alle diese Kriterien. Entferne einen Filter oder lass dich führen.",
   "directory.finder.guide": "Du weißt nicht, wo du anfangen sollst? Lass dich mit vier Fragen führen.",

@@ -146,8 +146,7 @@ export const fr = {
   "directory.categories.archived": "Archivée",
   "directory.categories.saved": "Catégorie enregistrée.",
   "directory.categories.created": "Catégorie ajoutée.",
-  "directory.categories.services.one": "{count} service",
-  "directory.categories.services.other": "{count} services",
+  "directory.categories.services": "{count, plural, one {# service} other {# services}}",
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -295,8 +294,7 @@ export const en: Record<keyof typeof fr, string> = {
   "directory.categories.archived": "Archived",
   "directory.categories.saved": "Category saved.",
   "directory.categories.created": "Category added.",
-  "directory.categories.services.one": "{count} service",
-  "directory.categories.services.other": "{count} services",
+  "directory.categories.services": "{count, plural, one {# service} other {# services}}",
 };
 
 export const de: Record<keyof typeof fr, string> = {
@@ -448,6 +446,5 @@ export const de: Record<keyof typeof fr, string> = {
   "directory.categories.archived": "Archiviert",
   "directory.categories.saved": "Kategorie gespeichert.",
   "directory.categories.created": "Kategorie hinzugefügt.",
-  "directory.categories.services.one": "{count} Dienst",
-  "directory.categories.services.other": "{count} Dienste",
+  "directory.categories.services": "{count, plural, one {# Dienst} other {# Dienste}}",
 };

@@ -11,8 +11,8 @@ export const de: Record<keyof typeof fr, string> = {
     "Freie Werkzeuge für den Alltag, geliehen von den Mitgliedern des Kollektivs {collective}. Ein Klick bringt dich zu einem von ihnen, ausgelost unter denen, deren Dienst gerade funktioniert.",
   "entraide.portal.use": "Nutzen",
   "entraide.portal.software": "Software: {software}",
-  "entraide.portal.hosts.one": "Zurzeit von {count} Mitglied angeboten",
-  "entraide.portal.hosts.other": "Zurzeit von {count} Mitgliedern angeboten",
+  "entraide.portal.hosts":
+    "{count, plural, one {Zurzeit von # Mitglied angeboten} other {Zurzeit von # Mitgliedern angeboten}}",
   "entraide.portal.none_now": "Zurzeit nicht verfügbar",
   "entraide.portal.choose": "Mitglied auswählen",
   "entraide.portal.how.title": "Wie funktioniert das?",
@@ -161,13 +161,13 @@ export const de: Record<keyof typeof fr, string> = {
   "entraide.panel.title": "Entraide-Portal",
   "entraide.panel.manage": "Dem Portal geliehene Instanzen verwalten",
   "entraide.panel.none": "Deine Struktur leiht dem Entraide-Portal noch keine Instanz.",
-  "entraide.panel.pending.one": "{count} Instanz wartet auf Freigabe.",
-  "entraide.panel.pending.other": "{count} Instanzen warten auf Freigabe.",
+  "entraide.panel.pending":
+    "{count, plural, one {# Instanz wartet auf Freigabe.} other {# Instanzen warten auf Freigabe.}}",
   "entraide.panel.review": "Instanzen freigeben",
   "entraide.member.title": "Entraide-Portal",
   "entraide.member.intro": "{member} leiht dem Entraide-Portal diese Dienste:",
-  "entraide.member.visits.one": "{count} Besuch in den letzten 30 Tagen weitergeleitet",
-  "entraide.member.visits.other": "{count} Besuche in den letzten 30 Tagen weitergeleitet",
+  "entraide.member.visits":
+    "{count, plural, one {# Besuch in den letzten 30 Tagen weitergeleitet} other {# Besuche in den letzten 30 Tagen weitergeleitet}}",
 
   "entraide.mail.down.subject": "Entraide-Portal: Deine Instanz {service} ist außer Betrieb",
   "entraide.mail.down.body":

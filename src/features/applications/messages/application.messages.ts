@@ -22,7 +22,8 @@ export const fr = {
   "applications.app.locked":
     "La relecture est terminée : le dossier ne peut plus être modifié, mais vous pouvez encore répondre aux questions.",
   "applications.app.blockers": "Avant l'envoi",
-  "applications.app.progress": "{answered} critères renseignés sur {total}.",
+  "applications.app.progress":
+    "{answered, plural, one {# critère renseigné} other {# critères renseignés}} sur {total}.",
   "applications.app.no_blockers": "Plus rien ne bloque : le dossier peut être envoyé.",
   "applications.app.submit": "Envoyer la candidature",
   "applications.app.submit_hint":
@@ -56,7 +57,8 @@ export const fr = {
   "applications.checks.intro":
     "Ce qu'une machine peut vérifier de l'extérieur : le site répond en HTTPS valide, les CGU et mentions légales sont en ligne, la page d'accueil n'appelle ni traqueur ni ressource des géants du web, le fichier ChatonsInfos est valide, chaque service répond.",
   "applications.checks.date": "Vérifié le {date}.",
-  "applications.checks.counts": "{passed} réussies, {warned} à surveiller, {failed} en échec.",
+  "applications.checks.counts":
+    "{passed, plural, one {# réussie} other {# réussies}}, {warned} à surveiller, {failed} en échec.",
   "applications.checks.none": "Pas encore de vérification.",
   "applications.checks.pending": "Une vérification est en attente et sera faite dans quelques minutes.",
   "applications.checks.rerun": "Relancer les vérifications",
@@ -90,9 +92,12 @@ export const fr = {
   "applications.check.trackers.unreadable": "Page d'accueil illisible : vérification impossible.",
   "applications.check.chatonsinfos.none": "Pas de fichier ChatonsInfos indiqué (facultatif).",
   "applications.check.chatonsinfos.ok": "Fichier d'organisation valide.",
-  "applications.check.chatonsinfos.errors": "{errors} erreurs et {warnings} avertissements dans le fichier.",
-  "applications.check.chatonsinfos.warnings": "Valide, avec {warnings} avertissements.",
-  "applications.check.chatonsinfos.class": "Ce n'est pas un fichier d'organisation ({errors} erreurs).",
+  "applications.check.chatonsinfos.errors":
+    "{errors, plural, one {# erreur} other {# erreurs}} et {warnings, plural, one {# avertissement} other {# avertissements}} dans le fichier.",
+  "applications.check.chatonsinfos.warnings":
+    "Valide, avec {warnings, plural, one {# avertissement} other {# avertissements}}.",
+  "applications.check.chatonsinfos.class":
+    "Ce n'est pas un fichier d'organisation ({errors, plural, one {# erreur} other {# erreurs}}).",
   "applications.check.services.none": "Aucun service à vérifier.",
 
   "applications.thread.title": "Questions et réponses",
@@ -115,7 +120,7 @@ export const fr = {
 
   "applications.reassess.title": "Réévaluations",
   "applications.reassess.intro":
-    "Chaque membre est invité à répondre de nouveau à la charte en vigueur tous les {days} jours ; ses vérifications automatiques sont relancées en même temps.",
+    "Chaque membre est invité à répondre de nouveau à la charte en vigueur {days, plural, =1 {chaque jour} other {tous les # jours}} ; ses vérifications automatiques sont relancées en même temps.",
   "applications.reassess.col.structure": "Structure",
   "applications.reassess.col.state": "État",
   "applications.reassess.col.last": "Dernière réévaluation",
@@ -153,7 +158,8 @@ export const en: Record<keyof typeof fr, string> = {
   "applications.app.locked":
     "The review is over: the file can no longer be changed, but you can still answer questions.",
   "applications.app.blockers": "Before sending",
-  "applications.app.progress": "{answered} of {total} criteria answered.",
+  "applications.app.progress":
+    "{answered} of {total, plural, one {# criterion} other {# criteria}} answered.",
   "applications.app.no_blockers": "Nothing blocks any more: the file can be sent.",
   "applications.app.submit": "Send the application",
   "applications.app.submit_hint":
@@ -220,9 +226,12 @@ export const en: Record<keyof typeof fr, string> = {
   "applications.check.trackers.unreadable": "Home page unreadable: check impossible.",
   "applications.check.chatonsinfos.none": "No ChatonsInfos file given (optional).",
   "applications.check.chatonsinfos.ok": "Valid organisation file.",
-  "applications.check.chatonsinfos.errors": "{errors} errors and {warnings} warnings in the file.",
-  "applications.check.chatonsinfos.warnings": "Valid, with {warnings} warnings.",
-  "applications.check.chatonsinfos.class": "This is not an organisation file ({errors} errors).",
+  "applications.check.chatonsinfos.errors":
+    "{errors, plural, one {# error} other {# errors}} and {warnings, plural, one {# warning} other {# warnings}} in the file.",
+  "applications.check.chatonsinfos.warnings":
+    "Valid, with {warnings, plural, one {# warning} other {# warnings}}.",
+  "applications.check.chatonsinfos.class":
+    "This is not an organisation file ({errors, plural, one {# error} other {# errors}}).",
   "applications.check.services.none": "No service to check.",
 
   "applications.thread.title": "Questions and answers",
@@ -244,7 +253,7 @@ export const en: Record<keyof typeof fr, string> = {
 
   "applications.reassess.title": "Re-assessments",
   "applications.reassess.intro":
-    "Every member is asked to answer the charter in force again every {days} days; its automated checks run again at the same time.",
+    "Every member is asked to answer the charter in force again {days, plural, =1 {every day} other {every # days}}; its automated checks run again at the same time.",
   "applications.reassess.col.structure": "Structure",
   "applications.reassess.col.state": "Status",
   "applications.reassess.col.last": "Last re-assessment",
@@ -282,7 +291,8 @@ export const de: Record<keyof typeof fr, string> = {
   "applications.app.locked":
     "Die Prüfung ist abgeschlossen: Die Bewerbung kann nicht mehr geändert werden, aber du kannst noch auf Fragen antworten.",
   "applications.app.blockers": "Vor dem Abschicken",
-  "applications.app.progress": "{answered} von {total} Kriterien ausgefüllt.",
+  "applications.app.progress":
+    "{answered} von {total, plural, one {# Kriterium} other {# Kriterien}} ausgefüllt.",
   "applications.app.no_blockers": "Nichts blockiert mehr: Die Bewerbung kann abgeschickt werden.",
   "applications.app.submit": "Bewerbung abschicken",
   "applications.app.submit_hint":
@@ -349,8 +359,10 @@ export const de: Record<keyof typeof fr, string> = {
   "applications.check.trackers.unreadable": "Startseite unlesbar: Prüfung nicht möglich.",
   "applications.check.chatonsinfos.none": "Keine ChatonsInfos-Datei angegeben (optional).",
   "applications.check.chatonsinfos.ok": "Gültige Organisationsdatei.",
-  "applications.check.chatonsinfos.errors": "{errors} Fehler und {warnings} Warnungen in der Datei.",
-  "applications.check.chatonsinfos.warnings": "Gültig, mit {warnings} Warnungen.",
+  "applications.check.chatonsinfos.errors":
+    "{errors} Fehler und {warnings, plural, one {# Warnung} other {# Warnungen}} in der Datei.",
+  "applications.check.chatonsinfos.warnings":
+    "Gültig, mit {warnings, plural, one {# Warnung} other {# Warnungen}}.",
   "applications.check.chatonsinfos.class": "Das ist keine Organisationsdatei ({errors} Fehler).",
   "applications.check.services.none": "Kein Dienst zu prüfen.",
 
@@ -374,7 +386,7 @@ export const de: Record<keyof typeof fr, string> = {
 
   "applications.reassess.title": "Neubewertungen",
   "applications.reassess.intro":
-    "Jedes Mitglied wird alle {days} Tage eingeladen, die gültige Charta erneut zu beantworten; seine automatischen Prüfungen starten zugleich neu.",
+    "Jedes Mitglied wird {days, plural, =1 {jeden Tag} other {alle # Tage}} eingeladen, die gültige Charta erneut zu beantworten; seine automatischen Prüfungen starten zugleich neu.",
   "applications.reassess.col.structure": "Struktur",
   "applications.reassess.col.state": "Stand",
   "applications.reassess.col.last": "Letzte Neubewertung",

@@ -11,7 +11,9 @@ export const fr = {
   "applications.verdict.accept": "Décision : acceptée.",
   "applications.verdict.reject": "Décision : non acceptée.",
   "applications.verdict.postpone": "Décision : reportée à la portée suivante.",
-  "applications.result.participation": "{participants} structures sur {electors} ont participé.",
+  "applications.result.participation":
+    "{participants, plural, one {# structure sur {electors} a participé.} other {# structures sur {electors} ont participé.}}",
+  "applications.result.count": "{option} : {count}",
   "applications.result.quorum": "Quorum requis : {required}.",
   "applications.result.provisional": "Décompte provisoire : le vote est encore ouvert.",
   "applications.decision.running": "Décompte en cours",
@@ -108,8 +110,8 @@ export const fr = {
   "applications.flash.charter_published": "Nouvelle version de la charte publiée.",
   "applications.flash.charter_vote": "Révision soumise au vote du collectif.",
   "applications.flash.criterion_deleted": "Critère retiré du brouillon.",
-  "applications.flash.reassess_requested.one": "{count} structure a été sollicitée.",
-  "applications.flash.reassess_requested.other": "{count} structures ont été sollicitées.",
+  "applications.flash.reassess_requested":
+    "{count, plural, one {# structure a été sollicitée.} other {# structures ont été sollicitées.}}",
 
   "applications.error.no_round":
     "Aucune portée n'accepte de candidatures en ce moment : envoyez le dossier à l'ouverture de la prochaine.",
@@ -147,7 +149,9 @@ export const en: Record<keyof typeof fr, string> = {
   "applications.verdict.accept": "Decision: accepted.",
   "applications.verdict.reject": "Decision: not accepted.",
   "applications.verdict.postpone": "Decision: moved to the next round.",
-  "applications.result.participation": "{participants} of {electors} structures took part.",
+  "applications.result.participation":
+    "{participants} of {electors, plural, one {# structure} other {# structures}} took part.",
+  "applications.result.count": "{option}: {count}",
   "applications.result.quorum": "Quorum required: {required}.",
   "applications.result.provisional": "Provisional count: the vote is still open.",
   "applications.decision.running": "Running count",
@@ -243,8 +247,8 @@ export const en: Record<keyof typeof fr, string> = {
   "applications.flash.charter_published": "New version of the charter published.",
   "applications.flash.charter_vote": "Revision put to the collective's vote.",
   "applications.flash.criterion_deleted": "Criterion removed from the draft.",
-  "applications.flash.reassess_requested.one": "{count} structure was asked.",
-  "applications.flash.reassess_requested.other": "{count} structures were asked.",
+  "applications.flash.reassess_requested":
+    "{count, plural, one {# structure was asked.} other {# structures were asked.}}",
 
   "applications.error.no_round":
     "No round takes applications right now: send the file when the next one opens.",
@@ -280,7 +284,9 @@ export const de: Record<keyof typeof fr, string> = {
   "applications.verdict.accept": "Entscheidung: angenommen.",
   "applications.verdict.reject": "Entscheidung: nicht angenommen.",
   "applications.verdict.postpone": "Entscheidung: auf die nächste Aufnahmerunde verschoben.",
-  "applications.result.participation": "{participants} von {electors} Strukturen haben teilgenommen.",
+  "applications.result.participation":
+    "{participants, plural, one {# von {electors, plural, one {# Struktur} other {# Strukturen}} hat teilgenommen.} other {# von {electors, plural, one {# Struktur} other {# Strukturen}} haben teilgenommen.}}",
+  "applications.result.count": "{option}: {count}",
   "applications.result.quorum": "Erforderliches Quorum: {required}.",
   "applications.result.provisional": "Vorläufige Auszählung: Die Abstimmung läuft noch.",
   "applications.decision.running": "Auszählung läuft",
@@ -378,8 +384,8 @@ export const de: Record<keyof typeof fr, string> = {
   "applications.flash.charter_published": "Neue Version der Charta veröffentlicht.",
   "applications.flash.charter_vote": "Überarbeitung dem Kollektiv zur Abstimmung vorgelegt.",
   "applications.flash.criterion_deleted": "Kriterium aus dem Entwurf entfernt.",
-  "applications.flash.reassess_requested.one": "{count} Struktur wurde angefragt.",
-  "applications.flash.reassess_requested.other": "{count} Strukturen wurden angefragt.",
+  "applications.flash.reassess_requested":
+    "{count, plural, one {# Struktur wurde angefragt.} other {# Strukturen wurden angefragt.}}",
 
   "applications.error.no_round":
     "Zurzeit nimmt keine Aufnahmerunde Bewerbungen an: Schick die Bewerbung ab, sobald die nächste öffnet.",

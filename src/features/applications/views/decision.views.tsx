@@ -47,12 +47,10 @@ export function ResultSummary({
       </p>
       <ul>
         {Object.entries(result.counts).map(([option, n]) => (
-          <li>
-            {optionLabel(c, option)} : {t.number(n)}
-          </li>
+          <li>{t("applications.result.count", { option: optionLabel(c, option), count: n })}</li>
         ))}
         <li>
-          {optionLabel(c, ABSTAIN)} : {t.number(result.abstentions)}
+          {t("applications.result.count", { option: optionLabel(c, ABSTAIN), count: result.abstentions })}
         </li>
       </ul>
       <p>
