@@ -34,11 +34,15 @@ function sourceFiles(dir: string): string[] {
 
 describe("ICU messages", () => {
   it("compiles every message of every locale, each reading the same variables as French", () => {
+    // {name_of} is {name} with its preposition (grammar.ts): the call passes both.
+    const names = (source: string, locale: string) =>
+      [...new Set([...variables(ast(source, locale))].map((v) => v.replace(/_(of|to)$/, "")))].sort();
     for (const [key, french] of Object.entries(catalogs.fr)) {
-      const expected = [...variables(ast(french, "fr"))].sort();
+      const expected = names(french, "fr");
       for (const locale of LOCALES) {
-        const message = catalogs[locale][key as keyof typeof catalogs.fr];
-        expect([...variables(ast(message, locale))].sort(), `${locale} ${key}`).toEqual(expected);
+        expect(names(catalogs[locale][key as keyof typeof catalogs.fr], locale), `${locale} ${key}`).toEqual(
+          expected,
+        );
       }
     }
   });

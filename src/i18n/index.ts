@@ -3,6 +3,7 @@ import { catalogs, type MessageKey } from "./catalog.js";
 import { isLocale, type Locale } from "./locales.js";
 
 export { LOCALES, isLocale, alternates, type Locale } from "./locales.js";
+export { ofName, toName } from "./grammar.js";
 export type { MessageKey };
 
 /** Picks the best supported locale from an Accept-Language header (q-values honoured). */

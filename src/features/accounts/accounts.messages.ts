@@ -66,7 +66,7 @@ export const fr = {
   "account.data.intro":
     "Téléchargez tout ce que la plateforme garde à votre sujet (format JSON), ou supprimez votre compte.",
   "account.data.export": "Télécharger mes données",
-  "account.data.export_structure": "Télécharger les données de {name}",
+  "account.data.export_structure": "Télécharger les données {name_of}",
   "account.delete.title": "Supprimer mon compte",
   "account.delete.intro":
     "Votre compte, vos sessions et vos rattachements aux structures seront effacés. Les actions passées restent dans le journal d'audit du collectif, sans votre nom. Les structures elles-mêmes ne sont pas supprimées.",

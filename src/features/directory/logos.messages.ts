@@ -1,6 +1,6 @@
 /** Strings of member logos: alt text, the dashboard panel, the reasons a logo was refused. */
 export const fr = {
-  "directory.logo.alt": "Logo de {name}",
+  "directory.logo.alt": "Logo {name_of}",
   "directory.logo.panel.title": "Logo",
   "directory.logo.panel.none":
     "Aucune adresse de logo : votre avatar de chaton est affiché partout. Ajoutez l'adresse d'une image en modifiant la fiche.",

@@ -5,7 +5,7 @@ export const fr = {
     "Chaque chaton du collectif a son avatar, dessiné aux couleurs du logo. Le même nom donne toujours le même chaton ; ajustez-le à votre goût, puis téléchargez-le ou gardez-le pour votre structure.",
   "kittens.preview": "Aperçu",
   "kittens.image.title": "Chaton « {seed} »",
-  "kittens.avatar.of": "Avatar de {name}",
+  "kittens.avatar.of": "Avatar {name_of}",
   "kittens.avatar.generic": "Avatar de chaton",
   "kittens.form.legend": "Réglages",
   "kittens.form.seed": "Nom de départ",

@@ -12,8 +12,8 @@ export const fr = {
   "applications.answer.not_yet": "pas encore",
   "applications.answer.none": "sans réponse",
 
-  "applications.app.title": "Candidature de {name}",
-  "applications.app.reassessment_title": "Réévaluation de {name}",
+  "applications.app.title": "Candidature {name_of}",
+  "applications.app.reassessment_title": "Réévaluation {name_of}",
   "applications.app.submitted_on": "envoyée le {date}",
   "applications.app.due": "à faire avant le {date}",
   "applications.app.structure": "fiche de la structure",
@@ -40,7 +40,7 @@ export const fr = {
   "applications.blocker.no-website": "La fiche de la structure n'indique pas son site web.",
   "applications.blocker.no-service": "La fiche de la structure ne présente encore aucun service.",
 
-  "applications.step.for": "Dossier de {name}, charte version {version}.",
+  "applications.step.for": "Dossier {name_of}, charte version {version}.",
   "applications.step.nav": "Parties du dossier",
   "applications.step.overview": "Vue d'ensemble",
   "applications.step.intro":
@@ -114,7 +114,7 @@ export const fr = {
   "applications.review.mark": "Votre relecture",
   "applications.review.note": "Remarque",
   "applications.review.save": "Enregistrer",
-  "applications.history.title": "Historique du dossier de {name}",
+  "applications.history.title": "Historique du dossier {name_of}",
   "applications.history.intro":
     "Tout ce qui est arrivé au dossier et à son vote, tel que le journal l'a enregistré.",
 

@@ -55,7 +55,7 @@ export const fr = {
   "applications.vote.title": "Vote",
   "applications.vote.deadline": "Clôture du vote : {date}.",
   "applications.vote.closed_on": "Vote clos le {date}.",
-  "applications.vote.as": "Au nom de {member}",
+  "applications.vote.as": "Au nom {member_of}",
   "applications.vote.current":
     "Vote enregistré : « {choice} », par {person} le {date}. Vous pouvez le changer jusqu'à la clôture.",
   "applications.vote.choice": "Votre choix",

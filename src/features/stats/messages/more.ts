@@ -49,7 +49,7 @@ export const fr = {
   "stats.uptime.legend.bad": "panne",
   "stats.uptime.legend.none": "pas de mesure",
   "stats.uptime.none": "Pas encore de mesure de disponibilité.",
-  "stats.uptime.label": "Disponibilité de {name} sur 90 jours : {ratio}",
+  "stats.uptime.label": "Disponibilité {name_of} sur 90 jours : {ratio}",
   "stats.uptime.day": "{day} : {ratio} % ({checks, plural, one {# sondage} other {# sondages}})",
   "stats.uptime.day.none": "{day} : pas de mesure",
 

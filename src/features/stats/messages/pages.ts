@@ -114,7 +114,7 @@ export const fr = {
   "stats.source.own": "Publiés par la structure",
   "stats.source.generated": "Générés par la plateforme",
   "stats.file.notYet": "Pas encore relevé",
-  "stats.organization.title": "Statistiques de {name}",
+  "stats.organization.title": "Statistiques {name_of}",
   "stats.organization.memberPage": "Page de la structure dans l'annuaire",
   "stats.organization.source": "Fichiers ChatonsInfos",
   "stats.organization.own": "La structure publie son fichier d'organisation à l'adresse",
@@ -138,7 +138,7 @@ export const fr = {
   "stats.services.intro":
     "{n, plural, one {# service des structures membres, avec sa disponibilité et ses chiffres.} other {# services des structures membres, avec leur disponibilité et leurs chiffres.}}",
   "stats.services.none": "Aucun service.",
-  "stats.service.title": "{name} de {member}",
+  "stats.service.title": "{name} {member_of}",
   "stats.service.uptime": "Disponibilité",
   "stats.service.uptimeRatio": "{ratio} des sondages réussis sur 90 jours.",
   "stats.service.upSince": "En ligne depuis le {date}.",
