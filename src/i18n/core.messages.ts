@@ -94,6 +94,7 @@ export const fr = {
   "common.download": "Télécharger",
   "common.export.csv": "Exporter en CSV",
   "common.export.json": "Exporter en JSON",
+  "common.round_name": "Portée n°{n}",
   "common.demo": "démo",
 } as const;
 
@@ -189,6 +190,7 @@ export const en: Record<keyof typeof fr, string> = {
   "common.download": "Download",
   "common.export.csv": "Export as CSV",
   "common.export.json": "Export as JSON",
+  "common.round_name": "Round {n}",
   "common.demo": "demo",
 };
 
@@ -287,5 +289,6 @@ export const de: Record<keyof typeof fr, string> = {
   "common.download": "Herunterladen",
   "common.export.csv": "Als CSV exportieren",
   "common.export.json": "Als JSON exportieren",
+  "common.round_name": "Aufnahmerunde {n}",
   "common.demo": "Demo",
 };

@@ -4,6 +4,7 @@ import { isLocale, type Locale } from "./locales.js";
 
 export { LOCALES, isLocale, alternates, type Locale } from "./locales.js";
 export { ofName, toName } from "./grammar.js";
+export { roundName } from "./rounds.js";
 export type { MessageKey };
 
 /** Picks the best supported locale from an Accept-Language header (q-values honoured). */

@@ -8,6 +8,7 @@ import type { LogoRef } from "./logos.repository.js";
 import { enumLabel } from "./labels.js";
 import { categoryName, countryName, languageName, place, safeUrl } from "./directory.components.js";
 import type { MemberRow, ServiceDetail } from "./directory.repository.js";
+import { roundName } from "../../i18n/index.js";
 
 export interface MemberPageProps {
   c: AppContext;
@@ -145,7 +146,7 @@ function MemberFacts({ c, member }: { c: AppContext; member: MemberRow }) {
           {member.joined_round
             ? t("directory.member.joined.round", {
                 date: t.date(member.joined_at),
-                round: member.joined_round,
+                round: roundName(t, member.joined_round),
               })
             : t.date(member.joined_at)}
         </Fact>

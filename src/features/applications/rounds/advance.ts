@@ -11,7 +11,7 @@ import { YES_NO } from "../votes/tally.js";
 import { collectiveRecipients, compose, sendAll, structureRecipients } from "../notify.js";
 import { advanceDates, nextPhase, type RoundDates } from "./phases.js";
 import { findRound, movePhase, roundDates, roundRules, type Round } from "./rounds.repository.js";
-import { ofName } from "../../../i18n/index.js";
+import { ofName, roundName } from "../../../i18n/index.js";
 
 /**
  * roundAdvancer: moves a round one phase forward and does what that step means, in one
@@ -61,11 +61,11 @@ async function openVotes(
     });
     mails.push(
       ...compose(deps, await structureRecipients(db, app.member_id), "application-vote", (t, link) => ({
-        subject: t("applications.mail.in_vote.subject", { round: round.label }),
+        subject: t("applications.mail.in_vote.subject", { round: roundName(t, round.label) }),
         text: t("applications.mail.in_vote.body", {
           name: app.name,
           name_of: ofName(t.locale, app.name),
-          round: round.label,
+          round: roundName(t, round.label),
           link: link(`/applications/${app.id}`),
         }),
       })),
@@ -75,9 +75,9 @@ async function openVotes(
     const list = apps.map((a) => `- ${a.name}`).join("\n");
     mails.push(
       ...compose(deps, await collectiveRecipients(db), "vote-open", (t, link) => ({
-        subject: t("applications.mail.vote_open.subject", { round: round.label }),
+        subject: t("applications.mail.vote_open.subject", { round: roundName(t, round.label) }),
         text: t("applications.mail.vote_open.body", {
-          round: round.label,
+          round: roundName(t, round.label),
           list,
           link: link(`/rounds/${round.id}`),
         }),

@@ -15,7 +15,7 @@ import { ResultSummary, VoteSection, BallotList } from "./decision.views.js";
 import type { DecisionPage } from "./decision.views.js";
 import { StepNav } from "./step.views.js";
 import { CriterionReviews, ThreadSection } from "./thread.views.js";
-import { ofName } from "../../../i18n/index.js";
+import { ofName, roundName } from "../../../i18n/index.js";
 
 type DecisionProps = Omit<Parameters<typeof DecisionPage>[0], "c">;
 
@@ -215,7 +215,7 @@ export function ApplicationPage(props: ApplicationPageProps) {
         {app.round_label && app.round_id ? (
           <>
             {" · "}
-            <a href={href(c, `/rounds/${app.round_id}`)}>{app.round_label}</a>
+            <a href={href(c, `/rounds/${app.round_id}`)}>{roundName(t, app.round_label)}</a>
           </>
         ) : null}
         {app.submitted_at
