@@ -117,6 +117,8 @@ export const fr = {
   "admin.jobs.col.status": "Résultat",
   "admin.jobs.run": "Lancer maintenant",
   "admin.jobs.started": "Tâche lancée : son résultat s'affichera dans ce tableau.",
+  "admin.jobs.status.ok": "réussi",
+  "admin.jobs.status.error": "en échec",
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -236,6 +238,8 @@ export const en: Record<keyof typeof fr, string> = {
   "admin.jobs.col.status": "Result",
   "admin.jobs.run": "Run now",
   "admin.jobs.started": "Job started: its outcome will show in this table.",
+  "admin.jobs.status.ok": "succeeded",
+  "admin.jobs.status.error": "failed",
 };
 
 export const de: Record<keyof typeof fr, string> = {
@@ -358,4 +362,6 @@ export const de: Record<keyof typeof fr, string> = {
   "admin.jobs.col.status": "Ergebnis",
   "admin.jobs.run": "Jetzt starten",
   "admin.jobs.started": "Auftrag gestartet: Sein Ergebnis erscheint in dieser Tabelle.",
+  "admin.jobs.status.ok": "erfolgreich",
+  "admin.jobs.status.error": "fehlgeschlagen",
 };

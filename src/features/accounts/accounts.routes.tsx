@@ -49,7 +49,6 @@ export function accountPages(router: Hono<AppEnv>): void {
 
   router.post("/login", async (c) => {
     const { db, now } = c.get("deps");
-    const t = c.get("t");
     if (!perAddress.hit(clientKey(c))) throw new HttpError(429, "429");
     const form = await parseForm(c, LoginSchema);
     if (!form.ok) return render(c, <LoginPage c={c} values={form.values} errors={form.errors} />, 422);
@@ -80,7 +79,7 @@ export function accountPages(router: Hono<AppEnv>): void {
       action: "session.start",
       subject: { type: "person", id: person.id },
     });
-    await flash(c, { kind: "success", text: t("flash.signed_in") });
+    await flash(c, { kind: "success", text: "flash.signed_in" });
     return c.redirect(safeNext(form.data.next, href(c, "/account")), 303);
   });
 

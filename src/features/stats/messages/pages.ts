@@ -99,6 +99,8 @@ export const fr = {
   "stats.run.status.done": "terminé",
   "stats.run.status.failed": "échoué",
   "stats.run.progress": "{done} sur {total, plural, one {# structure} other {# structures}}",
+  "stats.run.summary":
+    "{done} sur {total, plural, one {# structure} other {# structures}}, {files, plural, one {# fichier} other {# fichiers}} : {ok, plural, one {# lu} other {# lus}}, {unchanged, plural, one {# inchangé} other {# inchangés}}, {failed} en échec ; {errors, plural, one {# erreur} other {# erreurs}}, {warnings, plural, one {# avertissement} other {# avertissements}}",
   "stats.run.trigger.job": "tâche planifiée ou lancée par une personne admin",
   "stats.run.trigger.cli": "commande chatons crawl",
   "stats.run.trigger.test": "test",
@@ -269,6 +271,8 @@ export const en: Record<keyof typeof fr, string> = {
   "stats.run.status.done": "finished",
   "stats.run.status.failed": "failed",
   "stats.run.progress": "{done} of {total, plural, one {# structure} other {# structures}}",
+  "stats.run.summary":
+    "{done} of {total, plural, one {# structure} other {# structures}}, {files, plural, one {# file} other {# files}}: {ok} read, {unchanged} unchanged, {failed} failed; {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}",
   "stats.run.trigger.job": "scheduled job or started by an admin",
   "stats.run.trigger.cli": "chatons crawl command",
   "stats.run.trigger.test": "test",
@@ -438,6 +442,8 @@ export const de: Record<keyof typeof fr, string> = {
   "stats.run.status.done": "abgeschlossen",
   "stats.run.status.failed": "fehlgeschlagen",
   "stats.run.progress": "{done} von {total, plural, one {# Struktur} other {# Strukturen}}",
+  "stats.run.summary":
+    "{done} von {total, plural, one {# Struktur} other {# Strukturen}}, {files, plural, one {# Datei} other {# Dateien}}: {ok} gelesen, {unchanged} unverändert, {failed} fehlgeschlagen; {errors} Fehler, {warnings, plural, one {# Warnung} other {# Warnungen}}",
   "stats.run.trigger.job": "geplanter Auftrag oder von einer Admin-Person gestartet",
   "stats.run.trigger.cli": "Befehl chatons crawl",
   "stats.run.trigger.test": "Test",
