@@ -11,7 +11,7 @@ import { mountAssets } from "./http/assets.js";
 import { sessionMiddleware } from "./http/session.js";
 import { csrfMiddleware } from "./http/csrf.js";
 import { errorPage, notFound, onError } from "./http/errors.js";
-import { negotiateLocale } from "./i18n/index.js";
+import { LOCALES, negotiateLocale } from "./i18n/index.js";
 import { sql } from "kysely";
 import type { PageCache } from "./http/page-cache.js";
 
@@ -67,8 +67,7 @@ export function createApp(
 
   const pages = new Hono<AppEnv>();
   for (const feature of features) feature.pages?.(pages);
-  app.route("/fr", pages);
-  app.route("/en", pages);
+  for (const locale of LOCALES) app.route(`/${locale}`, pages);
 
   app.notFound(notFound);
   app.onError(onError);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES, type Locale } from "./i18n/locales.js";
 
 /**
  * The only module that reads `process.env`. Every setting is validated here at start so that a
@@ -53,12 +54,16 @@ const envSchema = z.object({
     .string()
     .max(200)
     .default("Collective of Alternative, Transparent, Open, Neutral and Solidary Hosters"),
+  COLLECTIVE_TAGLINE_DE: z
+    .string()
+    .max(200)
+    .default("Kollektiv alternativer, transparenter, offener, neutraler und solidarischer Hoster"),
   COLLECTIVE_CONTACT_EMAIL: z.email().default("contact@chatons.example"),
   COLLECTIVE_LOGO: z.string().min(1).default("/assets/logo.svg"),
   COLOUR_PRIMARY: hexColour.default("#a46708"),
   COLOUR_SECONDARY: hexColour.default("#f0980c"),
   COLOUR_ACCENT: hexColour.default("#f9cc01"),
-  DEFAULT_LOCALE: z.enum(["fr", "en"]).default("fr"),
+  DEFAULT_LOCALE: z.enum(LOCALES).default("fr"),
 
   SMTP_URL: z
     .string()
@@ -119,12 +124,12 @@ export interface Config {
   trustProxy: number;
   collective: {
     name: string;
-    tagline: { fr: string; en: string };
+    tagline: Record<Locale, string>;
     contactEmail: string;
     logo: string;
     colours: { primary: string; secondary: string; accent: string };
   };
-  defaultLocale: "fr" | "en";
+  defaultLocale: Locale;
   mail: { smtpUrl: string | undefined; from: string };
   outbound: { allowLoopback: boolean; timeoutMs: number; maxBytes: number; maxRedirects: number };
   demo: { enabled: boolean; sitesPort: number };
@@ -184,7 +189,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     collective: {
       name: e.COLLECTIVE_NAME,
-      tagline: { fr: e.COLLECTIVE_TAGLINE_FR, en: e.COLLECTIVE_TAGLINE_EN },
+      tagline: { fr: e.COLLECTIVE_TAGLINE_FR, en: e.COLLECTIVE_TAGLINE_EN, de: e.COLLECTIVE_TAGLINE_DE },
       contactEmail: e.COLLECTIVE_CONTACT_EMAIL,
       logo: e.COLLECTIVE_LOGO,
       colours: { primary: e.COLOUR_PRIMARY, secondary: e.COLOUR_SECONDARY, accent: e.COLOUR_ACCENT },

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "./helpers/platform.js";
 import { createApp } from "../src/app.js";
 import { features } from "../src/features/index.js";
-import { translator } from "../src/i18n/index.js";
+import { LOCALES, translator } from "../src/i18n/index.js";
 import { pino } from "pino";
 
 let t: TestPlatform;
@@ -22,9 +22,11 @@ describe("public site", () => {
     expect(en.headers.get("vary")).toContain("Accept-Language");
     const fr = await client.get("/", { "accept-language": "fr-FR" });
     expect(fr.location).toBe("/fr");
+    const de = await client.get("/", { "accept-language": "de-AT,de;q=0.9,en;q=0.5" });
+    expect(de.location).toBe("/de");
   });
 
-  it.each(["fr", "en"] as const)("renders the home page in %s with <html lang>", async (locale) => {
+  it.each(LOCALES)("renders the home page in %s with <html lang>", async (locale) => {
     const res = await t.client().get(`/${locale}`);
     expect(res.status).toBe(200);
     expect(res.text).toMatch(new RegExp(`^<!doctype html><html lang="${locale}">`));
@@ -32,16 +34,31 @@ describe("public site", () => {
     expect(res.text).toContain('href="#main"');
   });
 
+  it("offers the same page in the other languages, each link named in its own language", async () => {
+    const res = await t.client().get("/de/members?q=pad");
+    for (const other of ["fr", "en"] as const) {
+      expect(res.text).toContain(
+        `<link rel="alternate" hreflang="${other}" href="/${other}/members?q=pad"/>`,
+      );
+      expect(res.text).toMatch(
+        new RegExp(
+          `<a class="lang-switch" href="/${other}/members\\?q=pad" hreflang="${other}" lang="${other}"[^>]*>${translator(other)("layout.language.self")}</a>`,
+        ),
+      );
+    }
+    expect(res.text).not.toContain('hreflang="de"');
+  });
+
   it.each(["about", "manifesto", "join", "legal", "privacy"])(
-    "serves the content page %s in both languages",
+    "serves the content page %s in every language",
     async (slug) => {
-      const fr = await t.client().get(`/fr/${slug}`);
-      const en = await t.client().get(`/en/${slug}`);
-      expect(fr.status).toBe(200);
-      expect(en.status).toBe(200);
-      expect(fr.text).toContain('<article class="prose">');
-      expect(fr.text).not.toEqual(en.text);
-      expect(fr.text).not.toContain("{{");
+      const pages = await Promise.all(LOCALES.map((l) => t.client().get(`/${l}/${slug}`)));
+      for (const page of pages) {
+        expect(page.status).toBe(200);
+        expect(page.text).toContain('<article class="prose">');
+        expect(page.text).not.toContain("{{");
+      }
+      expect(new Set(pages.map((p) => p.text)).size).toBe(LOCALES.length);
     },
   );
 

@@ -239,8 +239,9 @@ function build(
         member_id: memberId,
         slug: serviceSlug,
         name: serviceName,
-        description_fr: `${categoryNames.get(categoryId) ?? categoryId} proposé par ${name}.`,
-        description_en: `${categoryNames.get(`en:${categoryId}`) ?? categoryId} offered by ${name}.`,
+        // "un service proposé": the category's own gender never has to agree ("Galeries photo").
+        description_fr: `${categoryNames.get(categoryId) ?? categoryId} : un service proposé par ${name}.`,
+        description_en: `${categoryNames.get(`en:${categoryId}`) ?? categoryId}: a service offered by ${name}.`,
         category_id: categoryId,
         software_id: softwareSlug ? (softwareId.get(softwareSlug) ?? null) : null,
         url: `${site}${serviceSlug}/`,

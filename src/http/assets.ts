@@ -6,6 +6,7 @@ import type { Hono } from "hono";
 import type { AppEnv } from "./context.js";
 import type { Config } from "../config.js";
 import { decodePath } from "./errors.js";
+import { LOCALES } from "../i18n/locales.js";
 
 /**
  * Everything a page needs is served from here: stylesheets, the small enhancement script, icons
@@ -94,6 +95,6 @@ export function mountAssets(app: Hono<AppEnv>, config: Config): void {
     return asset ? send(asset, c.req.header("if-none-match")) : c.notFound();
   });
   app.get("/robots.txt", (c) =>
-    c.text("User-agent: *\nDisallow: /admin\nDisallow: /fr/admin\nDisallow: /en/admin\n"),
+    c.text(`User-agent: *\nDisallow: /admin\n${LOCALES.map((l) => `Disallow: /${l}/admin\n`).join("")}`),
   );
 }

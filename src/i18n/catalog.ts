@@ -1,3 +1,4 @@
+import type { Locale } from "./locales.js";
 import * as core from "./core.messages.js";
 import * as site from "../features/site/site.messages.js";
 import * as accounts from "../features/accounts/accounts.messages.js";
@@ -10,7 +11,7 @@ import * as chores from "../features/chores/chores.messages.js";
 
 /**
  * Every feature keeps its strings next to its code; this file merges them. Each feature's English
- * catalogue is typed against its French one, so a missing translation fails the type check.
+ * and German catalogues are typed against its French one, so a missing translation fails the type check.
  */
 export type MessageKey =
   | keyof typeof core.fr
@@ -23,7 +24,7 @@ export type MessageKey =
   | keyof typeof kittens.fr
   | keyof typeof chores.fr;
 
-export const catalogs: { fr: Record<MessageKey, string>; en: Record<MessageKey, string> } = {
+export const catalogs: Record<Locale, Record<MessageKey, string>> = {
   fr: {
     ...core.fr,
     ...site.fr,
@@ -45,5 +46,16 @@ export const catalogs: { fr: Record<MessageKey, string>; en: Record<MessageKey, 
     ...applications.en,
     ...kittens.en,
     ...chores.en,
+  },
+  de: {
+    ...core.de,
+    ...site.de,
+    ...accounts.de,
+    ...directory.de,
+    ...stats.de,
+    ...entraide.de,
+    ...applications.de,
+    ...kittens.de,
+    ...chores.de,
   },
 };

@@ -12,8 +12,9 @@ export const fr = {
   "layout.nav.join": "Rejoindre",
   "layout.nav.about": "Le collectif",
   "layout.language": "Langue",
-  "layout.language.switch": "English",
-  "layout.language.switch.label": "Read this page in English",
+  // Each language names itself: the switch shows these in the language they name.
+  "layout.language.self": "Français",
+  "layout.language.read": "Lire cette page en français",
   "layout.account": "Mon compte",
   "layout.signin": "Se connecter",
   "layout.signout": "Se déconnecter",
@@ -65,8 +66,10 @@ export const fr = {
   "form.delete": "Supprimer",
   "form.search": "Rechercher",
   "form.error.required": "Ce champ est obligatoire.",
-  "form.error.too_long": "Ce texte est trop long ({max} caractères au plus).",
-  "form.error.too_short": "Ce texte est trop court ({min} caractères au moins).",
+  "form.error.too_long":
+    "Ce texte est trop long ({max, plural, one {# caractère au plus} other {# caractères au plus}}).",
+  "form.error.too_short":
+    "Ce texte est trop court ({min, plural, one {# caractère au moins} other {# caractères au moins}}).",
   "form.error.email": "Saisissez une adresse électronique valide.",
   "form.error.url": "Saisissez une adresse web complète commençant par https:// ou http://.",
   "form.error.invalid": "Cette valeur n'est pas valide.",
@@ -94,6 +97,7 @@ export const fr = {
   "common.download": "Télécharger",
   "common.export.csv": "Exporter en CSV",
   "common.export.json": "Exporter en JSON",
+  "common.round_name": "Portée n°{n}",
   "common.demo": "démo",
 } as const;
 
@@ -110,8 +114,8 @@ export const en: Record<keyof typeof fr, string> = {
   "layout.nav.join": "Join",
   "layout.nav.about": "The collective",
   "layout.language": "Language",
-  "layout.language.switch": "Français",
-  "layout.language.switch.label": "Lire cette page en français",
+  "layout.language.self": "English",
+  "layout.language.read": "Read this page in English",
   "layout.account": "My account",
   "layout.signin": "Sign in",
   "layout.signout": "Sign out",
@@ -160,8 +164,10 @@ export const en: Record<keyof typeof fr, string> = {
   "form.delete": "Delete",
   "form.search": "Search",
   "form.error.required": "This field is required.",
-  "form.error.too_long": "This text is too long (at most {max} characters).",
-  "form.error.too_short": "This text is too short (at least {min} characters).",
+  "form.error.too_long":
+    "This text is too long (at most {max, plural, one {# character} other {# characters}}).",
+  "form.error.too_short":
+    "This text is too short (at least {min, plural, one {# character} other {# characters}}).",
   "form.error.email": "Enter a valid e-mail address.",
   "form.error.url": "Enter a full web address starting with https:// or http://.",
   "form.error.invalid": "This value is not valid.",
@@ -189,5 +195,109 @@ export const en: Record<keyof typeof fr, string> = {
   "common.download": "Download",
   "common.export.csv": "Export as CSV",
   "common.export.json": "Export as JSON",
+  "common.round_name": "Round {n}",
   "common.demo": "demo",
+};
+
+export const de: Record<keyof typeof fr, string> = {
+  "layout.skip": "Zum Inhalt springen",
+  "layout.menu": "Menü",
+  "layout.nav.label": "Hauptnavigation",
+  "layout.nav.home": "Startseite",
+  "layout.nav.members": "Die Mitglieder",
+  "layout.nav.services": "Dienst finden",
+  "layout.nav.entraide": "Entraide",
+  "layout.nav.stats": "Statistiken",
+  "layout.nav.charter": "Charta",
+  "layout.nav.join": "Mitmachen",
+  "layout.nav.about": "Das Kollektiv",
+  "layout.language": "Sprache",
+  "layout.language.self": "Deutsch",
+  "layout.language.read": "Diese Seite auf Deutsch lesen",
+  "layout.account": "Mein Konto",
+  "layout.signin": "Anmelden",
+  "layout.signout": "Abmelden",
+  "layout.admin": "Verwaltung",
+  "layout.dashboard": "Übersicht",
+  "layout.footer.licence":
+    "Freie Software unter der Lizenz AGPL-3.0-or-later. Kein Tracking, keine Anfrage an Dritte, kein Cookie für Besucherinnen und Besucher.",
+  "layout.footer.contact": "Kontakt",
+  "layout.footer.legal": "Impressum",
+  "layout.footer.privacy": "Datenschutz",
+  "layout.footer.source": "Quellcode",
+  "layout.demo.banner":
+    "Demonstration: Die Strukturen, Dienste und Zahlen auf dieser Website sind erfunden (Beispieldomains, auf diesem Rechner simulierte Server).",
+  "layout.demo.accounts": "Demo-Konten",
+  "layout.breadcrumb": "Brotkrümelnavigation",
+
+  "error.404.title": "Seite nicht gefunden",
+  "error.404.body":
+    "Unter dieser Adresse gibt es keine Seite. Vielleicht hat sie sich geändert oder enthält einen Tippfehler.",
+  "error.404.home": "Zurück zur Startseite",
+  "error.500.title": "Serverfehler",
+  "error.500.body":
+    "Bei uns ist etwas schiefgelaufen. Nichts, was du bereits gespeichert hattest, ist verloren. Wenn das Problem bleibt, nenne dem Team diese Nummer: {id}.",
+  "error.413.title": "Zu große Anfrage",
+  "error.413.body":
+    "Die gesendeten Daten sind größer als erlaubt ({max}). Kürze sie und versuche es noch einmal.",
+  "error.403.title": "Zugriff verweigert",
+  "error.403.body": "Du darfst diese Aktion nicht ausführen.",
+  "error.401.title": "Anmeldung erforderlich",
+  "error.401.body": "Melde dich an, um diese Seite zu sehen.",
+  "error.csrf.title": "Formular abgelaufen",
+  "error.csrf.body":
+    "Dieses Formular konnte nicht geprüft werden (vielleicht war es zu lange geöffnet). Geh zurück, lade die Seite neu und sende es noch einmal.",
+  "error.429.title": "Zu viele Versuche",
+  "error.429.body":
+    "Zu viele Versuche in kurzer Zeit. Warte ein paar Minuten, bevor du es noch einmal versuchst.",
+  "error.400.title": "Ungültige Anfrage",
+  "error.400.body": "Die Anfrage konnte nicht verstanden werden.",
+
+  "form.errors.title": "Das Formular enthält Fehler",
+  "form.errors.intro": "Korrigiere die unten markierten Felder:",
+  "form.required": "Pflichtfeld",
+  "form.optional": "optional",
+  "form.save": "Speichern",
+  "form.cancel": "Abbrechen",
+  "form.submit": "Senden",
+  "form.delete": "Löschen",
+  "form.search": "Suchen",
+  "form.error.required": "Dieses Feld ist ein Pflichtfeld.",
+  "form.error.too_long":
+    "Dieser Text ist zu lang (höchstens {max, plural, one {# Zeichen} other {# Zeichen}}).",
+  "form.error.too_short":
+    "Dieser Text ist zu kurz (mindestens {min, plural, one {# Zeichen} other {# Zeichen}}).",
+  "form.error.email": "Gib eine gültige E-Mail-Adresse ein.",
+  "form.error.url": "Gib eine vollständige Webadresse ein, die mit https:// oder http:// beginnt.",
+  "form.error.invalid": "Dieser Wert ist nicht gültig.",
+  "form.error.choice": "Wähle einen der angebotenen Werte.",
+  "form.error.number": "Gib eine Zahl ein.",
+  "form.error.date": "Gib ein Datum im Format JJJJ-MM-TT ein.",
+  "form.error.taken": "Dieser Wert wird bereits verwendet.",
+  "form.error.password_short": "Das Passwort muss mindestens 12 Zeichen lang sein.",
+
+  "flash.saved": "Änderungen gespeichert.",
+  "flash.signed_in": "Du bist angemeldet.",
+  "flash.signed_out": "Du bist abgemeldet.",
+
+  "pagination.label": "Seitennavigation",
+  "pagination.previous": "Vorherige Seite",
+  "pagination.next": "Nächste Seite",
+  "pagination.page": "Seite {page} von {pages}",
+
+  "common.yes": "Ja",
+  "common.no": "Nein",
+  "common.none": "Keine",
+  "common.unknown": "Unbekannt",
+  "common.back": "Zurück",
+  "common.more": "Mehr erfahren",
+  "common.download": "Herunterladen",
+  "common.export.csv": "Als CSV exportieren",
+  "common.export.json": "Als JSON exportieren",
+  "common.round_name": "Aufnahmerunde {n}",
+  "common.demo": "Demo",
+  "error.400.form":
+    "Das Formular kam unvollst\u00e4ndig oder fehlerhaft an. Geh zur\u00fcck, lade die Seite neu und schick es noch einmal ab.",
+  "error.400.url":
+    "Die angefragte Adresse enth\u00e4lt falsch kodierte Zeichen (zum Beispiel ein einzelnes \u201e%\u201c).",
 };

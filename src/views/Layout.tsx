@@ -2,7 +2,7 @@ import type { Child } from "hono/jsx";
 import type { AppContext } from "../http/context.js";
 import { href } from "../http/context.js";
 import { csrfToken } from "../http/csrf.js";
-import { hasMessage, type MessageKey } from "../i18n/index.js";
+import { alternates, hasMessage, translator, type Locale, type MessageKey } from "../i18n/index.js";
 
 export interface LayoutProps {
   c: AppContext;
@@ -28,15 +28,44 @@ const NAV: { section: NavSection; path: string; key: MessageKey }[] = [
   { section: "about", path: "/about", key: "layout.nav.about" },
 ];
 
+/**
+ * One link per other language, each named and titled in its own language (and marked as such), so
+ * that a reader who does not understand the current page still finds theirs.
+ */
+export function LanguageLinks({
+  others,
+  class: className,
+}: {
+  others: { locale: Locale; href: string }[];
+  class?: string;
+}) {
+  return (
+    <>
+      {others.map((o) => {
+        const own = translator(o.locale);
+        return (
+          <a
+            class={className}
+            href={o.href}
+            hreflang={o.locale}
+            lang={o.locale}
+            title={own("layout.language.read")}
+          >
+            {own("layout.language.self")}
+          </a>
+        );
+      })}
+    </>
+  );
+}
+
 export function Layout({ c, title, description, section, wide, children }: LayoutProps) {
   const t = c.get("t");
   const locale = c.get("locale");
-  const other = locale === "fr" ? "en" : "fr";
   const { config } = c.get("deps");
   const person = c.get("person");
   const session = c.get("session");
-  const query = new URL(c.req.url).search;
-  const localPath = c.get("localPath");
+  const others = alternates(locale, c.get("localPath"), new URL(c.req.url).search);
   return (
     <html lang={locale}>
       <head>
@@ -50,11 +79,9 @@ export function Layout({ c, title, description, section, wide, children }: Layou
         <link rel="stylesheet" href="/assets/directory/directory.css" />
         <link rel="stylesheet" href="/assets/stats/stats.css" />
         <link rel="icon" href={config.collective.logo} type="image/svg+xml" />
-        <link
-          rel="alternate"
-          hreflang={other}
-          href={`/${other}${localPath === "/" ? "" : localPath}${query}`}
-        />
+        {others.map((o) => (
+          <link rel="alternate" hreflang={o.locale} href={o.href} />
+        ))}
         <script src="/assets/app.js" defer></script>
       </head>
       <body>
@@ -84,15 +111,7 @@ export function Layout({ c, title, description, section, wide, children }: Layou
               </ul>
             </nav>
             <div class="site-tools">
-              <a
-                class="lang-switch"
-                href={`/${other}${localPath === "/" ? "" : localPath}${query}`}
-                hreflang={other}
-                lang={other}
-                title={t("layout.language.switch.label")}
-              >
-                {t("layout.language.switch")}
-              </a>
+              <LanguageLinks others={others} class="lang-switch" />
               {person ? (
                 <>
                   <a href={href(c, "/dashboard")}>{t("layout.dashboard")}</a>

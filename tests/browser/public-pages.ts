@@ -1,10 +1,11 @@
 import type { Deps } from "../../src/deps.js";
+import { LOCALES, type Locale } from "../../src/i18n/index.js";
 
 /**
- * Every public page worth checking, in both languages, built from the demo data so that member,
- * service, software and category pages point at real records.
+ * Every public page worth checking, in every language (or the ones asked for), built from the demo
+ * data so that member, service, software and category pages point at real records.
  */
-export async function publicPages(deps: Deps): Promise<string[]> {
+export async function publicPages(deps: Deps, locales: readonly Locale[] = LOCALES): Promise<string[]> {
   const { db } = deps;
   const member = await db
     .selectFrom("members")
@@ -48,5 +49,5 @@ export async function publicPages(deps: Deps): Promise<string[]> {
     "/charter",
     "/apply",
   ];
-  return paths.flatMap((p) => [`/fr${p}`, `/en${p}`]);
+  return paths.flatMap((p) => locales.map((l) => `/${l}${p}`));
 }

@@ -97,7 +97,7 @@ export const fr = {
   "account.data.intro":
     "Téléchargez tout ce que la plateforme garde à votre sujet (format JSON), ou supprimez votre compte.",
   "account.data.export": "Télécharger mes données",
-  "account.data.export_structure": "Télécharger les données de {name}",
+  "account.data.export_structure": "Télécharger les données {name_of}",
   "account.delete.title": "Supprimer mon compte",
   "account.delete.intro":
     "Votre compte, vos sessions et vos rattachements aux structures seront effacés. Les actions passées restent dans le journal d'audit du collectif, sans votre nom. Les structures elles-mêmes ne sont pas supprimées.",
@@ -151,6 +151,8 @@ export const fr = {
   "admin.jobs.refused":
     "{job} n'a pas été lancée : elle tourne déjà depuis le {since}. Si l'instance qui la menait s'est arrêtée, vous pourrez la relancer après le {until}.",
   "admin.jobs.refused.queued": "{job} n'a pas été lancée : elle attend déjà son tour.",
+  "admin.jobs.status.ok": "réussi",
+  "admin.jobs.status.error": "en échec",
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -304,4 +306,164 @@ export const en: Record<keyof typeof fr, string> = {
   "admin.jobs.refused":
     "{job} was not started: it has been running since {since}. If the instance running it stopped, you can start it again after {until}.",
   "admin.jobs.refused.queued": "{job} was not started: it is already waiting to start.",
+  "admin.jobs.status.ok": "succeeded",
+  "admin.jobs.status.error": "failed",
+};
+
+export const de: Record<keyof typeof fr, string> = {
+  "login.title": "Anmelden",
+  "login.intro": "Melde dich mit der E-Mail-Adresse und dem Passwort deines Kontos an.",
+  "login.email": "E-Mail-Adresse",
+  "login.password": "Passwort",
+  "login.submit": "Anmelden",
+  "login.forgot": "Passwort vergessen?",
+  "login.signup": "Noch kein Konto? Leg eins an.",
+  "login.error.invalid": "E-Mail-Adresse oder Passwort falsch.",
+  "login.error.disabled": "Dieses Konto ist deaktiviert.",
+
+  "signup.title": "Konto anlegen",
+  "signup.intro":
+    "Ein Konto brauchen die Mitglieder des Kollektivs und die Strukturen, die sich bewerben möchten. Wer nur vorbeischaut, braucht keins.",
+  "signup.name": "Dein Name oder Pseudonym",
+  "signup.email": "E-Mail-Adresse",
+  "signup.password": "Passwort",
+  "signup.password.hint":
+    "Mindestens 12 Zeichen. Ein Satz aus mehreren Wörtern ist sicherer und leichter zu merken.",
+  "signup.confirm": "Passwort noch einmal",
+  "signup.submit": "Mein Konto anlegen",
+  "signup.error.mismatch": "Die beiden Passwörter stimmen nicht überein.",
+  "signup.error.taken":
+    "Mit dieser Adresse gibt es bereits ein Konto. Melde dich an oder setze das Passwort zurück.",
+  "signup.done": "Dein Konto ist angelegt.",
+
+  "forgot.title": "Passwort vergessen",
+  "forgot.intro":
+    "Gib die Adresse deines Kontos an: Wir schicken dir dorthin einen Link, mit dem du ein neues Passwort wählen kannst.",
+  "forgot.submit": "Link senden",
+  "forgot.sent":
+    "Wenn es ein Konto mit dieser Adresse gibt, wurde gerade eine Nachricht dorthin geschickt. Der Link ist eine Stunde lang gültig.",
+  "forgot.mail.subject": "Ein neues Passwort wählen",
+  "forgot.mail.body":
+    "Hallo {name},\n\njemand (vermutlich du) hat darum gebeten, das Passwort deines Kontos bei {collective} zu ändern.\nUm ein neues Passwort zu wählen, öffne diesen Link innerhalb einer Stunde:\n\n{link}\n\nWenn die Anfrage nicht von dir kommt, ignoriere diese Nachricht: Es ändert sich nichts.\n",
+
+  "reset.title": "Ein neues Passwort wählen",
+  "reset.password": "Neues Passwort",
+  "reset.submit": "Passwort speichern",
+  "reset.invalid":
+    "Dieser Link ist nicht mehr gültig (er wurde schon benutzt oder ist abgelaufen). Fordere einen neuen an.",
+  "reset.done": "Dein Passwort ist gespeichert. Du bist angemeldet.",
+
+  "invite.mail.subject": "Dein Konto bei {collective}",
+  "invite.mail.body":
+    "Hallo {name},\n\n{inviter} hat dir ein Konto auf der Plattform von {collective} angelegt.\nUm dein Passwort zu wählen, öffne diesen Link innerhalb von sieben Tagen:\n\n{link}\n",
+
+  "account.title": "Mein Konto",
+  "account.profile": "Profil",
+  "account.name": "Name oder Pseudonym",
+  "account.email": "E-Mail-Adresse",
+  "account.structures": "Meine Strukturen",
+  "account.structures.none": "Du gehörst zu keiner Struktur.",
+  "account.role.admin": "Administrator·in der Struktur",
+  "account.role.member": "Mitglied der Struktur",
+  "account.membership.candidate": "Bewerberin",
+  "account.membership.member": "Mitglied des Kollektivs",
+  "account.membership.former": "ehemaliges Mitglied",
+  "account.password.title": "Passwort ändern",
+  "account.password.current": "Aktuelles Passwort",
+  "account.password.new": "Neues Passwort",
+  "account.password.submit": "Passwort ändern",
+  "account.password.wrong": "Das aktuelle Passwort stimmt nicht.",
+  "account.password.changed": "Passwort geändert. Deine anderen Sitzungen wurden beendet.",
+  "account.platform_admin": "Du verwaltest die Plattform.",
+  "account.data.title": "Deine Daten",
+  "account.data.intro":
+    "Lade alles herunter, was die Plattform über dich speichert (im JSON-Format), oder lösche dein Konto.",
+  "account.data.export": "Meine Daten herunterladen",
+  "account.data.export_structure": "Daten von {name} herunterladen",
+  "account.delete.title": "Mein Konto löschen",
+  "account.delete.intro":
+    "Dein Konto, deine Sitzungen und deine Zugehörigkeit zu Strukturen werden gelöscht. Frühere Aktionen bleiben ohne deinen Namen im Audit-Protokoll des Kollektivs. Die Strukturen selbst werden nicht gelöscht.",
+  "account.delete.password": "Dein Passwort, zur Bestätigung",
+  "account.delete.submit": "Mein Konto endgültig löschen",
+  "account.delete.last_admin":
+    "Du bist die letzte Person, die die Plattform verwaltet: Benenne jemand anderen, bevor du gehst.",
+  "account.delete.done": "Dein Konto wurde gelöscht.",
+
+  "admin.title": "Verwaltung",
+  "admin.people": "Personen",
+  "admin.outbox": "Gesendete Nachrichten",
+  "admin.audit": "Audit-Protokoll",
+  "admin.jobs": "Geplante Aufträge",
+  "admin.people.create": "Person hinzufügen",
+  "admin.people.create.hint":
+    "Die Person erhält eine Nachricht, um ihr Passwort zu wählen. Sie kann gleich einer Struktur zugeordnet werden.",
+  "admin.people.member": "Struktur (optional)",
+  "admin.people.role": "Rolle in der Struktur",
+  "admin.people.is_admin": "Verwaltet die Plattform",
+  "admin.people.created": "Konto angelegt; eine Einladung wurde verschickt.",
+  "admin.people.col.name": "Name",
+  "admin.people.col.email": "Adresse",
+  "admin.people.col.structures": "Strukturen",
+  "admin.people.col.last_login": "Letzte Anmeldung",
+  "admin.people.never": "nie",
+  "admin.outbox.intro":
+    "Ohne eingerichteten SMTP-Server bleiben die Nachrichten hier: Das ist der Postausgang der Plattform. Mit SMTP ist es das Versandprotokoll.",
+  "admin.outbox.empty": "Keine Nachricht.",
+  "admin.outbox.col.date": "Datum",
+  "admin.outbox.col.to": "Empfänger·in",
+  "admin.outbox.col.subject": "Betreff",
+  "admin.outbox.col.status": "Stand",
+  "admin.outbox.status.outbox": "im Postausgang",
+  "admin.outbox.status.queued": "in der Warteschlange",
+  "admin.outbox.status.sent": "gesendet",
+  "admin.outbox.status.failed": "fehlgeschlagen",
+  "admin.audit.intro": "Alle wichtigen Schreibvorgänge, die neuesten zuerst.",
+  "admin.audit.col.date": "Datum",
+  "admin.audit.col.actor": "Von",
+  "admin.audit.col.action": "Aktion",
+  "admin.audit.col.subject": "Gegenstand",
+  "admin.audit.col.details": "Details",
+  "admin.audit.system": "die Plattform",
+  "admin.audit.filter": "Nach Aktion filtern (Anfang des Namens)",
+  "admin.jobs.col.name": "Auftrag",
+  "admin.jobs.col.last": "Letzter Lauf",
+  "admin.jobs.col.status": "Ergebnis",
+  "admin.jobs.run": "Jetzt starten",
+  "admin.jobs.started": "Auftrag gestartet: Sein Ergebnis erscheint in dieser Tabelle.",
+  "admin.jobs.status.ok": "erfolgreich",
+  "admin.jobs.status.error": "fehlgeschlagen",
+  "login.error.throttled":
+    "Zu viele Versuche f\u00fcr dieses Konto: Versuche es in {wait} erneut oder lass dir einen Anmeldelink per E-Mail schicken (Schaltfl\u00e4che \u201eSchick mir einen Anmeldelink\u201c).",
+  "login.wait.seconds": "{n} s",
+  "login.wait.minutes": "{n} Min.",
+  "login.link.submit": "Schick mir einen Anmeldelink",
+  "login.link.hint":
+    "Ohne Passwort: Gib deine Adresse an und erhalte per E-Mail einen Anmeldelink, 15 Minuten lang und nur einmal g\u00fcltig.",
+  "login.link.sent":
+    "Wenn es ein Konto mit dieser Adresse gibt, wurde gerade ein Anmeldelink dorthin geschickt. Er ist 15 Minuten lang g\u00fcltig.",
+  "login.link.title": "Anmeldelink",
+  "login.link.intro": "Du meldest dich gleich beim Konto {email} an. Der Link funktioniert nur einmal.",
+  "login.link.invalid":
+    "Dieser Anmeldelink ist nicht mehr g\u00fcltig (er wurde schon benutzt oder ist abgelaufen). Fordere auf der Anmeldeseite einen neuen an:",
+  "login.link.mail.subject": "Dein Anmeldelink f\u00fcr {collective}",
+  "login.link.mail.body":
+    "Hallo {name},\n\nhier ist ein Link, mit dem du dich bei deinem Konto bei {collective} anmelden kannst, 15 Minuten lang und nur einmal g\u00fcltig:\n\n{link}\n\nWenn du ihn nicht angefordert hast, ignoriere diese Nachricht: Dein Passwort \u00e4ndert sich nicht.\n",
+  "signup.sent.title": "Schau in dein Postfach",
+  "signup.sent":
+    "Wir haben eine Nachricht an {email} geschickt. Folge dem Link darin, um abzuschlie\u00dfen: Er ist 24 Stunden lang g\u00fcltig.",
+  "signup.sent.hint":
+    "Nach ein paar Minuten noch nichts? Schau im Spam-Ordner nach oder fang noch einmal an und pr\u00fcfe die Adresse.",
+  "signup.confirm.title": "Konto fertig anlegen",
+  "signup.confirm.intro": "Best\u00e4tige die Adresse {email}, um dein Konto anzulegen und dich anzumelden.",
+  "signup.confirm.invalid":
+    "Dieser Link ist nicht mehr g\u00fcltig (er wurde schon benutzt oder ist abgelaufen). Registriere dich erneut oder melde dich an:",
+  "signup.mail.subject": "Schlie\u00dfe das Anlegen deines Kontos bei {collective} ab",
+  "signup.mail.body":
+    "Hallo {name},\n\num das Anlegen deines Kontos bei {collective} abzuschlie\u00dfen, \u00f6ffne diesen Link innerhalb von 24 Stunden:\n\n{link}\n\nWenn du nichts angefordert hast, ignoriere diese Nachricht: Es wird kein Konto angelegt.\n",
+  "signup.exists.mail.subject": "Du hast schon ein Konto bei {collective}",
+  "signup.exists.mail.body":
+    "Hallo {name},\n\njemand (vermutlich du) hat versucht, mit dieser Adresse ein Konto bei {collective} anzulegen. F\u00fcr sie gibt es schon eins: Es wurde kein neues Konto angelegt.\n\nAnmelden: {login}\nPasswort vergessen: {forgot}\n\nWenn du das nicht warst, ignoriere diese Nachricht: Es \u00e4ndert sich nichts.\n",
+  "admin.jobs.refused":
+    "{job} wurde nicht gestartet: Der Auftrag l\u00e4uft schon seit {since}. Wenn die Instanz, die ihn ausf\u00fchrte, angehalten wurde, kannst du ihn nach {until} erneut starten.",
+  "admin.jobs.refused.queued": "{job} wurde nicht gestartet: Der Auftrag wartet schon darauf, zu starten.",
 };

@@ -5,6 +5,12 @@ import type { AuditRecord } from "../../audit/audit.js";
 import { Layout } from "../../views/Layout.js";
 import { Badge, Checkbox, Csrf, ErrorSummary, SelectField, TextField } from "../../views/components.js";
 import type { listJobStates, listOutbox, listPeople } from "./accounts.repository.js";
+import { hasMessage, type Translator } from "../../i18n/index.js";
+
+const jobStatus = (t: Translator, status: string): string => {
+  const key = `admin.jobs.status.${status}`;
+  return hasMessage(t.locale, key) ? t(key) : status;
+};
 
 type People = Awaited<ReturnType<typeof listPeople>>;
 type Outbox = Awaited<ReturnType<typeof listOutbox>>;
@@ -253,9 +259,12 @@ export function JobsPage({
                   <td>{state?.last_finished_at ? t.dateTime(state.last_finished_at) : "—"}</td>
                   <td>
                     {state?.last_status ? (
-                      <Badge tone={state.last_status === "ok" ? "ok" : "bad"}>{state.last_status}</Badge>
+                      <Badge tone={state.last_status === "ok" ? "ok" : "bad"}>
+                        {jobStatus(t, state.last_status)}
+                      </Badge>
                     ) : null}{" "}
-                    {state?.last_summary ?? ""}
+                    {/* Jobs sum themselves up in English, for the logs: marked as such. */}
+                    {state?.last_summary ? <span lang="en">{state.last_summary}</span> : null}
                   </td>
                   <td>
                     <form method="post" action={href(c, `/admin/jobs/${job.name}/run`)}>

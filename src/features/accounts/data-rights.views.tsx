@@ -3,6 +3,7 @@ import { href } from "../../http/context.js";
 import type { FieldErrors } from "../../http/forms.js";
 import { Layout } from "../../views/Layout.js";
 import { Csrf, ErrorSummary, TextField } from "../../views/components.js";
+import { ofName } from "../../i18n/index.js";
 
 /** The "your data" section of the account page: exports and the way out. */
 export function DataRightsSection({ c }: { c: AppContext }) {
@@ -23,7 +24,10 @@ export function DataRightsSection({ c }: { c: AppContext }) {
           .map((m) => (
             <li>
               <a href={href(c, `/account/structures/${m.memberSlug}/export`)} download>
-                {t("account.data.export_structure", { name: m.memberName })}
+                {t("account.data.export_structure", {
+                  name: m.memberName,
+                  name_of: ofName(t.locale, m.memberName),
+                })}
               </a>
             </li>
           ))}

@@ -39,7 +39,7 @@ async function signedIn(c: AppContext, personId: string, method: "password" | "l
     subject: { type: "person", id: personId },
     data: { method },
   });
-  await flash(c, { kind: "success", text: c.get("t")("flash.signed_in") });
+  await flash(c, { kind: "success", text: "flash.signed_in" });
   return c.redirect(safeNext(next ?? undefined, href(c, "/account")), 303);
 }
 

@@ -12,3 +12,10 @@ export const en: Record<keyof typeof fr, string> = {
   ...votes.en,
   ...mail.en,
 };
+
+export const de: Record<keyof typeof fr, string> = {
+  ...charter.de,
+  ...application.de,
+  ...votes.de,
+  ...mail.de,
+};

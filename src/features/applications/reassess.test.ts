@@ -4,7 +4,7 @@ import { makeMember, makePerson, makeService } from "../../../tests/helpers/fact
 import { routes, startFakeServer, type FakeServer } from "../../../tests/helpers/fake-server.js";
 import { escapeHtml } from "../../../tests/helpers/html.js";
 import { charterLetters, partFields } from "../../../tests/helpers/applications.js";
-import { translator, type MessageKey, type Vars } from "../../i18n/index.js";
+import { ofName, translator, type MessageKey, type Vars } from "../../i18n/index.js";
 import { reassessmentBoard, reassessmentState } from "./reassess.js";
 
 let clock = new Date("2027-09-01T08:00:00.000Z");
@@ -121,7 +121,7 @@ describe("periodic re-assessment", () => {
     const started = await client.post("/fr/charter/reassessments/start", { _csrf: token, member: m.id });
     expect(started.status).toBe(303);
     expect((await client.get(started.location ?? "")).text).toContain(
-      fr("applications.app.reassessment_title", { name: m.name }),
+      fr("applications.app.reassessment_title", { name: m.name, name_of: ofName("fr", m.name) }),
     );
     const other = await makeMember(t.deps.db);
     expect(

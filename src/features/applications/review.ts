@@ -5,6 +5,7 @@ import { audit } from "../../audit/audit.js";
 import type { MessageRole, ReviewState } from "./applications.tables.js";
 import type { ApplicationRecord } from "./applications.repository.js";
 import { compose, sendAll, structureRecipients, type Recipient } from "./notify.js";
+import { ofName } from "../../i18n/index.js";
 
 /**
  * The review: a thread of questions and answers per application, and each reviewer's mark on
@@ -96,17 +97,18 @@ export async function postMessage(deps: Deps, app: ApplicationRecord, msg: NewMe
     (t, link) => {
       const vars = {
         name: app.member_name,
+        name_of: ofName(t.locale, app.member_name),
         author: msg.personName,
         body: msg.body,
         link: link(`/applications/${app.id}#thread`),
       };
       return msg.role === "reviewer"
         ? {
-            subject: t("applications.mail.question.subject", { name: app.member_name }),
+            subject: t("applications.mail.question.subject", vars),
             text: t("applications.mail.question.body", vars),
           }
         : {
-            subject: t("applications.mail.reply.subject", { name: app.member_name }),
+            subject: t("applications.mail.reply.subject", vars),
             text: t("applications.mail.reply.body", vars),
           };
     },

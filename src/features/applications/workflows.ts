@@ -17,6 +17,7 @@ import { blockers, type Blocker } from "./blocking.js";
 import { executeRun, queueRun } from "./checks/check-runner.js";
 import { openRound } from "./rounds/rounds.repository.js";
 import { compose, sendAll, structureRecipients } from "./notify.js";
+import { ofName, roundName } from "../../i18n/index.js";
 
 /**
  * The candidate's side of the process, each step one transaction with its audit entry:
@@ -126,10 +127,11 @@ export async function submitApplication(
       await structureRecipients(deps.db, app.member_id),
       "application-submitted",
       (t, link) => ({
-        subject: t("applications.mail.submitted.subject", { round: round.label }),
+        subject: t("applications.mail.submitted.subject", { round: roundName(t, round.label) }),
         text: t("applications.mail.submitted.body", {
           name: app.member_name,
-          round: round.label,
+          name_of: ofName(t.locale, app.member_name),
+          round: roundName(t, round.label),
           link: link(`/applications/${app.id}`),
         }),
       }),

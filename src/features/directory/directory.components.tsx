@@ -6,6 +6,7 @@ import { Badge } from "../../views/components.js";
 import { enumLabel } from "./labels.js";
 import type { ListedService } from "./finder/snapshot.js";
 import type { CategoryRow } from "./directory.repository.js";
+import { writtenText } from "../../i18n/index.js";
 
 /** Pieces shared by the directory's pages. */
 
@@ -81,8 +82,7 @@ export function ServiceCard({
 }) {
   const t = c.get("t");
   const locale = c.get("locale");
-  const description =
-    locale === "fr" ? service.descriptionFr : service.descriptionEn || service.descriptionFr;
+  const description = writtenText(locale, { fr: service.descriptionFr, en: service.descriptionEn });
   return (
     <article class="service-card" data-service={service.id}>
       <header class="service-card__head">
@@ -100,7 +100,11 @@ export function ServiceCard({
           {service.member.city ? <span class="muted"> · {place(locale, service.member)}</span> : null}
         </p>
       ) : null}
-      {description ? <p class="service-card__description">{description}</p> : null}
+      {description.text ? (
+        <p class="service-card__description" lang={description.lang}>
+          {description.text}
+        </p>
+      ) : null}
       <ul class="tags" aria-label={t("directory.service.access")}>
         <li>
           <Badge tone={accessTone(service.access)}>{enumLabel(t, "directory.access.", service.access)}</Badge>

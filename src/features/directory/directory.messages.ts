@@ -19,3 +19,11 @@ export const en: Record<keyof typeof fr, string> = {
   ...selfService.en,
   ...logos.en,
 };
+
+export const de: Record<keyof typeof fr, string> = {
+  "directory.title": "Verzeichnis",
+  ...labels.de,
+  ...publicPages.de,
+  ...selfService.de,
+  ...logos.de,
+};

@@ -1,6 +1,6 @@
 /** Strings of member logos: alt text, the dashboard panel, the reasons a logo was refused. */
 export const fr = {
-  "directory.logo.alt": "Logo de {name}",
+  "directory.logo.alt": "Logo {name_of}",
   "directory.logo.panel.title": "Logo",
   "directory.logo.panel.none":
     "Aucune adresse de logo : votre avatar de chaton est affiché partout. Ajoutez l'adresse d'une image en modifiant la fiche.",
@@ -48,4 +48,29 @@ export const en: Record<keyof typeof fr, string> = {
   "directory.logo.reason.unreachable": "the server cannot be reached or the address is invalid.",
   "directory.logo.reason.blocked-address": "the address leads to a private network.",
   "directory.logo.reason.timeout": "the server took too long to answer.",
+};
+
+export const de: Record<keyof typeof fr, string> = {
+  "directory.logo.alt": "Logo von {name}",
+  "directory.logo.panel.title": "Logo",
+  "directory.logo.panel.none":
+    "Keine Logo-Adresse: Überall wird dein Kätzchen-Avatar angezeigt. Füge die Adresse eines Bildes hinzu, indem du den Eintrag bearbeitest.",
+  "directory.logo.panel.pending":
+    "Das Logo wurde noch nicht abgerufen; das geschieht in den nächsten Stunden.",
+  "directory.logo.panel.stored": "Logo am {date} von {url} abgerufen, ausgeliefert von der Plattform.",
+  "directory.logo.panel.failed": "Letzter Versuch am {date} bei {url}: {reason}",
+  "directory.logo.panel.kept": "Das bisherige Logo wird weiter angezeigt.",
+  "directory.logo.panel.kitten": "Dein Kätzchen-Avatar wird weiter angezeigt.",
+  "directory.logo.panel.refresh": "Die Plattform prüft das Logo jede Woche.",
+  "directory.logo.saved_refused": "Eintrag gespeichert, aber das Logo wurde nicht übernommen: {reason}",
+  "directory.logo.reason.svg": "SVG-Bilder werden abgelehnt (sie können Skripte enthalten).",
+  "directory.logo.reason.not-an-image": "Die Datei ist kein PNG-, JPEG-, WebP- oder GIF-Bild.",
+  "directory.logo.reason.type-mismatch": "Der vom Server angegebene Typ passt nicht zum Inhalt der Datei.",
+  "directory.logo.reason.too-large": "Die Datei ist größer als 256 KB.",
+  "directory.logo.reason.dimensions": "Das Bild ist breiter oder höher als 2048 Pixel.",
+  "directory.logo.reason.empty": "Die Datei ist leer.",
+  "directory.logo.reason.http-error": "Der Server hat das Bild nicht geliefert (HTTP-Fehler).",
+  "directory.logo.reason.unreachable": "Der Server ist nicht erreichbar oder die Adresse ist ungültig.",
+  "directory.logo.reason.blocked-address": "Die Adresse führt in ein privates Netz.",
+  "directory.logo.reason.timeout": "Der Server hat zu lange gebraucht, um zu antworten.",
 };

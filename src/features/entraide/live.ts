@@ -1,4 +1,5 @@
 import type { Deps } from "../../deps.js";
+import type { Locale } from "../../i18n/index.js";
 import { buildModel, pick, type DispatchModel } from "./dispatch.js";
 import * as repo from "./entraide.repository.js";
 import * as daily from "./daily.repository.js";
@@ -23,8 +24,9 @@ export interface LiveInstance {
 
 export interface LiveService {
   id: string;
-  name: { fr: string; en: string };
-  description: { fr: string; en: string };
+  /** Services are named in French and English; German readers get the English. */
+  name: Record<Locale, string>;
+  description: Record<Locale, string>;
   icon: string;
   categoryId: string;
   software: string[];
@@ -68,8 +70,8 @@ async function loadSnapshot(deps: Deps): Promise<Snapshot> {
       }));
     return {
       id: s.id,
-      name: { fr: s.name_fr, en: s.name_en },
-      description: { fr: s.description_fr, en: s.description_en },
+      name: { fr: s.name_fr, en: s.name_en, de: s.name_en },
+      description: { fr: s.description_fr, en: s.description_en, de: s.description_en },
       icon: s.icon,
       categoryId: s.category_id,
       software: repo.parseSoftwareList(s.software),

@@ -11,8 +11,8 @@ export const en: Record<keyof typeof fr, string> = {
     "Everyday free software tools, lent by the members of the {collective} collective. One click sends you to one of them, drawn at random among those whose service works right now.",
   "entraide.portal.use": "Use it",
   "entraide.portal.software": "Software: {software}",
-  "entraide.portal.hosts.one": "Offered by {count} member right now",
-  "entraide.portal.hosts.other": "Offered by {count} members right now",
+  "entraide.portal.hosts":
+    "{count, plural, one {Offered by # member right now} other {Offered by # members right now}}",
   "entraide.portal.none_now": "Unavailable right now",
   "entraide.portal.choose": "Choose the member",
   "entraide.portal.how.title": "How does it work?",
@@ -158,13 +158,13 @@ export const en: Record<keyof typeof fr, string> = {
   "entraide.panel.title": "Mutual-aid portal",
   "entraide.panel.manage": "Manage the instances lent to the portal",
   "entraide.panel.none": "Your organisation does not lend any instance to the mutual-aid portal yet.",
-  "entraide.panel.pending.one": "{count} instance awaits review.",
-  "entraide.panel.pending.other": "{count} instances await review.",
+  "entraide.panel.pending":
+    "{count, plural, one {# instance awaits review.} other {# instances await review.}}",
   "entraide.panel.review": "Review instances",
   "entraide.member.title": "Mutual-aid portal",
   "entraide.member.intro": "{member} lends these services to the mutual-aid portal:",
-  "entraide.member.visits.one": "{count} visitor sent in the last 30 days",
-  "entraide.member.visits.other": "{count} visitors sent in the last 30 days",
+  "entraide.member.visits":
+    "{count, plural, one {# visitor sent in the last 30 days} other {# visitors sent in the last 30 days}}",
 
   "entraide.mail.down.subject": "Mutual-aid portal: your {service} instance is down",
   "entraide.mail.down.body":

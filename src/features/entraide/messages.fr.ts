@@ -9,8 +9,8 @@ export const fr = {
     "Des outils libres du quotidien, prêtés par les membres du collectif {collective}. Un clic vous envoie chez l'un d'eux, tiré au sort parmi ceux dont le service fonctionne en ce moment.",
   "entraide.portal.use": "Utiliser",
   "entraide.portal.software": "Logiciel : {software}",
-  "entraide.portal.hosts.one": "Proposé par {count} membre en ce moment",
-  "entraide.portal.hosts.other": "Proposé par {count} membres en ce moment",
+  "entraide.portal.hosts":
+    "{count, plural, one {Proposé par # membre en ce moment} other {Proposé par # membres en ce moment}}",
   "entraide.portal.none_now": "Indisponible en ce moment",
   "entraide.portal.choose": "Choisir le membre",
   "entraide.portal.how.title": "Comment ça marche ?",
@@ -156,13 +156,13 @@ export const fr = {
   "entraide.panel.title": "Portail d'entraide",
   "entraide.panel.manage": "Gérer les instances prêtées au portail",
   "entraide.panel.none": "Votre structure ne prête pas encore d'instance au portail d'entraide.",
-  "entraide.panel.pending.one": "{count} instance attend d'être validée.",
-  "entraide.panel.pending.other": "{count} instances attendent d'être validées.",
+  "entraide.panel.pending":
+    "{count, plural, one {# instance attend d'être validée.} other {# instances attendent d'être validées.}}",
   "entraide.panel.review": "Valider les instances",
   "entraide.member.title": "Portail d'entraide",
   "entraide.member.intro": "{member} prête ces services au portail d'entraide :",
-  "entraide.member.visits.one": "{count} visiteur envoyé ces 30 derniers jours",
-  "entraide.member.visits.other": "{count} visiteurs envoyés ces 30 derniers jours",
+  "entraide.member.visits":
+    "{count, plural, one {# visiteur envoyé ces 30 derniers jours} other {# visiteurs envoyés ces 30 derniers jours}}",
 
   "entraide.mail.down.subject": "Portail d'entraide : votre instance {service} est hors service",
   "entraide.mail.down.body":

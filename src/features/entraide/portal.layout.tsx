@@ -1,6 +1,8 @@
 import type { Child } from "hono/jsx";
 import type { AppContext } from "../../http/context.js";
 import { href } from "../../http/context.js";
+import { alternates } from "../../i18n/index.js";
+import { LanguageLinks } from "../../views/Layout.js";
 
 /**
  * The portal's own page shell: no web font, no script, one small stylesheet, so the portal page
@@ -18,10 +20,8 @@ export function PortalLayout(props: {
   const { c } = props;
   const t = c.get("t");
   const locale = c.get("locale");
-  const other = locale === "fr" ? "en" : "fr";
   const { config } = c.get("deps");
-  const localPath = c.get("localPath");
-  const switchTo = `/${other}${localPath === "/" ? "" : localPath}${new URL(c.req.url).search}`;
+  const others = alternates(locale, c.get("localPath"), new URL(c.req.url).search);
   return (
     <html lang={locale}>
       <head>
@@ -39,7 +39,9 @@ export function PortalLayout(props: {
         <link rel="stylesheet" href="/assets/theme.css" />
         <link rel="stylesheet" href="/assets/entraide/portal.css" />
         <link rel="icon" href={config.collective.logo} type="image/svg+xml" />
-        <link rel="alternate" hreflang={other} href={switchTo} />
+        {others.map((o) => (
+          <link rel="alternate" hreflang={o.locale} href={o.href} />
+        ))}
       </head>
       <body>
         <a class="p-skip" href="#main">
@@ -59,9 +61,7 @@ export function PortalLayout(props: {
             <nav class="p-nav" aria-label={t("layout.nav.label")}>
               <a href={href(c, "/entraide")}>{t("layout.nav.entraide")}</a>
               <a href={href(c, "/members")}>{t("entraide.portal.nav.members")}</a>
-              <a href={switchTo} hreflang={other} lang={other} title={t("layout.language.switch.label")}>
-                {t("layout.language.switch")}
-              </a>
+              <LanguageLinks others={others} />
             </nav>
           </div>
         </header>

@@ -2,6 +2,7 @@ import type { Hono } from "hono";
 import type { Child } from "hono/jsx";
 import type { AppContext, AppEnv } from "../../http/context.js";
 import { render } from "../../http/render.js";
+import { LOCALES } from "../../i18n/index.js";
 import * as repo from "./entraide.repository.js";
 import { portalFor, type Snapshot } from "./live.js";
 import { GoPage, NonePage, PortalPage, UnknownPage } from "./portal.views.js";
@@ -76,7 +77,7 @@ async function dispatch(c: AppContext) {
   ));
 }
 
-/** /entraide and /entraide/<service> at the root (locale negotiated) and under /fr and /en. */
+/** /entraide and /entraide/<service> at the root (locale negotiated) and under every locale prefix. */
 export function portalRoutes(router: Hono<AppEnv>): void {
   router.get("/entraide", portalPage);
   router.get("/entraide/:service", dispatch);
@@ -87,5 +88,5 @@ export function portalRoutes(router: Hono<AppEnv>): void {
  * both languages and unprefixed. The visitor is never signed in as far as this route knows.
  */
 export function dispatchRoutes(app: Hono<AppEnv>): void {
-  for (const prefix of ["", "/fr", "/en"]) app.get(`${prefix}/entraide/:service`, dispatch);
+  for (const prefix of ["", ...LOCALES.map((l) => `/${l}`)]) app.get(`${prefix}/entraide/:service`, dispatch);
 }

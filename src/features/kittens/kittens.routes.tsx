@@ -22,6 +22,7 @@ import {
 } from "./kitten.js";
 import { pngSize, svgToPng } from "./png.js";
 import { KittenPage, type KeepTarget } from "./kittens.views.js";
+import { ofName } from "../../i18n/index.js";
 
 const SYLLABLES = ["mi", "nou", "pa", "to", "li", "ka", "ro", "zu", "fe", "bi", "ga", "lo", "chat", "ton"];
 
@@ -78,7 +79,7 @@ async function memberImage(c: AppContext, ext: "svg" | "png") {
   // Only listed members are named: a candidate's name is not public.
   const title =
     member.membership === "member"
-      ? t("kittens.avatar.of", { name: member.name })
+      ? t("kittens.avatar.of", { name: member.name, name_of: ofName(t.locale, member.name) })
       : t("kittens.avatar.generic");
   const svg = kittenSvg(options, config.collective.colours, title);
   const body = ext === "svg" ? svg : await svgToPng(svg, pngSize(c.req.query("size")));

@@ -55,3 +55,32 @@ export const en: Record<keyof typeof fr, string> = {
   "home.values.charter": "Read the charter",
   "content.updated": "Content page",
 };
+
+export const de: Record<keyof typeof fr, string> = {
+  "home.title": "Freie, ethische Online-Dienste in deiner Nähe",
+  "home.lead":
+    "{collective} vereint kleine Strukturen, die freie Online-Dienste hosten, ohne Werbung und ohne Verwertung deiner Daten: Alternativen zu den Internetriesen, betrieben von Menschen, die du treffen kannst.",
+  "home.find.title": "Ein Mitglied finden",
+  "home.find.body": "Suche einen Hoster nach Dienst, nach Region oder nach Zugangsbedingungen.",
+  "home.find.cta": "Verzeichnis durchsuchen",
+  "home.guide.cta": "Welches Mitglied passt zu mir?",
+  "home.entraide.title": "Sofort einen Dienst nutzen",
+  "home.entraide.body":
+    "Pad, Videokonferenz, Umfrage, Dateiaustausch … ohne Konto, bei einem Mitglied des Kollektivs.",
+  "home.entraide.cta": "Entraide-Portal öffnen",
+  "home.join.title": "Dem Kollektiv beitreten",
+  "home.join.body": "Du hostest freie Dienste? Prüfe dich anhand der Charta und bewirb dich.",
+  "home.join.cta": "So trittst du bei",
+  "home.figures.title": "Das Kollektiv in Zahlen",
+  "home.figures.members": "Mitgliedsstrukturen",
+  "home.figures.services": "angebotene Dienste",
+  "home.figures.categories": "Arten von Diensten",
+  "home.figures.stats": "Statistiken ansehen",
+  "home.values.title": "Wozu sich die Mitglieder verpflichten",
+  "home.values.free": "Freie Software und offene Formate",
+  "home.values.noads": "Weder Werbung noch Tracking",
+  "home.values.data": "Deine Daten bleiben deine",
+  "home.values.meet": "Hoster in der Nähe, die man treffen kann",
+  "home.values.charter": "Charta lesen",
+  "content.updated": "Inhaltsseite",
+};

@@ -6,3 +6,5 @@ import * as more from "./messages/more.js";
 export const fr = { ...pages.fr, ...more.fr, ...check.fr } as const;
 
 export const en: Record<keyof typeof fr, string> = { ...pages.en, ...more.en, ...check.en };
+
+export const de: Record<keyof typeof fr, string> = { ...pages.de, ...more.de, ...check.de };

@@ -1,4 +1,5 @@
 import type { Deps } from "../../deps.js";
+import type { Locale } from "../../i18n/index.js";
 import { parseChatonsInfos } from "./chatonsinfos/parse.js";
 import {
   differences,
@@ -186,7 +187,7 @@ export async function buildGroup(
   kind: "software" | "category",
   id: string,
   asked: string | undefined,
-  locale: "fr" | "en",
+  locale: Locale,
 ): Promise<GroupData | undefined> {
   const name =
     kind === "software"

@@ -1,5 +1,7 @@
 import type { Selectable } from "kysely";
 import type { DB } from "../../../db/adapter.js";
+import type { Locale } from "../../../i18n/index.js";
+import { defaultGerman } from "./default-charter.js";
 import { newId } from "../../../db/ids.js";
 import type {
   CharterCriteriaTable,
@@ -19,14 +21,18 @@ export interface Charter {
   parts: CharterPartWithCriteria[];
 }
 
-/** Picks the French or English column of a bilingual row. */
+/**
+ * Picks the French or English column of a bilingual row; German readers get the default charter's
+ * German while the French is as it shipped, the English otherwise.
+ */
 export function localized<K extends string>(
   row: { [P in `${K}_fr` | `${K}_en`]: string },
   key: K,
-  locale: "fr" | "en",
+  locale: Locale,
 ): string {
   const fr: `${K}_fr` = `${key}_fr`;
   const en: `${K}_en` = `${key}_en`;
+  if (locale === "de") return defaultGerman(row[fr]) ?? (row[en] || row[fr]);
   return locale === "en" && row[en] ? row[en] : row[fr];
 }
 

@@ -11,6 +11,8 @@ import { PART_T, PART_O, PART_N, PART_S } from "./default-charter-2.js";
 export interface DefaultText {
   fr: string;
   en: string;
+  /** Not inserted by migration 0401 (its tables hold French and English only): kept for the German charter. */
+  de: string;
 }
 
 export interface DefaultCriterion {
@@ -32,6 +34,32 @@ export const DEFAULT_CHARTER: { summary: DefaultText; parts: DefaultPart[] } = {
   summary: {
     fr: "Première version de la charte sur la plateforme, rédigée à partir des engagements publics du collectif (charte, manifeste, grille de relecture des candidatures). Chaque membre s'engage à la respecter ; ce qui n'est interdit ni par la charte ni par la loi est permis.",
     en: "First version of the charter on the platform, written from the collective's public commitments (charter, manifesto, the checklist reviewers use for applications). Every member commits to respect it; whatever neither the charter nor the law forbids is allowed.",
+    de: "Erste Version der Charta auf der Plattform, verfasst auf Grundlage der öffentlichen Verpflichtungen des Kollektivs (Charta, Manifest, Prüfraster für Bewerbungen). Jedes Mitglied verpflichtet sich, sie einzuhalten; was weder die Charta noch das Gesetz verbietet, ist erlaubt.",
   },
   parts: [PART_C, PART_H, PART_A, PART_T, PART_O, PART_N, PART_S],
 };
+
+let german: Map<string, string> | undefined;
+
+/**
+ * The German of a text exactly as the default charter wrote it in French. The charter's tables hold
+ * French and English only, so German pages find a criterion's German here while its French is
+ * unchanged since version 1; an edited criterion is shown in English until it has German columns.
+ */
+export function defaultGerman(french: string): string | undefined {
+  if (!german) {
+    const map = new Map<string, string>();
+    const add = (text: DefaultText) => map.set(text.fr, text.de);
+    add(DEFAULT_CHARTER.summary);
+    for (const part of DEFAULT_CHARTER.parts) {
+      add(part.name);
+      add(part.intro);
+      for (const criterion of part.criteria) {
+        add(criterion.title);
+        add(criterion.explanation);
+      }
+    }
+    german = map;
+  }
+  return german.get(french);
+}

@@ -12,8 +12,8 @@ export const fr = {
   "applications.answer.not_yet": "pas encore",
   "applications.answer.none": "sans réponse",
 
-  "applications.app.title": "Candidature de {name}",
-  "applications.app.reassessment_title": "Réévaluation de {name}",
+  "applications.app.title": "Candidature {name_of}",
+  "applications.app.reassessment_title": "Réévaluation {name_of}",
   "applications.app.submitted_on": "envoyée le {date}",
   "applications.app.due": "à faire avant le {date}",
   "applications.app.structure": "fiche de la structure",
@@ -22,7 +22,8 @@ export const fr = {
   "applications.app.locked":
     "La relecture est terminée : le dossier ne peut plus être modifié, mais vous pouvez encore répondre aux questions.",
   "applications.app.blockers": "Avant l'envoi",
-  "applications.app.progress": "{answered} critères renseignés sur {total}.",
+  "applications.app.progress":
+    "{answered, plural, one {# critère renseigné} other {# critères renseignés}} sur {total}.",
   "applications.app.no_blockers": "Plus rien ne bloque : le dossier peut être envoyé.",
   "applications.app.submit": "Envoyer la candidature",
   "applications.app.submit_hint":
@@ -39,7 +40,7 @@ export const fr = {
   "applications.blocker.no-website": "La fiche de la structure n'indique pas son site web.",
   "applications.blocker.no-service": "La fiche de la structure ne présente encore aucun service.",
 
-  "applications.step.for": "Dossier de {name}, charte version {version}.",
+  "applications.step.for": "Dossier {name_of}, charte version {version}.",
   "applications.step.nav": "Parties du dossier",
   "applications.step.overview": "Vue d'ensemble",
   "applications.step.intro":
@@ -56,7 +57,8 @@ export const fr = {
   "applications.checks.intro":
     "Ce qu'une machine peut vérifier de l'extérieur : le site répond en HTTPS valide, les CGU et mentions légales sont en ligne, la page d'accueil n'appelle ni traqueur ni ressource des géants du web, le fichier ChatonsInfos est valide, chaque service répond.",
   "applications.checks.date": "Vérifié le {date}.",
-  "applications.checks.counts": "{passed} réussies, {warned} à surveiller, {failed} en échec.",
+  "applications.checks.counts":
+    "{passed, plural, one {# réussie} other {# réussies}}, {warned} à surveiller, {failed} en échec.",
   "applications.checks.none": "Pas encore de vérification.",
   "applications.checks.pending": "Une vérification est en attente et sera faite dans quelques minutes.",
   "applications.checks.rerun": "Relancer les vérifications",
@@ -90,9 +92,12 @@ export const fr = {
   "applications.check.trackers.unreadable": "Page d'accueil illisible : vérification impossible.",
   "applications.check.chatonsinfos.none": "Pas de fichier ChatonsInfos indiqué (facultatif).",
   "applications.check.chatonsinfos.ok": "Fichier d'organisation valide.",
-  "applications.check.chatonsinfos.errors": "{errors} erreurs et {warnings} avertissements dans le fichier.",
-  "applications.check.chatonsinfos.warnings": "Valide, avec {warnings} avertissements.",
-  "applications.check.chatonsinfos.class": "Ce n'est pas un fichier d'organisation ({errors} erreurs).",
+  "applications.check.chatonsinfos.errors":
+    "{errors, plural, one {# erreur} other {# erreurs}} et {warnings, plural, one {# avertissement} other {# avertissements}} dans le fichier.",
+  "applications.check.chatonsinfos.warnings":
+    "Valide, avec {warnings, plural, one {# avertissement} other {# avertissements}}.",
+  "applications.check.chatonsinfos.class":
+    "Ce n'est pas un fichier d'organisation ({errors, plural, one {# erreur} other {# erreurs}}).",
   "applications.check.services.none": "Aucun service à vérifier.",
 
   "applications.thread.title": "Questions et réponses",
@@ -109,13 +114,13 @@ export const fr = {
   "applications.review.mark": "Votre relecture",
   "applications.review.note": "Remarque",
   "applications.review.save": "Enregistrer",
-  "applications.history.title": "Historique du dossier de {name}",
+  "applications.history.title": "Historique du dossier {name_of}",
   "applications.history.intro":
     "Tout ce qui est arrivé au dossier et à son vote, tel que le journal l'a enregistré.",
 
   "applications.reassess.title": "Réévaluations",
   "applications.reassess.intro":
-    "Chaque membre est invité à répondre de nouveau à la charte en vigueur tous les {days} jours ; ses vérifications automatiques sont relancées en même temps.",
+    "Chaque membre est invité à répondre de nouveau à la charte en vigueur {days, plural, =1 {chaque jour} other {tous les # jours}} ; ses vérifications automatiques sont relancées en même temps.",
   "applications.reassess.col.structure": "Structure",
   "applications.reassess.col.state": "État",
   "applications.reassess.col.last": "Dernière réévaluation",
@@ -153,7 +158,8 @@ export const en: Record<keyof typeof fr, string> = {
   "applications.app.locked":
     "The review is over: the file can no longer be changed, but you can still answer questions.",
   "applications.app.blockers": "Before sending",
-  "applications.app.progress": "{answered} of {total} criteria answered.",
+  "applications.app.progress":
+    "{answered} of {total, plural, one {# criterion} other {# criteria}} answered.",
   "applications.app.no_blockers": "Nothing blocks any more: the file can be sent.",
   "applications.app.submit": "Send the application",
   "applications.app.submit_hint":
@@ -220,9 +226,12 @@ export const en: Record<keyof typeof fr, string> = {
   "applications.check.trackers.unreadable": "Home page unreadable: check impossible.",
   "applications.check.chatonsinfos.none": "No ChatonsInfos file given (optional).",
   "applications.check.chatonsinfos.ok": "Valid organisation file.",
-  "applications.check.chatonsinfos.errors": "{errors} errors and {warnings} warnings in the file.",
-  "applications.check.chatonsinfos.warnings": "Valid, with {warnings} warnings.",
-  "applications.check.chatonsinfos.class": "This is not an organisation file ({errors} errors).",
+  "applications.check.chatonsinfos.errors":
+    "{errors, plural, one {# error} other {# errors}} and {warnings, plural, one {# warning} other {# warnings}} in the file.",
+  "applications.check.chatonsinfos.warnings":
+    "Valid, with {warnings, plural, one {# warning} other {# warnings}}.",
+  "applications.check.chatonsinfos.class":
+    "This is not an organisation file ({errors, plural, one {# error} other {# errors}}).",
   "applications.check.services.none": "No service to check.",
 
   "applications.thread.title": "Questions and answers",
@@ -244,7 +253,7 @@ export const en: Record<keyof typeof fr, string> = {
 
   "applications.reassess.title": "Re-assessments",
   "applications.reassess.intro":
-    "Every member is asked to answer the charter in force again every {days} days; its automated checks run again at the same time.",
+    "Every member is asked to answer the charter in force again {days, plural, =1 {every day} other {every # days}}; its automated checks run again at the same time.",
   "applications.reassess.col.structure": "Structure",
   "applications.reassess.col.state": "Status",
   "applications.reassess.col.last": "Last re-assessment",
@@ -257,4 +266,137 @@ export const en: Record<keyof typeof fr, string> = {
   "applications.reassess.open": "file in progress",
   "applications.reassess.request": "Ask",
   "applications.reassess.request_due": "Ask the members who are no longer up to date",
+};
+
+export const de: Record<keyof typeof fr, string> = {
+  "applications.status.draft": "Entwurf",
+  "applications.status.submitted": "abgeschickt, in Prüfung",
+  "applications.status.voting": "in Abstimmung",
+  "applications.status.accepted": "angenommen",
+  "applications.status.refused": "nicht angenommen",
+  "applications.status.postponed": "verschoben",
+  "applications.status.completed": "abgeschlossen",
+  "applications.answer.meets": "erfüllt",
+  "applications.answer.partly": "teilweise",
+  "applications.answer.not_yet": "noch nicht",
+  "applications.answer.none": "ohne Antwort",
+
+  "applications.app.title": "Bewerbung von {name}",
+  "applications.app.reassessment_title": "Neubewertung von {name}",
+  "applications.app.submitted_on": "abgeschickt am {date}",
+  "applications.app.due": "zu erledigen bis zum {date}",
+  "applications.app.structure": "Eintrag der Struktur",
+  "applications.app.history": "Verlauf",
+  "applications.app.sections": "Abschnitte der Bewerbung",
+  "applications.app.locked":
+    "Die Prüfung ist abgeschlossen: Die Bewerbung kann nicht mehr geändert werden, aber du kannst noch auf Fragen antworten.",
+  "applications.app.blockers": "Vor dem Abschicken",
+  "applications.app.progress":
+    "{answered} von {total, plural, one {# Kriterium} other {# Kriterien}} ausgefüllt.",
+  "applications.app.no_blockers": "Nichts blockiert mehr: Die Bewerbung kann abgeschickt werden.",
+  "applications.app.submit": "Bewerbung abschicken",
+  "applications.app.submit_hint":
+    "Die Bewerbung kommt in die offene Aufnahmerunde, und die automatischen Prüfungen starten. Während der Prüfung kannst du sie noch korrigieren.",
+  "applications.app.complete": "Neubewertung speichern",
+  "applications.app.complete_hint": "Die automatischen Prüfungen starten zugleich neu.",
+  "applications.app.answers": "Selbstbewertung",
+  "applications.app.edit_part": "Bearbeiten",
+  "applications.app.reasons": "Gründe der Entscheidung",
+  "applications.reasons.none": "Zu den Gegenstimmen wurde kein Grund angegeben.",
+  "applications.blocker.required-not-met": "Pflichtkriterium: Die Antwort muss „erfüllt“ lauten",
+  "applications.blocker.no-explanation": "Pflichtkriterium: Erkläre, wie du es erfüllst",
+  "applications.blocker.unanswered": "empfohlenes Kriterium ohne Antwort",
+  "applications.blocker.no-website": "Der Eintrag der Struktur nennt keine Website.",
+  "applications.blocker.no-service": "Der Eintrag der Struktur enthält noch keinen Dienst.",
+
+  "applications.step.for": "Bewerbung von {name}, Charta Version {version}.",
+  "applications.step.nav": "Teile der Bewerbung",
+  "applications.step.overview": "Überblick",
+  "applications.step.intro":
+    "Sag für jedes Kriterium, ob du es erfüllst, erkläre wie und verlinke die Seiten, die es zeigen. Bei jedem Schritt wird alles als Entwurf gespeichert.",
+  "applications.step.answer": "Deine Antwort",
+  "applications.step.explanation": "Erklärung",
+  "applications.step.explanation_hint": "Wie du dieses Kriterium erfüllst, oder was dir noch fehlt.",
+  "applications.step.evidence": "Belegende Links",
+  "applications.step.evidence_hint": "Eine Adresse pro Zeile (https://…), höchstens zehn.",
+  "applications.step.save_next": "Speichern und weiter",
+  "applications.step.save": "Entwurf speichern",
+
+  "applications.checks.title": "Automatische Prüfungen",
+  "applications.checks.intro":
+    "Was eine Maschine von außen prüfen kann: Die Website antwortet über gültiges HTTPS, Nutzungsbedingungen und Impressum sind online, die Startseite lädt weder Tracker noch Ressourcen der Internetriesen, die ChatonsInfos-Datei ist gültig, jeder Dienst antwortet.",
+  "applications.checks.date": "Geprüft am {date}.",
+  "applications.checks.counts": "{passed} bestanden, {warned} zu beobachten, {failed} fehlgeschlagen.",
+  "applications.checks.none": "Noch keine Prüfung.",
+  "applications.checks.pending": "Eine Prüfung steht an und wird in ein paar Minuten durchgeführt.",
+  "applications.checks.rerun": "Prüfungen neu starten",
+  "applications.checks.col.check": "Prüfung",
+  "applications.checks.col.target": "Adresse",
+  "applications.checks.col.result": "Ergebnis",
+  "applications.check.name.website-tls": "Website mit gültigem HTTPS",
+  "applications.check.name.legal-pages": "Nutzungsbedingungen und Impressum",
+  "applications.check.name.no-trackers": "weder Tracker noch GAFAM-Ressourcen",
+  "applications.check.name.chatonsinfos": "ChatonsInfos-Datei",
+  "applications.check.name.services-reachable": "Dienste erreichbar",
+  "applications.check.status.pass": "bestanden",
+  "applications.check.status.warn": "zu beobachten",
+  "applications.check.status.fail": "fehlgeschlagen",
+  "applications.check.status.skip": "nicht geprüft",
+  "applications.check.no_website": "Im Eintrag ist keine Website angegeben.",
+  "applications.check.unreachable": "Nicht erreichbar ({error}).",
+  "applications.check.http_status": "Antwortet mit einem Fehler (Status {status}).",
+  "applications.check.reachable": "Antwortet (Status {status}).",
+  "applications.check.tls.ok": "Über HTTPS mit gültigem Zertifikat ausgeliefert.",
+  "applications.check.tls.invalid": "Zertifikat abgelehnt: {error}",
+  "applications.check.tls.not_https": "Die Website wird nicht über HTTPS ausgeliefert.",
+  "applications.check.tls.loopback": "Lokale Demo-Adresse: Das Zertifikat konnte nicht geprüft werden.",
+  "applications.check.page.terms": "Nutzungsbedingungen",
+  "applications.check.page.legal": "Impressum",
+  "applications.check.page.missing": "Keine Adresse für: {page}. Füge sie dem Eintrag der Struktur hinzu.",
+  "applications.check.trackers.none": "Keine Ressource eines bekannten Dritten auf der Startseite.",
+  "applications.check.trackers.found": "Die Startseite lädt: {list}.",
+  "applications.check.trackers.cdn": "Die Startseite läuft über ein großes Content-Delivery-Netz: {list}.",
+  "applications.check.trackers.unreadable": "Startseite unlesbar: Prüfung nicht möglich.",
+  "applications.check.chatonsinfos.none": "Keine ChatonsInfos-Datei angegeben (optional).",
+  "applications.check.chatonsinfos.ok": "Gültige Organisationsdatei.",
+  "applications.check.chatonsinfos.errors":
+    "{errors} Fehler und {warnings, plural, one {# Warnung} other {# Warnungen}} in der Datei.",
+  "applications.check.chatonsinfos.warnings":
+    "Gültig, mit {warnings, plural, one {# Warnung} other {# Warnungen}}.",
+  "applications.check.chatonsinfos.class": "Das ist keine Organisationsdatei ({errors} Fehler).",
+  "applications.check.services.none": "Kein Dienst zu prüfen.",
+
+  "applications.thread.title": "Fragen und Antworten",
+  "applications.thread.none": "Noch keine Frage.",
+  "applications.thread.ask": "Der sich bewerbenden Struktur eine Frage stellen",
+  "applications.thread.answer": "Den Prüfenden antworten",
+  "applications.thread.criterion": "Betroffenes Kriterium",
+  "applications.thread.no_criterion": "Keines im Besonderen",
+  "applications.thread.send": "Senden",
+  "applications.thread.role.reviewer": "Prüfung",
+  "applications.thread.role.candidate": "Bewerberin",
+  "applications.review.verified": "geprüft",
+  "applications.review.questioned": "zu klären",
+  "applications.review.mark": "Deine Prüfung",
+  "applications.review.note": "Anmerkung",
+  "applications.review.save": "Speichern",
+  "applications.history.title": "Verlauf der Bewerbung von {name}",
+  "applications.history.intro":
+    "Alles, was mit der Bewerbung und ihrer Abstimmung geschehen ist, so wie das Protokoll es festgehalten hat.",
+
+  "applications.reassess.title": "Neubewertungen",
+  "applications.reassess.intro":
+    "Jedes Mitglied wird {days, plural, =1 {jeden Tag} other {alle # Tage}} eingeladen, die gültige Charta erneut zu beantworten; seine automatischen Prüfungen starten zugleich neu.",
+  "applications.reassess.col.structure": "Struktur",
+  "applications.reassess.col.state": "Stand",
+  "applications.reassess.col.last": "Letzte Neubewertung",
+  "applications.reassess.state.up_to_date": "aktuell",
+  "applications.reassess.state.due": "anzufordern",
+  "applications.reassess.state.requested": "angefordert",
+  "applications.reassess.state.overdue": "überfällig",
+  "applications.reassess.last": "am {date} (Version {version})",
+  "applications.reassess.never": "Nie neu bewertet.",
+  "applications.reassess.open": "laufende Neubewertung",
+  "applications.reassess.request": "Anfordern",
+  "applications.reassess.request_due": "Bei den Mitgliedern anfordern, die nicht mehr aktuell sind",
 };

@@ -11,7 +11,9 @@ export const fr = {
   "applications.verdict.accept": "Décision : acceptée.",
   "applications.verdict.reject": "Décision : non acceptée.",
   "applications.verdict.postpone": "Décision : reportée à la portée suivante.",
-  "applications.result.participation": "{participants} structures sur {electors} ont participé.",
+  "applications.result.participation":
+    "{participants, plural, one {# structure sur {electors} a participé.} other {# structures sur {electors} ont participé.}}",
+  "applications.result.count": "{option} : {count}",
   "applications.result.quorum": "Quorum requis : {required}.",
   "applications.result.provisional": "Décompte provisoire : le vote est encore ouvert.",
   "applications.decision.running": "Décompte en cours",
@@ -53,7 +55,7 @@ export const fr = {
   "applications.vote.title": "Vote",
   "applications.vote.deadline": "Clôture du vote : {date}.",
   "applications.vote.closed_on": "Vote clos le {date}.",
-  "applications.vote.as": "Au nom de {member}",
+  "applications.vote.as": "Au nom {member_of}",
   "applications.vote.current":
     "Vote enregistré : « {choice} », par {person} le {date}. Vous pouvez le changer jusqu'à la clôture.",
   "applications.vote.choice": "Votre choix",
@@ -108,8 +110,8 @@ export const fr = {
   "applications.flash.charter_published": "Nouvelle version de la charte publiée.",
   "applications.flash.charter_vote": "Révision soumise au vote du collectif.",
   "applications.flash.criterion_deleted": "Critère retiré du brouillon.",
-  "applications.flash.reassess_requested.one": "{count} structure a été sollicitée.",
-  "applications.flash.reassess_requested.other": "{count} structures ont été sollicitées.",
+  "applications.flash.reassess_requested":
+    "{count, plural, one {# structure a été sollicitée.} other {# structures ont été sollicitées.}}",
 
   "applications.error.no_round":
     "Aucune portée n'accepte de candidatures en ce moment : envoyez le dossier à l'ouverture de la prochaine.",
@@ -147,7 +149,9 @@ export const en: Record<keyof typeof fr, string> = {
   "applications.verdict.accept": "Decision: accepted.",
   "applications.verdict.reject": "Decision: not accepted.",
   "applications.verdict.postpone": "Decision: moved to the next round.",
-  "applications.result.participation": "{participants} of {electors} structures took part.",
+  "applications.result.participation":
+    "{participants} of {electors, plural, one {# structure} other {# structures}} took part.",
+  "applications.result.count": "{option}: {count}",
   "applications.result.quorum": "Quorum required: {required}.",
   "applications.result.provisional": "Provisional count: the vote is still open.",
   "applications.decision.running": "Running count",
@@ -243,8 +247,8 @@ export const en: Record<keyof typeof fr, string> = {
   "applications.flash.charter_published": "New version of the charter published.",
   "applications.flash.charter_vote": "Revision put to the collective's vote.",
   "applications.flash.criterion_deleted": "Criterion removed from the draft.",
-  "applications.flash.reassess_requested.one": "{count} structure was asked.",
-  "applications.flash.reassess_requested.other": "{count} structures were asked.",
+  "applications.flash.reassess_requested":
+    "{count, plural, one {# structure was asked.} other {# structures were asked.}}",
 
   "applications.error.no_round":
     "No round takes applications right now: send the file when the next one opens.",
@@ -266,4 +270,146 @@ export const en: Record<keyof typeof fr, string> = {
     "Give at least two options (ten at most), or none for a vote for or against.",
   "applications.error.options_duplicate": "Two options are the same.",
   "applications.error.options_reserved": '"abstain" is reserved for abstention, which is always offered.',
+};
+
+export const de: Record<keyof typeof fr, string> = {
+  "applications.option.for": "dafür",
+  "applications.option.against": "dagegen",
+  "applications.option.abstain": "Enthaltung",
+  "applications.outcome.adopted": "angenommen",
+  "applications.outcome.rejected": "abgelehnt",
+  "applications.outcome.tie": "Stimmengleichheit",
+  "applications.outcome.no_quorum": "Quorum nicht erreicht",
+  "applications.outcome.no_majority": "keine Option hat eine Mehrheit",
+  "applications.verdict.accept": "Entscheidung: angenommen.",
+  "applications.verdict.reject": "Entscheidung: nicht angenommen.",
+  "applications.verdict.postpone": "Entscheidung: auf die nächste Aufnahmerunde verschoben.",
+  "applications.result.participation":
+    "{participants, plural, one {# von {electors, plural, one {# Struktur} other {# Strukturen}} hat teilgenommen.} other {# von {electors, plural, one {# Struktur} other {# Strukturen}} haben teilgenommen.}}",
+  "applications.result.count": "{option}: {count}",
+  "applications.result.quorum": "Erforderliches Quorum: {required}.",
+  "applications.result.provisional": "Vorläufige Auszählung: Die Abstimmung läuft noch.",
+  "applications.decision.running": "Auszählung läuft",
+
+  "applications.decisions.title": "Gemeinsame Entscheidungen",
+  "applications.decisions.intro":
+    "Das Kollektiv entscheidet wenn möglich im Konsens, sonst per Abstimmung: eine Stimme pro Mitgliedsstruktur. Die Auszählung erfolgt automatisch und lässt sich anhand der veröffentlichten Stimmzettel nachvollziehen.",
+  "applications.decisions.new": "Eine Entscheidung vorschlagen",
+  "applications.decisions.new_intro":
+    "Alle Strukturen, die heute Mitglied sind, können bis zum gewählten Datum abstimmen. Ohne Optionen lautet die Abstimmung „dafür“ oder „dagegen“.",
+  "applications.decisions.submit": "Abstimmung eröffnen",
+  "applications.decisions.open": "Laufende Abstimmungen",
+  "applications.decisions.closed": "Abgeschlossene Abstimmungen",
+  "applications.decisions.none": "Keine.",
+  "applications.decisions.all": "Alle Entscheidungen",
+  "applications.decision.kind.application": "Bewerbung",
+  "applications.decision.kind.proposal": "Vorschlag",
+  "applications.decision.kind.charter": "Überarbeitung der Charta",
+  "applications.decision.form.title": "Titel",
+  "applications.decision.form.body": "Text des Vorschlags",
+  "applications.decision.form.options": "Optionen",
+  "applications.decision.form.options_hint":
+    "Eine pro Zeile, höchstens zehn. Leer lassen für eine Abstimmung dafür oder dagegen. Enthaltung ist immer möglich.",
+  "applications.decision.form.closes_on": "Ende der Abstimmung (Tagesende, UTC)",
+  "applications.decision.options": "Mögliche Antworten: {list}.",
+  "applications.decision.closes": "endet am {date}",
+  "applications.decision.closed_on": "beendet am {date}",
+  "applications.decision.hidden": "Die Ergebnisse werden zum Abschluss veröffentlicht.",
+  "applications.decision.results": "Ergebnis",
+  "applications.decision.application_link": "Bewerbung lesen",
+  "applications.decision.ballots": "Stimmzettel",
+  "applications.decision.reproduce":
+    "Eine Struktur, eine Stimme: Nur der letzte Stimmzettel jeder Struktur zählt. Diese Stimmzettel reichen, um die Auszählung zu wiederholen.",
+  "applications.decision.col.structure": "Struktur",
+  "applications.decision.col.choice": "Stimme",
+  "applications.decision.col.reason": "Begründung",
+  "applications.decision.col.date": "Datum",
+
+  "applications.vote.title": "Abstimmung",
+  "applications.vote.deadline": "Ende der Abstimmung: {date}.",
+  "applications.vote.closed_on": "Abstimmung beendet am {date}.",
+  "applications.vote.as": "Im Namen von {member}",
+  "applications.vote.current":
+    "Stimme erfasst: „{choice}“, von {person} am {date}. Du kannst sie bis zum Abschluss ändern.",
+  "applications.vote.choice": "Deine Wahl",
+  "applications.vote.reason": "Begründung",
+  "applications.vote.reason_hint":
+    "Optional. Die Begründungen von Gegenstimmen werden der sich bewerbenden Struktur mitgeteilt, wenn sie nicht angenommen wird.",
+  "applications.vote.submit": "Abstimmen",
+  "applications.vote.change": "Stimme ändern",
+  "applications.vote.signin": "Melde dich an, um im Namen deiner Struktur abzustimmen.",
+  "applications.vote.candidate": "Sich bewerbende Strukturen stimmen nicht ab.",
+  "applications.vote.not_member": "Nur Personen aus einer Mitgliedsstruktur des Kollektivs stimmen ab.",
+  "applications.vote.error.not_found": "Diese Abstimmung gibt es nicht.",
+  "applications.vote.error.closed": "Diese Abstimmung ist beendet: Sie nimmt keine Stimmzettel mehr an.",
+  "applications.vote.error.bad_choice": "Wähle eine der angebotenen Optionen.",
+  "applications.vote.error.not_your_structure":
+    "Du kannst nur im Namen einer Struktur abstimmen, zu der du gehörst.",
+  "applications.vote.error.candidate": "Eine sich bewerbende Struktur stimmt nicht ab.",
+  "applications.vote.error.not_elector":
+    "Diese Struktur gehört nicht zu den Stimmberechtigten: Sie war bei Eröffnung der Abstimmung noch kein Mitglied.",
+  "applications.vote.error.already_voted":
+    "Deine Struktur hat schon abgestimmt. Lade die Seite neu, um ihren Stimmzettel zu sehen und ihn bei Bedarf zu ändern.",
+  "applications.vote.error.stale":
+    "Der Stimmzettel hat sich inzwischen geändert. Lade die Seite neu und fang noch einmal an.",
+
+  "applications.panel.title": "Bewerbungen und Abstimmungen",
+  "applications.panel.application": "Deine Bewerbung:",
+  "applications.panel.open": "Bewerbung öffnen",
+  "applications.panel.apply": "Deine Bewerbung vorbereiten",
+  "applications.panel.pending": "Abstimmungen, die auf deine Struktur warten",
+  "applications.panel.no_pending": "Keine Abstimmung wartet.",
+  "applications.panel.reassessment": "Neubewertung anhand der Charta",
+  "applications.panel.reassessment_due": "Neubewertung angefordert, zu erledigen bis zum {date}",
+  "applications.panel.reassessment_done": "Letzte Neubewertung am {date}.",
+  "applications.panel.reassess_now": "Jetzt neu bewerten",
+  "applications.panel.charter": "Charta",
+  "applications.panel.charter_last": "Einhaltung der Charta erklärt am {date} (Version {version}).",
+
+  "applications.flash.saved": "Entwurf gespeichert.",
+  "applications.flash.started": "Bewerbung eröffnet: Beantworte die Kriterien Teil für Teil.",
+  "applications.flash.resumed": "Deine Struktur hat schon eine laufende Bewerbung: Hier ist sie.",
+  "applications.flash.submitted": "Bewerbung abgeschickt. Die automatischen Prüfungen wurden durchgeführt.",
+  "applications.flash.completed": "Neubewertung gespeichert. Danke!",
+  "applications.flash.checked": "Prüfungen wiederholt.",
+  "applications.flash.question_sent": "Frage an die sich bewerbende Struktur gesendet.",
+  "applications.flash.reply_sent": "Antwort an die Prüfenden gesendet.",
+  "applications.flash.reviewed": "Prüfung gespeichert.",
+  "applications.flash.voted": "Stimme erfasst.",
+  "applications.flash.vote_changed": "Stimme geändert.",
+  "applications.flash.round_created": "Aufnahmerunde geplant.",
+  "applications.flash.round_advanced": "Phase vorgezogen.",
+  "applications.flash.decision_created": "Abstimmung eröffnet.",
+  "applications.flash.charter_draft": "Entwurf aus der gültigen Version angelegt.",
+  "applications.flash.charter_published": "Neue Version der Charta veröffentlicht.",
+  "applications.flash.charter_vote": "Überarbeitung dem Kollektiv zur Abstimmung vorgelegt.",
+  "applications.flash.criterion_deleted": "Kriterium aus dem Entwurf entfernt.",
+  "applications.flash.reassess_requested":
+    "{count, plural, one {# Struktur wurde angefragt.} other {# Strukturen wurden angefragt.}}",
+
+  "applications.error.no_round":
+    "Zurzeit nimmt keine Aufnahmerunde Bewerbungen an: Schick die Bewerbung ab, sobald die nächste öffnet.",
+  "applications.error.blocked":
+    "Einige Kriterien blockieren das Abschicken noch: Sieh dir die Liste unten an.",
+  "applications.error.not_draft": "Diese Bewerbung wurde schon abgeschickt.",
+  "applications.error.locked":
+    "Diese Bewerbung kann nicht mehr geändert werden: Die Prüfung der Aufnahmerunde ist abgeschlossen (auf Fragen antworten geht weiterhin).",
+  "applications.error.recheck_soon":
+    "Die Prüfungen wurden gerade erst durchgeführt: Warte eine Minute, bevor du sie neu startest.",
+  "applications.error.review": "Wähle ein Kriterium und eine Einschätzung.",
+  "applications.error.round_moved":
+    "Die Aufnahmerunde hat inzwischen schon die Phase gewechselt: Es wurde nichts getan.",
+  "applications.error.dates_order":
+    "Die vier Daten müssen aufeinander folgen: Eröffnung, Prüfung, Abstimmung, Abschluss.",
+  "applications.error.past_date": "Wähle ein Datum in der Zukunft.",
+  "applications.error.code_format": "Ein Code ist ein Großbuchstabe, gefolgt von ein bis drei Ziffern (T3).",
+  "applications.error.code_taken": "Ein anderes Kriterium dieser Version trägt bereits diesen Code.",
+  "applications.error.evidence_url": "Jede Zeile muss eine vollständige Webadresse sein (https://…).",
+  "applications.error.evidence_count": "Höchstens zehn Links.",
+  "applications.error.option_length": "Eine Option hat höchstens 100 Zeichen.",
+  "applications.error.options_count":
+    "Gib mindestens zwei Optionen an (höchstens zehn), oder keine für eine Abstimmung dafür oder dagegen.",
+  "applications.error.options_duplicate": "Zwei Optionen sind gleich.",
+  "applications.error.options_reserved":
+    "„abstain“ ist für die Enthaltung reserviert, die immer möglich ist.",
 };

@@ -11,6 +11,7 @@ import { YES_NO } from "../votes/tally.js";
 import { collectiveRecipients, compose, sendAll, structureRecipients } from "../notify.js";
 import { advanceDates, nextPhase, type RoundDates } from "./phases.js";
 import { findRound, movePhase, roundDates, roundRules, type Round } from "./rounds.repository.js";
+import { ofName, roundName } from "../../../i18n/index.js";
 
 /**
  * roundAdvancer: moves a round one phase forward and does what that step means, in one
@@ -60,10 +61,11 @@ async function openVotes(
     });
     mails.push(
       ...compose(deps, await structureRecipients(db, app.member_id), "application-vote", (t, link) => ({
-        subject: t("applications.mail.in_vote.subject", { round: round.label }),
+        subject: t("applications.mail.in_vote.subject", { round: roundName(t, round.label) }),
         text: t("applications.mail.in_vote.body", {
           name: app.name,
-          round: round.label,
+          name_of: ofName(t.locale, app.name),
+          round: roundName(t, round.label),
           link: link(`/applications/${app.id}`),
         }),
       })),
@@ -73,9 +75,9 @@ async function openVotes(
     const list = apps.map((a) => `- ${a.name}`).join("\n");
     mails.push(
       ...compose(deps, await collectiveRecipients(db), "vote-open", (t, link) => ({
-        subject: t("applications.mail.vote_open.subject", { round: round.label }),
+        subject: t("applications.mail.vote_open.subject", { round: roundName(t, round.label) }),
         text: t("applications.mail.vote_open.body", {
-          round: round.label,
+          round: roundName(t, round.label),
           list,
           link: link(`/rounds/${round.id}`),
         }),
@@ -109,19 +111,20 @@ export async function verdictMails(deps: Deps, db: DB, settled: Settled): Promis
       if (app.verdict === "postpone")
         return {
           subject: t("applications.mail.postponed.subject"),
-          text: t("applications.mail.postponed.body", { name, link: url }),
+          text: t("applications.mail.postponed.body", { name, name_of: ofName(t.locale, name), link: url }),
         };
       const lines = [
         ...(app.reasons?.against ?? []).map((r) => `- ${r}`),
         ...(app.reasons?.questioned ?? []).map(
           (q) =>
-            `- ${q.code} ${t.locale === "en" ? q.title_en : q.title_fr}${q.notes.length ? ` : ${q.notes.join(" ; ")}` : ""}`,
+            `- ${q.code} ${t.locale === "fr" ? q.title_fr : q.title_en}${q.notes.length ? ` : ${q.notes.join(" ; ")}` : ""}`,
         ),
       ];
       return {
         subject: t("applications.mail.refused.subject"),
         text: t("applications.mail.refused.body", {
           name,
+          name_of: ofName(t.locale, name),
           reasons: lines.length ? lines.join("\n") : t("applications.reasons.none"),
           link: url,
         }),

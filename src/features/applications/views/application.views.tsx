@@ -15,6 +15,7 @@ import { ResultSummary, VoteSection, BallotList } from "./decision.views.js";
 import type { DecisionPage } from "./decision.views.js";
 import { StepNav } from "./step.views.js";
 import { CriterionReviews, ThreadSection } from "./thread.views.js";
+import { ofName, roundName } from "../../../i18n/index.js";
 
 type DecisionProps = Omit<Parameters<typeof DecisionPage>[0], "c">;
 
@@ -119,7 +120,7 @@ function Reasons({ c, reasons }: { c: AppContext; reasons: RefusalReasons }) {
         ))}
         {reasons.questioned.map((q) => (
           <li>
-            {q.code} {locale === "en" ? q.title_en : q.title_fr}
+            {q.code} {locale === "fr" ? q.title_fr : q.title_en}
             {q.notes.length ? ` : ${q.notes.join(" ; ")}` : ""}
           </li>
         ))}
@@ -199,7 +200,7 @@ export function ApplicationPage(props: ApplicationPageProps) {
   const t = c.get("t");
   const title = t(
     app.kind === "application" ? "applications.app.title" : "applications.app.reassessment_title",
-    { name: app.member_name },
+    { name: app.member_name, name_of: ofName(t.locale, app.member_name) },
   );
   const d = props.decision;
   return (
@@ -214,7 +215,7 @@ export function ApplicationPage(props: ApplicationPageProps) {
         {app.round_label && app.round_id ? (
           <>
             {" · "}
-            <a href={href(c, `/rounds/${app.round_id}`)}>{app.round_label}</a>
+            <a href={href(c, `/rounds/${app.round_id}`)}>{roundName(t, app.round_label)}</a>
           </>
         ) : null}
         {app.submitted_at

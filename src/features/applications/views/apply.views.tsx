@@ -6,6 +6,7 @@ import type { ApplicationStatus } from "../applications.tables.js";
 import type { Round } from "../rounds/rounds.repository.js";
 import { RoundDates, RoundRules } from "./rounds.views.js";
 import { PHASE_KEY, StatusBadge } from "./common.js";
+import { roundName } from "../../../i18n/index.js";
 
 export interface CandidateStructure {
   id: string;
@@ -92,7 +93,7 @@ export function ApplyPage({
       {running ? (
         <p>
           {t("applications.apply.running", {
-            round: running.label,
+            round: roundName(t, running.label),
             phase: t(PHASE_KEY[running.phase]),
             date: t.date(running.closes_at),
           })}{" "}
@@ -101,13 +102,17 @@ export function ApplyPage({
       ) : null}
       {open ? (
         <>
-          <p>{t("applications.apply.open", { round: open.label, date: t.date(open.review_at) })}</p>
+          <p>
+            {t("applications.apply.open", { round: roundName(t, open.label), date: t.date(open.review_at) })}
+          </p>
           <RoundDates c={c} round={open} />
           <h2>{t("applications.rules.title")}</h2>
           <RoundRules c={c} round={open} />
         </>
       ) : next ? (
-        <p>{t("applications.apply.next", { round: next.label, date: t.date(next.opens_at) })}</p>
+        <p>
+          {t("applications.apply.next", { round: roundName(t, next.label), date: t.date(next.opens_at) })}
+        </p>
       ) : (
         <p>{t("applications.apply.no_round")}</p>
       )}

@@ -1,6 +1,6 @@
 import type { AppContext } from "../../../http/context.js";
 import { href } from "../../../http/context.js";
-import type { MessageKey } from "../../../i18n/index.js";
+import { ofName, type MessageKey } from "../../../i18n/index.js";
 import { Layout } from "../../../views/Layout.js";
 import { Badge, Csrf, TextArea } from "../../../views/components.js";
 import type { Decision, ballotsOf } from "../votes/decisions.repository.js";
@@ -47,12 +47,10 @@ export function ResultSummary({
       </p>
       <ul>
         {Object.entries(result.counts).map(([option, n]) => (
-          <li>
-            {optionLabel(c, option)} : {t.number(n)}
-          </li>
+          <li>{t("applications.result.count", { option: optionLabel(c, option), count: n })}</li>
         ))}
         <li>
-          {optionLabel(c, ABSTAIN)} : {t.number(result.abstentions)}
+          {t("applications.result.count", { option: optionLabel(c, ABSTAIN), count: result.abstentions })}
         </li>
       </ul>
       <p>
@@ -92,7 +90,12 @@ function VoteForm({
   return (
     <form method="post" action={href(c, `/decisions/${decision.id}/vote`)} class="card narrow">
       <Csrf c={c} />
-      <h3>{t("applications.vote.as", { member: voter.memberName })}</h3>
+      <h3>
+        {t("applications.vote.as", {
+          member: voter.memberName,
+          member_of: ofName(t.locale, voter.memberName),
+        })}
+      </h3>
       {b ? (
         <p>
           {t("applications.vote.current", {

@@ -4,6 +4,7 @@ import type { AuditRecord } from "../../../audit/audit.js";
 import { Layout } from "../../../views/Layout.js";
 import { AuditTable } from "../../accounts/admin.views.js";
 import type { ApplicationRecord } from "../applications.repository.js";
+import { ofName } from "../../../i18n/index.js";
 
 /** The whole history of an application (and of its vote), as the audit log recorded it. */
 export function HistoryPage({
@@ -16,9 +17,13 @@ export function HistoryPage({
   entries: AuditRecord[];
 }) {
   const t = c.get("t");
+  const title = t("applications.history.title", {
+    name: app.member_name,
+    name_of: ofName(t.locale, app.member_name),
+  });
   return (
-    <Layout c={c} title={t("applications.history.title", { name: app.member_name })} section="join" wide>
-      <h1>{t("applications.history.title", { name: app.member_name })}</h1>
+    <Layout c={c} title={title} section="join" wide>
+      <h1>{title}</h1>
       <p>{t("applications.history.intro")}</p>
       <p>
         <a href={href(c, `/applications/${app.id}`)}>{t("common.back")}</a>

@@ -11,6 +11,7 @@ import { decisionResult } from "../votes/decisions.repository.js";
 import { nextPhase } from "../rounds/phases.js";
 import { PHASE_KEY, PhaseBadge, StatusBadge } from "./common.js";
 import { ResultSummary } from "./decision.views.js";
+import { roundName } from "../../../i18n/index.js";
 
 type RoundApplications = Awaited<ReturnType<typeof listForRound>>;
 
@@ -67,7 +68,8 @@ export function RoundsPage({ c, rounds }: { c: AppContext; rounds: Round[] }) {
       <ul class="plain-list">
         {rounds.map((r) => (
           <li>
-            <a href={href(c, `/rounds/${r.id}`)}>{r.label}</a> <PhaseBadge c={c} phase={r.phase} />{" "}
+            <a href={href(c, `/rounds/${r.id}`)}>{roundName(t, r.label)}</a>{" "}
+            <PhaseBadge c={c} phase={r.phase} />{" "}
             {t("applications.rounds.decided_on", { date: t.date(r.closes_at) })}
           </li>
         ))}
@@ -113,9 +115,9 @@ export function RoundPage({
   const t = c.get("t");
   const decided = round.phase === "decided";
   return (
-    <Layout c={c} title={round.label} section="join">
+    <Layout c={c} title={roundName(t, round.label)} section="join">
       <h1>
-        {round.label} <PhaseBadge c={c} phase={round.phase} />
+        {roundName(t, round.label)} <PhaseBadge c={c} phase={round.phase} />
       </h1>
       {error ? (
         <div class="error-summary" role="alert">

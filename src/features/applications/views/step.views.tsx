@@ -7,6 +7,7 @@ import { ANSWERS } from "../applications.tables.js";
 import type { ApplicationRecord, StoredAnswer } from "../applications.repository.js";
 import { localized, type Charter, type CharterPartWithCriteria } from "../charter/charter.repository.js";
 import { ANSWER_KEY, LEVEL_KEY } from "./common.js";
+import { ofName } from "../../../i18n/index.js";
 
 /** Form values of a part from the stored answers (what the candidate saved last time). */
 export function partValues(part: CharterPartWithCriteria, answers: Map<string, StoredAnswer>): FormValues {
@@ -71,7 +72,13 @@ export function StepPage({
   return (
     <Layout c={c} title={`${title} · ${app.member_name}`} section="join">
       <h1>{title}</h1>
-      <p>{t("applications.step.for", { name: app.member_name, version: app.charter_version })}</p>
+      <p>
+        {t("applications.step.for", {
+          name: app.member_name,
+          name_of: ofName(t.locale, app.member_name),
+          version: app.charter_version,
+        })}
+      </p>
       <StepNav c={c} app={app} charter={charter} current={part.letter} />
       <p class="lead">{localized(part, "intro", locale)}</p>
       <p>{t("applications.step.intro")}</p>

@@ -4,7 +4,7 @@ import { startTestPlatform, type TestPlatform } from "../../../../tests/helpers/
 import { startFakeServer, type FakeServer } from "../../../../tests/helpers/fake-server.js";
 import { makeMember, makePerson } from "../../../../tests/helpers/factories.js";
 import { escapeHtml } from "../../../../tests/helpers/html.js";
-import { translator } from "../../../i18n/index.js";
+import { ofName, translator } from "../../../i18n/index.js";
 import { memberForm, signedIn } from "../members/test-selfservice.js";
 import { updateMemberFields } from "../directory.repository.js";
 import { findLogo } from "./logos.repository.js";
@@ -99,7 +99,9 @@ describe("member logos", () => {
     const page = await t.client().get(`/fr/members/${member.slug}`);
     const src = `/members/${member.slug}/logo?v=${version}`;
     expect(page.text).toContain(`src="${src}"`);
-    expect(page.text).toContain(`alt="${escapeHtml(fr("directory.logo.alt", { name: "Chaton modifié" }))}"`);
+    expect(page.text).toContain(
+      `alt="${escapeHtml(fr("directory.logo.alt", { name: "Chaton modifié", name_of: ofName("fr", "Chaton modifié") }))}"`,
+    );
     expect(page.text).toMatch(/class="member-logo"[^>]*width="96" height="58"/);
     for (const s of imageSources(page.text)) expect(s.startsWith("/")).toBe(true);
     expect(page.text).not.toContain(`src="${site.url}`);

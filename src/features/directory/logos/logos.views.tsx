@@ -1,6 +1,6 @@
 import type { AppContext } from "../../../http/context.js";
 import { href } from "../../../http/context.js";
-import type { MessageKey } from "../../../i18n/index.js";
+import { ofName, type MessageKey } from "../../../i18n/index.js";
 import type { PanelMember } from "../../feature.js";
 import { MemberAvatar } from "../../kittens/avatar.js";
 import { canEditMember } from "../directory.policy.js";
@@ -39,7 +39,10 @@ export function MemberPicture({ c, member, size }: { c: AppContext; member: Pict
     <img
       class="member-logo"
       src={logoPath(member.slug, member.logo.hash)}
-      alt={c.get("t")("directory.logo.alt", { name: member.name })}
+      alt={c.get("t")("directory.logo.alt", {
+        name: member.name,
+        name_of: ofName(c.get("locale"), member.name),
+      })}
       width={String(width)}
       height={String(height)}
       loading="lazy"

@@ -8,6 +8,7 @@ import type { LogoRef } from "../logos/logos.repository.js";
 import { enumLabel } from "../labels.js";
 import { categoryName, countryName, languageName, place, safeUrl } from "../directory.components.js";
 import type { MemberRow, ServiceDetail } from "../directory.repository.js";
+import { roundName, writtenText } from "../../../i18n/index.js";
 
 export interface MemberPageProps {
   c: AppContext;
@@ -50,7 +51,7 @@ function Fact({ label, children }: { label: string; children: Child }) {
 function ServiceItem({ c, s }: { c: AppContext; s: ServiceDetail }) {
   const t = c.get("t");
   const locale = c.get("locale");
-  const description = locale === "fr" ? s.description_fr : s.description_en || s.description_fr;
+  const description = writtenText(locale, { fr: s.description_fr, en: s.description_en });
   const audience = jsonList(s.audience);
   const languages = jsonList(s.languages);
   return (
@@ -65,7 +66,11 @@ function ServiceItem({ c, s }: { c: AppContext; s: ServiceDetail }) {
           {categoryName(locale, { name_fr: s.category_name_fr, name_en: s.category_name_en })}
         </p>
       </header>
-      {description ? <p class="service-card__description">{description}</p> : null}
+      {description.text ? (
+        <p class="service-card__description" lang={description.lang}>
+          {description.text}
+        </p>
+      ) : null}
       <ul class="tags">
         <li>
           <Badge tone={s.access === "none" || s.access === "open" ? "ok" : "neutral"}>
@@ -145,7 +150,7 @@ function MemberFacts({ c, member }: { c: AppContext; member: MemberRow }) {
           {member.joined_round
             ? t("directory.member.joined.round", {
                 date: t.date(member.joined_at),
-                round: member.joined_round,
+                round: roundName(t, member.joined_round),
               })
             : t.date(member.joined_at)}
         </Fact>
@@ -219,16 +224,19 @@ function MemberFacts({ c, member }: { c: AppContext; member: MemberRow }) {
 export function MemberPage({ c, member, logo, services, panels, canEdit, canDashboard }: MemberPageProps) {
   const t = c.get("t");
   const locale = c.get("locale");
-  const description =
-    locale === "fr" ? member.description_fr : member.description_en || member.description_fr;
+  const description = writtenText(locale, { fr: member.description_fr, en: member.description_en });
   return (
-    <Layout c={c} title={member.name} description={description.slice(0, 200)} section="members">
+    <Layout c={c} title={member.name} description={description.text.slice(0, 200)} section="members">
       <Notice c={c} member={member} />
       <header class="member-head">
         <MemberPicture c={c} member={{ ...member, logo }} size={96} />
         <div>
           <h1>{member.name}</h1>
-          {description ? <p class="lead member-head__description">{description}</p> : null}
+          {description.text ? (
+            <p class="lead member-head__description" lang={description.lang}>
+              {description.text}
+            </p>
+          ) : null}
           {canEdit || canDashboard ? (
             <p>
               {canEdit ? (

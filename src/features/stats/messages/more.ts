@@ -7,12 +7,13 @@ export const fr = {
   "stats.files.filter.all": "tous les fichiers",
   "stats.files.filter.errors": "les fichiers avec des erreurs",
   "stats.files.filter.failed": "les fichiers en échec",
-  "stats.files.count": "{n} fichiers.",
+  "stats.files.count": "{n, plural, one {# fichier.} other {# fichiers.}}",
   "stats.files.none": "Aucun fichier relevé pour l'instant.",
   "stats.file.title": "Vérification : {name}",
   "stats.file.url": "Adresse",
   "stats.file.lastFetch": "Dernier relevé",
-  "stats.file.okCount": "{ok} propriétés correctes, {voids} vides.",
+  "stats.file.okCount":
+    "{ok, plural, one {# propriété correcte} other {# propriétés correctes}}, {voids, plural, one {# vide} other {# vides}}.",
   "stats.file.raw": "Fichier brut relevé",
   "stats.file.json": "Vérification en JSON",
   "stats.file.checks": "Propriétés vérifiées",
@@ -35,7 +36,8 @@ export const fr = {
   "stats.crawl.title": "Relevé du {date}",
   "stats.crawl.root": "Point de départ",
   "stats.crawl.trigger": "Lancé par",
-  "stats.crawl.files": "{total} fichiers : {ok} lus, {unchanged} inchangés, {failed} en échec",
+  "stats.crawl.files":
+    "{total, plural, one {# fichier} other {# fichiers}} : {ok, plural, one {# lu} other {# lus}}, {unchanged, plural, one {# inchangé} other {# inchangés}}, {failed} en échec",
   "stats.crawl.failures": "Fichiers en échec",
   "stats.crawl.noFailure": "Aucun fichier en échec.",
   "stats.crawl.items": "Structures",
@@ -44,14 +46,14 @@ export const fr = {
 
   "stats.uptime.title": "Disponibilité",
   "stats.uptime.intro":
-    "Chaque service est sondé environ toutes les {minutes} minutes. Chaque barre est une journée : verte si tous les sondages ont réussi, orange au-dessus de 95 %, rouge en dessous.",
+    "Chaque service est sondé environ {minutes, plural, =1 {chaque minute} other {toutes les # minutes}}. Chaque barre est une journée : verte si tous les sondages ont réussi, orange au-dessus de 95 %, rouge en dessous.",
   "stats.uptime.legend.ok": "tout va bien",
   "stats.uptime.legend.warn": "quelques échecs",
   "stats.uptime.legend.bad": "panne",
   "stats.uptime.legend.none": "pas de mesure",
   "stats.uptime.none": "Pas encore de mesure de disponibilité.",
-  "stats.uptime.label": "Disponibilité de {name} sur 90 jours : {ratio}",
-  "stats.uptime.day": "{day} : {ratio} % ({checks} sondages)",
+  "stats.uptime.label": "Disponibilité {name_of} sur 90 jours : {ratio}",
+  "stats.uptime.day": "{day} : {ratio} % ({checks, plural, one {# sondage} other {# sondages}})",
   "stats.uptime.day.none": "{day} : pas de mesure",
 
   "stats.crawler.title": "Notre robot de relevé",
@@ -63,14 +65,16 @@ export const fr = {
   "stats.crawler.what.files":
     "Les fichiers ChatonsInfos (.properties) listés par le fichier de la fédération, puis ceux que ces fichiers listent (subs), et le robots.txt de chaque site, une fois par jour au plus.",
   "stats.crawler.what.uptime":
-    "La page d'accueil de chaque service déclaré, environ toutes les {minutes} minutes, pour mesurer sa disponibilité.",
+    "La page d'accueil de chaque service déclaré, environ {minutes, plural, =1 {chaque minute} other {toutes les # minutes}}, pour mesurer sa disponibilité.",
   "stats.crawler.what.nodeinfo":
     "Le document /.well-known/nodeinfo des services du fédivers (Mastodon, PeerTube…), une fois par jour.",
   "stats.crawler.how": "Comment il se comporte",
-  "stats.crawler.how.often": "Un relevé complet toutes les {hours} heures.",
-  "stats.crawler.how.parallel": "Jamais plus de {perHost} requêtes simultanées vers un même serveur.",
+  "stats.crawler.how.often":
+    "Un relevé complet {hours, plural, =1 {toutes les heures} other {toutes les # heures}}.",
+  "stats.crawler.how.parallel":
+    "Jamais plus {perHost, plural, one {d'une requête à la fois} other {de # requêtes simultanées}} vers un même serveur.",
   "stats.crawler.how.limits":
-    "Il abandonne une requête après {seconds} secondes, un fichier au-delà de {size} Kio et après {redirects} redirections.",
+    "Il abandonne une requête après {seconds, plural, one {# seconde} other {# secondes}}, un fichier au-delà de {size} Kio et après {redirects, plural, one {# redirection} other {# redirections}}.",
   "stats.crawler.how.conditional":
     "Il envoie If-None-Match et If-Modified-Since : un fichier inchangé ne coûte qu'une réponse 304.",
   "stats.crawler.how.private": "Il refuse toute adresse d'un réseau privé ou réservé.",
@@ -86,8 +90,10 @@ export const fr = {
   "stats.panel.title": "Vos fichiers ChatonsInfos",
   "stats.panel.notYet":
     "Vos fichiers n'ont pas encore été relevés : ils le seront au prochain relevé quotidien.",
-  "stats.panel.clean": "{n} fichiers relevés, sans erreur ni avertissement. Merci !",
-  "stats.panel.more": "Et {n} autres problèmes : voir la vérification complète.",
+  "stats.panel.clean":
+    "{n, plural, one {# fichier relevé} other {# fichiers relevés}}, sans erreur ni avertissement. Merci !",
+  "stats.panel.more":
+    "{n, plural, one {Et # autre problème} other {Et # autres problèmes}} : voir la vérification complète.",
   "stats.panel.link": "Toutes les statistiques de la structure",
   "stats.source.label": "Mes fichiers ChatonsInfos font foi",
   "stats.source.hint":
@@ -96,8 +102,10 @@ export const fr = {
   "stats.source.saved.files": "C'est noté : vos fichiers ChatonsInfos font foi.",
   "stats.source.saved.directory": "C'est noté : l'annuaire fait foi.",
   "stats.memberPanel.title": "Disponibilité",
-  "stats.memberPanel.uptime": "{ratio} des sondages de ses {n} services ont réussi ces 90 derniers jours.",
-  "stats.memberPanel.users": "{users} comptes déclarés par NodeInfo sur {n} services.",
+  "stats.memberPanel.uptime":
+    "{ratio} des sondages {n, plural, one {de son service ont réussi} other {de ses # services ont réussi}} ces 90 derniers jours.",
+  "stats.memberPanel.users":
+    "{users, plural, one {# compte déclaré} other {# comptes déclarés}} par NodeInfo sur {n, plural, one {# service} other {# services}}.",
 
   "stats.field.name": "Nom",
   "stats.field.description_fr": "Description",
@@ -129,12 +137,12 @@ export const en: Record<keyof typeof fr, string> = {
   "stats.files.filter.all": "all files",
   "stats.files.filter.errors": "files with errors",
   "stats.files.filter.failed": "failed files",
-  "stats.files.count": "{n} files.",
+  "stats.files.count": "{n, plural, one {# file.} other {# files.}}",
   "stats.files.none": "No file crawled yet.",
   "stats.file.title": "Check: {name}",
   "stats.file.url": "Address",
   "stats.file.lastFetch": "Last crawl",
-  "stats.file.okCount": "{ok} valid properties, {voids} empty.",
+  "stats.file.okCount": "{ok, plural, one {# valid property} other {# valid properties}}, {voids} empty.",
   "stats.file.raw": "Raw crawled file",
   "stats.file.json": "Check as JSON",
   "stats.file.checks": "Checked properties",
@@ -157,7 +165,8 @@ export const en: Record<keyof typeof fr, string> = {
   "stats.crawl.title": "Crawl of {date}",
   "stats.crawl.root": "Starting point",
   "stats.crawl.trigger": "Started by",
-  "stats.crawl.files": "{total} files: {ok} read, {unchanged} unchanged, {failed} failed",
+  "stats.crawl.files":
+    "{total, plural, one {# file} other {# files}}: {ok} read, {unchanged} unchanged, {failed} failed",
   "stats.crawl.failures": "Failed files",
   "stats.crawl.noFailure": "No failed file.",
   "stats.crawl.items": "Structures",
@@ -166,14 +175,14 @@ export const en: Record<keyof typeof fr, string> = {
 
   "stats.uptime.title": "Uptime",
   "stats.uptime.intro":
-    "Each service is probed about every {minutes} minutes. Each bar is a day: green when every probe succeeded, amber above 95 %, red below.",
+    "Each service is probed about {minutes, plural, =1 {every minute} other {every # minutes}}. Each bar is a day: green when every probe succeeded, amber above 95 %, red below.",
   "stats.uptime.legend.ok": "all good",
   "stats.uptime.legend.warn": "a few failures",
   "stats.uptime.legend.bad": "outage",
   "stats.uptime.legend.none": "no measure",
   "stats.uptime.none": "No uptime measure yet.",
   "stats.uptime.label": "Uptime of {name} over 90 days: {ratio}",
-  "stats.uptime.day": "{day}: {ratio} % ({checks} probes)",
+  "stats.uptime.day": "{day}: {ratio} % ({checks, plural, one {# probe} other {# probes}})",
   "stats.uptime.day.none": "{day}: no measure",
 
   "stats.crawler.title": "Our crawler",
@@ -185,14 +194,15 @@ export const en: Record<keyof typeof fr, string> = {
   "stats.crawler.what.files":
     "The ChatonsInfos files (.properties) listed by the federation file, then those these files list (subs), and each site's robots.txt, at most once a day.",
   "stats.crawler.what.uptime":
-    "The home page of each declared service, about every {minutes} minutes, to measure its uptime.",
+    "The home page of each declared service, about {minutes, plural, =1 {every minute} other {every # minutes}}, to measure its uptime.",
   "stats.crawler.what.nodeinfo":
     "The /.well-known/nodeinfo document of fediverse services (Mastodon, PeerTube…), once a day.",
   "stats.crawler.how": "How it behaves",
-  "stats.crawler.how.often": "A full crawl every {hours} hours.",
-  "stats.crawler.how.parallel": "Never more than {perHost} simultaneous requests to one server.",
+  "stats.crawler.how.often": "A full crawl {hours, plural, =1 {every hour} other {every # hours}}.",
+  "stats.crawler.how.parallel":
+    "Never more than {perHost, plural, one {one request at a time} other {# simultaneous requests}} to one server.",
   "stats.crawler.how.limits":
-    "It gives up on a request after {seconds} seconds, on a file beyond {size} KiB and after {redirects} redirects.",
+    "It gives up on a request after {seconds, plural, one {# second} other {# seconds}}, on a file beyond {size} KiB and after {redirects, plural, one {# redirect} other {# redirects}}.",
   "stats.crawler.how.conditional":
     "It sends If-None-Match and If-Modified-Since: an unchanged file costs only a 304 answer.",
   "stats.crawler.how.private": "It refuses any address of a private or reserved network.",
@@ -207,8 +217,10 @@ export const en: Record<keyof typeof fr, string> = {
 
   "stats.panel.title": "Your ChatonsInfos files",
   "stats.panel.notYet": "Your files have not been crawled yet: they will be at the next daily crawl.",
-  "stats.panel.clean": "{n} files crawled, with no error or warning. Thank you!",
-  "stats.panel.more": "And {n} more problems: see the full check.",
+  "stats.panel.clean":
+    "{n, plural, one {# file crawled} other {# files crawled}}, with no error or warning. Thank you!",
+  "stats.panel.more":
+    "{n, plural, one {And # more problem} other {And # more problems}}: see the full check.",
   "stats.panel.link": "All the structure's statistics",
   "stats.source.label": "My ChatonsInfos files are the reference",
   "stats.source.hint":
@@ -217,8 +229,10 @@ export const en: Record<keyof typeof fr, string> = {
   "stats.source.saved.files": "Noted: your ChatonsInfos files are the reference.",
   "stats.source.saved.directory": "Noted: the directory is the reference.",
   "stats.memberPanel.title": "Uptime",
-  "stats.memberPanel.uptime": "{ratio} of the probes of its {n} services succeeded over the last 90 days.",
-  "stats.memberPanel.users": "{users} accounts declared through NodeInfo on {n} services.",
+  "stats.memberPanel.uptime":
+    "{ratio} of the probes of {n, plural, one {its service} other {its # services}} succeeded over the last 90 days.",
+  "stats.memberPanel.users":
+    "{users, plural, one {# account declared} other {# accounts declared}} through NodeInfo on {n, plural, one {# service} other {# services}}.",
 
   "stats.field.name": "Name",
   "stats.field.description_fr": "Description",
@@ -240,4 +254,134 @@ export const en: Record<keyof typeof fr, string> = {
   "stats.field.start_date": "Open since",
   "stats.field.host_country": "Hosting country",
   "stats.field.software_id": "Software",
+};
+
+export const de: Record<keyof typeof fr, string> = {
+  "stats.files.title": "Prüfung der Dateien",
+  "stats.files.intro":
+    "Jede abgerufene ChatonsInfos-Datei, Eigenschaft für Eigenschaft geprüft. Öffne eine Datei, um ihre Probleme Zeile für Zeile zu sehen und wie du sie behebst.",
+  "stats.files.filter": "Anzeigen",
+  "stats.files.filter.all": "alle Dateien",
+  "stats.files.filter.errors": "die Dateien mit Fehlern",
+  "stats.files.filter.failed": "die fehlgeschlagenen Dateien",
+  "stats.files.count": "{n, plural, one {# Datei.} other {# Dateien.}}",
+  "stats.files.none": "Noch keine Datei abgerufen.",
+  "stats.file.title": "Prüfung: {name}",
+  "stats.file.url": "Adresse",
+  "stats.file.lastFetch": "Letzter Abruf",
+  "stats.file.okCount":
+    "{ok, plural, one {# Eigenschaft korrekt} other {# Eigenschaften korrekt}}, {voids} leer.",
+  "stats.file.raw": "Abgerufene Rohdatei",
+  "stats.file.json": "Prüfung als JSON",
+  "stats.file.checks": "Geprüfte Eigenschaften",
+  "stats.file.all": "Auch die korrekten und leeren Eigenschaften anzeigen",
+  "stats.file.problemsOnly": "Nur die Probleme anzeigen",
+  "stats.file.content": "Abgerufener Inhalt",
+  "stats.file.children": "Verknüpfte Dateien (subs)",
+  "stats.file.history": "Verlauf der Abrufe",
+  "stats.check.clean": "Kein Problem: Bravo!",
+
+  "stats.crawls.title": "Abrufprotokoll",
+  "stats.crawls.intro":
+    "Jeder Abruf beginnt bei der Datei der Föderation und folgt den subs-Links zu den Dateien der Strukturen, ihrer Dienste und ihrer Kennzahlen.",
+  "stats.crawls.running": "Ein Abruf läuft: Lade die Seite neu, um seinen Fortschritt zu verfolgen.",
+  "stats.crawls.run": "Jetzt einen Abruf starten",
+  "stats.crawls.started": "Abruf gestartet: Sein Fortschritt erscheint im Protokoll.",
+  "stats.crawl.title": "Abruf vom {date}",
+  "stats.crawl.root": "Ausgangspunkt",
+  "stats.crawl.trigger": "Gestartet durch",
+  "stats.crawl.files":
+    "{total, plural, one {# Datei} other {# Dateien}}: {ok} gelesen, {unchanged} unverändert, {failed} fehlgeschlagen",
+  "stats.crawl.failures": "Fehlgeschlagene Dateien",
+  "stats.crawl.noFailure": "Keine fehlgeschlagene Datei.",
+  "stats.crawl.items": "Strukturen",
+  "stats.duration.s": "{n} s",
+  "stats.duration.m": "{n} min",
+
+  "stats.uptime.title": "Verfügbarkeit",
+  "stats.uptime.intro":
+    "Jeder Dienst wird etwa {minutes, plural, =1 {jede Minute} other {alle # Minuten}} abgefragt. Jeder Balken ist ein Tag: grün, wenn alle Abfragen erfolgreich waren, orange über 95 %, rot darunter.",
+  "stats.uptime.legend.ok": "alles in Ordnung",
+  "stats.uptime.legend.warn": "einige Ausfälle",
+  "stats.uptime.legend.bad": "Störung",
+  "stats.uptime.legend.none": "keine Messung",
+  "stats.uptime.none": "Noch keine Messung der Verfügbarkeit.",
+  "stats.uptime.label": "Verfügbarkeit von {name} über 90 Tage: {ratio}",
+  "stats.uptime.day": "{day}: {ratio} % ({checks, plural, one {# Abfrage} other {# Abfragen}})",
+  "stats.uptime.day.none": "{day}: keine Messung",
+
+  "stats.crawler.title": "Unser Crawler",
+  "stats.crawler.intro":
+    "Die Plattform des Kollektivs {collective} ruft die ChatonsInfos-Dateien ab, die ihre Mitglieder veröffentlichen, und prüft, ob deren Dienste antworten. Hier steht, was ihr Crawler tut und wie du ihn abweist.",
+  "stats.crawler.who": "Woran du ihn erkennst",
+  "stats.crawler.ua": "Jede Anfrage trägt diesen User-Agent-Header:",
+  "stats.crawler.what": "Was er abruft",
+  "stats.crawler.what.files":
+    "Die ChatonsInfos-Dateien (.properties), die die Datei der Föderation auflistet, dann die, die diese Dateien auflisten (subs), und die robots.txt jeder Website, höchstens einmal am Tag.",
+  "stats.crawler.what.uptime":
+    "Die Startseite jedes angegebenen Dienstes, etwa {minutes, plural, =1 {jede Minute} other {alle # Minuten}}, um seine Verfügbarkeit zu messen.",
+  "stats.crawler.what.nodeinfo":
+    "Das Dokument /.well-known/nodeinfo der Dienste im Fediverse (Mastodon, PeerTube …), einmal am Tag.",
+  "stats.crawler.how": "Wie er sich verhält",
+  "stats.crawler.how.often":
+    "Ein vollständiger Abruf {hours, plural, =1 {jede Stunde} other {alle # Stunden}}.",
+  "stats.crawler.how.parallel":
+    "Nie mehr als {perHost, plural, one {eine Anfrage gleichzeitig} other {# gleichzeitige Anfragen}} an denselben Server.",
+  "stats.crawler.how.limits":
+    "Er bricht eine Anfrage nach {seconds, plural, one {# Sekunde} other {# Sekunden}} ab, eine Datei ab {size} KiB und nach {redirects, plural, one {# Weiterleitung} other {# Weiterleitungen}}.",
+  "stats.crawler.how.conditional":
+    "Er sendet If-None-Match und If-Modified-Since: Eine unveränderte Datei kostet nur eine 304-Antwort.",
+  "stats.crawler.how.private": "Er lehnt jede Adresse aus einem privaten oder reservierten Netz ab.",
+  "stats.crawler.robots": "Ihn abweisen",
+  "stats.crawler.robots.text":
+    "Er beachtet robots.txt (RFC 9309) unter dem Namen „chatons“. Eine unlesbare robots.txt (Fehler 5xx, Zeitüberschreitung) gilt bis zum nächsten Abruf als Ablehnung. Um ihn von deiner ganzen Website fernzuhalten:",
+  "stats.crawler.privacy": "Datenschutz",
+  "stats.crawler.privacy.text":
+    "Der Crawler folgt keinem Link außerhalb der ChatonsInfos-Dateien, speichert keine personenbezogenen Daten der Besucherinnen und Besucher deiner Dienste und sendet kein Cookie.",
+  "stats.crawler.contact": "Ein Problem?",
+  "stats.crawler.contact.text": "Schreib dem Kollektiv:",
+
+  "stats.panel.title": "Deine ChatonsInfos-Dateien",
+  "stats.panel.notYet":
+    "Deine Dateien wurden noch nicht abgerufen: Das geschieht beim nächsten täglichen Abruf.",
+  "stats.panel.clean":
+    "{n, plural, one {# Datei abgerufen} other {# Dateien abgerufen}}, ohne Fehler und ohne Warnung. Danke!",
+  "stats.panel.more":
+    "{n, plural, one {Und # weiteres Problem} other {Und # weitere Probleme}}: siehe die vollständige Prüfung.",
+  "stats.panel.link": "Alle Statistiken der Struktur",
+  "stats.source.label": "Meine ChatonsInfos-Dateien sind maßgeblich",
+  "stats.source.hint":
+    "Wenn du das ankreuzt, aktualisiert jeder Abruf das Verzeichnis mit dem, was deine Dateien sagen (Name, Kontakt, Status, Dienste …). Sonst ist das Verzeichnis maßgeblich, und Abweichungen werden dir angezeigt.",
+  "stats.source.save": "Speichern",
+  "stats.source.saved.files": "Notiert: Deine ChatonsInfos-Dateien sind maßgeblich.",
+  "stats.source.saved.directory": "Notiert: Das Verzeichnis ist maßgeblich.",
+  "stats.memberPanel.title": "Verfügbarkeit",
+  "stats.memberPanel.uptime":
+    "{ratio} der Abfragen {n, plural, one {ihres Dienstes} other {ihrer # Dienste}} waren in den letzten 90 Tagen erfolgreich.",
+  "stats.memberPanel.users":
+    "{users, plural, one {# Konto} other {# Konten}} laut NodeInfo bei {n, plural, one {# Dienst} other {# Diensten}}.",
+
+  "stats.field.name": "Name",
+  "stats.field.description_fr": "Beschreibung",
+  "stats.field.type": "Art der Struktur",
+  "stats.field.status": "Status",
+  "stats.field.status_description": "Genaueres zum Status",
+  "stats.field.website": "Website",
+  "stats.field.logo_url": "Logo",
+  "stats.field.contact_email": "Kontaktadresse",
+  "stats.field.contact_url": "Kontaktseite",
+  "stats.field.legal_url": "Impressum",
+  "stats.field.joined_at": "Mitglied seit",
+  "stats.field.country_code": "Land",
+  "stats.field.latitude": "Breitengrad",
+  "stats.field.longitude": "Längengrad",
+  "stats.field.url": "Adresse des Dienstes",
+  "stats.field.access": "Zugang",
+  "stats.field.registration_load": "Registrierung",
+  "stats.field.start_date": "Geöffnet seit",
+  "stats.field.host_country": "Land des Hostings",
+  "stats.field.software_id": "Software",
+  "stats.crawls.refused":
+    "Die Erfassung wurde nicht gestartet: Eine l\u00e4uft schon seit {since}. Wenn die Instanz, die sie ausf\u00fchrte, angehalten wurde, kannst du nach {until} eine neue starten.",
+  "stats.crawls.refused.queued": "Die Erfassung wurde nicht gestartet: Eine wartet schon darauf, zu starten.",
 };

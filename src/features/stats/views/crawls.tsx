@@ -25,6 +25,26 @@ function StatusBadge({ c, run }: { c: AppContext; run: Run }) {
   return <Badge tone={tone}>{t(`stats.run.status.${run.status}`)}</Badge>;
 }
 
+/** What a run did, from its counts; a run that did not finish shows its stored (English) note. */
+export function RunSummary({ c, run }: { c: AppContext; run: Run }) {
+  const t = c.get("t");
+  if (run.status !== "done") return run.summary ? <span lang="en">{run.summary}</span> : null;
+  return (
+    <>
+      {t("stats.run.summary", {
+        done: run.items_done,
+        total: run.items_total,
+        files: run.files_total,
+        ok: run.files_ok,
+        unchanged: run.files_unchanged,
+        failed: run.files_failed,
+        errors: run.errors,
+        warnings: run.warnings,
+      })}
+    </>
+  );
+}
+
 function Progress({ c, run }: { c: AppContext; run: Run }) {
   const t = c.get("t");
   return (
@@ -111,7 +131,7 @@ export function CrawlPage({ c, data }: { c: AppContext; data: RunDetail }) {
       <dl class="values__list">
         <dt>{t("stats.col.status")}</dt>
         <dd>
-          <StatusBadge c={c} run={run} /> {run.summary ?? ""}
+          <StatusBadge c={c} run={run} /> <RunSummary c={c} run={run} />
         </dd>
         <dt>{t("stats.col.progress")}</dt>
         <dd>

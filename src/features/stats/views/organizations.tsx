@@ -13,6 +13,7 @@ import type { DayBar } from "../uptime.js";
 import { LineChart, UptimeBars, type ChartPoint } from "./charts.js";
 import { Counts, Exports, ResultBadge, StatsNav, percent } from "./common.js";
 import { ServiceTable } from "./services.js";
+import { ofName } from "../../../i18n/index.js";
 
 export function OrganizationsPage({ c, rows: list }: { c: AppContext; rows: Page<OrganizationListRow> }) {
   const t = c.get("t");
@@ -128,9 +129,10 @@ export function OrganizationPage({ c, data }: { c: AppContext; data: Organizatio
   const t = c.get("t");
   const { member } = data;
   const own = member.chatonsinfos_url;
+  const title = t("stats.organization.title", { name: member.name, name_of: ofName(t.locale, member.name) });
   return (
-    <Layout c={c} title={t("stats.organization.title", { name: member.name })} section="stats" wide>
-      <h1>{t("stats.organization.title", { name: member.name })}</h1>
+    <Layout c={c} title={title} section="stats" wide>
+      <h1>{title}</h1>
       <StatsNav c={c} current="organizations" />
       <p>
         <a href={href(c, `/members/${member.slug}`)}>{t("stats.organization.memberPage")}</a>
@@ -182,7 +184,11 @@ export function OrganizationPage({ c, data }: { c: AppContext; data: Organizatio
               <UptimeBars
                 t={t}
                 bars={u.bars}
-                label={t("stats.uptime.label", { name: u.service.name, ratio: percent(t, u.service.uptime) })}
+                label={t("stats.uptime.label", {
+                  name: u.service.name,
+                  name_of: ofName(t.locale, u.service.name),
+                  ratio: percent(t, u.service.uptime),
+                })}
               />
             </li>
           ))}

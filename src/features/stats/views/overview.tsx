@@ -5,6 +5,7 @@ import type { Selectable } from "kysely";
 import type { StatsCrawlRunsTable } from "../stats.tables.js";
 import { BarList, LineChart, type ChartPoint } from "./charts.js";
 import { Exports, Figure, StatsNav, localized } from "./common.js";
+import { RunSummary } from "./crawls.js";
 import type { listCategories, listSoftware } from "../stats.repository.js";
 
 export interface MetricChoice {
@@ -104,7 +105,11 @@ export function OverviewPage({ c, data }: { c: AppContext; data: OverviewData })
               date: t.dateTime(run.started_at),
               status: t(`stats.run.status.${run.status}`),
             })}{" "}
-            {run.summary ? <span>({run.summary})</span> : null}{" "}
+            {run.status === "done" || run.summary ? (
+              <span>
+                (<RunSummary c={c} run={run} />)
+              </span>
+            ) : null}{" "}
             <a href={href(c, `/stats/crawls/${run.id}`)}>{t("stats.overview.runLink")}</a>
           </p>
         ) : (

@@ -13,6 +13,7 @@ import { UptimeBars } from "./charts.js";
 import { Counts, ResultBadge, isOkResult, percent, resultFix } from "./common.js";
 import { Differences } from "./differences.js";
 import { ProblemList } from "./files.js";
+import { ofName } from "../../../i18n/index.js";
 
 const MAX_PROBLEMS = 12;
 
@@ -114,7 +115,11 @@ export async function statsMemberPagePanel(c: AppContext, panel: PanelMember): P
           <UptimeBars
             t={t}
             bars={bars}
-            label={t("stats.uptime.label", { name: panel.name, ratio: percent(t, ratio) })}
+            label={t("stats.uptime.label", {
+              name: panel.name,
+              name_of: ofName(t.locale, panel.name),
+              ratio: percent(t, ratio),
+            })}
           />
         </>
       ) : null}

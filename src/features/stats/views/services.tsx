@@ -11,6 +11,7 @@ import { LineChart, UptimeBars, type ChartPoint } from "./charts.js";
 import { Counts, Exports, ResultBadge, StatsNav, localized, percent } from "./common.js";
 import { Differences } from "./differences.js";
 import type { FieldDifference } from "../chatonsinfos/mapping.js";
+import { ofName } from "../../../i18n/index.js";
 
 export function ServiceTable({
   c,
@@ -181,11 +182,21 @@ export function ServicePage({ c, data }: { c: AppContext; data: ServiceData }) {
   return (
     <Layout
       c={c}
-      title={t("stats.service.title", { name: s.name, member: s.member_name })}
+      title={t("stats.service.title", {
+        name: s.name,
+        member: s.member_name,
+        member_of: ofName(t.locale, s.member_name),
+      })}
       section="stats"
       wide
     >
-      <h1>{t("stats.service.title", { name: s.name, member: s.member_name })}</h1>
+      <h1>
+        {t("stats.service.title", {
+          name: s.name,
+          member: s.member_name,
+          member_of: ofName(t.locale, s.member_name),
+        })}
+      </h1>
       <StatsNav c={c} current="services" />
       <p>
         <a href={s.url} rel="nofollow">
@@ -213,7 +224,11 @@ export function ServicePage({ c, data }: { c: AppContext; data: ServiceData }) {
         <UptimeBars
           t={t}
           bars={data.bars}
-          label={t("stats.uptime.label", { name: s.name, ratio: percent(t, s.uptime) })}
+          label={t("stats.uptime.label", {
+            name: s.name,
+            name_of: ofName(t.locale, s.name),
+            ratio: percent(t, s.uptime),
+          })}
         />
       </section>
       <section aria-labelledby="nodeinfo">

@@ -4,6 +4,7 @@ import { Layout } from "../../../views/Layout.js";
 import type { DayBar } from "../uptime.js";
 import { UptimeBars } from "./charts.js";
 import { Exports, StatsNav, percent } from "./common.js";
+import { ofName } from "../../../i18n/index.js";
 
 export interface UptimeRow {
   slug: string;
@@ -45,7 +46,11 @@ export function UptimePage({
               compact
               t={t}
               bars={r.bars}
-              label={t("stats.uptime.label", { name: r.name, ratio: percent(t, r.ratio) })}
+              label={t("stats.uptime.label", {
+                name: r.name,
+                name_of: ofName(t.locale, r.name),
+                ratio: percent(t, r.ratio),
+              })}
             />
           </li>
         ))}
