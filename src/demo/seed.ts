@@ -8,7 +8,7 @@ import type {
   SoftwareTable,
   MemberType,
 } from "../features/directory/directory.tables.js";
-import { hashPassword } from "../features/accounts/passwords.js";
+import { hashPassword } from "../identity/passwords.js";
 import { audit } from "../audit/audit.js";
 import {
   CITIES,

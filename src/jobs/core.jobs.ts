@@ -1,7 +1,7 @@
 import type { Deps } from "../deps.js";
 import type { JobDefinition } from "./scheduler.js";
 import { purgeExpired } from "../http/rate-limit.js";
-import { purgeExpiredLinks } from "../features/accounts/links.repository.js";
+import { purgeExpiredLinks } from "../identity/links.repository.js";
 
 /** Housekeeping every platform needs: mail retries, expired sessions and tokens, old limit windows. */
 export function coreJobs(deps: Deps): JobDefinition[] {

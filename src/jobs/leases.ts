@@ -180,3 +180,23 @@ export async function leaseState(db: DB, name: string, now: Date): Promise<Lease
     until: running ? (row?.locked_until ?? null) : null,
   };
 }
+
+export interface JobState {
+  name: string;
+  lastStartedAt: string | null;
+  lastFinishedAt: string | null;
+  lastStatus: string | null;
+  lastSummary: string | null;
+}
+
+/** The last run of every job that ever ran, for the admins' jobs page. */
+export async function jobStates(db: DB): Promise<JobState[]> {
+  const rows = await db.selectFrom("job_locks").selectAll().execute();
+  return rows.map((r) => ({
+    name: r.name,
+    lastStartedAt: r.last_started_at,
+    lastFinishedAt: r.last_finished_at,
+    lastStatus: r.last_status,
+    lastSummary: r.last_summary,
+  }));
+}

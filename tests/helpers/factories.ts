@@ -4,7 +4,7 @@ import { searchable } from "../../src/db/adapter.js";
 import { newId, slugify } from "../../src/db/ids.js";
 import type { MembersTable, ServicesTable } from "../../src/features/directory/directory.tables.js";
 import type { MembershipRole } from "../../src/identity/identity.tables.js";
-import { hashPassword } from "../../src/features/accounts/passwords.js";
+import { hashPassword } from "../../src/identity/passwords.js";
 
 /** Builders of rows for tests: each gives sensible defaults and takes overrides. */
 

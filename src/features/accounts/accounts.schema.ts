@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkbox, email, optionalChoice, optionalText, text } from "../../http/forms.js";
-import { MIN_PASSWORD_LENGTH } from "./passwords.js";
+import { MIN_PASSWORD_LENGTH } from "../../identity/passwords.js";
 
 const password = () =>
   z.string({ error: "form.error.required" }).min(MIN_PASSWORD_LENGTH, "form.error.password_short").max(200);

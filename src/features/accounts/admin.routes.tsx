@@ -7,9 +7,13 @@ import { flash } from "../../http/session.js";
 import { requirePlatformAdmin } from "../../http/policy.js";
 import { HttpError } from "../../http/errors.js";
 import { audit, readAudit } from "../../audit/audit.js";
-import * as repo from "./accounts.repository.js";
+import * as repo from "../../identity/people.repository.js";
 import { AdminCreatePersonSchema } from "./accounts.schema.js";
 import { AdminHome, AuditPage, JobsPage, OutboxPage, PeoplePage } from "./admin.views.js";
+import { adminPeople, memberChoices } from "./admin.data.js";
+import { setMembership } from "../../identity/identity.repository.js";
+import { listOutbox } from "../../mail/mailer.js";
+import { jobStates } from "../../jobs/leases.js";
 
 const INVITE_VALID_MS = 7 * 86_400_000;
 const PAGE = 100;
@@ -23,10 +27,7 @@ export function adminPages(router: Hono<AppEnv>): void {
   router.get("/admin/people", async (c) => {
     requirePlatformAdmin(c);
     const { db } = c.get("deps");
-    return render(
-      c,
-      <PeoplePage c={c} people={await repo.listPeople(db)} members={await repo.listMemberChoices(db)} />,
-    );
+    return render(c, <PeoplePage c={c} people={await adminPeople(db)} members={await memberChoices(db)} />);
   });
 
   router.post("/admin/people", async (c) => {
@@ -42,8 +43,8 @@ export function adminPages(router: Hono<AppEnv>): void {
         c,
         <PeoplePage
           c={c}
-          people={await repo.listPeople(db)}
-          members={await repo.listMemberChoices(db)}
+          people={await adminPeople(db)}
+          members={await memberChoices(db)}
           values={values}
           errors={errors}
         />,
@@ -54,8 +55,8 @@ export function adminPages(router: Hono<AppEnv>): void {
         c,
         <PeoplePage
           c={c}
-          people={await repo.listPeople(db)}
-          members={await repo.listMemberChoices(db)}
+          people={await adminPeople(db)}
+          members={await memberChoices(db)}
           values={form.values}
           errors={form.errors}
         />,
@@ -63,7 +64,7 @@ export function adminPages(router: Hono<AppEnv>): void {
       );
     }
     const { data } = form;
-    if (data.member_id && !(await repo.listMemberChoices(db)).some((m) => m.id === data.member_id)) {
+    if (data.member_id && !(await memberChoices(db)).some((m) => m.id === data.member_id)) {
       return show({ member_id: { key: "form.error.choice" } }, form.values);
     }
     let personId: string;
@@ -74,7 +75,8 @@ export function adminPages(router: Hono<AppEnv>): void {
           email: data.email,
           isPlatformAdmin: data.is_platform_admin,
         });
-        if (data.member_id) await repo.addMembership(trx, id, data.member_id, data.role ?? "member");
+        if (data.member_id)
+          await setMembership(trx, { personId: id, memberId: data.member_id, role: data.role ?? "member" });
         await audit(trx, {
           actor: { personId: admin.id },
           action: "person.create",
@@ -110,7 +112,7 @@ export function adminPages(router: Hono<AppEnv>): void {
 
   router.get("/admin/outbox", async (c) => {
     requirePlatformAdmin(c);
-    return render(c, <OutboxPage c={c} mails={await repo.listOutbox(c.get("deps").db)} />);
+    return render(c, <OutboxPage c={c} mails={await listOutbox(c.get("deps").db)} />);
   });
 
   router.get("/admin/audit", async (c) => {
@@ -129,7 +131,7 @@ export function adminPages(router: Hono<AppEnv>): void {
   router.get("/admin/jobs", async (c) => {
     requirePlatformAdmin(c);
     const { jobs, db } = c.get("deps");
-    return render(c, <JobsPage c={c} jobs={[...jobs.list()]} states={await repo.listJobStates(db)} />);
+    return render(c, <JobsPage c={c} jobs={[...jobs.list()]} states={await jobStates(db)} />);
   });
 
   router.post("/admin/jobs/:name/run", async (c) => {

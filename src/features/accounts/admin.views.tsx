@@ -4,7 +4,9 @@ import type { FieldErrors, FormValues } from "../../http/forms.js";
 import type { AuditRecord } from "../../audit/audit.js";
 import { Layout } from "../../views/Layout.js";
 import { Badge, Checkbox, Csrf, ErrorSummary, SelectField, TextField } from "../../views/components.js";
-import type { listJobStates, listOutbox, listPeople } from "./accounts.repository.js";
+import type { AdminPerson } from "./admin.data.js";
+import type { OutboxMail } from "../../mail/mailer.js";
+import type { JobState } from "../../jobs/leases.js";
 import { hasMessage, type Translator } from "../../i18n/index.js";
 
 const jobStatus = (t: Translator, status: string): string => {
@@ -12,9 +14,9 @@ const jobStatus = (t: Translator, status: string): string => {
   return hasMessage(t.locale, key) ? t(key) : status;
 };
 
-type People = Awaited<ReturnType<typeof listPeople>>;
-type Outbox = Awaited<ReturnType<typeof listOutbox>>;
-type JobStates = Awaited<ReturnType<typeof listJobStates>>;
+type People = AdminPerson[];
+type Outbox = OutboxMail[];
+type JobStates = JobState[];
 
 export function AdminNav({ c }: { c: AppContext }) {
   const t = c.get("t");
@@ -66,11 +68,11 @@ export function PeoplePage({
             {people.map((p) => (
               <tr>
                 <td>
-                  {p.name} {p.is_platform_admin === 1 ? <Badge tone="info">{t("layout.admin")}</Badge> : null}
+                  {p.name} {p.isPlatformAdmin ? <Badge tone="info">{t("layout.admin")}</Badge> : null}
                 </td>
                 <td>{p.email}</td>
                 <td>{p.memberships.map((m) => `${m.name} (${m.role})`).join(", ")}</td>
-                <td>{p.last_login_at ? t.dateTime(p.last_login_at) : t("admin.people.never")}</td>
+                <td>{p.lastLoginAt ? t.dateTime(p.lastLoginAt) : t("admin.people.never")}</td>
               </tr>
             ))}
           </tbody>
@@ -137,13 +139,13 @@ export function OutboxPage({ c, mails }: { c: AppContext; mails: Outbox }) {
       {mails.map((m) => (
         <details class="mail">
           <summary>
-            {t.dateTime(m.created_at)} — {m.to_address} — <strong>{m.subject}</strong>{" "}
+            {t.dateTime(m.createdAt)} — {m.to} — <strong>{m.subject}</strong>{" "}
             <Badge tone={m.status === "failed" ? "bad" : m.status === "sent" ? "ok" : "neutral"}>
               {t(`admin.outbox.status.${m.status}`)}
             </Badge>
           </summary>
-          <pre class="mail__body">{m.text_body}</pre>
-          {m.last_error ? <p class="field__error">{m.last_error}</p> : null}
+          <pre class="mail__body">{m.text}</pre>
+          {m.lastError ? <p class="field__error">{m.lastError}</p> : null}
         </details>
       ))}
     </Layout>
@@ -256,15 +258,15 @@ export function JobsPage({
                   <td>
                     <code>{job.name}</code>
                   </td>
-                  <td>{state?.last_finished_at ? t.dateTime(state.last_finished_at) : "—"}</td>
+                  <td>{state?.lastFinishedAt ? t.dateTime(state.lastFinishedAt) : "—"}</td>
                   <td>
-                    {state?.last_status ? (
-                      <Badge tone={state.last_status === "ok" ? "ok" : "bad"}>
-                        {jobStatus(t, state.last_status)}
+                    {state?.lastStatus ? (
+                      <Badge tone={state.lastStatus === "ok" ? "ok" : "bad"}>
+                        {jobStatus(t, state.lastStatus)}
                       </Badge>
                     ) : null}{" "}
                     {/* Jobs sum themselves up in English, for the logs: marked as such. */}
-                    {state?.last_summary ? <span lang="en">{state.last_summary}</span> : null}
+                    {state?.lastSummary ? <span lang="en">{state.lastSummary}</span> : null}
                   </td>
                   <td>
                     <form method="post" action={href(c, `/admin/jobs/${job.name}/run`)}>

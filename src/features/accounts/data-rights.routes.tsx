@@ -9,8 +9,8 @@ import { requireMemberAdmin, requirePerson } from "../../http/policy.js";
 import { HttpError } from "../../http/errors.js";
 import { audit } from "../../audit/audit.js";
 import { toCount } from "../../db/adapter.js";
-import { verifyPassword } from "./passwords.js";
-import { findPersonById } from "./accounts.repository.js";
+import { verifyPassword } from "../../identity/passwords.js";
+import { findPersonById } from "../../identity/people.repository.js";
 import { exportMember, exportPerson } from "./data-rights.js";
 import { DeleteAccountPage } from "./data-rights.views.js";
 

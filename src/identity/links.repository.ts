@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import type { DB } from "../../db/adapter.js";
-import { newToken } from "../../db/ids.js";
+import type { DB } from "../db/adapter.js";
+import { newToken } from "../db/ids.js";
+import { identityDb } from "./identity.tables.js";
 
 /**
  * The links sent by mail besides password resets: one-time sign-in links, and sign-ups waiting
@@ -18,7 +19,7 @@ export async function createSignInLink(
   now: Date,
 ): Promise<string> {
   const token = newToken();
-  await db
+  await identityDb(db)
     .insertInto("sign_in_links")
     .values({
       token_hash: hashToken(token),
@@ -34,7 +35,7 @@ export async function createSignInLink(
 
 /** The person a still-valid sign-in link belongs to, without using it (the page before the button). */
 export async function checkSignInLink(db: DB, token: string, now: Date) {
-  return db
+  return identityDb(db)
     .selectFrom("sign_in_links")
     .innerJoin("people", "people.id", "sign_in_links.person_id")
     .select(["people.id", "people.email", "sign_in_links.next"])
@@ -49,7 +50,7 @@ export async function checkSignInLink(db: DB, token: string, now: Date) {
 export async function useSignInLink(db: DB, token: string, now: Date) {
   const found = await checkSignInLink(db, token, now);
   if (!found) return undefined;
-  const taken = await db
+  const taken = await identityDb(db)
     .updateTable("sign_in_links")
     .set({ used_at: now.toISOString() })
     .where("token_hash", "=", hashToken(token))
@@ -62,7 +63,7 @@ export async function useSignInLink(db: DB, token: string, now: Date) {
 
 /** Ends every sign-in link of a person still open (one was used, or the password changed). */
 export async function endSignInLinks(db: DB, personId: string, now: Date): Promise<void> {
-  await db
+  await identityDb(db)
     .updateTable("sign_in_links")
     .set({ used_at: now.toISOString() })
     .where("person_id", "=", personId)
@@ -84,7 +85,7 @@ export async function createSignupRequest(
   now: Date,
 ): Promise<string> {
   const token = newToken();
-  await db
+  await identityDb(db)
     .insertInto("signup_requests")
     .values({
       token_hash: hashToken(token),
@@ -100,7 +101,7 @@ export async function createSignupRequest(
 }
 
 export async function checkSignupRequest(db: DB, token: string, now: Date) {
-  return db
+  return identityDb(db)
     .selectFrom("signup_requests")
     .select(["email", "name", "password_hash", "next"])
     .where("token_hash", "=", hashToken(token))
@@ -112,22 +113,22 @@ export async function checkSignupRequest(db: DB, token: string, now: Date) {
 export async function takeSignupRequest(db: DB, token: string, now: Date) {
   const found = await checkSignupRequest(db, token, now);
   if (!found) return undefined;
-  const taken = await db
+  const taken = await identityDb(db)
     .deleteFrom("signup_requests")
     .where("token_hash", "=", hashToken(token))
     .executeTakeFirst();
   if (Number(taken.numDeletedRows) !== 1) return undefined;
-  await db.deleteFrom("signup_requests").where("email", "=", found.email).execute();
+  await identityDb(db).deleteFrom("signup_requests").where("email", "=", found.email).execute();
   return found;
 }
 
 /** Removes links and requests that expired (run by the housekeeping job). */
 export async function purgeExpiredLinks(db: DB, before: Date): Promise<number> {
-  const links = await db
+  const links = await identityDb(db)
     .deleteFrom("sign_in_links")
     .where("expires_at", "<", before.toISOString())
     .executeTakeFirst();
-  const requests = await db
+  const requests = await identityDb(db)
     .deleteFrom("signup_requests")
     .where("expires_at", "<", before.toISOString())
     .executeTakeFirst();

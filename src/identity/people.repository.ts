@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import type { DB } from "../../db/adapter.js";
-import { isUniqueViolation } from "../../db/adapter.js";
-import { newId, newToken, nowIso } from "../../db/ids.js";
+import type { DB } from "../db/adapter.js";
+import { isUniqueViolation } from "../db/adapter.js";
+import { newId, newToken, nowIso } from "../db/ids.js";
 import { hashPassword } from "./passwords.js";
 import { endSignInLinks } from "./links.repository.js";
-import type { MembershipRole } from "../../identity/identity.tables.js";
+import { identityDb } from "./identity.tables.js";
 
 export class EmailTakenError extends Error {
   constructor() {
@@ -14,7 +14,7 @@ export class EmailTakenError extends Error {
 }
 
 export async function findPersonByEmail(db: DB, email: string) {
-  return db
+  return identityDb(db)
     .selectFrom("people")
     .selectAll()
     .where("email", "=", email.trim().toLowerCase())
@@ -22,7 +22,7 @@ export async function findPersonByEmail(db: DB, email: string) {
 }
 
 export async function findPersonById(db: DB, id: string) {
-  return db.selectFrom("people").selectAll().where("id", "=", id).executeTakeFirst();
+  return identityDb(db).selectFrom("people").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
 export interface NewPerson {
@@ -38,7 +38,7 @@ export async function createPerson(db: DB, input: NewPerson): Promise<string> {
   const id = newId();
   const at = nowIso();
   try {
-    await db
+    await identityDb(db)
       .insertInto("people")
       .values({
         id,
@@ -65,7 +65,7 @@ export async function setPassword(db: DB, personId: string, password: string): P
   const hash = await hashPassword(password);
   const now = nowIso();
   await db.transaction().execute(async (trx) => {
-    await trx
+    await identityDb(trx)
       .updateTable("people")
       .set({ password_hash: hash, updated_at: now })
       .where("id", "=", personId)
@@ -76,7 +76,11 @@ export async function setPassword(db: DB, personId: string, password: string): P
 }
 
 export async function updateProfile(db: DB, personId: string, name: string): Promise<void> {
-  await db.updateTable("people").set({ name, updated_at: nowIso() }).where("id", "=", personId).execute();
+  await identityDb(db)
+    .updateTable("people")
+    .set({ name, updated_at: nowIso() })
+    .where("id", "=", personId)
+    .execute();
 }
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -89,7 +93,7 @@ export async function createPasswordToken(
   now: Date,
 ): Promise<string> {
   const token = newToken();
-  await db
+  await identityDb(db)
     .insertInto("password_resets")
     .values({
       token_hash: hashToken(token),
@@ -104,7 +108,7 @@ export async function createPasswordToken(
 
 /** The person a still-valid token belongs to, or undefined. */
 export async function checkPasswordToken(db: DB, token: string, now: Date) {
-  return db
+  return identityDb(db)
     .selectFrom("password_resets")
     .innerJoin("people", "people.id", "password_resets.person_id")
     .select(["people.id", "people.name", "people.email"])
@@ -120,12 +124,12 @@ export async function checkPasswordToken(db: DB, token: string, now: Date) {
  * not stay usable); false if it was used meanwhile (two tabs submitting at once).
  */
 export async function consumePasswordToken(db: DB, token: string, now: Date): Promise<boolean> {
-  const row = await db
+  const row = await identityDb(db)
     .selectFrom("password_resets")
     .select("person_id")
     .where("token_hash", "=", hashToken(token))
     .executeTakeFirst();
-  const result = await db
+  const result = await identityDb(db)
     .updateTable("password_resets")
     .set({ used_at: now.toISOString() })
     .where("token_hash", "=", hashToken(token))
@@ -138,7 +142,7 @@ export async function consumePasswordToken(db: DB, token: string, now: Date): Pr
 
 /** Ends every reset (or invitation) link of a person still open. */
 export async function endPasswordTokens(db: DB, personId: string, now: Date): Promise<void> {
-  await db
+  await identityDb(db)
     .updateTable("password_resets")
     .set({ used_at: now.toISOString() })
     .where("person_id", "=", personId)
@@ -146,47 +150,12 @@ export async function endPasswordTokens(db: DB, personId: string, now: Date): Pr
     .execute();
 }
 
-export async function addMembership(
-  db: DB,
-  personId: string,
-  memberId: string,
-  role: MembershipRole,
-): Promise<void> {
-  await db
-    .insertInto("memberships")
-    .values({ person_id: personId, member_id: memberId, role, created_at: nowIso() })
-    .onConflict((oc) => oc.columns(["person_id", "member_id"]).doUpdateSet({ role }))
-    .execute();
-}
-
+/** People for the admins' list, by name, with the structures they act for. */
 export async function listPeople(db: DB, limit = 500) {
-  const people = await db
+  return identityDb(db)
     .selectFrom("people")
     .select(["id", "name", "email", "is_platform_admin", "last_login_at", "disabled_at", "created_at"])
     .orderBy("name")
     .limit(limit)
     .execute();
-  const links = await db
-    .selectFrom("memberships")
-    .innerJoin("members", "members.id", "memberships.member_id")
-    .select(["memberships.person_id", "memberships.role", "members.name", "members.slug"])
-    .execute();
-  return people.map((p) => ({ ...p, memberships: links.filter((l) => l.person_id === p.id) }));
-}
-
-export async function listMemberChoices(db: DB) {
-  return db
-    .selectFrom("members")
-    .select(["id", "name"])
-    .where("archived_at", "is", null)
-    .orderBy("name")
-    .execute();
-}
-
-export async function listOutbox(db: DB, limit = 200) {
-  return db.selectFrom("mail_outbox").selectAll().orderBy("created_at", "desc").limit(limit).execute();
-}
-
-export async function listJobStates(db: DB) {
-  return db.selectFrom("job_locks").selectAll().execute();
 }
