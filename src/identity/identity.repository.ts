@@ -1,4 +1,4 @@
-import type { DB } from "../db/adapter.js";
+import { toCount, type DB } from "../db/adapter.js";
 import { nowIso } from "../db/ids.js";
 import type { Insertable } from "kysely";
 import {
@@ -228,4 +228,61 @@ export async function setPlatformAdmin(db: DB, personId: string, admin: boolean)
     .set({ is_platform_admin: admin ? 1 : 0, updated_at: nowIso() })
     .where("id", "=", personId)
     .execute();
+}
+
+/** What identity holds about a person, for their export (no password hash, no session token). */
+export async function personExportData(db: DB, personId: string) {
+  const own = identityDb(db);
+  const person = await own
+    .selectFrom("people")
+    .select([
+      "id",
+      "email",
+      "name",
+      "is_platform_admin",
+      "locale",
+      "created_at",
+      "updated_at",
+      "last_login_at",
+      "disabled_at",
+    ])
+    .where("id", "=", personId)
+    .executeTakeFirstOrThrow();
+  const memberships = await own
+    .selectFrom("memberships")
+    .select(["member_id", "role", "created_at"])
+    .where("person_id", "=", personId)
+    .execute();
+  const sessions = await own
+    .selectFrom("sessions")
+    .select(["created_at", "last_seen_at", "expires_at"])
+    .where("person_id", "=", personId)
+    .execute();
+  return { person: { ...person, is_platform_admin: person.is_platform_admin === 1 }, memberships, sessions };
+}
+
+/** The people of a structure with their role and since when, for the structure's export. */
+export async function memberPeopleExport(db: DB, memberId: string) {
+  return identityDb(db)
+    .selectFrom("memberships")
+    .innerJoin("people", "people.id", "memberships.person_id")
+    .select(["people.name", "people.email", "memberships.role", "memberships.created_at"])
+    .where("memberships.member_id", "=", memberId)
+    .execute();
+}
+
+/** Platform admins whose accounts still work (the last one may not delete itself). */
+export async function countActivePlatformAdmins(db: DB): Promise<number> {
+  const row = await identityDb(db)
+    .selectFrom("people")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("is_platform_admin", "=", 1)
+    .where("disabled_at", "is", null)
+    .executeTakeFirst();
+  return toCount(row?.n);
+}
+
+/** Deletes a person; their sessions, links and memberships go with them (foreign keys cascade). */
+export async function deletePerson(db: DB, personId: string): Promise<void> {
+  await identityDb(db).deleteFrom("people").where("id", "=", personId).execute();
 }

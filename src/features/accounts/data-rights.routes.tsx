@@ -8,7 +8,9 @@ import { endSession } from "../../http/session.js";
 import { requireMemberAdmin, requirePerson } from "../../http/policy.js";
 import { HttpError } from "../../http/errors.js";
 import { audit } from "../../audit/audit.js";
-import { toCount } from "../../db/adapter.js";
+import { inTransaction } from "../../db/adapter.js";
+import { countActivePlatformAdmins, deletePerson } from "../../identity/identity.repository.js";
+import { structureBySlug } from "../directory/published.js";
 import { verifyPassword } from "../../identity/passwords.js";
 import { findPersonById } from "../../identity/people.repository.js";
 import { exportMember, exportPerson } from "./data-rights.js";
@@ -34,12 +36,7 @@ export function dataRightsPages(router: Hono<AppEnv>): void {
   });
 
   router.get("/account/structures/:slug/export", async (c) => {
-    const { db } = c.get("deps");
-    const member = await db
-      .selectFrom("members")
-      .select(["id", "slug"])
-      .where("slug", "=", c.req.param("slug"))
-      .executeTakeFirst();
+    const member = await structureBySlug(c.get("deps").db, c.req.param("slug"));
     if (!member) throw new HttpError(404, "404");
     requireMemberAdmin(c, member.id);
     return download(
@@ -64,26 +61,20 @@ export function dataRightsPages(router: Hono<AppEnv>): void {
       );
     }
     if (person.isPlatformAdmin) {
-      const admins = await db
-        .selectFrom("people")
-        .select((eb) => eb.fn.countAll().as("n"))
-        .where("is_platform_admin", "=", 1)
-        .where("disabled_at", "is", null)
-        .executeTakeFirst();
-      if (toCount(admins?.n) <= 1)
+      if ((await countActivePlatformAdmins(db)) <= 1)
         return render(
           c,
           <DeleteAccountPage c={c} errors={{ password: { key: "account.delete.last_admin" } }} />,
           409,
         );
     }
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await audit(trx, {
         actor: { personId: person.id },
         action: "person.delete",
         subject: { type: "person", id: person.id },
       });
-      await trx.deleteFrom("people").where("id", "=", person.id).execute();
+      await deletePerson(trx, person.id);
     });
     await endSession(c);
     return c.redirect(`${href(c, "/")}?deleted=1`, 303);

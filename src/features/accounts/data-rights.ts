@@ -1,6 +1,9 @@
 import type { Deps } from "../../deps.js";
 import type { Feature } from "../feature.js";
 import { readAudit } from "../../audit/audit.js";
+import { listOutbox } from "../../mail/mailer.js";
+import { memberPeopleExport, personExportData } from "../../identity/identity.repository.js";
+import { structureExportData, structuresByIds } from "../directory/published.js";
 
 /**
  * What the platform holds about a person or a structure, gathered from every feature, as plain
@@ -12,44 +15,13 @@ export async function exportPerson(
   personId: string,
 ): Promise<Record<string, unknown>> {
   const { db } = deps;
-  const person = await db
-    .selectFrom("people")
-    .select([
-      "id",
-      "email",
-      "name",
-      "is_platform_admin",
-      "locale",
-      "created_at",
-      "updated_at",
-      "last_login_at",
-      "disabled_at",
-    ])
-    .where("id", "=", personId)
-    .executeTakeFirstOrThrow();
-  const memberships = await db
-    .selectFrom("memberships")
-    .innerJoin("members", "members.id", "memberships.member_id")
-    .select(["members.slug", "members.name", "memberships.role", "memberships.created_at"])
-    .where("memberships.person_id", "=", personId)
-    .execute();
-  const sessions = await db
-    .selectFrom("sessions")
-    .select(["created_at", "last_seen_at", "expires_at"])
-    .where("person_id", "=", personId)
-    .execute();
-  const mails = await db
-    .selectFrom("mail_outbox")
-    .select(["created_at", "subject", "text_body", "status", "kind"])
-    .where("to_address", "=", person.email)
-    .orderBy("created_at")
-    .execute();
-  const actions = await db
-    .selectFrom("audit_log")
-    .select(["at", "action", "subject_type", "subject_id", "data"])
-    .where("actor_person_id", "=", personId)
-    .orderBy("id")
-    .execute();
+  const { person, memberships, sessions } = await personExportData(db, personId);
+  const structures = await structuresByIds(
+    db,
+    memberships.map((m) => m.member_id),
+  );
+  const mails = (await listOutbox(db, { to: person.email, limit: 100_000 })).reverse();
+  const actions = await readAudit(db, { actorPersonId: personId, limit: 100_000 });
   const parts: Record<string, unknown> = {};
   for (const feature of features) {
     if (feature.personExport) parts[feature.name] = await feature.personExport(deps, personId);
@@ -57,11 +29,30 @@ export async function exportPerson(
   return {
     format: "chatons-person-export/1",
     exportedAt: deps.now().toISOString(),
-    person: { ...person, is_platform_admin: person.is_platform_admin === 1 },
-    memberships,
+    person,
+    memberships: memberships.map((m) => ({
+      slug: structures.get(m.member_id)?.slug ?? null,
+      name: structures.get(m.member_id)?.name ?? null,
+      role: m.role,
+      created_at: m.created_at,
+    })),
     sessions,
-    mails,
-    actions: actions.map((a) => ({ ...a, data: safeJson(a.data) })),
+    mails: mails.map((m) => ({
+      created_at: m.createdAt,
+      subject: m.subject,
+      text_body: m.text,
+      status: m.status,
+      kind: m.kind,
+    })),
+    actions: [...actions]
+      .reverse()
+      .map((a) => ({
+        at: a.at,
+        action: a.action,
+        subject_type: a.subjectType,
+        subject_id: a.subjectId,
+        data: a.data,
+      })),
     ...parts,
   };
 }
@@ -72,23 +63,8 @@ export async function exportMember(
   memberId: string,
 ): Promise<Record<string, unknown>> {
   const { db } = deps;
-  const member = await db
-    .selectFrom("members")
-    .selectAll()
-    .where("id", "=", memberId)
-    .executeTakeFirstOrThrow();
-  const services = await db
-    .selectFrom("services")
-    .selectAll()
-    .where("member_id", "=", memberId)
-    .orderBy("slug")
-    .execute();
-  const people = await db
-    .selectFrom("memberships")
-    .innerJoin("people", "people.id", "memberships.person_id")
-    .select(["people.name", "people.email", "memberships.role", "memberships.created_at"])
-    .where("memberships.member_id", "=", memberId)
-    .execute();
+  const { member, services } = await structureExportData(db, memberId);
+  const people = await memberPeopleExport(db, memberId);
   const history = [
     ...(await readAudit(db, { subjectType: "member", subjectId: memberId, limit: 10_000 })),
     ...(await readAudit(db, { actorMemberId: memberId, limit: 10_000 })),
@@ -97,32 +73,13 @@ export async function exportMember(
   for (const feature of features) {
     if (feature.memberExport) parts[feature.name] = await feature.memberExport(deps, memberId);
   }
-  const { search_text: _search, ...memberFields } = member;
   return {
     format: "chatons-member-export/1",
     exportedAt: deps.now().toISOString(),
-    member: {
-      ...memberFields,
-      social_links: safeJson(member.social_links),
-      funding_links: safeJson(member.funding_links),
-      avatar: safeJson(member.avatar),
-    },
-    services: services.map(({ search_text: _s, ...s }) => ({
-      ...s,
-      audience: safeJson(s.audience),
-      languages: safeJson(s.languages),
-    })),
+    member,
+    services,
     people,
     history,
     ...parts,
   };
-}
-
-function safeJson(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }

@@ -95,6 +95,12 @@ export async function structureById(db: DB, id: string): Promise<Structure | und
   return row ? toStructure(row) : undefined;
 }
 
+/** A structure by its slug, archived or not. */
+export async function structureBySlug(db: DB, slug: string): Promise<Structure | undefined> {
+  const row = await structuresQuery(db).where("slug", "=", slug).executeTakeFirst();
+  return row ? toStructure(row) : undefined;
+}
+
 /** A structure listed in the directory (not archived), by its slug. */
 export async function findListedMember(db: DB, slug: string): Promise<Structure | undefined> {
   const row = await structuresQuery(db)
@@ -268,4 +274,43 @@ export async function collectiveFigures(db: DB): Promise<CollectiveFigures> {
     .where("services.archived_at", "is", null)
     .executeTakeFirst();
   return { members: toCount(members?.n), services: toCount(services?.n), categories: toCount(categories?.n) };
+}
+
+/** What the directory holds about a structure, for its export (search columns left out, JSON parsed). */
+export async function structureExportData(db: DB, memberId: string) {
+  const own = directoryDb(db);
+  const member = await own
+    .selectFrom("members")
+    .selectAll()
+    .where("id", "=", memberId)
+    .executeTakeFirstOrThrow();
+  const services = await own
+    .selectFrom("services")
+    .selectAll()
+    .where("member_id", "=", memberId)
+    .orderBy("slug")
+    .execute();
+  const { search_text: _search, ...memberFields } = member;
+  return {
+    member: {
+      ...memberFields,
+      social_links: parseJson(member.social_links),
+      funding_links: parseJson(member.funding_links),
+      avatar: parseJson(member.avatar),
+    },
+    services: services.map(({ search_text: _s, ...s }) => ({
+      ...s,
+      audience: parseJson(s.audience),
+      languages: parseJson(s.languages),
+    })),
+  };
+}
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
