@@ -2,9 +2,15 @@ import { createHash } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppContext, AppEnv, FlashMessage } from "./context.js";
-import { newToken, nowIso } from "../db/ids.js";
-import type { DB } from "../db/adapter.js";
+import { newToken } from "../db/ids.js";
 import { loadPerson } from "../identity/current-person.js";
+import {
+  deleteSession,
+  extendSession,
+  insertSession,
+  liveSession,
+  setSessionFlash,
+} from "../identity/sessions.repository.js";
 
 const SESSION_DAYS = 30;
 const REFRESH_AFTER_MS = 60 * 60 * 1000;
@@ -50,23 +56,14 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
     c.set("person", null);
     if (token) {
       const now = c.get("deps").now();
-      const row = await db
-        .selectFrom("sessions")
-        .selectAll()
-        .where("id", "=", hashToken(token))
-        .where("expires_at", ">", now.toISOString())
-        .executeTakeFirst();
-      const person = row ? await loadPerson(db, row.person_id) : null;
+      const row = await liveSession(db, hashToken(token), now);
+      const person = row ? await loadPerson(db, row.personId) : null;
       if (row && person) {
-        c.set("session", { id: row.id, csrfToken: row.csrf_token, flash: parseFlash(row.flash) });
+        c.set("session", { id: row.id, csrfToken: row.csrfToken, flash: parseFlash(row.flash) });
         c.set("person", person);
-        if (now.getTime() - Date.parse(row.last_seen_at) > REFRESH_AFTER_MS) {
+        if (now.getTime() - Date.parse(row.lastSeenAt) > REFRESH_AFTER_MS) {
           const expires = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-          await db
-            .updateTable("sessions")
-            .set({ last_seen_at: now.toISOString(), expires_at: expires.toISOString() })
-            .where("id", "=", row.id)
-            .execute();
+          await extendSession(db, row.id, now, expires);
           setSessionCookie(c, token, expires);
         }
       } else {
@@ -82,7 +79,7 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
       c.res.status === 200 &&
       (c.res.headers.get("content-type") ?? "").includes("text/html")
     ) {
-      await db.updateTable("sessions").set({ flash: null }).where("id", "=", session.id).execute();
+      await setSessionFlash(db, session.id, null);
     }
   };
 }
@@ -102,24 +99,12 @@ function setSessionCookie(c: AppContext, token: string, expires: Date): void {
 export async function startSession(c: AppContext, personId: string): Promise<void> {
   const { db, now } = c.get("deps");
   const previous = c.get("session");
-  if (previous) await db.deleteFrom("sessions").where("id", "=", previous.id).execute();
+  if (previous) await deleteSession(db, previous.id);
   const token = newToken();
   const csrfToken = newToken(24);
   const at = now();
   const expires = new Date(at.getTime() + SESSION_DAYS * 86_400_000);
-  await db
-    .insertInto("sessions")
-    .values({
-      id: hashToken(token),
-      person_id: personId,
-      csrf_token: csrfToken,
-      created_at: at.toISOString(),
-      expires_at: expires.toISOString(),
-      last_seen_at: at.toISOString(),
-      flash: null,
-    })
-    .execute();
-  await db.updateTable("people").set({ last_login_at: nowIso() }).where("id", "=", personId).execute();
+  await insertSession(db, { id: hashToken(token), personId, csrfToken, at, expires });
   setSessionCookie(c, token, expires);
   // The rest of this request (a flash message before the redirect, say) belongs to the new session.
   c.set("session", { id: hashToken(token), csrfToken, flash: [] });
@@ -128,26 +113,18 @@ export async function startSession(c: AppContext, personId: string): Promise<voi
 export async function endSession(c: AppContext): Promise<void> {
   const { db, config } = c.get("deps");
   const session = c.get("session");
-  if (session) await db.deleteFrom("sessions").where("id", "=", session.id).execute();
+  if (session) await deleteSession(db, session.id);
   deleteCookie(c, sessionCookieName(config.secureCookies), { path: "/", secure: config.secureCookies });
   c.set("session", null);
   c.set("person", null);
 }
 
-/** Ends every session of a person (after a password change or reset). */
-export async function endAllSessions(db: DB, personId: string): Promise<void> {
-  await db.deleteFrom("sessions").where("person_id", "=", personId).execute();
-}
+export { endAllSessions } from "../identity/sessions.repository.js";
 
 /** Queues a message shown on the next page. Only signed-in people have somewhere to keep it. */
 export async function flash(c: AppContext, message: FlashMessage): Promise<void> {
   const session = c.get("session");
   if (!session) return;
   session.flash = [...session.flash, message];
-  await c
-    .get("deps")
-    .db.updateTable("sessions")
-    .set({ flash: JSON.stringify(session.flash) })
-    .where("id", "=", session.id)
-    .execute();
+  await setSessionFlash(c.get("deps").db, session.id, JSON.stringify(session.flash));
 }

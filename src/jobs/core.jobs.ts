@@ -2,6 +2,7 @@ import type { Deps } from "../deps.js";
 import type { JobDefinition } from "./scheduler.js";
 import { purgeExpired } from "../http/rate-limit.js";
 import { purgeExpiredLinks } from "../identity/links.repository.js";
+import { purgeExpiredSessions } from "../identity/sessions.repository.js";
 
 /** Housekeeping every platform needs: mail retries, expired sessions and tokens, old limit windows. */
 export function coreJobs(deps: Deps): JobDefinition[] {
@@ -22,17 +23,10 @@ export function coreJobs(deps: Deps): JobDefinition[] {
       runAtStart: true,
       async run() {
         const now = deps.now();
-        const sessions = await deps.db
-          .deleteFrom("sessions")
-          .where("expires_at", "<", now.toISOString())
-          .executeTakeFirst();
-        const tokens = await deps.db
-          .deleteFrom("password_resets")
-          .where("expires_at", "<", new Date(now.getTime() - 86_400_000).toISOString())
-          .executeTakeFirst();
+        const { sessions, resets } = await purgeExpiredSessions(deps.db, now);
         const links = await purgeExpiredLinks(deps.db, now);
         await purgeExpired(deps.db, new Date(now.getTime() - 86_400_000));
-        return `${Number(sessions.numDeletedRows)} sessions, ${Number(tokens.numDeletedRows) + links} tokens purged`;
+        return `${sessions} sessions, ${resets + links} tokens purged`;
       },
     },
   ];
