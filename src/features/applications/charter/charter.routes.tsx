@@ -33,11 +33,11 @@ function fields(data: {
   return {
     code: data.code,
     level: data.level,
-    title_fr: data.title_fr,
-    title_en: data.title_en,
-    explanation_fr: data.explanation_fr,
-    explanation_en: data.explanation_en,
-    check_id: data.check_id ?? null,
+    titleFr: data.title_fr,
+    titleEn: data.title_en,
+    explanationFr: data.explanation_fr,
+    explanationEn: data.explanation_en,
+    checkId: data.check_id ?? null,
   };
 }
 
@@ -159,7 +159,7 @@ export function charterPages(router: Hono<AppEnv>): void {
         .execute(async (trx) => {
           const values = fields(form.data);
           const id = criterionId ?? (await repo.addCriterion(trx, charter.version.id, part.id, values));
-          if (criterionId) await repo.updateCriterion(trx, criterionId, { ...values, part_id: part.id });
+          if (criterionId) await repo.updateCriterion(trx, criterionId, { ...values, partId: part.id });
           await audit(trx, {
             actor: { personId: person.id },
             action: criterionId ? "charter.criterion.update" : "charter.criterion.add",

@@ -19,8 +19,8 @@ export function DraftPage({ c, charter, values, errors }: FormProps & { charter:
   const locale = c.get("locale");
   const id = charter.version.id;
   const summary = values ?? {
-    summary_fr: charter.version.summary_fr,
-    summary_en: charter.version.summary_en,
+    summary_fr: charter.version.summaryFr,
+    summary_en: charter.version.summaryEn,
   };
   return (
     <Layout
@@ -114,11 +114,11 @@ export function criterionValues(cr: Criterion, partLetter: string): FormValues {
     part: partLetter,
     code: cr.code,
     level: cr.level,
-    title_fr: cr.title_fr,
-    title_en: cr.title_en,
-    explanation_fr: cr.explanation_fr,
-    explanation_en: cr.explanation_en,
-    check_id: cr.check_id ?? "",
+    title_fr: cr.titleFr,
+    title_en: cr.titleEn,
+    explanation_fr: cr.explanationFr,
+    explanation_en: cr.explanationEn,
+    check_id: cr.checkId ?? "",
   };
 }
 

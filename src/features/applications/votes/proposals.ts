@@ -86,7 +86,7 @@ export async function proposeCharter(
   return open(deps, {
     kind: "charter",
     title: `Charte, version ${charter.version.version} / Charter, version ${charter.version.version}`,
-    body: [charter.version.summary_fr, charter.version.summary_en].filter(Boolean).join("\n\n"),
+    body: [charter.version.summaryFr, charter.version.summaryEn].filter(Boolean).join("\n\n"),
     options: [...YES_NO],
     charterVersionId: charter.version.id,
     closesAt,
