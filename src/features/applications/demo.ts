@@ -2,12 +2,11 @@ import type { Deps } from "../../deps.js";
 import type { DB } from "../../db/adapter.js";
 import type { DemoWorld } from "../../demo/world.js";
 import { audit } from "../../audit/audit.js";
-import type { Phase } from "./applications.tables.js";
 import { insertApplication, moveStatus, saveAnswers } from "./applications.repository.js";
 import { allCriteria, currentCharter, type Criterion } from "./charter/charter.repository.js";
 import { queueRun } from "./checks/check-runner.js";
 import { defaultRoundDates, roundNumber } from "./rounds/phases.js";
-import { insertRound } from "./rounds/rounds.repository.js";
+import { insertRound, movePhase } from "./rounds/rounds.repository.js";
 import { closeDecision } from "./votes/close.js";
 import { insertDecision } from "./votes/decisions.repository.js";
 import { DEFAULT_RULES, YES_NO } from "./votes/tally.js";
@@ -171,12 +170,7 @@ export async function seedApplicationsDemo(deps: Deps, world: DemoWorld): Promis
         .executeTakeFirstOrThrow();
       await closeDecision(trx, decision, pastClose, null);
     }
-    const phase: Phase = "decided";
-    await trx
-      .updateTable("rounds")
-      .set({ phase, decided_at: pastClose.toISOString() })
-      .where("id", "=", pastId)
-      .execute();
+    await movePhase(trx, pastId, "vote", "decided", pastDates, pastClose);
 
     // The open round, in its vote phase, with the three candidates.
     const closes = new Date(now.getTime() + 11 * DAY);

@@ -10,7 +10,7 @@ import { insertDecision, type Decision } from "../votes/decisions.repository.js"
 import { YES_NO } from "../votes/tally.js";
 import { collectiveRecipients, compose, sendAll, structureRecipients } from "../notify.js";
 import { advanceDates, nextPhase, type RoundDates } from "./phases.js";
-import { findRound, movePhase, roundDates, roundRules, type Round } from "./rounds.repository.js";
+import { findRound, movePhase, type Round } from "./rounds.repository.js";
 
 /**
  * roundAdvancer: moves a round one phase forward and does what that step means, in one
@@ -46,8 +46,8 @@ async function openVotes(
       applicationId: app.id,
       roundId: round.id,
       closesAt: dates.closesAt,
-      rules: roundRules(round),
-      resultsHidden: round.results_hidden === 1,
+      rules: round.rules,
+      resultsHidden: round.resultsHidden,
       personId: actor?.personId ?? null,
       now,
     });
@@ -178,7 +178,7 @@ export async function advanceRound(
   const mails = await deps.db.transaction().execute(async (trx) => {
     const round = await findRound(trx, roundId);
     if (!round || round.phase !== from) return null;
-    const dates = options.early ? advanceDates(roundDates(round), to, now) : roundDates(round);
+    const dates = options.early ? advanceDates(round, to, now) : round;
     if (!(await movePhase(trx, roundId, from, to, dates, now))) return null;
     await audit(trx, {
       actor: options.actor,

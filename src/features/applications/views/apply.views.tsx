@@ -94,20 +94,20 @@ export function ApplyPage({
           {t("applications.apply.running", {
             round: running.label,
             phase: t(PHASE_KEY[running.phase]),
-            date: t.date(running.closes_at),
+            date: t.date(running.closesAt),
           })}{" "}
           <a href={href(c, `/rounds/${running.id}`)}>{t("applications.round.applications")}</a>
         </p>
       ) : null}
       {open ? (
         <>
-          <p>{t("applications.apply.open", { round: open.label, date: t.date(open.review_at) })}</p>
+          <p>{t("applications.apply.open", { round: open.label, date: t.date(open.reviewAt) })}</p>
           <RoundDates c={c} round={open} />
           <h2>{t("applications.rules.title")}</h2>
           <RoundRules c={c} round={open} />
         </>
       ) : next ? (
-        <p>{t("applications.apply.next", { round: next.label, date: t.date(next.opens_at) })}</p>
+        <p>{t("applications.apply.next", { round: next.label, date: t.date(next.opensAt) })}</p>
       ) : (
         <p>{t("applications.apply.no_round")}</p>
       )}

@@ -20,19 +20,19 @@ export function RoundDates({ c, round }: { c: AppContext; round: Round }) {
     <dl class="figures__list">
       <div>
         <dt>{t("applications.round.opens")}</dt>
-        <dd>{t.date(round.opens_at)}</dd>
+        <dd>{t.date(round.opensAt)}</dd>
       </div>
       <div>
         <dt>{t("applications.round.review")}</dt>
-        <dd>{t.date(round.review_at)}</dd>
+        <dd>{t.date(round.reviewAt)}</dd>
       </div>
       <div>
         <dt>{t("applications.round.vote")}</dt>
-        <dd>{t.date(round.vote_at)}</dd>
+        <dd>{t.date(round.voteAt)}</dd>
       </div>
       <div>
         <dt>{t("applications.round.closes")}</dt>
-        <dd>{t.date(round.closes_at)}</dd>
+        <dd>{t.date(round.closesAt)}</dd>
       </div>
     </dl>
   );
@@ -43,16 +43,16 @@ export function RoundRules({ c, round }: { c: AppContext; round: Round }) {
   return (
     <ul>
       <li>
-        {round.quorum_percent > 0
-          ? t("applications.rules.quorum", { percent: round.quorum_percent })
+        {round.rules.quorumPercent > 0
+          ? t("applications.rules.quorum", { percent: round.rules.quorumPercent })
           : t("applications.rules.no_quorum")}
       </li>
-      <li>{t(`applications.rules.majority.${round.majority}`)}</li>
-      <li>{t(`applications.rules.tie.${round.tie_outcome}`)}</li>
-      {round.quorum_percent > 0 ? (
-        <li>{t(`applications.rules.quorum_outcome.${round.quorum_outcome}`)}</li>
+      <li>{t(`applications.rules.majority.${round.rules.majority}`)}</li>
+      <li>{t(`applications.rules.tie.${round.rules.tieOutcome}`)}</li>
+      {round.rules.quorumPercent > 0 ? (
+        <li>{t(`applications.rules.quorum_outcome.${round.rules.quorumOutcome}`)}</li>
       ) : null}
-      <li>{round.results_hidden === 1 ? t("applications.rules.hidden") : t("applications.rules.visible")}</li>
+      <li>{round.resultsHidden ? t("applications.rules.hidden") : t("applications.rules.visible")}</li>
     </ul>
   );
 }
@@ -68,7 +68,7 @@ export function RoundsPage({ c, rounds }: { c: AppContext; rounds: Round[] }) {
         {rounds.map((r) => (
           <li>
             <a href={href(c, `/rounds/${r.id}`)}>{r.label}</a> <PhaseBadge c={c} phase={r.phase} />{" "}
-            {t("applications.rounds.decided_on", { date: t.date(r.closes_at) })}
+            {t("applications.rounds.decided_on", { date: t.date(r.closesAt) })}
           </li>
         ))}
       </ul>
