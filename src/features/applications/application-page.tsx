@@ -4,19 +4,20 @@ import type { FieldErrors, FormValues } from "../../http/forms.js";
 import { render } from "../../http/render.js";
 import { HttpError } from "../../http/errors.js";
 import { authorize, can, type ApplicationSubject } from "./applications.policy.js";
-import { answersOf, findApplication, type ApplicationRecord } from "./applications.repository.js";
+import {
+  answersOf,
+  findApplication,
+  type ApplicationRecord,
+  type RefusalReasons,
+} from "./applications.repository.js";
 import { allCriteria, charterById, type Charter } from "./charter/charter.repository.js";
 import { latestRun } from "./checks/check-runner.js";
 import { progress } from "./blocking.js";
 import { blockersOf } from "./workflows.js";
 import { listMessages, listReviews } from "./review.js";
-import type { RefusalReasons } from "./votes/close.js";
-import {
-  countBallots,
-  decisionForApplication,
-  decisionOptions,
-  shownResult,
-} from "./votes/decisions.repository.js";
+import { decisionForApplication } from "./votes/decisions.repository.js";
+import { countBallots } from "./votes/ballots.repository.js";
+import { shownResult } from "./votes/results.js";
 import { visibleBallots, votersFor } from "./votes/decisions.routes.js";
 import { ApplicationPage } from "./views/application.views.js";
 
@@ -56,8 +57,8 @@ function parseReasons(text: string | null): RefusalReasons | undefined {
             ? [
                 {
                   code: q.code,
-                  title_fr: "title_fr" in q && typeof q.title_fr === "string" ? q.title_fr : "",
-                  title_en: "title_en" in q && typeof q.title_en === "string" ? q.title_en : "",
+                  titleFr: "title_fr" in q && typeof q.title_fr === "string" ? q.title_fr : "",
+                  titleEn: "title_en" in q && typeof q.title_en === "string" ? q.title_en : "",
                   notes:
                     "notes" in q && Array.isArray(q.notes)
                       ? q.notes.filter((n: unknown): n is string => typeof n === "string")
@@ -80,7 +81,7 @@ async function decisionProps(c: AppContext, app: ApplicationRecord) {
   if (!decision) return undefined;
   return {
     decision,
-    options: decisionOptions(decision),
+    options: decision.options,
     shown: await shownResult(c.get("deps").db, decision),
     voters: await votersFor(c, decision),
     participants: await countBallots(c.get("deps").db, decision.id),

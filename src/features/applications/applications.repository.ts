@@ -1,7 +1,14 @@
 import type { DB } from "../../db/adapter.js";
 import { isUniqueViolation, toCount } from "../../db/adapter.js";
 import { newId } from "../../db/ids.js";
-import type { Answer, ApplicationKind, ApplicationStatus } from "./applications.tables.js";
+import {
+  applicationsDb,
+  type Answer,
+  type ApplicationKind,
+  type ApplicationStatus,
+} from "./applications.tables.js";
+import type { QuestionedCriterion } from "./review.repository.js";
+import type { TallyResult } from "./votes/tally.js";
 
 export class ActiveApplicationExists extends Error {
   constructor(public readonly memberId: string) {
@@ -109,6 +116,26 @@ export async function insertApplication(db: DB, input: NewApplication): Promise<
   return id;
 }
 
+/** Why a candidate was refused: the reasons given with the ballots against, the questioned criteria. */
+export interface RefusalReasons {
+  outcome: TallyResult["outcome"];
+  against: string[];
+  questioned: QuestionedCriterion[];
+}
+
+/** The stored form of the reasons (JSON with the charter's column names, as files already hold them). */
+const storedReasons = (r: RefusalReasons): string =>
+  JSON.stringify({
+    outcome: r.outcome,
+    against: r.against,
+    questioned: r.questioned.map((q) => ({
+      code: q.code,
+      title_fr: q.titleFr,
+      title_en: q.titleEn,
+      notes: q.notes,
+    })),
+  });
+
 /** Changes the status if it is still `from`; a settled status frees the structure's active key. */
 export async function moveStatus(
   db: DB,
@@ -116,25 +143,37 @@ export async function moveStatus(
   from: ApplicationStatus[],
   to: ApplicationStatus,
   now: Date,
-  extra: {
-    round_id?: string | null;
-    submitted_at?: string;
-    decided_at?: string;
-    decision_reasons?: string;
-  } = {},
+  extra: { roundId?: string | null; submittedAt?: string; decidedAt?: string; reasons?: RefusalReasons } = {},
 ): Promise<boolean> {
-  const result = await db
+  const result = await applicationsDb(db)
     .updateTable("applications")
     .set({
       status: to,
       updated_at: now.toISOString(),
       ...(SETTLED.includes(to) ? { active_key: null } : {}),
-      ...extra,
+      ...(extra.roundId !== undefined ? { round_id: extra.roundId } : {}),
+      ...(extra.submittedAt !== undefined ? { submitted_at: extra.submittedAt } : {}),
+      ...(extra.decidedAt !== undefined ? { decided_at: extra.decidedAt } : {}),
+      ...(extra.reasons ? { decision_reasons: storedReasons(extra.reasons) } : {}),
     })
     .where("id", "=", id)
     .where("status", "in", from)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Who an application is for and the label of its round (a vote's verdict needs both). */
+export async function applicationRound(
+  db: DB,
+  id: string,
+): Promise<{ memberId: string; roundLabel: string | null }> {
+  const row = await applicationsDb(db)
+    .selectFrom("applications")
+    .leftJoin("rounds", "rounds.id", "applications.round_id")
+    .select(["applications.member_id", "rounds.label"])
+    .where("applications.id", "=", id)
+    .executeTakeFirstOrThrow();
+  return { memberId: row.member_id, roundLabel: row.label };
 }
 
 export interface StoredAnswer {

@@ -4,7 +4,8 @@ import type { Answer } from "./applications.tables.js";
 import { insertApplication, moveStatus, saveAnswers, type AnswerInput } from "./applications.repository.js";
 import type { Criterion } from "./charter/charter.repository.js";
 import { closeDecision } from "./votes/close.js";
-import { insertBallot, insertDecision } from "./votes/decisions.repository.js";
+import { findDecision, insertDecision } from "./votes/decisions.repository.js";
+import { insertBallot } from "./votes/ballots.repository.js";
 import { DEFAULT_RULES, YES_NO } from "./votes/tally.js";
 import * as text from "./demo-data.js";
 
@@ -239,12 +240,8 @@ export async function proposals(
     new Date(pastStart.getTime() + DAY),
     0.85,
   );
-  const decision = await db
-    .selectFrom("decisions")
-    .selectAll()
-    .where("id", "=", past)
-    .executeTakeFirstOrThrow();
-  await closeDecision(db, decision, new Date(pastStart.getTime() + 21 * DAY), null);
+  const decision = await findDecision(db, past);
+  if (decision) await closeDecision(db, decision, new Date(pastStart.getTime() + 21 * DAY), null);
 }
 
 export async function reassessments(
@@ -282,8 +279,8 @@ export async function reassessments(
     });
     await saveAnswers(db, id, answersFor(criteria, "", random, true), null, at);
     await moveStatus(db, id, ["draft"], "completed", at, {
-      submitted_at: at.toISOString(),
-      decided_at: at.toISOString(),
+      submittedAt: at.toISOString(),
+      decidedAt: at.toISOString(),
     });
   }
 }

@@ -8,7 +8,7 @@ import { queueRun } from "./checks/check-runner.js";
 import { defaultRoundDates, roundNumber } from "./rounds/phases.js";
 import { insertRound, movePhase } from "./rounds/rounds.repository.js";
 import { closeDecision } from "./votes/close.js";
-import { insertDecision } from "./votes/decisions.repository.js";
+import { findDecision, insertDecision, removeElectors } from "./votes/decisions.repository.js";
 import { DEFAULT_RULES, YES_NO } from "./votes/tally.js";
 import {
   answersFor,
@@ -45,8 +45,8 @@ async function fileApplication(
   });
   await saveAnswers(db, id, answersFor(criteria, site, random, opts.complete), opts.personId, opts.submitted);
   await moveStatus(db, id, ["draft"], "submitted", opts.submitted, {
-    round_id: opts.roundId,
-    submitted_at: opts.submitted.toISOString(),
+    roundId: opts.roundId,
+    submittedAt: opts.submitted.toISOString(),
   });
   await audit(db, {
     actor: { personId: opts.personId, memberId },
@@ -147,28 +147,15 @@ export async function seedApplicationsDemo(deps: Deps, world: DemoWorld): Promis
         pastDates.closesAt,
         new Date(pastDates.voteAt),
       );
-      await trx
-        .deleteFrom("decision_electors")
-        .where("decision_id", "=", decisionId)
-        .where(
-          "member_id",
-          "in",
-          joined.map((j) => j.id),
-        )
-        .execute();
-      await trx
-        .updateTable("decisions")
-        .set({ electors_count: full.length - joined.length })
-        .where("id", "=", decisionId)
-        .execute();
+      await removeElectors(
+        trx,
+        decisionId,
+        joined.map((j) => j.id),
+      );
       const voters = full.filter((v) => !joined.includes(v) && random() < 0.4).map((v) => v.id);
       await castBallots(trx, decisionId, voters, voterPerson, random, new Date(pastDates.voteAt), 0.8);
-      const decision = await trx
-        .selectFrom("decisions")
-        .selectAll()
-        .where("id", "=", decisionId)
-        .executeTakeFirstOrThrow();
-      await closeDecision(trx, decision, pastClose, null);
+      const decision = await findDecision(trx, decisionId);
+      if (decision) await closeDecision(trx, decision, pastClose, null);
     }
     await movePhase(trx, pastId, "vote", "decided", pastDates, pastClose);
 

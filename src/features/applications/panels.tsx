@@ -54,12 +54,12 @@ export async function dashboardPanel(c: AppContext, member: PanelMember): Promis
                 <a
                   href={href(
                     c,
-                    d.application_id ? `/applications/${d.application_id}#vote` : `/decisions/${d.id}`,
+                    d.applicationId ? `/applications/${d.applicationId}#vote` : `/decisions/${d.id}`,
                   )}
                 >
                   {d.title}
                 </a>{" "}
-                ({t("applications.decision.closes", { date: t.dateTime(d.closes_at) })})
+                ({t("applications.decision.closes", { date: t.dateTime(d.closesAt) })})
               </li>
             ))}
           </ul>

@@ -105,10 +105,10 @@ export async function submitApplication(
     const moved =
       app.kind === "application"
         ? await moveStatus(trx, app.id, ["draft"], "submitted", now, {
-            round_id: round?.id ?? null,
-            submitted_at: at,
+            roundId: round?.id ?? null,
+            submittedAt: at,
           })
-        : await moveStatus(trx, app.id, ["draft"], "completed", now, { submitted_at: at, decided_at: at });
+        : await moveStatus(trx, app.id, ["draft"], "completed", now, { submittedAt: at, decidedAt: at });
     if (!moved) return null;
     await audit(trx, {
       actor: { personId, memberId: app.member_id },

@@ -6,7 +6,8 @@ import type { MailMessage } from "../../../mail/mailer.js";
 import type { Phase } from "../applications.tables.js";
 import { moveStatus } from "../applications.repository.js";
 import { closeDecision, type Settled } from "../votes/close.js";
-import { insertDecision, type Decision } from "../votes/decisions.repository.js";
+import { insertDecision, openDecisionsOfRound } from "../votes/decisions.repository.js";
+import { structureById } from "../../directory/published.js";
 import { YES_NO } from "../votes/tally.js";
 import { collectiveRecipients, compose, sendAll, structureRecipients } from "../notify.js";
 import { advanceDates, nextPhase, type RoundDates } from "./phases.js";
@@ -89,12 +90,7 @@ async function openVotes(
 export async function verdictMails(deps: Deps, db: DB, settled: Settled): Promise<MailMessage[]> {
   const app = settled.application;
   if (!app) return [];
-  const member = await db
-    .selectFrom("members")
-    .select("name")
-    .where("id", "=", app.memberId)
-    .executeTakeFirst();
-  const name = member?.name ?? "";
+  const name = (await structureById(db, app.memberId))?.name ?? "";
   return compose(
     deps,
     await structureRecipients(db, app.memberId),
@@ -115,7 +111,7 @@ export async function verdictMails(deps: Deps, db: DB, settled: Settled): Promis
         ...(app.reasons?.against ?? []).map((r) => `- ${r}`),
         ...(app.reasons?.questioned ?? []).map(
           (q) =>
-            `- ${q.code} ${t.locale === "en" ? q.title_en : q.title_fr}${q.notes.length ? ` : ${q.notes.join(" ; ")}` : ""}`,
+            `- ${q.code} ${t.locale === "en" ? q.titleEn : q.titleFr}${q.notes.length ? ` : ${q.notes.join(" ; ")}` : ""}`,
         ),
       ];
       return {
@@ -131,14 +127,8 @@ export async function verdictMails(deps: Deps, db: DB, settled: Settled): Promis
 }
 
 async function closeVotes(deps: Deps, db: DB, round: Round, now: Date, actor: AuditActor | null) {
-  const open: Decision[] = await db
-    .selectFrom("decisions")
-    .selectAll()
-    .where("round_id", "=", round.id)
-    .where("status", "=", "open")
-    .execute();
   const mails: MailMessage[] = [];
-  for (const decision of open) {
+  for (const decision of await openDecisionsOfRound(db, round.id)) {
     const settled = await closeDecision(db, decision, now, actor);
     if (settled) mails.push(...(await verdictMails(deps, db, settled)));
   }
@@ -152,7 +142,7 @@ async function carryOver(db: DB, round: Round, now: Date, actor: AuditActor | nu
     .where("status", "=", "postponed")
     .execute();
   for (const app of postponed) {
-    if (await moveStatus(db, app.id, ["postponed"], "submitted", now, { round_id: round.id }))
+    if (await moveStatus(db, app.id, ["postponed"], "submitted", now, { roundId: round.id }))
       await audit(db, {
         actor,
         action: "application.carry_over",

@@ -3,11 +3,10 @@ import { href } from "../../../http/context.js";
 import type { FieldErrors, FormValues } from "../../../http/forms.js";
 import { Layout } from "../../../views/Layout.js";
 import { Badge, Csrf } from "../../../views/components.js";
-import type { ApplicationRecord, StoredAnswer } from "../applications.repository.js";
+import type { ApplicationRecord, RefusalReasons, StoredAnswer } from "../applications.repository.js";
 import type { Blocker } from "../blocking.js";
 import { allCriteria, localized, type Charter, type Criterion } from "../charter/charter.repository.js";
 import type { latestRun } from "../checks/check-runner.js";
-import type { RefusalReasons } from "../votes/close.js";
 import type { listMessages, listReviews } from "../review.js";
 import { ChecksSection } from "./checks.views.js";
 import { ANSWER_KEY, Alert, LEVEL_KEY, StatusBadge } from "./common.js";
@@ -119,7 +118,7 @@ function Reasons({ c, reasons }: { c: AppContext; reasons: RefusalReasons }) {
         ))}
         {reasons.questioned.map((q) => (
           <li>
-            {q.code} {locale === "en" ? q.title_en : q.title_fr}
+            {q.code} {locale === "en" ? q.titleEn : q.titleFr}
             {q.notes.length ? ` : ${q.notes.join(" ; ")}` : ""}
           </li>
         ))}

@@ -3,11 +3,11 @@ import { href } from "../../../http/context.js";
 import type { MessageKey } from "../../../i18n/index.js";
 import { Layout } from "../../../views/Layout.js";
 import { Badge, Csrf, TextArea } from "../../../views/components.js";
-import type { Decision, ballotsOf } from "../votes/decisions.repository.js";
+import type { Decision } from "../votes/decisions.repository.js";
+import type { ListedBallot, OwnBallot } from "../votes/ballots.repository.js";
+import type { ShownResult } from "../votes/results.js";
 import { ABSTAIN, type TallyResult } from "../votes/tally.js";
 import { Alert } from "./common.js";
-
-type Ballots = Awaited<ReturnType<typeof ballotsOf>>;
 
 const BUILT_IN: Record<string, MessageKey> = {
   for: "applications.option.for",
@@ -71,7 +71,7 @@ export function ResultSummary({
 export interface VoterStructure {
   memberId: string;
   memberName: string;
-  ballot: { id: string; choice: string; reason: string; updatedAt: string; personName: string } | undefined;
+  ballot: OwnBallot | undefined;
 }
 
 function VoteForm({
@@ -155,27 +155,27 @@ export function VoteSection(props: {
   const { c, decision } = props;
   const t = c.get("t");
   const person = c.get("person");
-  const open = decision.status === "open" && c.get("deps").now().toISOString() < decision.closes_at;
+  const open = decision.status === "open" && c.get("deps").now().toISOString() < decision.closesAt;
   return (
     <section id="vote">
       <h2>{t("applications.vote.title")}</h2>
       <p>
         <strong>
           {open
-            ? t("applications.vote.deadline", { date: t.dateTime(decision.closes_at) })
+            ? t("applications.vote.deadline", { date: t.dateTime(decision.closesAt) })
             : t("applications.vote.closed_on", {
-                date: t.dateTime(decision.closed_at ?? decision.closes_at),
+                date: t.dateTime(decision.closedAt ?? decision.closesAt),
               })}
         </strong>
       </p>
       <p>
         {t("applications.result.participation", {
           participants: props.participants,
-          electors: decision.electors_count,
+          electors: decision.electorsCount,
         })}
       </p>
       <Alert text={props.error} />
-      {open && decision.results_hidden === 1 ? <p>{t("applications.decision.hidden")}</p> : null}
+      {open && decision.resultsHidden ? <p>{t("applications.decision.hidden")}</p> : null}
       {open && props.voters.length > 0
         ? props.voters.map((v) => (
             <VoteForm c={c} decision={decision} options={props.options} voter={v} next={props.next} />
@@ -194,7 +194,7 @@ export function VoteSection(props: {
   );
 }
 
-export function BallotList({ c, ballots }: { c: AppContext; ballots: Ballots }) {
+export function BallotList({ c, ballots }: { c: AppContext; ballots: ListedBallot[] }) {
   const t = c.get("t");
   return (
     <section>
@@ -213,10 +213,10 @@ export function BallotList({ c, ballots }: { c: AppContext; ballots: Ballots }) 
           <tbody>
             {ballots.map((b) => (
               <tr>
-                <td>{b.member_name}</td>
+                <td>{b.memberName}</td>
                 <td>{optionLabel(c, b.choice)}</td>
                 <td>{b.reason}</td>
-                <td>{t.dateTime(b.updated_at)}</td>
+                <td>{t.dateTime(b.updatedAt)}</td>
               </tr>
             ))}
           </tbody>
@@ -230,10 +230,10 @@ export function DecisionPage(props: {
   c: AppContext;
   decision: Decision;
   options: string[];
-  shown: { result: TallyResult; provisional: boolean } | undefined;
+  shown: ShownResult | undefined;
   voters: VoterStructure[];
   participants: number;
-  ballots: Ballots | undefined;
+  ballots: ListedBallot[] | undefined;
   error?: string | undefined;
 }) {
   const { c, decision, shown } = props;
@@ -243,8 +243,8 @@ export function DecisionPage(props: {
       <h1>{decision.title}</h1>
       <p>
         <Badge tone="info">{t(`applications.decision.kind.${decision.kind}`)}</Badge>{" "}
-        {decision.application_id ? (
-          <a href={href(c, `/applications/${decision.application_id}`)}>
+        {decision.applicationId ? (
+          <a href={href(c, `/applications/${decision.applicationId}`)}>
             {t("applications.decision.application_link")}
           </a>
         ) : null}

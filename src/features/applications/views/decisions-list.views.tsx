@@ -13,18 +13,18 @@ import {
 } from "../../../views/components.js";
 import { MAJORITIES } from "../applications.tables.js";
 import { can } from "../applications.policy.js";
-import { decisionResult, type Decision } from "../votes/decisions.repository.js";
+import type { Decision } from "../votes/decisions.repository.js";
 
 function DecisionRow({ c, d }: { c: AppContext; d: Decision }) {
   const t = c.get("t");
-  const result = decisionResult(d);
+  const result = d.result;
   return (
     <li>
       <a href={href(c, `/decisions/${d.id}`)}>{d.title}</a>{" "}
       <Badge tone="neutral">{t(`applications.decision.kind.${d.kind}`)}</Badge>{" "}
       {d.status === "open"
-        ? t("applications.decision.closes", { date: t.dateTime(d.closes_at) })
-        : `${t("applications.decision.closed_on", { date: t.date(d.closed_at ?? d.closes_at) })} — ${result ? t(`applications.outcome.${result.outcome}`) : ""}`}
+        ? t("applications.decision.closes", { date: t.dateTime(d.closesAt) })
+        : `${t("applications.decision.closed_on", { date: t.date(d.closedAt ?? d.closesAt) })} — ${result ? t(`applications.outcome.${result.outcome}`) : ""}`}
     </li>
   );
 }

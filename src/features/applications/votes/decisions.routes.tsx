@@ -13,16 +13,9 @@ import { ProposalSchema, VoteSchema } from "../applications.schema.js";
 import { DecisionPage, type VoterStructure } from "../views/decision.views.js";
 import { DecisionsPage, NewDecisionPage } from "../views/decisions-list.views.js";
 import { safeNext } from "../../accounts/accounts.schema.js";
-import {
-  ballotsOf,
-  countBallots,
-  decisionOptions,
-  shownResult,
-  findDecision,
-  isElector,
-  listDecisions,
-  type Decision,
-} from "./decisions.repository.js";
+import { findDecision, isElector, listDecisions, type Decision } from "./decisions.repository.js";
+import { ballotOf, ballotsOf, countBallots } from "./ballots.repository.js";
+import { shownResult } from "./results.js";
 import { castVote, type VoteRefusal } from "./vote.js";
 import { createProposal } from "./proposals.js";
 
@@ -44,25 +37,10 @@ export async function votersFor(c: AppContext, decision: Decision): Promise<Vote
   const out: VoterStructure[] = [];
   for (const m of collectiveMemberships(c.get("person"))) {
     if (!(await isElector(db, decision.id, m.memberId))) continue;
-    const ballot = await db
-      .selectFrom("ballots")
-      .innerJoin("people", "people.id", "ballots.person_id")
-      .select(["ballots.id", "ballots.choice", "ballots.reason", "ballots.updated_at", "people.name"])
-      .where("ballots.decision_id", "=", decision.id)
-      .where("ballots.member_id", "=", m.memberId)
-      .executeTakeFirst();
     out.push({
       memberId: m.memberId,
       memberName: m.memberName,
-      ballot: ballot
-        ? {
-            id: ballot.id,
-            choice: ballot.choice,
-            reason: ballot.reason,
-            updatedAt: ballot.updated_at,
-            personName: ballot.name,
-          }
-        : undefined,
+      ballot: await ballotOf(db, decision.id, m.memberId),
     });
   }
   return out;
@@ -85,7 +63,7 @@ async function decisionPage(
   const props = {
     c,
     decision,
-    options: decisionOptions(decision),
+    options: decision.options,
     shown: await shownResult(c.get("deps").db, decision),
     voters: await votersFor(c, decision),
     participants: await countBallots(db, decision.id),
