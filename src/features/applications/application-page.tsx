@@ -11,7 +11,7 @@ import {
   type RefusalReasons,
 } from "./applications.repository.js";
 import { allCriteria, charterById, type Charter } from "./charter/charter.repository.js";
-import { latestRun } from "./checks/check-runner.js";
+import { latestRun } from "./checks/checks.repository.js";
 import { progress } from "./blocking.js";
 import { blockersOf } from "./workflows.js";
 import { listMessages, listReviews } from "./review.js";

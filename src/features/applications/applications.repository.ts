@@ -277,3 +277,13 @@ export async function candidateStructures(db: DB, personId: string) {
     .orderBy("members.name")
     .execute();
 }
+
+/** The structure an application is for. */
+export async function memberOfApplication(db: DB, id: string): Promise<string | undefined> {
+  const row = await applicationsDb(db)
+    .selectFrom("applications")
+    .select("member_id")
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row?.member_id;
+}

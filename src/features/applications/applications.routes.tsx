@@ -15,7 +15,8 @@ import { answersOf, type AnswerInput, type ApplicationRecord } from "./applicati
 type Loaded = { app: ApplicationRecord; charter: Charter };
 import { ANSWERS, type Answer } from "./applications.tables.js";
 import type { Charter, CharterPartWithCriteria } from "./charter/charter.repository.js";
-import { executeRun, queueRun, ranRecently } from "./checks/check-runner.js";
+import { executeRun, ranRecently } from "./checks/check-runner.js";
+import { queueRun } from "./checks/checks.repository.js";
 import { applicationPage, loadApplication, subjectOf } from "./application-page.js";
 import { saveStep, startApplication, submitApplication, type SubmitOutcome } from "./workflows.js";
 import { StepPage, partValues } from "./views/step.views.js";

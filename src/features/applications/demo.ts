@@ -4,7 +4,7 @@ import type { DemoWorld } from "../../demo/world.js";
 import { audit } from "../../audit/audit.js";
 import { insertApplication, moveStatus, saveAnswers } from "./applications.repository.js";
 import { allCriteria, currentCharter, type Criterion } from "./charter/charter.repository.js";
-import { queueRun } from "./checks/check-runner.js";
+import { queueRun } from "./checks/checks.repository.js";
 import { defaultRoundDates, roundNumber } from "./rounds/phases.js";
 import { insertRound, movePhase } from "./rounds/rounds.repository.js";
 import { closeDecision } from "./votes/close.js";

@@ -1,6 +1,6 @@
 import type { Deps } from "../../deps.js";
 import type { AuditActor } from "../../audit/audit.js";
-import { queueRun } from "./checks/check-runner.js";
+import { queueRun } from "./checks/checks.repository.js";
 import { compose, sendAll, structureRecipients } from "./notify.js";
 import { startApplication } from "./workflows.js";
 

@@ -14,7 +14,8 @@ import {
 } from "./applications.repository.js";
 import { allCriteria, charterById, currentCharter } from "./charter/charter.repository.js";
 import { blockers, type Blocker } from "./blocking.js";
-import { executeRun, queueRun } from "./checks/check-runner.js";
+import { executeRun } from "./checks/check-runner.js";
+import { queueRun } from "./checks/checks.repository.js";
 import { openRound } from "./rounds/rounds.repository.js";
 import { compose, sendAll, structureRecipients } from "./notify.js";
 

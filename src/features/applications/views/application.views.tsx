@@ -6,7 +6,7 @@ import { Badge, Csrf } from "../../../views/components.js";
 import type { ApplicationRecord, RefusalReasons, StoredAnswer } from "../applications.repository.js";
 import type { Blocker } from "../blocking.js";
 import { allCriteria, localized, type Charter, type Criterion } from "../charter/charter.repository.js";
-import type { latestRun } from "../checks/check-runner.js";
+import type { LatestChecks } from "../checks/checks.repository.js";
 import type { listMessages, listReviews } from "../review.js";
 import { ChecksSection } from "./checks.views.js";
 import { ANSWER_KEY, Alert, LEVEL_KEY, StatusBadge } from "./common.js";
@@ -24,7 +24,7 @@ export interface ApplicationPageProps {
   answers: Map<string, StoredAnswer>;
   blockers: Blocker[];
   progress: { answered: number; total: number };
-  checks: Awaited<ReturnType<typeof latestRun>>;
+  checks: LatestChecks;
   messages: Awaited<ReturnType<typeof listMessages>>;
   reviews: Awaited<ReturnType<typeof listReviews>>;
   decision: DecisionProps | undefined;
