@@ -1,14 +1,18 @@
 import type { DB } from "../../db/adapter.js";
-import { isUniqueViolation, toCount } from "../../db/adapter.js";
+import { isUniqueViolation } from "../../db/adapter.js";
 import { newId } from "../../db/ids.js";
+import { structureById, structuresByIds, type Structure } from "../directory/published.js";
 import {
   applicationsDb,
-  type Answer,
   type ApplicationKind,
   type ApplicationStatus,
+  type Phase,
 } from "./applications.tables.js";
 import type { QuestionedCriterion } from "./review.repository.js";
+import { decisionResult } from "./votes/decisions.repository.js";
 import type { TallyResult } from "./votes/tally.js";
+
+/** Applications and re-assessments ("files"): one in progress per structure and kind. */
 
 export class ActiveApplicationExists extends Error {
   constructor(public readonly memberId: string) {
@@ -18,62 +22,260 @@ export class ActiveApplicationExists extends Error {
 }
 
 const SETTLED: ApplicationStatus[] = ["accepted", "refused", "completed"];
-export const activeKey = (memberId: string, kind: ApplicationKind) => `${memberId}:${kind}`;
+const activeKey = (memberId: string, kind: ApplicationKind) => `${memberId}:${kind}`;
 
-export async function findApplication(db: DB, id: string) {
-  return db
+/** Why a candidate was refused: the reasons given with the ballots against, the questioned criteria. */
+export interface RefusalReasons {
+  outcome: TallyResult["outcome"];
+  against: string[];
+  questioned: QuestionedCriterion[];
+}
+
+/** An application or re-assessment, with its structure, its charter version's number and its round. */
+export interface Application {
+  id: string;
+  memberId: string;
+  structure: Structure;
+  kind: ApplicationKind;
+  status: ApplicationStatus;
+  charterVersionId: string;
+  /** The number people quote ("version 3 of the charter"). */
+  charterVersion: number;
+  round: { id: string; label: string; phase: Phase } | null;
+  submittedAt: string | null;
+  decidedAt: string | null;
+  /** Re-assessments: when the structure is asked to have answered. */
+  dueAt: string | null;
+  /** Given with a refusal. */
+  reasons: RefusalReasons | undefined;
+}
+
+/** The stored form of the reasons: JSON with the charter's column names, as files already hold them. */
+const storedReasons = (r: RefusalReasons): string =>
+  JSON.stringify({
+    outcome: r.outcome,
+    against: r.against,
+    questioned: r.questioned.map((q) => ({
+      code: q.code,
+      title_fr: q.titleFr,
+      title_en: q.titleEn,
+      notes: q.notes,
+    })),
+  });
+
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+const OUTCOMES = ["adopted", "rejected", "tie", "no_quorum", "no_majority"] as const;
+
+function parseReasons(stored: string | null): RefusalReasons | undefined {
+  if (!stored) return undefined;
+  let v: unknown;
+  try {
+    v = JSON.parse(stored);
+  } catch {
+    return undefined;
+  }
+  if (typeof v !== "object" || v === null || !("outcome" in v) || !("against" in v) || !("questioned" in v))
+    return undefined;
+  const questioned = Array.isArray(v.questioned)
+    ? v.questioned.flatMap((q: unknown) =>
+        typeof q === "object" && q !== null && "code" in q && typeof q.code === "string"
+          ? [
+              {
+                code: q.code,
+                titleFr: "title_fr" in q && typeof q.title_fr === "string" ? q.title_fr : "",
+                titleEn: "title_en" in q && typeof q.title_en === "string" ? q.title_en : "",
+                notes: "notes" in q ? strings(q.notes) : [],
+              },
+            ]
+          : [],
+      )
+    : [];
+  const outcome = OUTCOMES.find((o) => o === v.outcome) ?? "rejected";
+  return { outcome, against: strings(v.against), questioned };
+}
+
+export async function findApplication(db: DB, id: string): Promise<Application | undefined> {
+  const row = await applicationsDb(db)
     .selectFrom("applications")
-    .innerJoin("members", "members.id", "applications.member_id")
     .innerJoin("charter_versions", "charter_versions.id", "applications.charter_version_id")
     .leftJoin("rounds", "rounds.id", "applications.round_id")
     .selectAll("applications")
-    .select([
-      "members.name as member_name",
-      "members.slug as member_slug",
-      "members.website as member_website",
-      "members.membership as member_membership",
-      "members.chatonsinfos_url as member_chatonsinfos_url",
-      "charter_versions.version as charter_version",
-      "rounds.label as round_label",
-      "rounds.phase as round_phase",
-    ])
+    .select(["charter_versions.version as charter_version", "rounds.label as round_label", "rounds.phase"])
     .where("applications.id", "=", id)
     .executeTakeFirst();
+  const structure = row ? await structureById(db, row.member_id) : undefined;
+  if (!row || !structure) return undefined;
+  return {
+    id: row.id,
+    memberId: row.member_id,
+    structure,
+    kind: row.kind,
+    status: row.status,
+    charterVersionId: row.charter_version_id,
+    charterVersion: row.charter_version,
+    round:
+      row.round_id && row.round_label && row.phase
+        ? { id: row.round_id, label: row.round_label, phase: row.phase }
+        : null,
+    submittedAt: row.submitted_at,
+    decidedAt: row.decided_at,
+    dueAt: row.due_at,
+    reasons: parseReasons(row.decision_reasons),
+  };
 }
-export type ApplicationRecord = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
 
-export async function listForMember(db: DB, memberId: string) {
-  return db
-    .selectFrom("applications")
-    .leftJoin("rounds", "rounds.id", "applications.round_id")
-    .selectAll("applications")
-    .select(["rounds.label as round_label", "rounds.phase as round_phase"])
-    .where("applications.member_id", "=", memberId)
-    .orderBy("applications.created_at", "desc")
-    .execute();
+/** An application of a round, as the round's page lists it. */
+export interface RoundApplication {
+  id: string;
+  memberId: string;
+  memberName: string;
+  status: ApplicationStatus;
+  decision: { id: string; result: TallyResult | undefined } | null;
 }
 
-export async function listForRound(db: DB, roundId: string) {
-  return db
+/** A round's applications (re-assessments aside), by structure name. */
+export async function listForRound(db: DB, roundId: string): Promise<RoundApplication[]> {
+  const rows = await applicationsDb(db)
     .selectFrom("applications")
-    .innerJoin("members", "members.id", "applications.member_id")
     .leftJoin("decisions", "decisions.application_id", "applications.id")
     .select([
       "applications.id",
       "applications.member_id",
       "applications.status",
-      "applications.submitted_at",
-      "applications.decided_at",
-      "members.name as member_name",
-      "members.slug as member_slug",
       "decisions.id as decision_id",
-      "decisions.result as decision_result",
-      "decisions.status as decision_status",
+      "decisions.result",
     ])
     .where("applications.round_id", "=", roundId)
     .where("applications.kind", "=", "application")
-    .orderBy("members.name")
     .execute();
+  const structures = await structuresByIds(
+    db,
+    rows.map((r) => r.member_id),
+  );
+  return rows
+    .flatMap((r) => {
+      const structure = structures.get(r.member_id);
+      if (!structure) return [];
+      const decision = r.decision_id ? { id: r.decision_id, result: decisionResult(r) } : null;
+      return [{ id: r.id, memberId: r.member_id, memberName: structure.name, status: r.status, decision }];
+    })
+    .sort(byMemberName);
+}
+
+/** Code-point order, as the database sorts names. */
+export const byMemberName = (a: { memberName: string }, b: { memberName: string }) =>
+  a.memberName < b.memberName ? -1 : a.memberName > b.memberName ? 1 : 0;
+
+/** A round's submitted applications (they go to the vote together), by structure name. */
+export async function submittedInRound(
+  db: DB,
+  roundId: string,
+): Promise<{ id: string; memberId: string; memberName: string }[]> {
+  const rows = await applicationsDb(db)
+    .selectFrom("applications")
+    .select(["id", "member_id"])
+    .where("round_id", "=", roundId)
+    .where("status", "=", "submitted")
+    .execute();
+  const structures = await structuresByIds(
+    db,
+    rows.map((r) => r.member_id),
+  );
+  return rows
+    .flatMap((r) => {
+      const name = structures.get(r.member_id)?.name;
+      return name === undefined ? [] : [{ id: r.id, memberId: r.member_id, memberName: name }];
+    })
+    .sort(byMemberName);
+}
+
+/** Applications postponed by a missed quorum (they join the next round). */
+export async function postponedApplicationIds(db: DB): Promise<string[]> {
+  const rows = await applicationsDb(db)
+    .selectFrom("applications")
+    .select("id")
+    .where("status", "=", "postponed")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** A structure's file of one kind or another, in brief. */
+export interface FileSummary {
+  id: string;
+  kind: ApplicationKind;
+  status: ApplicationStatus;
+  dueAt: string | null;
+  decidedAt: string | null;
+}
+
+/** A structure's files, newest first. */
+export async function filesOfMember(db: DB, memberId: string): Promise<FileSummary[]> {
+  const rows = await applicationsDb(db)
+    .selectFrom("applications")
+    .select(["id", "kind", "status", "due_at", "decided_at"])
+    .where("member_id", "=", memberId)
+    .orderBy("created_at", "desc")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    dueAt: r.due_at,
+    decidedAt: r.decided_at,
+  }));
+}
+
+/** When a structure last answered the charter (accepted or re-assessed), and which version. */
+export async function lastCharterAnswer(
+  db: DB,
+  memberId: string,
+): Promise<{ decidedAt: string; charterVersion: number } | undefined> {
+  const row = await applicationsDb(db)
+    .selectFrom("applications")
+    .innerJoin("charter_versions", "charter_versions.id", "applications.charter_version_id")
+    .select(["applications.decided_at", "charter_versions.version"])
+    .where("applications.member_id", "=", memberId)
+    .where("applications.status", "in", ["completed", "accepted"])
+    .orderBy("applications.decided_at", "desc")
+    .executeTakeFirst();
+  return row?.decided_at ? { decidedAt: row.decided_at, charterVersion: row.version } : undefined;
+}
+
+/** A re-assessment, as the collective's board shows it. */
+export interface ReassessmentFile {
+  id: string;
+  memberId: string;
+  status: ApplicationStatus;
+  decidedAt: string | null;
+  dueAt: string | null;
+  charterVersion: number;
+}
+
+/** Every re-assessment, oldest first. */
+export async function reassessmentFiles(db: DB): Promise<ReassessmentFile[]> {
+  const rows = await applicationsDb(db)
+    .selectFrom("applications")
+    .innerJoin("charter_versions", "charter_versions.id", "applications.charter_version_id")
+    .select([
+      "applications.id",
+      "applications.member_id",
+      "applications.status",
+      "applications.decided_at",
+      "applications.due_at",
+      "charter_versions.version",
+    ])
+    .where("applications.kind", "=", "reassessment")
+    .orderBy("applications.created_at")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    memberId: r.member_id,
+    status: r.status,
+    decidedAt: r.decided_at,
+    dueAt: r.due_at,
+    charterVersion: r.version,
+  }));
 }
 
 export interface NewApplication {
@@ -90,7 +292,7 @@ export async function insertApplication(db: DB, input: NewApplication): Promise<
   const id = newId();
   const at = input.now.toISOString();
   try {
-    await db
+    await applicationsDb(db)
       .insertInto("applications")
       .values({
         id,
@@ -116,25 +318,34 @@ export async function insertApplication(db: DB, input: NewApplication): Promise<
   return id;
 }
 
-/** Why a candidate was refused: the reasons given with the ballots against, the questioned criteria. */
-export interface RefusalReasons {
-  outcome: TallyResult["outcome"];
-  against: string[];
-  questioned: QuestionedCriterion[];
+/** The file of this kind a structure has in progress, if any. */
+export async function activeApplicationId(
+  db: DB,
+  memberId: string,
+  kind: ApplicationKind,
+): Promise<string | undefined> {
+  const row = await applicationsDb(db)
+    .selectFrom("applications")
+    .select("id")
+    .where("active_key", "=", activeKey(memberId, kind))
+    .executeTakeFirst();
+  return row?.id;
 }
 
-/** The stored form of the reasons (JSON with the charter's column names, as files already hold them). */
-const storedReasons = (r: RefusalReasons): string =>
-  JSON.stringify({
-    outcome: r.outcome,
-    against: r.against,
-    questioned: r.questioned.map((q) => ({
-      code: q.code,
-      title_fr: q.titleFr,
-      title_en: q.titleEn,
-      notes: q.notes,
-    })),
-  });
+/** A structure's latest file of a kind, in brief. */
+export async function latestApplicationOf(
+  db: DB,
+  memberId: string,
+  kind: ApplicationKind,
+): Promise<{ id: string; status: ApplicationStatus } | undefined> {
+  return applicationsDb(db)
+    .selectFrom("applications")
+    .select(["id", "status"])
+    .where("member_id", "=", memberId)
+    .where("kind", "=", kind)
+    .orderBy("created_at", "desc")
+    .executeTakeFirst();
+}
 
 /** Changes the status if it is still `from`; a settled status frees the structure's active key. */
 export async function moveStatus(
@@ -174,108 +385,6 @@ export async function applicationRound(
     .where("applications.id", "=", id)
     .executeTakeFirstOrThrow();
   return { memberId: row.member_id, roundLabel: row.label };
-}
-
-export interface StoredAnswer {
-  answer: Answer | null;
-  explanation: string;
-  evidence: string[];
-  updatedAt: string;
-}
-
-function parseList(text: string): string[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-  } catch {
-    return [];
-  }
-}
-
-export async function answersOf(db: DB, applicationId: string): Promise<Map<string, StoredAnswer>> {
-  const rows = await db
-    .selectFrom("application_answers")
-    .selectAll()
-    .where("application_id", "=", applicationId)
-    .execute();
-  return new Map(
-    rows.map((r) => [
-      r.criterion_id,
-      {
-        answer: r.answer,
-        explanation: r.explanation,
-        evidence: parseList(r.evidence),
-        updatedAt: r.updated_at,
-      },
-    ]),
-  );
-}
-
-export interface AnswerInput {
-  criterionId: string;
-  answer: Answer | null;
-  explanation: string;
-  evidence: string[];
-}
-
-export async function saveAnswers(
-  db: DB,
-  applicationId: string,
-  answers: AnswerInput[],
-  personId: string | null,
-  now: Date,
-): Promise<void> {
-  const at = now.toISOString();
-  for (const a of answers) {
-    const values = {
-      answer: a.answer,
-      explanation: a.explanation,
-      evidence: JSON.stringify(a.evidence),
-      updated_at: at,
-      updated_by: personId,
-    };
-    await db
-      .insertInto("application_answers")
-      .values({ application_id: applicationId, criterion_id: a.criterionId, ...values })
-      .onConflict((oc) => oc.columns(["application_id", "criterion_id"]).doUpdateSet(values))
-      .execute();
-  }
-  await db.updateTable("applications").set({ updated_at: at }).where("id", "=", applicationId).execute();
-}
-
-export async function countServices(db: DB, memberId: string): Promise<number> {
-  const row = await db
-    .selectFrom("services")
-    .select((eb) => eb.fn.countAll().as("n"))
-    .where("member_id", "=", memberId)
-    .where("archived_at", "is", null)
-    .executeTakeFirst();
-  return toCount(row?.n);
-}
-
-/** Everyone who can act for a structure, with their address, for notifications. */
-export async function peopleOf(db: DB, memberId: string) {
-  return db
-    .selectFrom("memberships")
-    .innerJoin("people", "people.id", "memberships.person_id")
-    .select(["people.id", "people.name", "people.email", "people.locale", "memberships.role"])
-    .where("memberships.member_id", "=", memberId)
-    .where("people.disabled_at", "is", null)
-    .execute();
-}
-
-/** Candidate structures this person can apply for (admin of a structure still a candidate). */
-export async function candidateStructures(db: DB, personId: string) {
-  return db
-    .selectFrom("memberships")
-    .innerJoin("members", "members.id", "memberships.member_id")
-    .select(["members.id", "members.name", "members.slug", "members.website"])
-    .where("memberships.person_id", "=", personId)
-    .where("memberships.role", "=", "admin")
-    .where("members.membership", "=", "candidate")
-    .where("members.archived_at", "is", null)
-    .orderBy("members.name")
-    .execute();
 }
 
 /** The structure an application is for. */

@@ -10,9 +10,10 @@ import { readAudit } from "../../audit/audit.js";
 import type { MessageKey } from "../../i18n/index.js";
 import { authorize, can } from "./applications.policy.js";
 import { StartSchema, partSchema } from "./applications.schema.js";
-import { answersOf, type AnswerInput, type ApplicationRecord } from "./applications.repository.js";
+import type { Application } from "./applications.repository.js";
+import { answersOf, type AnswerInput } from "./answers.repository.js";
 
-type Loaded = { app: ApplicationRecord; charter: Charter };
+type Loaded = { app: Application; charter: Charter };
 import { ANSWERS, type Answer } from "./applications.tables.js";
 import type { Charter, CharterPartWithCriteria } from "./charter/charter.repository.js";
 import { executeRun, ranRecently } from "./checks/check-runner.js";
@@ -54,7 +55,7 @@ async function loadPart(c: AppContext): Promise<Response | (Loaded & { part: Cha
   if (!part) throw new HttpError(404, "404");
   const subject = subjectOf(loaded.app);
   if (!can(c.get("person"), "application.edit", subject)) {
-    if (!belongsTo(c.get("person"), loaded.app.member_id)) throw new HttpError(403, "403");
+    if (!belongsTo(c.get("person"), loaded.app.memberId)) throw new HttpError(403, "403");
     return applicationPage(c, loaded, { error: c.get("t")("applications.error.locked"), status: 409 });
   }
   return { ...loaded, part };

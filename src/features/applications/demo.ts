@@ -1,8 +1,11 @@
 import type { Deps } from "../../deps.js";
-import type { DB } from "../../db/adapter.js";
+import { inTransaction, type DB } from "../../db/adapter.js";
+import { listStructures } from "../directory/published.js";
+import { allMemberships, peopleByIds, personByEmail } from "../../identity/identity.repository.js";
 import type { DemoWorld } from "../../demo/world.js";
 import { audit } from "../../audit/audit.js";
-import { insertApplication, moveStatus, saveAnswers } from "./applications.repository.js";
+import { insertApplication, moveStatus } from "./applications.repository.js";
+import { saveAnswers } from "./answers.repository.js";
 import { allCriteria, currentCharter, type Criterion } from "./charter/charter.repository.js";
 import { queueRun } from "./checks/checks.repository.js";
 import { defaultRoundDates, roundNumber } from "./rounds/phases.js";
@@ -89,25 +92,21 @@ export async function seedApplicationsDemo(deps: Deps, world: DemoWorld): Promis
   const criteria = allCriteria(charter);
   const now = deps.now();
   const random = world.random;
-  const members = await db
-    .selectFrom("members")
-    .select(["id", "name", "slug", "website", "membership", "joined_at", "joined_round"])
-    .orderBy("slug")
-    .execute();
-  const people = await db
-    .selectFrom("memberships")
-    .innerJoin("people", "people.id", "memberships.person_id")
-    .select(["memberships.member_id", "people.id", "people.email"])
-    .execute();
-  const personOf = new Map(people.map((p) => [p.member_id, p.id]));
+  const members = (await listStructures(db, { includeArchived: true })).sort((a, b) =>
+    a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0,
+  );
+  const links = await allMemberships(db);
+  const accounts = await peopleByIds(
+    db,
+    links.map((l) => l.personId),
+  );
+  const people = links.flatMap((l) => {
+    const person = accounts.get(l.personId);
+    return person ? [{ memberId: l.memberId, id: person.id, email: person.email }] : [];
+  });
+  const personOf = new Map(people.map((p) => [p.memberId, p.id]));
   // Structures without demo accounts vote through the platform admin, standing in for their people.
-  const admin =
-    people.find((p) => p.email === "admin@demo.example") ??
-    (await db
-      .selectFrom("people")
-      .select(["id", "email"])
-      .where("email", "=", "admin@demo.example")
-      .executeTakeFirst());
+  const admin = await personByEmail(db, "admin@demo.example");
   const full = members.filter((m) => m.membership === "member");
   const voterPerson = new Map(full.map((m) => [m.id, personOf.get(m.id) ?? admin?.id ?? ""]));
   const candidates = members.filter((m) => m.membership === "candidate");
@@ -115,14 +114,13 @@ export async function seedApplicationsDemo(deps: Deps, world: DemoWorld): Promis
   const siteOf = (m: { slug: string; website: string | null }) =>
     m.website ?? `${world.sitesBaseUrl}/${m.slug}/`;
 
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     // A past round, decided: the newest members joined with it.
     const pastLabel =
-      full.map((m) => m.joined_round ?? "").sort((a, b) => roundNumber(b) - roundNumber(a))[0] ??
-      "Portée n°1";
-    const joined = full.filter((m) => m.joined_round === pastLabel).slice(0, 3);
-    const pastClose = joined[0]?.joined_at
-      ? new Date(`${joined[0].joined_at}T18:00:00.000Z`)
+      full.map((m) => m.joinedRound ?? "").sort((a, b) => roundNumber(b) - roundNumber(a))[0] ?? "Portée n°1";
+    const joined = full.filter((m) => m.joinedRound === pastLabel).slice(0, 3);
+    const pastClose = joined[0]?.joinedAt
+      ? new Date(`${joined[0].joinedAt}T18:00:00.000Z`)
       : new Date(now.getTime() - 60 * DAY);
     const pastDates = defaultRoundDates(pastClose);
     const pastId = await insertRound(

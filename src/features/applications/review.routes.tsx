@@ -31,7 +31,7 @@ export function reviewPages(router: Hono<AppEnv>): void {
       return applicationPage(c, loaded, { status: 422, thread: { values: form.values, errors } });
     }
     const memberId =
-      role === "candidate" ? loaded.app.member_id : (collectiveMemberships(person)[0]?.memberId ?? null);
+      role === "candidate" ? loaded.app.memberId : (collectiveMemberships(person)[0]?.memberId ?? null);
     await postMessage(c.get("deps"), loaded.app, {
       role,
       personId: person.id,

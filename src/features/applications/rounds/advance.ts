@@ -1,10 +1,10 @@
 import type { Deps } from "../../../deps.js";
-import type { DB } from "../../../db/adapter.js";
+import { inTransaction, type DB } from "../../../db/adapter.js";
 import type { AuditActor } from "../../../audit/audit.js";
 import { audit } from "../../../audit/audit.js";
 import type { MailMessage } from "../../../mail/mailer.js";
 import type { Phase } from "../applications.tables.js";
-import { moveStatus } from "../applications.repository.js";
+import { moveStatus, postponedApplicationIds, submittedInRound } from "../applications.repository.js";
 import { closeDecision, type Settled } from "../votes/close.js";
 import { insertDecision, openDecisionsOfRound } from "../votes/decisions.repository.js";
 import { structureById } from "../../directory/published.js";
@@ -29,19 +29,12 @@ async function openVotes(
   now: Date,
   actor: AuditActor | null,
 ) {
-  const apps = await db
-    .selectFrom("applications")
-    .innerJoin("members", "members.id", "applications.member_id")
-    .select(["applications.id", "applications.member_id", "members.name"])
-    .where("applications.round_id", "=", round.id)
-    .where("applications.status", "=", "submitted")
-    .orderBy("members.name")
-    .execute();
+  const apps = await submittedInRound(db, round.id);
   const mails: MailMessage[] = [];
   for (const app of apps) {
     const decisionId = await insertDecision(db, {
       kind: "application",
-      title: app.name,
+      title: app.memberName,
       body: "",
       options: [...YES_NO],
       applicationId: app.id,
@@ -60,10 +53,10 @@ async function openVotes(
       data: { decision: decisionId },
     });
     mails.push(
-      ...compose(deps, await structureRecipients(db, app.member_id), "application-vote", (t, link) => ({
+      ...compose(deps, await structureRecipients(db, app.memberId), "application-vote", (t, link) => ({
         subject: t("applications.mail.in_vote.subject", { round: round.label }),
         text: t("applications.mail.in_vote.body", {
-          name: app.name,
+          name: app.memberName,
           round: round.label,
           link: link(`/applications/${app.id}`),
         }),
@@ -71,7 +64,7 @@ async function openVotes(
     );
   }
   if (apps.length > 0) {
-    const list = apps.map((a) => `- ${a.name}`).join("\n");
+    const list = apps.map((a) => `- ${a.memberName}`).join("\n");
     mails.push(
       ...compose(deps, await collectiveRecipients(db), "vote-open", (t, link) => ({
         subject: t("applications.mail.vote_open.subject", { round: round.label }),
@@ -136,17 +129,12 @@ async function closeVotes(deps: Deps, db: DB, round: Round, now: Date, actor: Au
 }
 
 async function carryOver(db: DB, round: Round, now: Date, actor: AuditActor | null) {
-  const postponed = await db
-    .selectFrom("applications")
-    .select("id")
-    .where("status", "=", "postponed")
-    .execute();
-  for (const app of postponed) {
-    if (await moveStatus(db, app.id, ["postponed"], "submitted", now, { roundId: round.id }))
+  for (const id of await postponedApplicationIds(db)) {
+    if (await moveStatus(db, id, ["postponed"], "submitted", now, { roundId: round.id }))
       await audit(db, {
         actor,
         action: "application.carry_over",
-        subject: { type: "application", id: app.id },
+        subject: { type: "application", id },
         data: { round: round.label },
       });
   }
@@ -165,7 +153,7 @@ export async function advanceRound(
   const now = deps.now();
   const to = nextPhase(from);
   if (!to) return false;
-  const mails = await deps.db.transaction().execute(async (trx) => {
+  const mails = await inTransaction(deps.db, async (trx) => {
     const round = await findRound(trx, roundId);
     if (!round || round.phase !== from) return null;
     const dates = options.early ? advanceDates(round, to, now) : round;

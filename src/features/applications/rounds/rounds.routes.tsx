@@ -9,7 +9,8 @@ import { audit } from "../../../audit/audit.js";
 import { isUniqueViolation } from "../../../db/adapter.js";
 import { authorize } from "../applications.policy.js";
 import { AdvanceSchema, RoundSchema } from "../applications.schema.js";
-import { candidateStructures, listForRound } from "../applications.repository.js";
+import { listForRound } from "../applications.repository.js";
+import { candidateStructures } from "../workflows.js";
 import { ApplyPage } from "../views/apply.views.js";
 import { NewRoundPage, RoundPage, RoundsPage } from "../views/rounds.views.js";
 import { advanceRound } from "./advance.js";
@@ -20,21 +21,7 @@ const at = (date: string, time: string) => `${date}T${time}.000Z`;
 
 async function structuresOf(c: AppContext) {
   const person = c.get("person");
-  const { db } = c.get("deps");
-  if (!person) return [];
-  const structures = await candidateStructures(db, person.id);
-  return Promise.all(
-    structures.map(async (s) => {
-      const app = await db
-        .selectFrom("applications")
-        .select(["id", "status"])
-        .where("member_id", "=", s.id)
-        .where("kind", "=", "application")
-        .orderBy("created_at", "desc")
-        .executeTakeFirst();
-      return { ...s, application: app };
-    }),
-  );
+  return person ? candidateStructures(c.get("deps").db, person.id) : [];
 }
 
 async function roundPage(c: AppContext, id: string, error?: string, status: 200 | 409 = 200) {

@@ -3,11 +3,12 @@ import { href } from "../../../http/context.js";
 import type { FieldErrors, FormValues } from "../../../http/forms.js";
 import { Layout } from "../../../views/Layout.js";
 import { Badge, Csrf } from "../../../views/components.js";
-import type { ApplicationRecord, RefusalReasons, StoredAnswer } from "../applications.repository.js";
+import type { Application, RefusalReasons } from "../applications.repository.js";
+import type { StoredAnswer } from "../answers.repository.js";
 import type { Blocker } from "../blocking.js";
 import { allCriteria, localized, type Charter, type Criterion } from "../charter/charter.repository.js";
 import type { LatestChecks } from "../checks/checks.repository.js";
-import type { listMessages, listReviews } from "../review.js";
+import type { CriterionReview, ThreadMessage } from "../review.repository.js";
 import { ChecksSection } from "./checks.views.js";
 import { ANSWER_KEY, Alert, LEVEL_KEY, StatusBadge } from "./common.js";
 import { ResultSummary, VoteSection, BallotList } from "./decision.views.js";
@@ -19,14 +20,14 @@ type DecisionProps = Omit<Parameters<typeof DecisionPage>[0], "c">;
 
 export interface ApplicationPageProps {
   c: AppContext;
-  app: ApplicationRecord;
+  app: Application;
   charter: Charter;
   answers: Map<string, StoredAnswer>;
   blockers: Blocker[];
   progress: { answered: number; total: number };
   checks: LatestChecks;
-  messages: Awaited<ReturnType<typeof listMessages>>;
-  reviews: Awaited<ReturnType<typeof listReviews>>;
+  messages: ThreadMessage[];
+  reviews: CriterionReview[];
   decision: DecisionProps | undefined;
   reasons: RefusalReasons | undefined;
   can: { edit: boolean; submit: boolean; review: boolean; answer: boolean; recheck: boolean };
@@ -41,7 +42,7 @@ function BlockerItem({
   criteria,
 }: {
   c: AppContext;
-  app: ApplicationRecord;
+  app: Application;
   blocker: Blocker;
   criteria: Criterion[];
 }) {
@@ -49,8 +50,8 @@ function BlockerItem({
   if (blocker.kind === "no-website" || blocker.kind === "no-service") {
     const path =
       blocker.kind === "no-website"
-        ? `/members/${app.member_slug}/edit`
-        : `/members/${app.member_slug}/services/new`;
+        ? `/members/${app.structure.slug}/edit`
+        : `/members/${app.structure.slug}/services/new`;
     return (
       <li>
         <a href={href(c, path)}>{t(`applications.blocker.${blocker.kind}`)}</a>
@@ -198,7 +199,7 @@ export function ApplicationPage(props: ApplicationPageProps) {
   const t = c.get("t");
   const title = t(
     app.kind === "application" ? "applications.app.title" : "applications.app.reassessment_title",
-    { name: app.member_name },
+    { name: app.structure.name },
   );
   const d = props.decision;
   return (
@@ -207,23 +208,23 @@ export function ApplicationPage(props: ApplicationPageProps) {
         {title} <StatusBadge c={c} status={app.status} />
       </h1>
       <p>
-        <a href={href(c, `/charter/versions/${app.charter_version}`)}>
-          {t("applications.charter.version_label", { version: app.charter_version })}
+        <a href={href(c, `/charter/versions/${app.charterVersion}`)}>
+          {t("applications.charter.version_label", { version: app.charterVersion })}
         </a>
-        {app.round_label && app.round_id ? (
+        {app.round ? (
           <>
             {" · "}
-            <a href={href(c, `/rounds/${app.round_id}`)}>{app.round_label}</a>
+            <a href={href(c, `/rounds/${app.round.id}`)}>{app.round.label}</a>
           </>
         ) : null}
-        {app.submitted_at
-          ? ` · ${t("applications.app.submitted_on", { date: t.date(app.submitted_at) })}`
+        {app.submittedAt
+          ? ` · ${t("applications.app.submitted_on", { date: t.date(app.submittedAt) })}`
           : null}
-        {app.due_at && app.status === "draft"
-          ? ` · ${t("applications.app.due", { date: t.date(app.due_at) })}`
+        {app.dueAt && app.status === "draft"
+          ? ` · ${t("applications.app.due", { date: t.date(app.dueAt) })}`
           : null}
         {" · "}
-        <a href={href(c, `/members/${app.member_slug}`)}>{t("applications.app.structure")}</a>
+        <a href={href(c, `/members/${app.structure.slug}`)}>{t("applications.app.structure")}</a>
         {" · "}
         <a href={href(c, `/applications/${app.id}/history`)}>{t("applications.app.history")}</a>
       </p>

@@ -2,17 +2,10 @@ import type { AppContext } from "../../../http/context.js";
 import { href } from "../../../http/context.js";
 import { Layout } from "../../../views/Layout.js";
 import { Csrf } from "../../../views/components.js";
-import type { ApplicationStatus } from "../applications.tables.js";
 import type { Round } from "../rounds/rounds.repository.js";
+import type { CandidateStructure } from "../workflows.js";
 import { RoundDates, RoundRules } from "./rounds.views.js";
 import { PHASE_KEY, StatusBadge } from "./common.js";
-
-export interface CandidateStructure {
-  id: string;
-  name: string;
-  slug: string;
-  application: { id: string; status: ApplicationStatus } | undefined;
-}
 
 function Structures({ c, structures }: { c: AppContext; structures: CandidateStructure[] }) {
   const t = c.get("t");

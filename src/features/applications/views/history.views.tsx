@@ -3,7 +3,7 @@ import { href } from "../../../http/context.js";
 import type { AuditRecord } from "../../../audit/audit.js";
 import { Layout } from "../../../views/Layout.js";
 import { AuditTable } from "../../accounts/admin.views.js";
-import type { ApplicationRecord } from "../applications.repository.js";
+import type { Application } from "../applications.repository.js";
 
 /** The whole history of an application (and of its vote), as the audit log recorded it. */
 export function HistoryPage({
@@ -12,13 +12,13 @@ export function HistoryPage({
   entries,
 }: {
   c: AppContext;
-  app: ApplicationRecord;
+  app: Application;
   entries: AuditRecord[];
 }) {
   const t = c.get("t");
   return (
-    <Layout c={c} title={t("applications.history.title", { name: app.member_name })} section="join" wide>
-      <h1>{t("applications.history.title", { name: app.member_name })}</h1>
+    <Layout c={c} title={t("applications.history.title", { name: app.structure.name })} section="join" wide>
+      <h1>{t("applications.history.title", { name: app.structure.name })}</h1>
       <p>{t("applications.history.intro")}</p>
       <p>
         <a href={href(c, `/applications/${app.id}`)}>{t("common.back")}</a>

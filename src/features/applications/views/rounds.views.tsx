@@ -6,13 +6,10 @@ import { Checkbox, Csrf, ErrorSummary, SelectField, TextField } from "../../../v
 import { MAJORITIES, QUORUM_OUTCOMES, TIE_OUTCOMES, type Phase } from "../applications.tables.js";
 import { can } from "../applications.policy.js";
 import type { Round } from "../rounds/rounds.repository.js";
-import type { listForRound } from "../applications.repository.js";
-import { decisionResult } from "../votes/decisions.repository.js";
+import type { RoundApplication } from "../applications.repository.js";
 import { nextPhase } from "../rounds/phases.js";
 import { PHASE_KEY, PhaseBadge, StatusBadge } from "./common.js";
 import { ResultSummary } from "./decision.views.js";
-
-type RoundApplications = Awaited<ReturnType<typeof listForRound>>;
 
 export function RoundDates({ c, round }: { c: AppContext; round: Round }) {
   const t = c.get("t");
@@ -107,7 +104,7 @@ export function RoundPage({
 }: {
   c: AppContext;
   round: Round;
-  applications: RoundApplications;
+  applications: RoundApplication[];
   error?: string;
 }) {
   const t = c.get("t");
@@ -129,23 +126,22 @@ export function RoundPage({
       {applications.length === 0 ? <p>{t("applications.round.none")}</p> : null}
       <ul class="plain-list">
         {applications.map((a) => {
-          const result =
-            decided && a.decision_result ? decisionResult({ result: a.decision_result }) : undefined;
+          const result = decided ? a.decision?.result : undefined;
           return (
             <li>
-              <strong>{a.member_name}</strong> <StatusBadge c={c} status={a.status} />{" "}
+              <strong>{a.memberName}</strong> <StatusBadge c={c} status={a.status} />{" "}
               {can(c.get("person"), "application.read", {
-                memberId: a.member_id,
+                memberId: a.memberId,
                 kind: "application",
                 status: a.status,
                 phase: round.phase,
               }) ? (
                 <a href={href(c, `/applications/${a.id}`)}>{t("applications.round.open_application")}</a>
               ) : null}
-              {a.decision_id ? (
+              {a.decision ? (
                 <>
                   {" · "}
-                  <a href={href(c, `/decisions/${a.decision_id}`)}>{t("applications.round.open_vote")}</a>
+                  <a href={href(c, `/decisions/${a.decision.id}`)}>{t("applications.round.open_vote")}</a>
                 </>
               ) : null}
               {result ? <ResultSummary c={c} result={result} /> : null}

@@ -4,7 +4,8 @@ import type { FieldErrors, FormValues } from "../../../http/forms.js";
 import { Layout } from "../../../views/Layout.js";
 import { Badge, Csrf, ErrorSummary, TextArea } from "../../../views/components.js";
 import { ANSWERS } from "../applications.tables.js";
-import type { ApplicationRecord, StoredAnswer } from "../applications.repository.js";
+import type { Application } from "../applications.repository.js";
+import type { StoredAnswer } from "../answers.repository.js";
 import { localized, type Charter, type CharterPartWithCriteria } from "../charter/charter.repository.js";
 import { ANSWER_KEY, LEVEL_KEY } from "./common.js";
 
@@ -27,7 +28,7 @@ export function StepNav({
   current,
 }: {
   c: AppContext;
-  app: ApplicationRecord;
+  app: Application;
   charter: Charter;
   current: string | null;
 }) {
@@ -59,7 +60,7 @@ export function StepPage({
   errors,
 }: {
   c: AppContext;
-  app: ApplicationRecord;
+  app: Application;
   charter: Charter;
   part: CharterPartWithCriteria;
   values: FormValues;
@@ -69,9 +70,9 @@ export function StepPage({
   const locale = c.get("locale");
   const title = `${part.letter} — ${localized(part, "name", locale)}`;
   return (
-    <Layout c={c} title={`${title} · ${app.member_name}`} section="join">
+    <Layout c={c} title={`${title} · ${app.structure.name}`} section="join">
       <h1>{title}</h1>
-      <p>{t("applications.step.for", { name: app.member_name, version: app.charter_version })}</p>
+      <p>{t("applications.step.for", { name: app.structure.name, version: app.charterVersion })}</p>
       <StepNav c={c} app={app} charter={charter} current={part.letter} />
       <p class="lead">{localized(part, "intro", locale)}</p>
       <p>{t("applications.step.intro")}</p>
