@@ -12,9 +12,7 @@ import { progress } from "./blocking.js";
 import { blockersOf } from "./workflows.js";
 import { listMessages, listReviews } from "./review.repository.js";
 import { decisionForApplication } from "./votes/decisions.repository.js";
-import { countBallots } from "./votes/ballots.repository.js";
-import { shownResult } from "./votes/results.js";
-import { visibleBallots, votersFor } from "./votes/decisions.routes.js";
+import { decisionView } from "./votes/decision-view.js";
 import { ApplicationPage } from "./views/application.views.js";
 
 export const subjectOf = (app: Application): ApplicationSubject => ({
@@ -38,19 +36,6 @@ export async function loadApplication(
   return { app, charter };
 }
 
-async function decisionProps(c: AppContext, app: Application) {
-  const decision = await decisionForApplication(c.get("deps").db, app.id);
-  if (!decision) return undefined;
-  return {
-    decision,
-    options: decision.options,
-    shown: await shownResult(c.get("deps").db, decision),
-    voters: await votersFor(c, decision),
-    participants: await countBallots(c.get("deps").db, decision.id),
-    ballots: await visibleBallots(c, decision),
-  };
-}
-
 export async function applicationPage(
   c: AppContext,
   loaded: { app: Application; charter: Charter },
@@ -65,7 +50,8 @@ export async function applicationPage(
   const person = c.get("person");
   const subject = subjectOf(app);
   const answers = await answersOf(db, app.id);
-  const decision = await decisionProps(c, app);
+  const voted = await decisionForApplication(db, app.id);
+  const decision = voted ? await decisionView(c, voted) : undefined;
   const props = {
     c,
     app,

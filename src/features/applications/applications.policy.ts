@@ -1,4 +1,4 @@
-import type { CurrentPerson } from "../../http/context.js";
+import type { AppContext, CurrentPerson } from "../../http/context.js";
 import { HttpError } from "../../http/errors.js";
 import { belongsTo, canAdminMember, collectiveMemberships } from "../../http/policy.js";
 import type { ApplicationKind, ApplicationStatus, Phase } from "./applications.tables.js";
@@ -79,3 +79,9 @@ export function authorize(
   if (!RULES[action](person, subject)) throw new HttpError(403, "403");
   return person;
 }
+
+/** An area's guard (see mountArea): the signed-in person may do `action`. */
+export const allowedTo =
+  (action: Action) =>
+  (c: AppContext): CurrentPerson =>
+    authorize(c.get("person"), action);

@@ -12,7 +12,7 @@ import {
   moveStatus,
   type Application,
 } from "./applications.repository.js";
-import { answersOf, saveAnswers, type AnswerInput } from "./answers.repository.js";
+import { answersOf } from "./answers.repository.js";
 import { allCriteria, charterById, currentCharter } from "./charter/charter.repository.js";
 import { blockers, type Blocker } from "./blocking.js";
 import { executeRun } from "./checks/check-runner.js";
@@ -22,8 +22,8 @@ import { compose, sendAll, structureRecipients } from "./notify.js";
 
 /**
  * The candidate's side of the process, each step one transaction with its audit entry:
- * applicationStarter opens the file on the current charter, answerSaver keeps every step as a
- * draft, applicationSubmitter files it into the open round and runs the pre-checks.
+ * startApplication opens the file on the current charter (the routes save each part as a draft),
+ * submitApplication files it into the open round and runs the pre-checks.
  */
 
 export async function startApplication(
@@ -57,24 +57,6 @@ export async function startApplication(
     if (!existing) throw error;
     return { id: existing, created: false };
   }
-}
-
-export async function saveStep(
-  deps: Deps,
-  app: Application,
-  personId: string,
-  part: string,
-  answers: AnswerInput[],
-): Promise<void> {
-  await inTransaction(deps.db, async (trx) => {
-    await saveAnswers(trx, app.id, answers, personId, deps.now());
-    await audit(trx, {
-      actor: { personId, memberId: app.memberId },
-      action: "application.answers",
-      subject: { type: "application", id: app.id },
-      data: { part, answered: answers.filter((a) => a.answer !== null).length, status: app.status },
-    });
-  });
 }
 
 /** What still blocks submission, from the stored answers and the structure's directory data. */

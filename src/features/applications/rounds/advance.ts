@@ -5,9 +5,9 @@ import { audit } from "../../../audit/audit.js";
 import type { MailMessage } from "../../../mail/mailer.js";
 import type { Phase } from "../applications.tables.js";
 import { moveStatus, postponedApplicationIds, submittedInRound } from "../applications.repository.js";
-import { closeDecision, type Settled } from "../votes/close.js";
+import { closeDecision } from "../votes/close.js";
+import { verdictMails } from "../votes/verdict-mails.js";
 import { insertDecision, openDecisionsOfRound } from "../votes/decisions.repository.js";
-import { structureById } from "../../directory/published.js";
 import { YES_NO } from "../votes/tally.js";
 import { collectiveRecipients, compose, sendAll, structureRecipients } from "../notify.js";
 import { advanceDates, nextPhase, type RoundDates } from "./phases.js";
@@ -77,46 +77,6 @@ async function openVotes(
     );
   }
   return mails;
-}
-
-/** Mails telling a candidate what the count decided. */
-export async function verdictMails(deps: Deps, db: DB, settled: Settled): Promise<MailMessage[]> {
-  const app = settled.application;
-  if (!app) return [];
-  const name = (await structureById(db, app.memberId))?.name ?? "";
-  return compose(
-    deps,
-    await structureRecipients(db, app.memberId),
-    `application-${app.verdict}`,
-    (t, link) => {
-      const url = link(`/applications/${app.id}`);
-      if (app.verdict === "accept")
-        return {
-          subject: t("applications.mail.accepted.subject"),
-          text: t("applications.mail.accepted.body", { name, link: url }),
-        };
-      if (app.verdict === "postpone")
-        return {
-          subject: t("applications.mail.postponed.subject"),
-          text: t("applications.mail.postponed.body", { name, link: url }),
-        };
-      const lines = [
-        ...(app.reasons?.against ?? []).map((r) => `- ${r}`),
-        ...(app.reasons?.questioned ?? []).map(
-          (q) =>
-            `- ${q.code} ${t.locale === "en" ? q.titleEn : q.titleFr}${q.notes.length ? ` : ${q.notes.join(" ; ")}` : ""}`,
-        ),
-      ];
-      return {
-        subject: t("applications.mail.refused.subject"),
-        text: t("applications.mail.refused.body", {
-          name,
-          reasons: lines.length ? lines.join("\n") : t("applications.reasons.none"),
-          link: url,
-        }),
-      };
-    },
-  );
 }
 
 async function closeVotes(deps: Deps, db: DB, round: Round, now: Date, actor: AuditActor | null) {

@@ -9,14 +9,12 @@ import type { Blocker } from "../blocking.js";
 import { allCriteria, localized, type Charter, type Criterion } from "../charter/charter.repository.js";
 import type { LatestChecks } from "../checks/checks.repository.js";
 import type { CriterionReview, ThreadMessage } from "../review.repository.js";
+import type { DecisionView } from "../votes/decision-view.js";
 import { ChecksSection } from "./checks.views.js";
 import { ANSWER_KEY, Alert, LEVEL_KEY, StatusBadge } from "./common.js";
 import { ResultSummary, VoteSection, BallotList } from "./decision.views.js";
-import type { DecisionPage } from "./decision.views.js";
 import { StepNav } from "./step.views.js";
 import { CriterionReviews, ThreadSection } from "./thread.views.js";
-
-type DecisionProps = Omit<Parameters<typeof DecisionPage>[0], "c">;
 
 export interface ApplicationPageProps {
   c: AppContext;
@@ -28,7 +26,7 @@ export interface ApplicationPageProps {
   checks: LatestChecks;
   messages: ThreadMessage[];
   reviews: CriterionReview[];
-  decision: DecisionProps | undefined;
+  decision: DecisionView | undefined;
   reasons: RefusalReasons | undefined;
   can: { edit: boolean; submit: boolean; review: boolean; answer: boolean; recheck: boolean };
   error?: string | undefined;

@@ -4,8 +4,8 @@ import type { MessageKey } from "../../../i18n/index.js";
 import { Layout } from "../../../views/Layout.js";
 import { Badge, Csrf, TextArea } from "../../../views/components.js";
 import type { Decision } from "../votes/decisions.repository.js";
-import type { ListedBallot, OwnBallot } from "../votes/ballots.repository.js";
-import type { ShownResult } from "../votes/results.js";
+import type { ListedBallot } from "../votes/ballots.repository.js";
+import type { DecisionView, VoterStructure } from "../votes/decision-view.js";
 import { ABSTAIN, type TallyResult } from "../votes/tally.js";
 import { Alert } from "./common.js";
 
@@ -68,22 +68,14 @@ export function ResultSummary({
   );
 }
 
-export interface VoterStructure {
-  memberId: string;
-  memberName: string;
-  ballot: OwnBallot | undefined;
-}
-
 function VoteForm({
   c,
   decision,
-  options,
   voter,
   next,
 }: {
   c: AppContext;
   decision: Decision;
-  options: string[];
   voter: VoterStructure;
   next: string;
 }) {
@@ -112,7 +104,7 @@ function VoteForm({
       ) : null}
       <fieldset>
         <legend>{t("applications.vote.choice")}</legend>
-        {[...options, ABSTAIN].map((o) => (
+        {[...decision.options, ABSTAIN].map((o) => (
           <div class="checkbox">
             <input
               type="radio"
@@ -146,7 +138,6 @@ function VoteForm({
 export function VoteSection(props: {
   c: AppContext;
   decision: Decision;
-  options: string[];
   voters: VoterStructure[];
   participants: number;
   next: string;
@@ -177,9 +168,7 @@ export function VoteSection(props: {
       <Alert text={props.error} />
       {open && decision.resultsHidden ? <p>{t("applications.decision.hidden")}</p> : null}
       {open && props.voters.length > 0
-        ? props.voters.map((v) => (
-            <VoteForm c={c} decision={decision} options={props.options} voter={v} next={props.next} />
-          ))
+        ? props.voters.map((v) => <VoteForm c={c} decision={decision} voter={v} next={props.next} />)
         : null}
       {open && props.voters.length === 0 ? (
         <p>
@@ -226,16 +215,7 @@ export function BallotList({ c, ballots }: { c: AppContext; ballots: ListedBallo
   );
 }
 
-export function DecisionPage(props: {
-  c: AppContext;
-  decision: Decision;
-  options: string[];
-  shown: ShownResult | undefined;
-  voters: VoterStructure[];
-  participants: number;
-  ballots: ListedBallot[] | undefined;
-  error?: string | undefined;
-}) {
+export function DecisionPage(props: DecisionView & { c: AppContext; error?: string | undefined }) {
   const { c, decision, shown } = props;
   const t = c.get("t");
   return (
@@ -258,7 +238,7 @@ export function DecisionPage(props: {
       ) : null}
       <p>
         {t("applications.decision.options", {
-          list: [...props.options, ABSTAIN].map((o) => optionLabel(c, o)).join(" · "),
+          list: [...decision.options, ABSTAIN].map((o) => optionLabel(c, o)).join(" · "),
         })}
       </p>
       {shown ? (
