@@ -2,7 +2,7 @@ import type { AppContext } from "../../../http/context.js";
 import { href } from "../../../http/context.js";
 import type { MessageKey } from "../../../i18n/index.js";
 import { Layout } from "../../../views/Layout.js";
-import { Badge, Csrf, TextArea } from "../../../views/components.js";
+import { Badge, Csrf, FormFields, TextArea } from "../../../views/components.js";
 import type { Decision } from "../votes/decisions.repository.js";
 import type { ListedBallot } from "../votes/ballots.repository.js";
 import type { DecisionView, VoterStructure } from "../votes/decision-view.js";
@@ -118,15 +118,15 @@ function VoteForm({
           </div>
         ))}
       </fieldset>
-      <TextArea
-        c={c}
-        name="reason"
-        label={t("applications.vote.reason")}
-        hint={t("applications.vote.reason_hint")}
-        values={{ reason: b?.reason ?? "" }}
-        rows={3}
-        maxlength={1000}
-      />
+      <FormFields c={c} values={{ reason: b?.reason ?? "" }}>
+        <TextArea
+          name="reason"
+          label={t("applications.vote.reason")}
+          hint={t("applications.vote.reason_hint")}
+          rows={3}
+          maxlength={1000}
+        />
+      </FormFields>
       <button type="submit" class="button">
         {b ? t("applications.vote.change") : t("applications.vote.submit")}
       </button>

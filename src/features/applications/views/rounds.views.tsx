@@ -2,7 +2,14 @@ import type { AppContext } from "../../../http/context.js";
 import { href } from "../../../http/context.js";
 import type { FieldErrors, FormValues } from "../../../http/forms.js";
 import { Layout } from "../../../views/Layout.js";
-import { Checkbox, Csrf, ErrorSummary, SelectField, TextField } from "../../../views/components.js";
+import {
+  Checkbox,
+  Csrf,
+  ErrorSummary,
+  FormFields,
+  SelectField,
+  TextField,
+} from "../../../views/components.js";
 import { MAJORITIES, QUORUM_OUTCOMES, TIE_OUTCOMES, type Phase } from "../applications.tables.js";
 import { can } from "../applications.policy.js";
 import type { Round } from "../rounds/rounds.repository.js";
@@ -176,91 +183,42 @@ export function NewRoundPage({
       <ErrorSummary c={c} errors={errors} />
       <form method="post" action={href(c, "/rounds/new")} class="narrow" novalidate>
         <Csrf c={c} />
-        <TextField
-          c={c}
-          name="label"
-          label={t("applications.round.label")}
-          required
-          values={values}
-          errors={errors}
-        />
-        <TextField
-          c={c}
-          name="opens_on"
-          type="date"
-          label={t("applications.round.opens")}
-          required
-          values={values}
-          errors={errors}
-        />
-        <TextField
-          c={c}
-          name="review_on"
-          type="date"
-          label={t("applications.round.review")}
-          required
-          values={values}
-          errors={errors}
-        />
-        <TextField
-          c={c}
-          name="vote_on"
-          type="date"
-          label={t("applications.round.vote")}
-          required
-          values={values}
-          errors={errors}
-        />
-        <TextField
-          c={c}
-          name="closes_on"
-          type="date"
-          label={t("applications.round.closes")}
-          required
-          values={values}
-          errors={errors}
-        />
-        <TextField
-          c={c}
-          name="quorum_percent"
-          type="number"
-          label={t("applications.round.quorum")}
-          hint={t("applications.round.quorum_hint")}
-          values={values}
-          errors={errors}
-        />
-        <SelectField
-          c={c}
-          name="majority"
-          label={t("applications.round.majority")}
-          required
-          values={values}
-          errors={errors}
-          options={choice(MAJORITIES, (m) => t(`applications.rules.majority.${m}`))}
-        />
-        <SelectField
-          c={c}
-          name="tie_outcome"
-          label={t("applications.round.tie")}
-          required
-          values={values}
-          errors={errors}
-          options={choice(TIE_OUTCOMES, (m) => t(`applications.rules.tie.${m}`))}
-        />
-        <SelectField
-          c={c}
-          name="quorum_outcome"
-          label={t("applications.round.quorum_outcome")}
-          required
-          values={values}
-          errors={errors}
-          options={choice(QUORUM_OUTCOMES, (m) => t(`applications.rules.quorum_outcome.${m}`))}
-        />
-        <Checkbox
-          name="results_hidden"
-          label={t("applications.round.results_hidden")}
-          checked={values ? values.results_hidden === "1" : true}
-        />
+        <FormFields c={c} values={values} errors={errors}>
+          <TextField name="label" label={t("applications.round.label")} required />
+          <TextField name="opens_on" type="date" label={t("applications.round.opens")} required />
+          <TextField name="review_on" type="date" label={t("applications.round.review")} required />
+          <TextField name="vote_on" type="date" label={t("applications.round.vote")} required />
+          <TextField name="closes_on" type="date" label={t("applications.round.closes")} required />
+          <TextField
+            name="quorum_percent"
+            type="number"
+            label={t("applications.round.quorum")}
+            hint={t("applications.round.quorum_hint")}
+          />
+          <SelectField
+            name="majority"
+            label={t("applications.round.majority")}
+            required
+            options={choice(MAJORITIES, (m) => t(`applications.rules.majority.${m}`))}
+          />
+          <SelectField
+            name="tie_outcome"
+            label={t("applications.round.tie")}
+            required
+            options={choice(TIE_OUTCOMES, (m) => t(`applications.rules.tie.${m}`))}
+          />
+          <SelectField
+            name="quorum_outcome"
+            label={t("applications.round.quorum_outcome")}
+            required
+            options={choice(QUORUM_OUTCOMES, (m) => t(`applications.rules.quorum_outcome.${m}`))}
+          />
+          <Checkbox
+            name="results_hidden"
+            label={t("applications.round.results_hidden")}
+            checked={values ? values.results_hidden === "1" : true}
+          />
+        </FormFields>
         <button type="submit" class="button">
           {t("form.save")}
         </button>

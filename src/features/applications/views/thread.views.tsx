@@ -1,7 +1,7 @@
 import type { AppContext } from "../../../http/context.js";
 import { href } from "../../../http/context.js";
 import type { FieldErrors, FormValues } from "../../../http/forms.js";
-import { Badge, Csrf, ErrorSummary, SelectField, TextArea } from "../../../views/components.js";
+import { Badge, Csrf, ErrorSummary, FormFields, SelectField, TextArea } from "../../../views/components.js";
 import { REVIEW_STATES } from "../applications.tables.js";
 import type { Criterion } from "../charter/charter.repository.js";
 import { localized } from "../charter/charter.repository.js";
@@ -50,28 +50,26 @@ export function ThreadSection(props: {
         >
           <Csrf c={c} />
           <ErrorSummary c={c} errors={props.errors} />
-          <TextArea
-            c={c}
-            name="body"
-            label={props.role === "reviewer" ? t("applications.thread.ask") : t("applications.thread.answer")}
-            required
-            values={props.values}
-            errors={props.errors}
-            rows={5}
-            maxlength={4000}
-          />
-          <SelectField
-            c={c}
-            name="criterion"
-            label={t("applications.thread.criterion")}
-            values={props.values}
-            errors={props.errors}
-            placeholder={t("applications.thread.no_criterion")}
-            options={props.criteria.map((cr) => ({
-              value: cr.id,
-              label: `${cr.code} ${localized(cr, "title", locale)}`,
-            }))}
-          />
+          <FormFields c={c} values={props.values} errors={props.errors}>
+            <TextArea
+              name="body"
+              label={
+                props.role === "reviewer" ? t("applications.thread.ask") : t("applications.thread.answer")
+              }
+              required
+              rows={5}
+              maxlength={4000}
+            />
+            <SelectField
+              name="criterion"
+              label={t("applications.thread.criterion")}
+              placeholder={t("applications.thread.no_criterion")}
+              options={props.criteria.map((cr) => ({
+                value: cr.id,
+                label: `${cr.code} ${localized(cr, "title", locale)}`,
+              }))}
+            />
+          </FormFields>
           <button type="submit" class="button">
             {t("applications.thread.send")}
           </button>
