@@ -125,6 +125,10 @@ export async function findApplication(db: DB, id: string): Promise<Application |
   };
 }
 
+/** Code-point order, as the database sorts names. */
+const byMemberName = (a: { memberName: string }, b: { memberName: string }) =>
+  a.memberName < b.memberName ? -1 : a.memberName > b.memberName ? 1 : 0;
+
 /** An application of a round, as the round's page lists it. */
 export interface RoundApplication {
   id: string;
@@ -162,10 +166,6 @@ export async function listForRound(db: DB, roundId: string): Promise<RoundApplic
     })
     .sort(byMemberName);
 }
-
-/** Code-point order, as the database sorts names. */
-export const byMemberName = (a: { memberName: string }, b: { memberName: string }) =>
-  a.memberName < b.memberName ? -1 : a.memberName > b.memberName ? 1 : 0;
 
 /** A round's submitted applications (they go to the vote together), by structure name. */
 export async function submittedInRound(

@@ -16,7 +16,7 @@ export type ReassessmentState = "up_to_date" | "due" | "requested" | "overdue";
 
 const DAY = 86_400_000;
 /** How long a structure has to answer once asked. */
-export const ANSWER_WITHIN_MS = 60 * DAY;
+const ANSWER_WITHIN_MS = 60 * DAY;
 
 export function reassessmentState(
   input: {

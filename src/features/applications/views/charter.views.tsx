@@ -30,7 +30,7 @@ function CriterionItem({ c, criterion }: { c: AppContext; criterion: Criterion }
 }
 
 /** The parts and criteria of a charter version, as read on /charter and in applications. */
-export function CharterBody({ c, charter }: { c: AppContext; charter: Charter }) {
+function CharterBody({ c, charter }: { c: AppContext; charter: Charter }) {
   const locale = c.get("locale");
   return (
     <>

@@ -15,7 +15,7 @@ const BUILT_IN: Record<string, MessageKey> = {
   [ABSTAIN]: "applications.option.abstain",
 };
 
-export const optionLabel = (c: AppContext, option: string): string => {
+const optionLabel = (c: AppContext, option: string): string => {
   const key = BUILT_IN[option];
   return key ? c.get("t")(key) : option;
 };

@@ -10,7 +10,7 @@ import {
   SelectField,
   TextField,
 } from "../../../views/components.js";
-import { MAJORITIES, QUORUM_OUTCOMES, TIE_OUTCOMES, type Phase } from "../applications.tables.js";
+import { MAJORITIES, QUORUM_OUTCOMES, TIE_OUTCOMES } from "../applications.tables.js";
 import { can } from "../applications.policy.js";
 import type { Round } from "../rounds/rounds.repository.js";
 import type { RoundApplication } from "../applications.repository.js";
@@ -226,5 +226,3 @@ export function NewRoundPage({
     </Layout>
   );
 }
-
-export const phaseLabel = (c: AppContext, phase: Phase) => c.get("t")(PHASE_KEY[phase]);
