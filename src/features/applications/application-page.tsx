@@ -63,7 +63,6 @@ export async function applicationPage(
     messages: await listMessages(db, app.id),
     reviews: await listReviews(db, app.id),
     decision,
-    reasons: app.reasons,
     can: {
       edit: can(person, "application.edit", subject),
       submit: can(person, "application.submit", subject),

@@ -5,8 +5,9 @@ import type { ApplicationKind, ApplicationStatus, Phase } from "./applications.t
 
 /**
  * Who may do what with applications, rounds, the charter and decisions, in one declarative table.
- * Handlers call can() or authorize(); the vote itself is re-checked against the database by the
- * voteCaster, because a session's memberships can be a few seconds old.
+ * An area is guarded at its mount (allowedTo, see index.ts); handlers call can() or authorize() for
+ * one file's rules. The vote itself is re-checked against the database by castVote, because a
+ * session's memberships can be a few seconds old.
  */
 
 export interface ApplicationSubject {

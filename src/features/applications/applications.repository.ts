@@ -1,7 +1,7 @@
 import type { DB } from "../../db/adapter.js";
 import { isUniqueViolation } from "../../db/adapter.js";
 import { newId } from "../../db/ids.js";
-import { structureById, structuresByIds, type Structure } from "../directory/published.js";
+import { structureById, type Structure } from "../directory/published.js";
 import {
   applicationsDb,
   type ApplicationKind,
@@ -9,7 +9,6 @@ import {
   type Phase,
 } from "./applications.tables.js";
 import type { QuestionedCriterion } from "./review.repository.js";
-import { decisionResult } from "./votes/decisions.repository.js";
 import type { TallyResult } from "./votes/tally.js";
 
 /** Applications and re-assessments ("files"): one in progress per structure and kind. */
@@ -123,159 +122,6 @@ export async function findApplication(db: DB, id: string): Promise<Application |
     dueAt: row.due_at,
     reasons: parseReasons(row.decision_reasons),
   };
-}
-
-/** Code-point order, as the database sorts names. */
-const byMemberName = (a: { memberName: string }, b: { memberName: string }) =>
-  a.memberName < b.memberName ? -1 : a.memberName > b.memberName ? 1 : 0;
-
-/** An application of a round, as the round's page lists it. */
-export interface RoundApplication {
-  id: string;
-  memberId: string;
-  memberName: string;
-  status: ApplicationStatus;
-  decision: { id: string; result: TallyResult | undefined } | null;
-}
-
-/** A round's applications (re-assessments aside), by structure name. */
-export async function listForRound(db: DB, roundId: string): Promise<RoundApplication[]> {
-  const rows = await applicationsDb(db)
-    .selectFrom("applications")
-    .leftJoin("decisions", "decisions.application_id", "applications.id")
-    .select([
-      "applications.id",
-      "applications.member_id",
-      "applications.status",
-      "decisions.id as decision_id",
-      "decisions.result",
-    ])
-    .where("applications.round_id", "=", roundId)
-    .where("applications.kind", "=", "application")
-    .execute();
-  const structures = await structuresByIds(
-    db,
-    rows.map((r) => r.member_id),
-  );
-  return rows
-    .flatMap((r) => {
-      const structure = structures.get(r.member_id);
-      if (!structure) return [];
-      const decision = r.decision_id ? { id: r.decision_id, result: decisionResult(r) } : null;
-      return [{ id: r.id, memberId: r.member_id, memberName: structure.name, status: r.status, decision }];
-    })
-    .sort(byMemberName);
-}
-
-/** A round's submitted applications (they go to the vote together), by structure name. */
-export async function submittedInRound(
-  db: DB,
-  roundId: string,
-): Promise<{ id: string; memberId: string; memberName: string }[]> {
-  const rows = await applicationsDb(db)
-    .selectFrom("applications")
-    .select(["id", "member_id"])
-    .where("round_id", "=", roundId)
-    .where("status", "=", "submitted")
-    .execute();
-  const structures = await structuresByIds(
-    db,
-    rows.map((r) => r.member_id),
-  );
-  return rows
-    .flatMap((r) => {
-      const name = structures.get(r.member_id)?.name;
-      return name === undefined ? [] : [{ id: r.id, memberId: r.member_id, memberName: name }];
-    })
-    .sort(byMemberName);
-}
-
-/** Applications postponed by a missed quorum (they join the next round). */
-export async function postponedApplicationIds(db: DB): Promise<string[]> {
-  const rows = await applicationsDb(db)
-    .selectFrom("applications")
-    .select("id")
-    .where("status", "=", "postponed")
-    .execute();
-  return rows.map((r) => r.id);
-}
-
-/** A structure's file of one kind or another, in brief. */
-export interface FileSummary {
-  id: string;
-  kind: ApplicationKind;
-  status: ApplicationStatus;
-  dueAt: string | null;
-  decidedAt: string | null;
-}
-
-/** A structure's files, newest first. */
-export async function filesOfMember(db: DB, memberId: string): Promise<FileSummary[]> {
-  const rows = await applicationsDb(db)
-    .selectFrom("applications")
-    .select(["id", "kind", "status", "due_at", "decided_at"])
-    .where("member_id", "=", memberId)
-    .orderBy("created_at", "desc")
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    status: r.status,
-    dueAt: r.due_at,
-    decidedAt: r.decided_at,
-  }));
-}
-
-/** When a structure last answered the charter (accepted or re-assessed), and which version. */
-export async function lastCharterAnswer(
-  db: DB,
-  memberId: string,
-): Promise<{ decidedAt: string; charterVersion: number } | undefined> {
-  const row = await applicationsDb(db)
-    .selectFrom("applications")
-    .innerJoin("charter_versions", "charter_versions.id", "applications.charter_version_id")
-    .select(["applications.decided_at", "charter_versions.version"])
-    .where("applications.member_id", "=", memberId)
-    .where("applications.status", "in", ["completed", "accepted"])
-    .orderBy("applications.decided_at", "desc")
-    .executeTakeFirst();
-  return row?.decided_at ? { decidedAt: row.decided_at, charterVersion: row.version } : undefined;
-}
-
-/** A re-assessment, as the collective's board shows it. */
-export interface ReassessmentFile {
-  id: string;
-  memberId: string;
-  status: ApplicationStatus;
-  decidedAt: string | null;
-  dueAt: string | null;
-  charterVersion: number;
-}
-
-/** Every re-assessment, oldest first. */
-export async function reassessmentFiles(db: DB): Promise<ReassessmentFile[]> {
-  const rows = await applicationsDb(db)
-    .selectFrom("applications")
-    .innerJoin("charter_versions", "charter_versions.id", "applications.charter_version_id")
-    .select([
-      "applications.id",
-      "applications.member_id",
-      "applications.status",
-      "applications.decided_at",
-      "applications.due_at",
-      "charter_versions.version",
-    ])
-    .where("applications.kind", "=", "reassessment")
-    .orderBy("applications.created_at")
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    memberId: r.member_id,
-    status: r.status,
-    decidedAt: r.decided_at,
-    dueAt: r.due_at,
-    charterVersion: r.version,
-  }));
 }
 
 export interface NewApplication {

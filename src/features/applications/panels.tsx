@@ -5,7 +5,7 @@ import { belongsTo } from "../../http/policy.js";
 import { Csrf } from "../../views/components.js";
 import type { PanelMember } from "../feature.js";
 import { structureById } from "../directory/published.js";
-import { filesOfMember, lastCharterAnswer } from "./applications.repository.js";
+import { filesOfMember, lastCharterAnswer } from "./summaries.repository.js";
 import { pendingFor } from "./votes/decisions.repository.js";
 import { StatusBadge } from "./views/common.js";
 

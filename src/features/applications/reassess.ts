@@ -1,7 +1,7 @@
 import type { Deps } from "../../deps.js";
 import type { AuditActor } from "../../audit/audit.js";
 import { listStructures } from "../directory/published.js";
-import { reassessmentFiles, type ReassessmentFile } from "./applications.repository.js";
+import { reassessmentFiles, type ReassessmentFile } from "./summaries.repository.js";
 import { queueRun } from "./checks/checks.repository.js";
 import { compose, sendAll, structureRecipients } from "./notify.js";
 import { startApplication } from "./workflows.js";

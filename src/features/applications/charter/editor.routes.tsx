@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import type { z } from "zod";
 import type { AppContext, AppEnv } from "../../../http/context.js";
 import { href } from "../../../http/context.js";
 import { parseForm, type FieldErrors } from "../../../http/forms.js";
@@ -73,6 +74,16 @@ async function criterionForm(c: AppContext) {
   return render(c, <CriterionEditPage c={c} charter={charter} criterionId={criterion.id} values={values} />);
 }
 
+const criterionFields = (d: z.output<typeof CriterionSchema>): repo.CriterionFields => ({
+  code: d.code,
+  level: d.level,
+  titleFr: d.title_fr,
+  titleEn: d.title_en,
+  explanationFr: d.explanation_fr,
+  explanationEn: d.explanation_en,
+  checkId: d.check_id ?? null,
+});
+
 /** Adds a criterion, or changes one (and the part it belongs to). */
 async function saveCriterion(c: AppContext) {
   const person = requirePerson(c);
@@ -93,16 +104,7 @@ async function saveCriterion(c: AppContext) {
   );
   if (!form.ok) return render(c, page(form.errors), 422);
   if (!part) return render(c, page({ part: { key: "form.error.choice" } }), 422);
-  const d = form.data;
-  const fields: repo.CriterionFields = {
-    code: d.code,
-    level: d.level,
-    titleFr: d.title_fr,
-    titleEn: d.title_en,
-    explanationFr: d.explanation_fr,
-    explanationEn: d.explanation_en,
-    checkId: d.check_id ?? null,
-  };
+  const fields = criterionFields(form.data);
   try {
     return await commitAndRedirect(c, {
       write: async (trx) => {

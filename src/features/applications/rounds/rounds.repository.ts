@@ -1,5 +1,5 @@
 import type { Selectable } from "kysely";
-import type { DB } from "../../../db/adapter.js";
+import { flag, isSet, type DB } from "../../../db/adapter.js";
 import { newId } from "../../../db/ids.js";
 import {
   applicationsDb,
@@ -37,7 +37,7 @@ const toRound = (r: Selectable<RoundsTable>): Round => ({
     tieOutcome: r.tie_outcome,
     quorumOutcome: r.quorum_outcome,
   },
-  resultsHidden: r.results_hidden === 1,
+  resultsHidden: isSet(r.results_hidden),
   decidedAt: r.decided_at,
 });
 
@@ -94,7 +94,7 @@ export async function insertRound(
       majority: input.majority,
       tie_outcome: input.tieOutcome,
       quorum_outcome: input.quorumOutcome,
-      results_hidden: input.resultsHidden ? 1 : 0,
+      results_hidden: flag(input.resultsHidden),
       created_at: now.toISOString(),
       created_by: personId,
       decided_at: null,

@@ -9,7 +9,7 @@ import { commitAndRedirect } from "../../../http/commit.js";
 import { requirePerson } from "../../../http/policy.js";
 import { isUniqueViolation } from "../../../db/adapter.js";
 import { AdvanceSchema, RoundSchema } from "../applications.schema.js";
-import { listForRound } from "../applications.repository.js";
+import { listForRound } from "./round-applications.repository.js";
 import { candidateStructures } from "../workflows.js";
 import { ApplyPage } from "../views/apply.views.js";
 import { NewRoundPage, RoundPage, RoundsPage } from "../views/rounds.views.js";

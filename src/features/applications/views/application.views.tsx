@@ -27,7 +27,6 @@ export interface ApplicationPageProps {
   messages: ThreadMessage[];
   reviews: CriterionReview[];
   decision: DecisionView | undefined;
-  reasons: RefusalReasons | undefined;
   can: { edit: boolean; submit: boolean; review: boolean; answer: boolean; recheck: boolean };
   error?: string | undefined;
   thread?: { values: FormValues; errors: FieldErrors } | undefined;
@@ -247,7 +246,7 @@ export function ApplicationPage(props: ApplicationPageProps) {
         </section>
       ) : null}
       {d ? <VoteSection c={c} {...d} next={`${href(c, `/applications/${app.id}`)}#vote`} /> : null}
-      {props.reasons ? <Reasons c={c} reasons={props.reasons} /> : null}
+      {app.reasons ? <Reasons c={c} reasons={app.reasons} /> : null}
       {app.kind === "application" ? (
         <ThreadSection
           c={c}

@@ -13,7 +13,7 @@ import {
 import { MAJORITIES, QUORUM_OUTCOMES, TIE_OUTCOMES } from "../applications.tables.js";
 import { can } from "../applications.policy.js";
 import type { Round } from "../rounds/rounds.repository.js";
-import type { RoundApplication } from "../applications.repository.js";
+import type { RoundApplication } from "../rounds/round-applications.repository.js";
 import { nextPhase } from "../rounds/phases.js";
 import { PHASE_KEY, PhaseBadge, StatusBadge } from "./common.js";
 import { ResultSummary } from "./decision.views.js";

@@ -1,5 +1,5 @@
 import type { Selectable } from "kysely";
-import { toCount, type DB } from "../../../db/adapter.js";
+import { flag, isSet, toCount, type DB } from "../../../db/adapter.js";
 import { newId } from "../../../db/ids.js";
 import { collectiveMemberIds } from "../../directory/published.js";
 import { applicationsDb, type DecisionKind, type DecisionsTable } from "../applications.tables.js";
@@ -93,7 +93,7 @@ const toDecision = (r: Selectable<DecisionsTable>): Decision => ({
     tieOutcome: r.tie_outcome,
     quorumOutcome: r.quorum_outcome,
   },
-  resultsHidden: r.results_hidden === 1,
+  resultsHidden: isSet(r.results_hidden),
   status: r.status,
   result: decisionResult(r),
   electorsCount: r.electors_count,
@@ -136,7 +136,7 @@ export async function insertDecision(db: DB, input: NewDecision): Promise<string
       majority: input.rules.majority,
       tie_outcome: input.rules.tieOutcome,
       quorum_outcome: input.rules.quorumOutcome,
-      results_hidden: input.resultsHidden ? 1 : 0,
+      results_hidden: flag(input.resultsHidden),
       status: "open",
       outcome: null,
       result: null,
