@@ -3,7 +3,6 @@ import { newId } from "../../src/db/ids.js";
 import type { Phase } from "../../src/features/applications/applications.tables.js";
 import { allCriteria, currentCharter } from "../../src/features/applications/charter/charter.repository.js";
 import { insertApplication, moveStatus } from "../../src/features/applications/applications.repository.js";
-import { decisionForApplication } from "../../src/features/applications/votes/decisions.repository.js";
 import type { MembershipRole } from "../../src/identity/identity.tables.js";
 import { makeMember, makePerson } from "./factories.js";
 import { csrfFrom, type TestClient } from "./client.js";
@@ -114,16 +113,19 @@ export async function submittedApplication(t: TestPlatform, roundId: string, nam
   });
   await answerAll(t.deps.db, id);
   await moveStatus(t.deps.db, id, ["draft"], "submitted", now, {
-    round_id: roundId,
-    submitted_at: now.toISOString(),
+    roundId,
+    submittedAt: now.toISOString(),
   });
   return { member, id, candidate: await signedIn(t, member.id, "admin") };
 }
 
+/** The stored decision row of an application's vote (tests read its JSON as published). */
 export async function decisionOf(t: TestPlatform, applicationId: string) {
-  const decision = await decisionForApplication(t.deps.db, applicationId);
-  if (!decision) throw new Error("no decision");
-  return decision;
+  return t.deps.db
+    .selectFrom("decisions")
+    .selectAll()
+    .where("application_id", "=", applicationId)
+    .executeTakeFirstOrThrow();
 }
 
 /** Votes through the decision page's form, with the fields given (tampered ones included). */

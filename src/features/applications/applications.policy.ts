@@ -1,12 +1,13 @@
-import type { CurrentPerson } from "../../http/context.js";
+import type { AppContext, CurrentPerson } from "../../http/context.js";
 import { HttpError } from "../../http/errors.js";
 import { belongsTo, canAdminMember, collectiveMemberships } from "../../http/policy.js";
 import type { ApplicationKind, ApplicationStatus, Phase } from "./applications.tables.js";
 
 /**
  * Who may do what with applications, rounds, the charter and decisions, in one declarative table.
- * Handlers call can() or authorize(); the vote itself is re-checked against the database by the
- * voteCaster, because a session's memberships can be a few seconds old.
+ * An area is guarded at its mount (allowedTo, see index.ts); handlers call can() or authorize() for
+ * one file's rules. The vote itself is re-checked against the database by castVote, because a
+ * session's memberships can be a few seconds old.
  */
 
 export interface ApplicationSubject {
@@ -79,3 +80,9 @@ export function authorize(
   if (!RULES[action](person, subject)) throw new HttpError(403, "403");
   return person;
 }
+
+/** An area's guard (see mountArea): the signed-in person may do `action`. */
+export const allowedTo =
+  (action: Action) =>
+  (c: AppContext): CurrentPerson =>
+    authorize(c.get("person"), action);

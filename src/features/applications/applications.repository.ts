@@ -1,7 +1,17 @@
 import type { DB } from "../../db/adapter.js";
-import { isUniqueViolation, toCount } from "../../db/adapter.js";
+import { isUniqueViolation } from "../../db/adapter.js";
 import { newId } from "../../db/ids.js";
-import type { Answer, ApplicationKind, ApplicationStatus } from "./applications.tables.js";
+import { structureById, type Structure } from "../directory/published.js";
+import {
+  applicationsDb,
+  type ApplicationKind,
+  type ApplicationStatus,
+  type Phase,
+} from "./applications.tables.js";
+import type { QuestionedCriterion } from "./review.repository.js";
+import type { TallyResult } from "./votes/tally.js";
+
+/** Applications and re-assessments ("files"): one in progress per structure and kind. */
 
 export class ActiveApplicationExists extends Error {
   constructor(public readonly memberId: string) {
@@ -11,62 +21,107 @@ export class ActiveApplicationExists extends Error {
 }
 
 const SETTLED: ApplicationStatus[] = ["accepted", "refused", "completed"];
-export const activeKey = (memberId: string, kind: ApplicationKind) => `${memberId}:${kind}`;
+const activeKey = (memberId: string, kind: ApplicationKind) => `${memberId}:${kind}`;
 
-export async function findApplication(db: DB, id: string) {
-  return db
+/** Why a candidate was refused: the reasons given with the ballots against, the questioned criteria. */
+export interface RefusalReasons {
+  outcome: TallyResult["outcome"];
+  against: string[];
+  questioned: QuestionedCriterion[];
+}
+
+/** An application or re-assessment, with its structure, its charter version's number and its round. */
+export interface Application {
+  id: string;
+  memberId: string;
+  structure: Structure;
+  kind: ApplicationKind;
+  status: ApplicationStatus;
+  charterVersionId: string;
+  /** The number people quote ("version 3 of the charter"). */
+  charterVersion: number;
+  round: { id: string; label: string; phase: Phase } | null;
+  submittedAt: string | null;
+  decidedAt: string | null;
+  /** Re-assessments: when the structure is asked to have answered. */
+  dueAt: string | null;
+  /** Given with a refusal. */
+  reasons: RefusalReasons | undefined;
+}
+
+/** The stored form of the reasons: JSON with the charter's column names, as files already hold them. */
+const storedReasons = (r: RefusalReasons): string =>
+  JSON.stringify({
+    outcome: r.outcome,
+    against: r.against,
+    questioned: r.questioned.map((q) => ({
+      code: q.code,
+      title_fr: q.titleFr,
+      title_en: q.titleEn,
+      notes: q.notes,
+    })),
+  });
+
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+const OUTCOMES = ["adopted", "rejected", "tie", "no_quorum", "no_majority"] as const;
+
+function parseReasons(stored: string | null): RefusalReasons | undefined {
+  if (!stored) return undefined;
+  let v: unknown;
+  try {
+    v = JSON.parse(stored);
+  } catch {
+    return undefined;
+  }
+  if (typeof v !== "object" || v === null || !("outcome" in v) || !("against" in v) || !("questioned" in v))
+    return undefined;
+  const questioned = Array.isArray(v.questioned)
+    ? v.questioned.flatMap((q: unknown) =>
+        typeof q === "object" && q !== null && "code" in q && typeof q.code === "string"
+          ? [
+              {
+                code: q.code,
+                titleFr: "title_fr" in q && typeof q.title_fr === "string" ? q.title_fr : "",
+                titleEn: "title_en" in q && typeof q.title_en === "string" ? q.title_en : "",
+                notes: "notes" in q ? strings(q.notes) : [],
+              },
+            ]
+          : [],
+      )
+    : [];
+  const outcome = OUTCOMES.find((o) => o === v.outcome) ?? "rejected";
+  return { outcome, against: strings(v.against), questioned };
+}
+
+export async function findApplication(db: DB, id: string): Promise<Application | undefined> {
+  const row = await applicationsDb(db)
     .selectFrom("applications")
-    .innerJoin("members", "members.id", "applications.member_id")
     .innerJoin("charter_versions", "charter_versions.id", "applications.charter_version_id")
     .leftJoin("rounds", "rounds.id", "applications.round_id")
     .selectAll("applications")
-    .select([
-      "members.name as member_name",
-      "members.slug as member_slug",
-      "members.website as member_website",
-      "members.membership as member_membership",
-      "members.chatonsinfos_url as member_chatonsinfos_url",
-      "charter_versions.version as charter_version",
-      "rounds.label as round_label",
-      "rounds.phase as round_phase",
-    ])
+    .select(["charter_versions.version as charter_version", "rounds.label as round_label", "rounds.phase"])
     .where("applications.id", "=", id)
     .executeTakeFirst();
-}
-export type ApplicationRecord = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
-
-export async function listForMember(db: DB, memberId: string) {
-  return db
-    .selectFrom("applications")
-    .leftJoin("rounds", "rounds.id", "applications.round_id")
-    .selectAll("applications")
-    .select(["rounds.label as round_label", "rounds.phase as round_phase"])
-    .where("applications.member_id", "=", memberId)
-    .orderBy("applications.created_at", "desc")
-    .execute();
-}
-
-export async function listForRound(db: DB, roundId: string) {
-  return db
-    .selectFrom("applications")
-    .innerJoin("members", "members.id", "applications.member_id")
-    .leftJoin("decisions", "decisions.application_id", "applications.id")
-    .select([
-      "applications.id",
-      "applications.member_id",
-      "applications.status",
-      "applications.submitted_at",
-      "applications.decided_at",
-      "members.name as member_name",
-      "members.slug as member_slug",
-      "decisions.id as decision_id",
-      "decisions.result as decision_result",
-      "decisions.status as decision_status",
-    ])
-    .where("applications.round_id", "=", roundId)
-    .where("applications.kind", "=", "application")
-    .orderBy("members.name")
-    .execute();
+  const structure = row ? await structureById(db, row.member_id) : undefined;
+  if (!row || !structure) return undefined;
+  return {
+    id: row.id,
+    memberId: row.member_id,
+    structure,
+    kind: row.kind,
+    status: row.status,
+    charterVersionId: row.charter_version_id,
+    charterVersion: row.charter_version,
+    round:
+      row.round_id && row.round_label && row.phase
+        ? { id: row.round_id, label: row.round_label, phase: row.phase }
+        : null,
+    submittedAt: row.submitted_at,
+    decidedAt: row.decided_at,
+    dueAt: row.due_at,
+    reasons: parseReasons(row.decision_reasons),
+  };
 }
 
 export interface NewApplication {
@@ -83,7 +138,7 @@ export async function insertApplication(db: DB, input: NewApplication): Promise<
   const id = newId();
   const at = input.now.toISOString();
   try {
-    await db
+    await applicationsDb(db)
       .insertInto("applications")
       .values({
         id,
@@ -109,6 +164,35 @@ export async function insertApplication(db: DB, input: NewApplication): Promise<
   return id;
 }
 
+/** The file of this kind a structure has in progress, if any. */
+export async function activeApplicationId(
+  db: DB,
+  memberId: string,
+  kind: ApplicationKind,
+): Promise<string | undefined> {
+  const row = await applicationsDb(db)
+    .selectFrom("applications")
+    .select("id")
+    .where("active_key", "=", activeKey(memberId, kind))
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** A structure's latest file of a kind, in brief. */
+export async function latestApplicationOf(
+  db: DB,
+  memberId: string,
+  kind: ApplicationKind,
+): Promise<{ id: string; status: ApplicationStatus } | undefined> {
+  return applicationsDb(db)
+    .selectFrom("applications")
+    .select(["id", "status"])
+    .where("member_id", "=", memberId)
+    .where("kind", "=", kind)
+    .orderBy("created_at", "desc")
+    .executeTakeFirst();
+}
+
 /** Changes the status if it is still `from`; a settled status frees the structure's active key. */
 export async function moveStatus(
   db: DB,
@@ -116,20 +200,18 @@ export async function moveStatus(
   from: ApplicationStatus[],
   to: ApplicationStatus,
   now: Date,
-  extra: {
-    round_id?: string | null;
-    submitted_at?: string;
-    decided_at?: string;
-    decision_reasons?: string;
-  } = {},
+  extra: { roundId?: string | null; submittedAt?: string; decidedAt?: string; reasons?: RefusalReasons } = {},
 ): Promise<boolean> {
-  const result = await db
+  const result = await applicationsDb(db)
     .updateTable("applications")
     .set({
       status: to,
       updated_at: now.toISOString(),
       ...(SETTLED.includes(to) ? { active_key: null } : {}),
-      ...extra,
+      ...(extra.roundId !== undefined ? { round_id: extra.roundId } : {}),
+      ...(extra.submittedAt !== undefined ? { submitted_at: extra.submittedAt } : {}),
+      ...(extra.decidedAt !== undefined ? { decided_at: extra.decidedAt } : {}),
+      ...(extra.reasons ? { decision_reasons: storedReasons(extra.reasons) } : {}),
     })
     .where("id", "=", id)
     .where("status", "in", from)
@@ -137,104 +219,26 @@ export async function moveStatus(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export interface StoredAnswer {
-  answer: Answer | null;
-  explanation: string;
-  evidence: string[];
-  updatedAt: string;
-}
-
-function parseList(text: string): string[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-  } catch {
-    return [];
-  }
-}
-
-export async function answersOf(db: DB, applicationId: string): Promise<Map<string, StoredAnswer>> {
-  const rows = await db
-    .selectFrom("application_answers")
-    .selectAll()
-    .where("application_id", "=", applicationId)
-    .execute();
-  return new Map(
-    rows.map((r) => [
-      r.criterion_id,
-      {
-        answer: r.answer,
-        explanation: r.explanation,
-        evidence: parseList(r.evidence),
-        updatedAt: r.updated_at,
-      },
-    ]),
-  );
-}
-
-export interface AnswerInput {
-  criterionId: string;
-  answer: Answer | null;
-  explanation: string;
-  evidence: string[];
-}
-
-export async function saveAnswers(
+/** Who an application is for and the label of its round (a vote's verdict needs both). */
+export async function applicationRound(
   db: DB,
-  applicationId: string,
-  answers: AnswerInput[],
-  personId: string | null,
-  now: Date,
-): Promise<void> {
-  const at = now.toISOString();
-  for (const a of answers) {
-    const values = {
-      answer: a.answer,
-      explanation: a.explanation,
-      evidence: JSON.stringify(a.evidence),
-      updated_at: at,
-      updated_by: personId,
-    };
-    await db
-      .insertInto("application_answers")
-      .values({ application_id: applicationId, criterion_id: a.criterionId, ...values })
-      .onConflict((oc) => oc.columns(["application_id", "criterion_id"]).doUpdateSet(values))
-      .execute();
-  }
-  await db.updateTable("applications").set({ updated_at: at }).where("id", "=", applicationId).execute();
+  id: string,
+): Promise<{ memberId: string; roundLabel: string | null }> {
+  const row = await applicationsDb(db)
+    .selectFrom("applications")
+    .leftJoin("rounds", "rounds.id", "applications.round_id")
+    .select(["applications.member_id", "rounds.label"])
+    .where("applications.id", "=", id)
+    .executeTakeFirstOrThrow();
+  return { memberId: row.member_id, roundLabel: row.label };
 }
 
-export async function countServices(db: DB, memberId: string): Promise<number> {
-  const row = await db
-    .selectFrom("services")
-    .select((eb) => eb.fn.countAll().as("n"))
-    .where("member_id", "=", memberId)
-    .where("archived_at", "is", null)
+/** The structure an application is for. */
+export async function memberOfApplication(db: DB, id: string): Promise<string | undefined> {
+  const row = await applicationsDb(db)
+    .selectFrom("applications")
+    .select("member_id")
+    .where("id", "=", id)
     .executeTakeFirst();
-  return toCount(row?.n);
-}
-
-/** Everyone who can act for a structure, with their address, for notifications. */
-export async function peopleOf(db: DB, memberId: string) {
-  return db
-    .selectFrom("memberships")
-    .innerJoin("people", "people.id", "memberships.person_id")
-    .select(["people.id", "people.name", "people.email", "people.locale", "memberships.role"])
-    .where("memberships.member_id", "=", memberId)
-    .where("people.disabled_at", "is", null)
-    .execute();
-}
-
-/** Candidate structures this person can apply for (admin of a structure still a candidate). */
-export async function candidateStructures(db: DB, personId: string) {
-  return db
-    .selectFrom("memberships")
-    .innerJoin("members", "members.id", "memberships.member_id")
-    .select(["members.id", "members.name", "members.slug", "members.website"])
-    .where("memberships.person_id", "=", personId)
-    .where("memberships.role", "=", "admin")
-    .where("members.membership", "=", "candidate")
-    .where("members.archived_at", "is", null)
-    .orderBy("members.name")
-    .execute();
+  return row?.member_id;
 }

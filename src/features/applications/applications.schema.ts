@@ -72,7 +72,7 @@ export const StartSchema = z.object({ member: text(64) });
 
 const EVIDENCE_MAX = 10;
 /** Evidence links: one per line, each a full http(s) address. */
-export const evidenceList = () =>
+const evidenceList = () =>
   z.preprocess(
     (v) =>
       typeof v === "string"

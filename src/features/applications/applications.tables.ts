@@ -1,3 +1,5 @@
+import { ownedTables } from "../../db/adapter.js";
+
 /**
  * Tables owned by the applications feature (see applications.migrations.ts): the charter as
  * versioned data, the rounds ("portées"), applications and re-assessments with their answers,
@@ -251,3 +253,6 @@ export interface BallotsTable {
   cast_at: string;
   updated_at: string;
 }
+
+/** The applications feature's view of the database: only its repositories use it (see OwnDb). */
+export const applicationsDb = ownedTables<ApplicationsTables>();

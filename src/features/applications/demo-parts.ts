@@ -1,10 +1,13 @@
 import type { DB } from "../../db/adapter.js";
 import { audit } from "../../audit/audit.js";
 import type { Answer } from "./applications.tables.js";
-import { insertApplication, moveStatus, saveAnswers, type AnswerInput } from "./applications.repository.js";
+import { insertApplication, moveStatus } from "./applications.repository.js";
+import { saveAnswers, type AnswerInput } from "./answers.repository.js";
+import { insertMessage, saveReview } from "./review.repository.js";
 import type { Criterion } from "./charter/charter.repository.js";
 import { closeDecision } from "./votes/close.js";
-import { insertBallot, insertDecision } from "./votes/decisions.repository.js";
+import { findDecision, insertDecision } from "./votes/decisions.repository.js";
+import { insertBallot } from "./votes/ballots.repository.js";
 import { DEFAULT_RULES, YES_NO } from "./votes/tally.js";
 import * as text from "./demo-data.js";
 
@@ -116,18 +119,15 @@ export async function reviewThread(
     if (!reviewer?.personId || !criterion) continue;
     const state = code === "T6" ? "questioned" : "verified";
     const note = code === "T6" ? "Les sauvegardes ne sont pas encore décrites sur le site." : "";
-    await db
-      .insertInto("criterion_reviews")
-      .values({
-        application_id: appId,
-        criterion_id: criterion.id,
-        person_id: reviewer.personId,
-        member_id: reviewer.memberId,
-        state,
-        note,
-        at: now.toISOString(),
-      })
-      .execute();
+    await saveReview(db, {
+      applicationId: appId,
+      criterionId: criterion.id,
+      personId: reviewer.personId,
+      memberId: reviewer.memberId,
+      state,
+      note,
+      at: now,
+    });
   }
 }
 
@@ -168,19 +168,7 @@ async function message(
   suffix: string,
 ) {
   const id = `${at.getTime().toString(16).padStart(12, "0")}demo${suffix}${appId.slice(0, 8)}`;
-  await db
-    .insertInto("application_messages")
-    .values({
-      id,
-      application_id: appId,
-      person_id: personId,
-      member_id: memberId,
-      role,
-      criterion_id: criterionId,
-      body,
-      created_at: at.toISOString(),
-    })
-    .execute();
+  await insertMessage(db, { id, applicationId: appId, personId, memberId, role, criterionId, body, at });
   await audit(db, {
     actor: { personId, memberId },
     action: role === "reviewer" ? "application.question" : "application.reply",
@@ -239,12 +227,8 @@ export async function proposals(
     new Date(pastStart.getTime() + DAY),
     0.85,
   );
-  const decision = await db
-    .selectFrom("decisions")
-    .selectAll()
-    .where("id", "=", past)
-    .executeTakeFirstOrThrow();
-  await closeDecision(db, decision, new Date(pastStart.getTime() + 21 * DAY), null);
+  const decision = await findDecision(db, past);
+  if (decision) await closeDecision(db, decision, new Date(pastStart.getTime() + 21 * DAY), null);
 }
 
 export async function reassessments(
@@ -282,8 +266,8 @@ export async function reassessments(
     });
     await saveAnswers(db, id, answersFor(criteria, "", random, true), null, at);
     await moveStatus(db, id, ["draft"], "completed", at, {
-      submitted_at: at.toISOString(),
-      decided_at: at.toISOString(),
+      submittedAt: at.toISOString(),
+      decidedAt: at.toISOString(),
     });
   }
 }

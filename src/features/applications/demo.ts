@@ -1,15 +1,17 @@
 import type { Deps } from "../../deps.js";
-import type { DB } from "../../db/adapter.js";
+import { inTransaction, type DB } from "../../db/adapter.js";
+import { listStructures } from "../directory/published.js";
+import { allMemberships, peopleByIds, personByEmail } from "../../identity/identity.repository.js";
 import type { DemoWorld } from "../../demo/world.js";
 import { audit } from "../../audit/audit.js";
-import type { Phase } from "./applications.tables.js";
-import { insertApplication, moveStatus, saveAnswers } from "./applications.repository.js";
+import { insertApplication, moveStatus } from "./applications.repository.js";
+import { saveAnswers } from "./answers.repository.js";
 import { allCriteria, currentCharter, type Criterion } from "./charter/charter.repository.js";
-import { queueRun } from "./checks/check-runner.js";
+import { queueRun } from "./checks/checks.repository.js";
 import { defaultRoundDates, roundNumber } from "./rounds/phases.js";
-import { insertRound } from "./rounds/rounds.repository.js";
+import { insertRound, movePhase } from "./rounds/rounds.repository.js";
 import { closeDecision } from "./votes/close.js";
-import { insertDecision } from "./votes/decisions.repository.js";
+import { findDecision, insertDecision, removeElectors } from "./votes/decisions.repository.js";
 import { DEFAULT_RULES, YES_NO } from "./votes/tally.js";
 import {
   answersFor,
@@ -46,8 +48,8 @@ async function fileApplication(
   });
   await saveAnswers(db, id, answersFor(criteria, site, random, opts.complete), opts.personId, opts.submitted);
   await moveStatus(db, id, ["draft"], "submitted", opts.submitted, {
-    round_id: opts.roundId,
-    submitted_at: opts.submitted.toISOString(),
+    roundId: opts.roundId,
+    submittedAt: opts.submitted.toISOString(),
   });
   await audit(db, {
     actor: { personId: opts.personId, memberId },
@@ -90,25 +92,21 @@ export async function seedApplicationsDemo(deps: Deps, world: DemoWorld): Promis
   const criteria = allCriteria(charter);
   const now = deps.now();
   const random = world.random;
-  const members = await db
-    .selectFrom("members")
-    .select(["id", "name", "slug", "website", "membership", "joined_at", "joined_round"])
-    .orderBy("slug")
-    .execute();
-  const people = await db
-    .selectFrom("memberships")
-    .innerJoin("people", "people.id", "memberships.person_id")
-    .select(["memberships.member_id", "people.id", "people.email"])
-    .execute();
-  const personOf = new Map(people.map((p) => [p.member_id, p.id]));
+  const members = (await listStructures(db, { includeArchived: true })).sort((a, b) =>
+    a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0,
+  );
+  const links = await allMemberships(db);
+  const accounts = await peopleByIds(
+    db,
+    links.map((l) => l.personId),
+  );
+  const people = links.flatMap((l) => {
+    const person = accounts.get(l.personId);
+    return person ? [{ memberId: l.memberId, id: person.id, email: person.email }] : [];
+  });
+  const personOf = new Map(people.map((p) => [p.memberId, p.id]));
   // Structures without demo accounts vote through the platform admin, standing in for their people.
-  const admin =
-    people.find((p) => p.email === "admin@demo.example") ??
-    (await db
-      .selectFrom("people")
-      .select(["id", "email"])
-      .where("email", "=", "admin@demo.example")
-      .executeTakeFirst());
+  const admin = await personByEmail(db, "admin@demo.example");
   const full = members.filter((m) => m.membership === "member");
   const voterPerson = new Map(full.map((m) => [m.id, personOf.get(m.id) ?? admin?.id ?? ""]));
   const candidates = members.filter((m) => m.membership === "candidate");
@@ -116,14 +114,13 @@ export async function seedApplicationsDemo(deps: Deps, world: DemoWorld): Promis
   const siteOf = (m: { slug: string; website: string | null }) =>
     m.website ?? `${world.sitesBaseUrl}/${m.slug}/`;
 
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     // A past round, decided: the newest members joined with it.
     const pastLabel =
-      full.map((m) => m.joined_round ?? "").sort((a, b) => roundNumber(b) - roundNumber(a))[0] ??
-      "Portée n°1";
-    const joined = full.filter((m) => m.joined_round === pastLabel).slice(0, 3);
-    const pastClose = joined[0]?.joined_at
-      ? new Date(`${joined[0].joined_at}T18:00:00.000Z`)
+      full.map((m) => m.joinedRound ?? "").sort((a, b) => roundNumber(b) - roundNumber(a))[0] ?? "Portée n°1";
+    const joined = full.filter((m) => m.joinedRound === pastLabel).slice(0, 3);
+    const pastClose = joined[0]?.joinedAt
+      ? new Date(`${joined[0].joinedAt}T18:00:00.000Z`)
       : new Date(now.getTime() - 60 * DAY);
     const pastDates = defaultRoundDates(pastClose);
     const pastId = await insertRound(
@@ -148,35 +145,17 @@ export async function seedApplicationsDemo(deps: Deps, world: DemoWorld): Promis
         pastDates.closesAt,
         new Date(pastDates.voteAt),
       );
-      await trx
-        .deleteFrom("decision_electors")
-        .where("decision_id", "=", decisionId)
-        .where(
-          "member_id",
-          "in",
-          joined.map((j) => j.id),
-        )
-        .execute();
-      await trx
-        .updateTable("decisions")
-        .set({ electors_count: full.length - joined.length })
-        .where("id", "=", decisionId)
-        .execute();
+      await removeElectors(
+        trx,
+        decisionId,
+        joined.map((j) => j.id),
+      );
       const voters = full.filter((v) => !joined.includes(v) && random() < 0.4).map((v) => v.id);
       await castBallots(trx, decisionId, voters, voterPerson, random, new Date(pastDates.voteAt), 0.8);
-      const decision = await trx
-        .selectFrom("decisions")
-        .selectAll()
-        .where("id", "=", decisionId)
-        .executeTakeFirstOrThrow();
-      await closeDecision(trx, decision, pastClose, null);
+      const decision = await findDecision(trx, decisionId);
+      if (decision) await closeDecision(trx, decision, pastClose, null);
     }
-    const phase: Phase = "decided";
-    await trx
-      .updateTable("rounds")
-      .set({ phase, decided_at: pastClose.toISOString() })
-      .where("id", "=", pastId)
-      .execute();
+    await movePhase(trx, pastId, "vote", "decided", pastDates, pastClose);
 
     // The open round, in its vote phase, with the three candidates.
     const closes = new Date(now.getTime() + 11 * DAY);

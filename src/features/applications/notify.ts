@@ -2,7 +2,8 @@ import type { Deps } from "../../deps.js";
 import type { DB } from "../../db/adapter.js";
 import type { MailMessage } from "../../mail/mailer.js";
 import { isLocale, translator, type Locale, type Translator } from "../../i18n/index.js";
-import { peopleOf } from "./applications.repository.js";
+import { collectiveMemberIds } from "../directory/published.js";
+import { peopleOfMember, peopleOfMembers } from "../../identity/identity.repository.js";
 
 /**
  * E-mail notifications of the application process. Messages are prepared inside a workflow's
@@ -14,7 +15,7 @@ export interface Recipient {
   locale: string | null;
 }
 
-export type Compose = (t: Translator, link: (path: string) => string) => { subject: string; text: string };
+type Compose = (t: Translator, link: (path: string) => string) => { subject: string; text: string };
 
 export function compose(deps: Deps, to: Recipient[], kind: string, build: Compose): MailMessage[] {
   const seen = new Set<string>();
@@ -31,22 +32,14 @@ export function compose(deps: Deps, to: Recipient[], kind: string, build: Compos
   return out;
 }
 
+/** Everyone who can act for a structure (disabled accounts aside). */
 export async function structureRecipients(db: DB, memberId: string): Promise<Recipient[]> {
-  return peopleOf(db, memberId);
+  return peopleOfMember(db, memberId);
 }
 
 /** People of every member structure: who is asked to vote. */
 export async function collectiveRecipients(db: DB): Promise<Recipient[]> {
-  return db
-    .selectFrom("memberships")
-    .innerJoin("people", "people.id", "memberships.person_id")
-    .innerJoin("members", "members.id", "memberships.member_id")
-    .select(["people.email", "people.locale"])
-    .where("members.membership", "=", "member")
-    .where("members.archived_at", "is", null)
-    .where("people.disabled_at", "is", null)
-    .distinct()
-    .execute();
+  return peopleOfMembers(db, await collectiveMemberIds(db));
 }
 
 export async function sendAll(deps: Deps, mails: MailMessage[]): Promise<void> {

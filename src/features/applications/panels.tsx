@@ -4,6 +4,8 @@ import { href } from "../../http/context.js";
 import { belongsTo } from "../../http/policy.js";
 import { Csrf } from "../../views/components.js";
 import type { PanelMember } from "../feature.js";
+import { structureById } from "../directory/published.js";
+import { filesOfMember, lastCharterAnswer } from "./summaries.repository.js";
 import { pendingFor } from "./votes/decisions.repository.js";
 import { StatusBadge } from "./views/common.js";
 
@@ -15,24 +17,15 @@ export async function dashboardPanel(c: AppContext, member: PanelMember): Promis
   if (!belongsTo(c.get("person"), member.id)) return null;
   const { db, now } = c.get("deps");
   const t = c.get("t");
-  const row = await db
-    .selectFrom("members")
-    .select("membership")
-    .where("id", "=", member.id)
-    .executeTakeFirst();
-  const files = await db
-    .selectFrom("applications")
-    .select(["id", "kind", "status", "due_at", "decided_at"])
-    .where("member_id", "=", member.id)
-    .orderBy("created_at", "desc")
-    .execute();
+  const membership = (await structureById(db, member.id))?.membership;
+  const files = await filesOfMember(db, member.id);
   const application = files.find((f) => f.kind === "application");
   const reassessment = files.find((f) => f.kind === "reassessment");
-  const pending = row?.membership === "member" ? await pendingFor(db, member.id, now()) : [];
+  const pending = membership === "member" ? await pendingFor(db, member.id, now()) : [];
   return (
     <section class="card">
       <h2>{t("applications.panel.title")}</h2>
-      {row?.membership === "candidate" ? (
+      {membership === "candidate" ? (
         application ? (
           <p>
             {t("applications.panel.application")} <StatusBadge c={c} status={application.status} />{" "}
@@ -44,7 +37,7 @@ export async function dashboardPanel(c: AppContext, member: PanelMember): Promis
           </p>
         )
       ) : null}
-      {row?.membership === "member" ? (
+      {membership === "member" ? (
         <>
           <h3>{t("applications.panel.pending")}</h3>
           {pending.length === 0 ? <p>{t("applications.panel.no_pending")}</p> : null}
@@ -54,12 +47,12 @@ export async function dashboardPanel(c: AppContext, member: PanelMember): Promis
                 <a
                   href={href(
                     c,
-                    d.application_id ? `/applications/${d.application_id}#vote` : `/decisions/${d.id}`,
+                    d.applicationId ? `/applications/${d.applicationId}#vote` : `/decisions/${d.id}`,
                   )}
                 >
                   {d.title}
                 </a>{" "}
-                ({t("applications.decision.closes", { date: t.dateTime(d.closes_at) })})
+                ({t("applications.decision.closes", { date: t.dateTime(d.closesAt) })})
               </li>
             ))}
           </ul>
@@ -68,15 +61,15 @@ export async function dashboardPanel(c: AppContext, member: PanelMember): Promis
             <p>
               <a href={href(c, `/applications/${reassessment.id}`)}>
                 {t("applications.panel.reassessment_due", {
-                  date: t.date(reassessment.due_at ?? now().toISOString()),
+                  date: t.date(reassessment.dueAt ?? now().toISOString()),
                 })}
               </a>
             </p>
           ) : (
             <>
               <p>
-                {reassessment?.decided_at
-                  ? t("applications.panel.reassessment_done", { date: t.date(reassessment.decided_at) })
+                {reassessment?.decidedAt
+                  ? t("applications.panel.reassessment_done", { date: t.date(reassessment.decidedAt) })
                   : t("applications.reassess.never")}
               </p>
               <form method="post" action={href(c, "/charter/reassessments/start")}>
@@ -98,19 +91,14 @@ export async function dashboardPanel(c: AppContext, member: PanelMember): Promis
 export async function memberPagePanel(c: AppContext, member: PanelMember): Promise<Child | null> {
   const { db } = c.get("deps");
   const t = c.get("t");
-  const last = await db
-    .selectFrom("applications")
-    .innerJoin("charter_versions", "charter_versions.id", "applications.charter_version_id")
-    .select(["applications.decided_at", "applications.kind", "charter_versions.version"])
-    .where("applications.member_id", "=", member.id)
-    .where("applications.status", "in", ["completed", "accepted"])
-    .orderBy("applications.decided_at", "desc")
-    .executeTakeFirst();
-  if (!last?.decided_at) return null;
+  const last = await lastCharterAnswer(db, member.id);
+  if (!last) return null;
   return (
     <section>
       <h2>{t("applications.panel.charter")}</h2>
-      <p>{t("applications.panel.charter_last", { date: t.date(last.decided_at), version: last.version })}</p>
+      <p>
+        {t("applications.panel.charter_last", { date: t.date(last.decidedAt), version: last.charterVersion })}
+      </p>
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import type { Deps } from "../../deps.js";
 import type { AuditActor } from "../../audit/audit.js";
-import { queueRun } from "./checks/check-runner.js";
+import { listStructures } from "../directory/published.js";
+import { reassessmentFiles, type ReassessmentFile } from "./summaries.repository.js";
+import { queueRun } from "./checks/checks.repository.js";
 import { compose, sendAll, structureRecipients } from "./notify.js";
 import { startApplication } from "./workflows.js";
 
@@ -14,7 +16,7 @@ export type ReassessmentState = "up_to_date" | "due" | "requested" | "overdue";
 
 const DAY = 86_400_000;
 /** How long a structure has to answer once asked. */
-export const ANSWER_WITHIN_MS = 60 * DAY;
+const ANSWER_WITHIN_MS = 60 * DAY;
 
 export function reassessmentState(
   input: {
@@ -32,45 +34,37 @@ export function reassessmentState(
   return Date.parse(since) + intervalMs <= now.getTime() ? "due" : "up_to_date";
 }
 
-export async function reassessmentBoard(deps: Deps) {
-  const { db } = deps;
-  const members = await db
-    .selectFrom("members")
-    .select(["id", "name", "slug", "joined_at"])
-    .where("membership", "=", "member")
-    .where("archived_at", "is", null)
-    .orderBy("name")
-    .execute();
-  const files = await db
-    .selectFrom("applications")
-    .innerJoin("charter_versions", "charter_versions.id", "applications.charter_version_id")
-    .select([
-      "applications.id",
-      "applications.member_id",
-      "applications.status",
-      "applications.decided_at",
-      "applications.due_at",
-      "charter_versions.version",
-    ])
-    .where("applications.kind", "=", "reassessment")
-    .orderBy("applications.created_at")
-    .execute();
+/** A member structure on the collective's re-assessment board. */
+export interface BoardEntry {
+  id: string;
+  name: string;
+  slug: string;
+  state: ReassessmentState;
+  /** Its latest completed re-assessment. */
+  last: ReassessmentFile | undefined;
+  /** The one it is asked to answer now. */
+  open: ReassessmentFile | undefined;
+}
+
+export async function reassessmentBoard(deps: Deps): Promise<BoardEntry[]> {
+  const members = await listStructures(deps.db, { membership: "member" });
+  const files = await reassessmentFiles(deps.db);
   const now = deps.now();
   return members.map((m) => {
-    const mine = files.filter((f) => f.member_id === m.id);
+    const mine = files.filter((f) => f.memberId === m.id);
     const last = mine.filter((f) => f.status === "completed").at(-1);
     const open = mine.find((f) => f.status === "draft");
     const state = reassessmentState(
       {
-        lastCompletedAt: last?.decided_at ?? null,
-        joinedAt: m.joined_at,
-        openDueAt: open?.due_at ?? null,
+        lastCompletedAt: last?.decidedAt ?? null,
+        joinedAt: m.joinedAt,
+        openDueAt: open?.dueAt ?? null,
         hasOpen: !!open,
       },
       now,
       deps.config.applications.reassessmentIntervalMs,
     );
-    return { ...m, state, last, open };
+    return { id: m.id, name: m.name, slug: m.slug, state, last, open };
   });
 }
 

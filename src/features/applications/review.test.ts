@@ -48,8 +48,8 @@ describe("review of an application", () => {
     });
     await answerAll(t.deps.db, appId);
     await moveStatus(t.deps.db, appId, ["draft"], "submitted", clock, {
-      round_id: round.id,
-      submitted_at: clock.toISOString(),
+      roundId: round.id,
+      submittedAt: clock.toISOString(),
     });
     candidate = await signedIn(member.id, "admin", "candidate@relu.example.org");
     const m = await makeMember(t.deps.db, { name: "Chaton Relecteur" });

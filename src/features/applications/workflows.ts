@@ -1,28 +1,30 @@
 import type { Deps } from "../../deps.js";
+import { inTransaction, type DB } from "../../db/adapter.js";
 import { audit } from "../../audit/audit.js";
-import type { ApplicationKind } from "./applications.tables.js";
+import { countListedServices, structuresByIds } from "../directory/published.js";
+import { membershipsOfPerson } from "../../identity/identity.repository.js";
+import type { ApplicationKind, ApplicationStatus } from "./applications.tables.js";
 import {
   ActiveApplicationExists,
-  activeKey,
-  answersOf,
-  countServices,
+  activeApplicationId,
   insertApplication,
+  latestApplicationOf,
   moveStatus,
-  saveAnswers,
-  type AnswerInput,
-  type ApplicationRecord,
+  type Application,
 } from "./applications.repository.js";
+import { answersOf } from "./answers.repository.js";
 import { allCriteria, charterById, currentCharter } from "./charter/charter.repository.js";
 import { blockers, type Blocker } from "./blocking.js";
-import { executeRun, queueRun } from "./checks/check-runner.js";
+import { executeRun } from "./checks/check-runner.js";
+import { queueRun } from "./checks/checks.repository.js";
 import { openRound } from "./rounds/rounds.repository.js";
 import { compose, sendAll, structureRecipients } from "./notify.js";
 import { ofName, roundName } from "../../i18n/index.js";
 
 /**
  * The candidate's side of the process, each step one transaction with its audit entry:
- * applicationStarter opens the file on the current charter, answerSaver keeps every step as a
- * draft, applicationSubmitter files it into the open round and runs the pre-checks.
+ * startApplication opens the file on the current charter (the routes save each part as a draft),
+ * submitApplication files it into the open round and runs the pre-checks.
  */
 
 export async function startApplication(
@@ -32,7 +34,7 @@ export async function startApplication(
   const charter = await currentCharter(deps.db);
   if (!charter) throw new Error("no current charter");
   try {
-    const id = await deps.db.transaction().execute(async (trx) => {
+    const id = await inTransaction(deps.db, async (trx) => {
       const created = await insertApplication(trx, {
         memberId: input.memberId,
         kind: input.kind,
@@ -52,40 +54,19 @@ export async function startApplication(
     return { id, created: true };
   } catch (error) {
     if (!(error instanceof ActiveApplicationExists)) throw error;
-    const existing = await deps.db
-      .selectFrom("applications")
-      .select("id")
-      .where("active_key", "=", activeKey(input.memberId, input.kind))
-      .executeTakeFirstOrThrow();
-    return { id: existing.id, created: false };
+    const existing = await activeApplicationId(deps.db, input.memberId, input.kind);
+    if (!existing) throw error;
+    return { id: existing, created: false };
   }
 }
 
-export async function saveStep(
-  deps: Deps,
-  app: ApplicationRecord,
-  personId: string,
-  part: string,
-  answers: AnswerInput[],
-): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
-    await saveAnswers(trx, app.id, answers, personId, deps.now());
-    await audit(trx, {
-      actor: { personId, memberId: app.member_id },
-      action: "application.answers",
-      subject: { type: "application", id: app.id },
-      data: { part, answered: answers.filter((a) => a.answer !== null).length, status: app.status },
-    });
-  });
-}
-
 /** What still blocks submission, from the stored answers and the structure's directory data. */
-export async function blockersOf(deps: Deps, app: ApplicationRecord): Promise<Blocker[]> {
-  const charter = await charterById(deps.db, app.charter_version_id);
+export async function blockersOf(deps: Deps, app: Application): Promise<Blocker[]> {
+  const charter = await charterById(deps.db, app.charterVersionId);
   if (!charter) return [];
   return blockers(allCriteria(charter), await answersOf(deps.db, app.id), {
-    website: app.member_website,
-    services: await countServices(deps.db, app.member_id),
+    website: app.structure.website,
+    services: await countListedServices(deps.db, app.memberId),
   });
 }
 
@@ -93,7 +74,7 @@ export type SubmitOutcome = { ok: true } | { ok: false; reason: "not_draft" | "n
 
 export async function submitApplication(
   deps: Deps,
-  app: ApplicationRecord,
+  app: Application,
   personId: string,
 ): Promise<SubmitOutcome> {
   if (app.status !== "draft") return { ok: false, reason: "not_draft" };
@@ -102,17 +83,17 @@ export async function submitApplication(
   if (app.kind === "application" && !round) return { ok: false, reason: "no_round" };
   const now = deps.now();
   const at = now.toISOString();
-  const runId = await deps.db.transaction().execute(async (trx) => {
+  const runId = await inTransaction(deps.db, async (trx) => {
     const moved =
       app.kind === "application"
         ? await moveStatus(trx, app.id, ["draft"], "submitted", now, {
-            round_id: round?.id ?? null,
-            submitted_at: at,
+            roundId: round?.id ?? null,
+            submittedAt: at,
           })
-        : await moveStatus(trx, app.id, ["draft"], "completed", now, { submitted_at: at, decided_at: at });
+        : await moveStatus(trx, app.id, ["draft"], "completed", now, { submittedAt: at, decidedAt: at });
     if (!moved) return null;
     await audit(trx, {
-      actor: { personId, memberId: app.member_id },
+      actor: { personId, memberId: app.memberId },
       action: app.kind === "application" ? "application.submit" : "reassessment.complete",
       subject: { type: "application", id: app.id },
       data: round ? { round: round.label } : {},
@@ -124,13 +105,13 @@ export async function submitApplication(
   if (app.kind === "application" && round) {
     const mails = compose(
       deps,
-      await structureRecipients(deps.db, app.member_id),
+      await structureRecipients(deps.db, app.memberId),
       "application-submitted",
       (t, link) => ({
         subject: t("applications.mail.submitted.subject", { round: roundName(t, round.label) }),
         text: t("applications.mail.submitted.body", {
-          name: app.member_name,
-          name_of: ofName(t.locale, app.member_name),
+          name: app.structure.name,
+          name_of: ofName(t.locale, app.structure.name),
           round: roundName(t, round.label),
           link: link(`/applications/${app.id}`),
         }),
@@ -139,4 +120,32 @@ export async function submitApplication(
     await sendAll(deps, mails);
   }
   return { ok: true };
+}
+
+/** A candidate structure a person may apply for, with its latest application. */
+export interface CandidateStructure {
+  id: string;
+  name: string;
+  slug: string;
+  application: { id: string; status: ApplicationStatus } | undefined;
+}
+
+/** The candidate structures this person administers, by name (the ones they may apply for). */
+export async function candidateStructures(db: DB, personId: string): Promise<CandidateStructure[]> {
+  const links = (await membershipsOfPerson(db, personId)).filter((m) => m.role === "admin");
+  const structures = await structuresByIds(
+    db,
+    links.map((l) => l.memberId),
+  );
+  const candidates = [...structures.values()]
+    .filter((s) => s.membership === "candidate" && !s.archived)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return Promise.all(
+    candidates.map(async (s) => ({
+      id: s.id,
+      name: s.name,
+      slug: s.slug,
+      application: await latestApplicationOf(db, s.id, "application"),
+    })),
+  );
 }

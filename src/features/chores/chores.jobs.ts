@@ -20,8 +20,8 @@ export function choreJobs(deps: Deps): JobDefinition[] {
         for (const turn of await repo.turnsToRemind(deps.db, now, REMIND_DAYS_BEFORE)) {
           const locale = isLocale(turn.locale) ? turn.locale : deps.config.defaultLocale;
           const t = translator(locale);
-          const chore = locale === "fr" ? turn.title_fr : turn.title_en;
-          const date = t.date(turn.due_date);
+          const chore = locale === "fr" ? turn.titleFr : turn.titleEn;
+          const date = t.date(turn.dueDate);
           await deps.mailer.send({
             to: turn.email,
             subject: t("chores.reminder.subject", { chore, date }),
@@ -33,7 +33,7 @@ export function choreJobs(deps: Deps): JobDefinition[] {
             }),
             kind: "chore-reminder",
           });
-          await repo.markReminded(deps.db, turn.id, now);
+          await repo.markReminded(deps.db, turn.turnId, now);
           reminded++;
         }
         return `${created} turns opened, ${reminded} reminders sent`;

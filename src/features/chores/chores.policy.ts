@@ -1,6 +1,7 @@
 import type { AppContext, CurrentPerson } from "../../http/context.js";
 import { HttpError } from "../../http/errors.js";
 import { collectiveMemberships, requirePerson } from "../../http/policy.js";
+import type { Turn } from "./chores.repository.js";
 
 /** Chores are the collective's internal life: people of member structures and platform admins. */
 export function canSeeChores(person: CurrentPerson | null): boolean {
@@ -14,6 +15,6 @@ export function requireChoreAccess(c: AppContext): CurrentPerson {
 }
 
 /** Releasing or closing a turn: the person on it, or a platform admin. */
-export function canActOnTurn(person: CurrentPerson, turn: { assignee_person_id: string | null }): boolean {
-  return person.isPlatformAdmin || turn.assignee_person_id === person.id;
+export function canActOnTurn(person: CurrentPerson, turn: Pick<Turn, "assigneeId">): boolean {
+  return person.isPlatformAdmin || turn.assigneeId === person.id;
 }

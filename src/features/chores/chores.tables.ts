@@ -1,3 +1,5 @@
+import { ownedTables } from "../../db/adapter.js";
+
 /** Recurring chores of the collective, and each turn of them someone takes on. */
 export interface ChoresTables {
   chores: ChoresTable;
@@ -34,3 +36,6 @@ export interface ChoreTurnsTable {
   reminded_at: string | null;
   created_at: string;
 }
+
+/** The chores' view of the database: only chores.repository.ts uses it (see OwnDb). */
+export const choresDb = ownedTables<ChoresTables>();

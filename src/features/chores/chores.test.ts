@@ -72,7 +72,7 @@ describe("chores", () => {
     const pageB = await b.get("/fr/chores");
     const token = csrfFrom(pageB.text, "/fr/logout") ?? "";
     expect((await b.post(take, { _csrf: token })).status).toBe(303);
-    expect((await repo.findTurn(t.deps.db, turn.id))?.assignee_person_id).toBe(alice.id);
+    expect((await repo.findTurn(t.deps.db, turn.id))?.assigneeId).toBe(alice.id);
     expect((await b.post(`/fr/chores/turns/${turn.id}/done`, { _csrf: token })).status).toBe(403);
     expect((await b.post(`/fr/chores/turns/${turn.id}/skip`, { _csrf: token })).status).toBe(403);
 

@@ -2,8 +2,16 @@ import type { AppContext } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import type { FieldErrors, FormValues } from "../../http/forms.js";
 import { Layout } from "../../views/Layout.js";
-import { Badge, Csrf, ErrorSummary, SelectField, TextArea, TextField } from "../../views/components.js";
-import type { TurnView } from "./chores.repository.js";
+import {
+  Badge,
+  Csrf,
+  ErrorSummary,
+  FormFields,
+  SelectField,
+  TextArea,
+  TextField,
+} from "../../views/components.js";
+import type { Chore, TurnView } from "./chores.repository.js";
 import { RECURRENCES } from "./chores.tables.js";
 
 function TurnActions({ c, turn }: { c: AppContext; turn: TurnView }) {
@@ -114,14 +122,7 @@ function TurnTable({ c, turns, actions }: { c: AppContext; turns: TurnView[]; ac
 
 export interface ChoresPageProps {
   c: AppContext;
-  chores: {
-    slug: string;
-    title_fr: string;
-    title_en: string;
-    description_fr: string;
-    description_en: string;
-    recurrence: (typeof RECURRENCES)[number];
-  }[];
+  chores: Chore[];
   upcoming: TurnView[];
   recent: TurnView[];
   values?: FormValues;
@@ -141,9 +142,9 @@ export function ChoresPage({ c, chores, upcoming, recent, values, errors }: Chor
       <ul class="plain-list">
         {chores.map((chore) => (
           <li>
-            <strong>{locale === "fr" ? chore.title_fr : chore.title_en}</strong> (
+            <strong>{locale === "fr" ? chore.titleFr : chore.titleEn}</strong> (
             {t(`chores.recurrence.${chore.recurrence}`)}) —{" "}
-            {locale === "fr" ? chore.description_fr : chore.description_en}
+            {locale === "fr" ? chore.descriptionFr : chore.descriptionEn}
             {person?.isPlatformAdmin ? (
               <form method="post" action={href(c, `/chores/${chore.slug}/archive`)} class="inline-form">
                 <Csrf c={c} />{" "}
@@ -169,58 +170,19 @@ export function ChoresPage({ c, chores, upcoming, recent, values, errors }: Chor
           <ErrorSummary c={c} errors={errors} />
           <form method="post" action={href(c, "/chores")} novalidate>
             <Csrf c={c} />
-            <TextField
-              c={c}
-              name="slug"
-              label={t("chores.admin.slug")}
-              required
-              maxlength={40}
-              values={values}
-              errors={errors}
-            />
-            <TextField
-              c={c}
-              name="title_fr"
-              label={t("chores.admin.title_fr")}
-              required
-              maxlength={120}
-              values={values}
-              errors={errors}
-            />
-            <TextField
-              c={c}
-              name="title_en"
-              label={t("chores.admin.title_en")}
-              required
-              maxlength={120}
-              values={values}
-              errors={errors}
-            />
-            <TextArea
-              c={c}
-              name="description_fr"
-              label={t("chores.admin.description_fr")}
-              rows={3}
-              values={values}
-              errors={errors}
-            />
-            <TextArea
-              c={c}
-              name="description_en"
-              label={t("chores.admin.description_en")}
-              rows={3}
-              values={values}
-              errors={errors}
-            />
-            <SelectField
-              c={c}
-              name="recurrence"
-              label={t("chores.admin.recurrence")}
-              required
-              options={RECURRENCES.map((r) => ({ value: r, label: t(`chores.recurrence.${r}`) }))}
-              values={values}
-              errors={errors}
-            />
+            <FormFields c={c} values={values} errors={errors}>
+              <TextField name="slug" label={t("chores.admin.slug")} required maxlength={40} />
+              <TextField name="title_fr" label={t("chores.admin.title_fr")} required maxlength={120} />
+              <TextField name="title_en" label={t("chores.admin.title_en")} required maxlength={120} />
+              <TextArea name="description_fr" label={t("chores.admin.description_fr")} rows={3} />
+              <TextArea name="description_en" label={t("chores.admin.description_en")} rows={3} />
+              <SelectField
+                name="recurrence"
+                label={t("chores.admin.recurrence")}
+                required
+                options={RECURRENCES.map((r) => ({ value: r, label: t(`chores.recurrence.${r}`) }))}
+              />
+            </FormFields>
             <button type="submit" class="button">
               {t("chores.admin.create")}
             </button>

@@ -1,6 +1,7 @@
 import type { Deps } from "../../deps.js";
 import type { DemoWorld } from "../../demo/world.js";
-import { newId } from "../../db/ids.js";
+import { collectiveMemberIds } from "../directory/published.js";
+import { peopleOfMembers } from "../../identity/identity.repository.js";
 import * as repo from "./chores.repository.js";
 import { nextDueDates } from "./schedule.js";
 
@@ -12,42 +13,32 @@ export async function seedDemo(deps: Deps, world: DemoWorld): Promise<void> {
   const { db } = deps;
   const now = deps.now();
   await repo.planTurns(db, now);
-  const people = await db
-    .selectFrom("people")
-    .innerJoin("memberships", "memberships.person_id", "people.id")
-    .innerJoin("members", "members.id", "memberships.member_id")
-    .select(["people.id"])
-    .where("members.membership", "=", "member")
-    .orderBy("people.email")
-    .execute();
+  // In code-point order of their addresses, so one seed always picks the same people.
+  const people = (await peopleOfMembers(db, await collectiveMemberIds(db))).sort((a, b) =>
+    a.email < b.email ? -1 : a.email > b.email ? 1 : 0,
+  );
   if (people.length === 0) return;
   const pick = () => people[Math.floor(world.random() * people.length)]?.id ?? null;
-  const upcoming = await repo.listTurns(db, { from: now.toISOString().slice(0, 10) });
+  const today = now.toISOString().slice(0, 10);
+  const upcoming = await repo.listTurns(db, { from: today });
   for (const turn of upcoming.filter((_, i) => i % 2 === 0)) {
     const who = pick();
     if (who) await repo.takeTurn(db, turn.id, who);
   }
   const since = new Date(now.getTime() - 120 * 86_400_000);
   for (const chore of await repo.listChores(db)) {
-    for (const due of nextDueDates(chore.recurrence, since, 12).filter(
-      (d) => d < now.toISOString().slice(0, 10),
-    )) {
+    for (const due of nextDueDates(chore.recurrence, since, 12).filter((d) => d < today)) {
       const skipped = world.random() < 0.15;
-      await db
-        .insertInto("chore_turns")
-        .values({
-          id: newId(),
-          chore_id: chore.id,
-          due_date: due,
-          assignee_person_id: skipped ? null : pick(),
+      await repo.recordPastTurn(
+        db,
+        {
+          choreId: chore.id,
+          dueDate: due,
+          assigneeId: skipped ? null : pick(),
           status: skipped ? "skipped" : "done",
-          done_at: `${due}T18:00:00.000Z`,
-          note: null,
-          reminded_at: null,
-          created_at: since.toISOString(),
-        })
-        .onConflict((oc) => oc.columns(["chore_id", "due_date"]).doNothing())
-        .execute();
+        },
+        since.toISOString(),
+      );
     }
   }
 }

@@ -3,19 +3,59 @@ import type { DB } from "../../../db/adapter.js";
 import type { Locale } from "../../../i18n/index.js";
 import { defaultGerman } from "./default-charter.js";
 import { newId } from "../../../db/ids.js";
-import type {
-  CharterCriteriaTable,
-  CharterPartsTable,
-  CharterVersionsTable,
-  CriterionLevel,
+import {
+  applicationsDb,
+  type CharterCriteriaTable,
+  type CharterPartsTable,
+  type CharterStatus,
+  type CharterVersionsTable,
+  type CriterionLevel,
 } from "../applications.tables.js";
 
-export type CharterVersion = Selectable<CharterVersionsTable>;
-export type CharterPart = Selectable<CharterPartsTable>;
-export type Criterion = Selectable<CharterCriteriaTable>;
+/** The charter as versioned data: versions, their parts (the letters) and criteria. */
+
+export interface CharterVersion {
+  id: string;
+  version: number;
+  status: CharterStatus;
+  summaryFr: string;
+  summaryEn: string;
+  publishedAt: string | null;
+}
+
+export interface CharterPart {
+  id: string;
+  letter: string;
+  /** Order within the version. */
+  position: number;
+  nameFr: string;
+  nameEn: string;
+  introFr: string;
+  introEn: string;
+}
+
+export interface CriterionFields {
+  code: string;
+  level: CriterionLevel;
+  titleFr: string;
+  titleEn: string;
+  explanationFr: string;
+  explanationEn: string;
+  /** Which automated pre-check gives evidence for this criterion, if any (see checks/). */
+  checkId: string | null;
+}
+
+export interface Criterion extends CriterionFields {
+  id: string;
+  partId: string;
+  /** Order within the version. */
+  position: number;
+}
+
 export interface CharterPartWithCriteria extends CharterPart {
   criteria: Criterion[];
 }
+
 export interface Charter {
   version: CharterVersion;
   parts: CharterPartWithCriteria[];
@@ -26,73 +66,109 @@ export interface Charter {
  * German while the French is as it shipped, the English otherwise.
  */
 export function localized<K extends string>(
-  row: { [P in `${K}_fr` | `${K}_en`]: string },
+  value: { [P in `${K}Fr` | `${K}En`]: string },
   key: K,
   locale: Locale,
 ): string {
-  const fr: `${K}_fr` = `${key}_fr`;
-  const en: `${K}_en` = `${key}_en`;
-  if (locale === "de") return defaultGerman(row[fr]) ?? (row[en] || row[fr]);
-  return locale === "en" && row[en] ? row[en] : row[fr];
+  const fr: `${K}Fr` = `${key}Fr`;
+  const en: `${K}En` = `${key}En`;
+  if (locale === "de") return defaultGerman(value[fr]) ?? (value[en] || value[fr]);
+  return locale === "en" && value[en] ? value[en] : value[fr];
 }
 
-async function assemble(db: DB, version: CharterVersion | undefined): Promise<Charter | undefined> {
-  if (!version) return undefined;
-  const parts = await db
+const toVersion = (r: Selectable<CharterVersionsTable>): CharterVersion => ({
+  id: r.id,
+  version: r.version,
+  status: r.status,
+  summaryFr: r.summary_fr,
+  summaryEn: r.summary_en,
+  publishedAt: r.published_at,
+});
+
+const toPart = (r: Selectable<CharterPartsTable>): CharterPart => ({
+  id: r.id,
+  letter: r.letter,
+  position: r.position,
+  nameFr: r.name_fr,
+  nameEn: r.name_en,
+  introFr: r.intro_fr,
+  introEn: r.intro_en,
+});
+
+const toCriterion = (r: Selectable<CharterCriteriaTable>): Criterion => ({
+  id: r.id,
+  partId: r.part_id,
+  position: r.position,
+  code: r.code,
+  level: r.level,
+  titleFr: r.title_fr,
+  titleEn: r.title_en,
+  explanationFr: r.explanation_fr,
+  explanationEn: r.explanation_en,
+  checkId: r.check_id,
+});
+
+async function assemble(db: DB, row: Selectable<CharterVersionsTable> | undefined) {
+  if (!row) return undefined;
+  const parts = await applicationsDb(db)
     .selectFrom("charter_parts")
     .selectAll()
-    .where("version_id", "=", version.id)
+    .where("version_id", "=", row.id)
     .orderBy("position")
     .execute();
-  const criteria = await db
-    .selectFrom("charter_criteria")
-    .selectAll()
-    .where("version_id", "=", version.id)
-    .orderBy("position")
-    .execute();
+  const criteria = (
+    await applicationsDb(db)
+      .selectFrom("charter_criteria")
+      .selectAll()
+      .where("version_id", "=", row.id)
+      .orderBy("position")
+      .execute()
+  ).map(toCriterion);
   return {
-    version,
-    parts: parts.map((p) => ({ ...p, criteria: criteria.filter((c) => c.part_id === p.id) })),
+    version: toVersion(row),
+    parts: parts.map((p) => ({ ...toPart(p), criteria: criteria.filter((c) => c.partId === p.id) })),
   };
 }
 
+const versions = (db: DB) => applicationsDb(db).selectFrom("charter_versions").selectAll();
+
 export async function currentCharter(db: DB): Promise<Charter | undefined> {
-  const version = await db
-    .selectFrom("charter_versions")
-    .selectAll()
-    .where("current_key", "=", "current")
-    .executeTakeFirst();
-  return assemble(db, version);
+  return assemble(db, await versions(db).where("current_key", "=", "current").executeTakeFirst());
 }
 
 export async function charterByNumber(db: DB, number: number): Promise<Charter | undefined> {
-  const version = await db
-    .selectFrom("charter_versions")
-    .selectAll()
-    .where("version", "=", number)
-    .executeTakeFirst();
-  return assemble(db, version);
+  return assemble(db, await versions(db).where("version", "=", number).executeTakeFirst());
 }
 
 export async function charterById(db: DB, id: string): Promise<Charter | undefined> {
-  const version = await db.selectFrom("charter_versions").selectAll().where("id", "=", id).executeTakeFirst();
-  return assemble(db, version);
+  return assemble(db, await versions(db).where("id", "=", id).executeTakeFirst());
 }
 
 export async function listVersions(db: DB): Promise<CharterVersion[]> {
-  return db.selectFrom("charter_versions").selectAll().orderBy("version", "desc").execute();
+  return (await versions(db).orderBy("version", "desc").execute()).map(toVersion);
 }
 
 export const allCriteria = (charter: Charter): Criterion[] => charter.parts.flatMap((p) => p.criteria);
 
+const criterionColumns = (fields: CriterionFields) => ({
+  code: fields.code,
+  level: fields.level,
+  title_fr: fields.titleFr,
+  title_en: fields.titleEn,
+  explanation_fr: fields.explanationFr,
+  explanation_en: fields.explanationEn,
+  check_id: fields.checkId,
+});
+
 /** A new draft version copying `from`, numbered after the highest version. */
 export async function createDraft(db: DB, from: Charter, personId: string, now: Date): Promise<string> {
-  const highest = await db
+  const own = applicationsDb(db);
+  const highest = await own
     .selectFrom("charter_versions")
     .select((eb) => eb.fn.max("version").as("v"))
     .executeTakeFirst();
   const id = newId();
-  await db
+  await own
     .insertInto("charter_versions")
     .values({
       id,
@@ -106,38 +182,47 @@ export async function createDraft(db: DB, from: Charter, personId: string, now: 
       published_at: null,
     })
     .execute();
-  for (const { criteria, ...part } of from.parts) {
+  for (const part of from.parts) {
     const partId = newId();
-    await db
+    await own
       .insertInto("charter_parts")
-      .values({ ...part, id: partId, version_id: id })
+      .values({
+        id: partId,
+        version_id: id,
+        letter: part.letter,
+        position: part.position,
+        name_fr: part.nameFr,
+        name_en: part.nameEn,
+        intro_fr: part.introFr,
+        intro_en: part.introEn,
+      })
       .execute();
-    for (const c of criteria) {
-      await db
+    for (const c of part.criteria) {
+      await own
         .insertInto("charter_criteria")
-        .values({ ...c, id: newId(), version_id: id, part_id: partId })
+        .values({
+          ...criterionColumns(c),
+          id: newId(),
+          version_id: id,
+          part_id: partId,
+          position: c.position,
+        })
         .execute();
     }
   }
   return id;
 }
 
-export interface CriterionFields {
-  code: string;
-  level: CriterionLevel;
-  title_fr: string;
-  title_en: string;
-  explanation_fr: string;
-  explanation_en: string;
-  check_id: string | null;
-}
-
 export async function updateCriterion(
   db: DB,
   id: string,
-  fields: CriterionFields & { part_id?: string },
+  fields: CriterionFields & { partId: string },
 ): Promise<void> {
-  await db.updateTable("charter_criteria").set(fields).where("id", "=", id).execute();
+  await applicationsDb(db)
+    .updateTable("charter_criteria")
+    .set({ ...criterionColumns(fields), part_id: fields.partId })
+    .where("id", "=", id)
+    .execute();
 }
 
 export async function addCriterion(
@@ -146,25 +231,31 @@ export async function addCriterion(
   partId: string,
   fields: CriterionFields,
 ): Promise<string> {
-  const last = await db
+  const last = await applicationsDb(db)
     .selectFrom("charter_criteria")
     .select((eb) => eb.fn.max("position").as("p"))
     .where("part_id", "=", partId)
     .executeTakeFirst();
   const id = newId();
-  await db
+  await applicationsDb(db)
     .insertInto("charter_criteria")
-    .values({ id, version_id: versionId, part_id: partId, position: Number(last?.p ?? -1) + 1, ...fields })
+    .values({
+      id,
+      version_id: versionId,
+      part_id: partId,
+      position: Number(last?.p ?? -1) + 1,
+      ...criterionColumns(fields),
+    })
     .execute();
   return id;
 }
 
 export async function deleteCriterion(db: DB, id: string): Promise<void> {
-  await db.deleteFrom("charter_criteria").where("id", "=", id).execute();
+  await applicationsDb(db).deleteFrom("charter_criteria").where("id", "=", id).execute();
 }
 
 export async function updateSummary(db: DB, versionId: string, fr: string, en: string): Promise<void> {
-  await db
+  await applicationsDb(db)
     .updateTable("charter_versions")
     .set({ summary_fr: fr, summary_en: en })
     .where("id", "=", versionId)
@@ -173,12 +264,12 @@ export async function updateSummary(db: DB, versionId: string, fr: string, en: s
 
 /** Makes a draft the current charter; the previous current version is archived. */
 export async function publishVersion(db: DB, versionId: string, now: Date): Promise<boolean> {
-  await db
+  await applicationsDb(db)
     .updateTable("charter_versions")
     .set({ status: "archived", current_key: null })
     .where("current_key", "=", "current")
     .execute();
-  const result = await db
+  const result = await applicationsDb(db)
     .updateTable("charter_versions")
     .set({ status: "current", current_key: "current", published_at: now.toISOString() })
     .where("id", "=", versionId)

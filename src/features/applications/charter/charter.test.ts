@@ -42,7 +42,7 @@ describe("the charter page", () => {
 
   it("ships criteria linked to the automated checks", async () => {
     const charter = await currentCharter(t.deps.db);
-    const checks = charter?.parts.flatMap((p) => p.criteria).map((c) => c.check_id) ?? [];
+    const checks = charter?.parts.flatMap((p) => p.criteria).map((c) => c.checkId) ?? [];
     expect(new Set(checks.filter(Boolean))).toEqual(
       new Set(["website-tls", "legal-pages", "no-trackers", "chatonsinfos", "services-reachable"]),
     );

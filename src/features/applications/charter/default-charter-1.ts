@@ -1,4 +1,4 @@
-import type { DefaultPart } from "./default-charter.js";
+import type { DefaultPart } from "./default-charter.types.js";
 
 /** Collectif, Hébergeurs, Alternatifs (see default-charter.ts: frozen data of migration 0401). */
 

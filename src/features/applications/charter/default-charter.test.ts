@@ -39,7 +39,7 @@ describe("the default charter in German", () => {
     expect(page).toContain("Solidarisch");
     expect(page).not.toContain("Free software only");
     expect(page).not.toContain(escapeHtml("Uniquement des logiciels libres"));
-    const edited = { title_fr: "Partager ses recettes", title_en: "Share one's recipes" };
+    const edited = { titleFr: "Partager ses recettes", titleEn: "Share one's recipes" };
     expect(localized(edited, "title", "de")).toBe("Share one's recipes");
     expect(localized(edited, "title", "fr")).toBe("Partager ses recettes");
   });

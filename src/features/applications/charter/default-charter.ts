@@ -7,28 +7,9 @@
  */
 import { PART_C, PART_H, PART_A } from "./default-charter-1.js";
 import { PART_T, PART_O, PART_N, PART_S } from "./default-charter-2.js";
+import type { DefaultPart, DefaultText } from "./default-charter.types.js";
 
-export interface DefaultText {
-  fr: string;
-  en: string;
-  /** Not inserted by migration 0401 (its tables hold French and English only): kept for the German charter. */
-  de: string;
-}
-
-export interface DefaultCriterion {
-  code: string;
-  level: "required" | "recommended";
-  title: DefaultText;
-  explanation: DefaultText;
-  check?: string;
-}
-
-export interface DefaultPart {
-  letter: string;
-  name: DefaultText;
-  intro: DefaultText;
-  criteria: DefaultCriterion[];
-}
+export type { DefaultText } from "./default-charter.types.js";
 
 export const DEFAULT_CHARTER: { summary: DefaultText; parts: DefaultPart[] } = {
   summary: {

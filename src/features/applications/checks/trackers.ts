@@ -13,7 +13,7 @@ export interface KnownThirdParty {
   kind: ThirdPartyKind;
 }
 
-export const KNOWN_THIRD_PARTIES: readonly KnownThirdParty[] = [
+const KNOWN_THIRD_PARTIES: readonly KnownThirdParty[] = [
   { domain: "google-analytics.com", owner: "Google Analytics", kind: "tracker" },
   { domain: "googletagmanager.com", owner: "Google Tag Manager", kind: "tracker" },
   { domain: "googlesyndication.com", owner: "Google Ads", kind: "tracker" },

@@ -1,16 +1,18 @@
 import type { Deps } from "../../../deps.js";
-import type { DB } from "../../../db/adapter.js";
+import { inTransaction, type DB } from "../../../db/adapter.js";
 import type { AuditActor } from "../../../audit/audit.js";
 import { audit } from "../../../audit/audit.js";
 import type { MailMessage } from "../../../mail/mailer.js";
 import type { Phase } from "../applications.tables.js";
 import { moveStatus } from "../applications.repository.js";
-import { closeDecision, type Settled } from "../votes/close.js";
-import { insertDecision, type Decision } from "../votes/decisions.repository.js";
+import { postponedApplicationIds, submittedInRound } from "./round-applications.repository.js";
+import { closeDecision } from "../votes/close.js";
+import { verdictMails } from "../votes/verdict-mails.js";
+import { insertDecision, openDecisionsOfRound } from "../votes/decisions.repository.js";
 import { YES_NO } from "../votes/tally.js";
 import { collectiveRecipients, compose, sendAll, structureRecipients } from "../notify.js";
 import { advanceDates, nextPhase, type RoundDates } from "./phases.js";
-import { findRound, movePhase, roundDates, roundRules, type Round } from "./rounds.repository.js";
+import { findRound, movePhase, type Round } from "./rounds.repository.js";
 import { ofName, roundName } from "../../../i18n/index.js";
 
 /**
@@ -29,26 +31,19 @@ async function openVotes(
   now: Date,
   actor: AuditActor | null,
 ) {
-  const apps = await db
-    .selectFrom("applications")
-    .innerJoin("members", "members.id", "applications.member_id")
-    .select(["applications.id", "applications.member_id", "members.name"])
-    .where("applications.round_id", "=", round.id)
-    .where("applications.status", "=", "submitted")
-    .orderBy("members.name")
-    .execute();
+  const apps = await submittedInRound(db, round.id);
   const mails: MailMessage[] = [];
   for (const app of apps) {
     const decisionId = await insertDecision(db, {
       kind: "application",
-      title: app.name,
+      title: app.memberName,
       body: "",
       options: [...YES_NO],
       applicationId: app.id,
       roundId: round.id,
       closesAt: dates.closesAt,
-      rules: roundRules(round),
-      resultsHidden: round.results_hidden === 1,
+      rules: round.rules,
+      resultsHidden: round.resultsHidden,
       personId: actor?.personId ?? null,
       now,
     });
@@ -60,11 +55,11 @@ async function openVotes(
       data: { decision: decisionId },
     });
     mails.push(
-      ...compose(deps, await structureRecipients(db, app.member_id), "application-vote", (t, link) => ({
+      ...compose(deps, await structureRecipients(db, app.memberId), "application-vote", (t, link) => ({
         subject: t("applications.mail.in_vote.subject", { round: roundName(t, round.label) }),
         text: t("applications.mail.in_vote.body", {
-          name: app.name,
-          name_of: ofName(t.locale, app.name),
+          name: app.memberName,
+          name_of: ofName(t.locale, app.memberName),
           round: roundName(t, round.label),
           link: link(`/applications/${app.id}`),
         }),
@@ -72,7 +67,7 @@ async function openVotes(
     );
   }
   if (apps.length > 0) {
-    const list = apps.map((a) => `- ${a.name}`).join("\n");
+    const list = apps.map((a) => `- ${a.memberName}`).join("\n");
     mails.push(
       ...compose(deps, await collectiveRecipients(db), "vote-open", (t, link) => ({
         subject: t("applications.mail.vote_open.subject", { round: roundName(t, round.label) }),
@@ -87,61 +82,9 @@ async function openVotes(
   return mails;
 }
 
-/** Mails telling a candidate what the count decided. */
-export async function verdictMails(deps: Deps, db: DB, settled: Settled): Promise<MailMessage[]> {
-  const app = settled.application;
-  if (!app) return [];
-  const member = await db
-    .selectFrom("members")
-    .select("name")
-    .where("id", "=", app.memberId)
-    .executeTakeFirst();
-  const name = member?.name ?? "";
-  return compose(
-    deps,
-    await structureRecipients(db, app.memberId),
-    `application-${app.verdict}`,
-    (t, link) => {
-      const url = link(`/applications/${app.id}`);
-      if (app.verdict === "accept")
-        return {
-          subject: t("applications.mail.accepted.subject"),
-          text: t("applications.mail.accepted.body", { name, link: url }),
-        };
-      if (app.verdict === "postpone")
-        return {
-          subject: t("applications.mail.postponed.subject"),
-          text: t("applications.mail.postponed.body", { name, name_of: ofName(t.locale, name), link: url }),
-        };
-      const lines = [
-        ...(app.reasons?.against ?? []).map((r) => `- ${r}`),
-        ...(app.reasons?.questioned ?? []).map(
-          (q) =>
-            `- ${q.code} ${t.locale === "fr" ? q.title_fr : q.title_en}${q.notes.length ? ` : ${q.notes.join(" ; ")}` : ""}`,
-        ),
-      ];
-      return {
-        subject: t("applications.mail.refused.subject"),
-        text: t("applications.mail.refused.body", {
-          name,
-          name_of: ofName(t.locale, name),
-          reasons: lines.length ? lines.join("\n") : t("applications.reasons.none"),
-          link: url,
-        }),
-      };
-    },
-  );
-}
-
 async function closeVotes(deps: Deps, db: DB, round: Round, now: Date, actor: AuditActor | null) {
-  const open: Decision[] = await db
-    .selectFrom("decisions")
-    .selectAll()
-    .where("round_id", "=", round.id)
-    .where("status", "=", "open")
-    .execute();
   const mails: MailMessage[] = [];
-  for (const decision of open) {
+  for (const decision of await openDecisionsOfRound(db, round.id)) {
     const settled = await closeDecision(db, decision, now, actor);
     if (settled) mails.push(...(await verdictMails(deps, db, settled)));
   }
@@ -149,17 +92,12 @@ async function closeVotes(deps: Deps, db: DB, round: Round, now: Date, actor: Au
 }
 
 async function carryOver(db: DB, round: Round, now: Date, actor: AuditActor | null) {
-  const postponed = await db
-    .selectFrom("applications")
-    .select("id")
-    .where("status", "=", "postponed")
-    .execute();
-  for (const app of postponed) {
-    if (await moveStatus(db, app.id, ["postponed"], "submitted", now, { round_id: round.id }))
+  for (const id of await postponedApplicationIds(db)) {
+    if (await moveStatus(db, id, ["postponed"], "submitted", now, { roundId: round.id }))
       await audit(db, {
         actor,
         action: "application.carry_over",
-        subject: { type: "application", id: app.id },
+        subject: { type: "application", id },
         data: { round: round.label },
       });
   }
@@ -178,10 +116,10 @@ export async function advanceRound(
   const now = deps.now();
   const to = nextPhase(from);
   if (!to) return false;
-  const mails = await deps.db.transaction().execute(async (trx) => {
+  const mails = await inTransaction(deps.db, async (trx) => {
     const round = await findRound(trx, roundId);
     if (!round || round.phase !== from) return null;
-    const dates = options.early ? advanceDates(roundDates(round), to, now) : roundDates(round);
+    const dates = options.early ? advanceDates(round, to, now) : round;
     if (!(await movePhase(trx, roundId, from, to, dates, now))) return null;
     await audit(trx, {
       actor: options.actor,

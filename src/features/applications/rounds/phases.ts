@@ -22,7 +22,7 @@ export function phaseAt(dates: RoundDates, now: Date): Phase {
   return "decided";
 }
 
-export const phaseIndex = (phase: Phase): number => PHASES.indexOf(phase);
+const phaseIndex = (phase: Phase): number => PHASES.indexOf(phase);
 
 export function nextPhase(phase: Phase): Phase | null {
   return PHASES[phaseIndex(phase) + 1] ?? null;
@@ -34,7 +34,7 @@ export function stepsBetween(stored: Phase, target: Phase): Phase[] {
 }
 
 /** Which date field a phase starts at. */
-export const PHASE_START: Record<Exclude<Phase, "upcoming">, keyof RoundDates> = {
+const PHASE_START: Record<Exclude<Phase, "upcoming">, keyof RoundDates> = {
   open: "opensAt",
   review: "reviewAt",
   vote: "voteAt",
@@ -69,7 +69,7 @@ export function advanceDates(d: RoundDates, to: Phase, now: Date): RoundDates {
  * of June and in mid-December. Applications open eight weeks before, review starts four weeks
  * before, the vote runs the last two weeks.
  */
-export const DEFAULT_DECISION_DAYS: { month: number; day: number }[] = [
+const DEFAULT_DECISION_DAYS: { month: number; day: number }[] = [
   { month: 5, day: 30 },
   { month: 11, day: 15 },
 ];

@@ -1,47 +1,66 @@
 import type { Selectable } from "kysely";
-import type { DB } from "../../../db/adapter.js";
+import { flag, isSet, type DB } from "../../../db/adapter.js";
 import { newId } from "../../../db/ids.js";
-import type { Majority, Phase, QuorumOutcome, RoundsTable, TieOutcome } from "../applications.tables.js";
+import {
+  applicationsDb,
+  type Majority,
+  type Phase,
+  type QuorumOutcome,
+  type RoundsTable,
+  type TieOutcome,
+} from "../applications.tables.js";
 import type { RoundDates } from "./phases.js";
 import type { TallyRules } from "../votes/tally.js";
 
-export type Round = Selectable<RoundsTable>;
+/** A round ("portée"): its four dates, its phase, and the rules its votes are counted by. */
+export interface Round extends RoundDates {
+  id: string;
+  label: string;
+  phase: Phase;
+  rules: TallyRules;
+  /** Counts are shown only once the vote is closed. */
+  resultsHidden: boolean;
+  decidedAt: string | null;
+}
 
-export const roundDates = (r: Round): RoundDates => ({
+const toRound = (r: Selectable<RoundsTable>): Round => ({
+  id: r.id,
+  label: r.label,
   opensAt: r.opens_at,
   reviewAt: r.review_at,
   voteAt: r.vote_at,
   closesAt: r.closes_at,
+  phase: r.phase,
+  rules: {
+    quorumPercent: r.quorum_percent,
+    majority: r.majority,
+    tieOutcome: r.tie_outcome,
+    quorumOutcome: r.quorum_outcome,
+  },
+  resultsHidden: isSet(r.results_hidden),
+  decidedAt: r.decided_at,
 });
 
-export const roundRules = (r: Round): TallyRules => ({
-  quorumPercent: r.quorum_percent,
-  majority: r.majority,
-  tieOutcome: r.tie_outcome,
-  quorumOutcome: r.quorum_outcome,
-});
+const rounds = (db: DB) => applicationsDb(db).selectFrom("rounds").selectAll();
 
 export async function findRound(db: DB, id: string): Promise<Round | undefined> {
-  return db.selectFrom("rounds").selectAll().where("id", "=", id).executeTakeFirst();
+  const row = await rounds(db).where("id", "=", id).executeTakeFirst();
+  return row ? toRound(row) : undefined;
 }
 
 export async function listRounds(db: DB): Promise<Round[]> {
-  return db.selectFrom("rounds").selectAll().orderBy("closes_at", "desc").execute();
+  return (await rounds(db).orderBy("closes_at", "desc").execute()).map(toRound);
 }
 
 /** The round taking applications now, if any. */
 export async function openRound(db: DB): Promise<Round | undefined> {
-  return db
-    .selectFrom("rounds")
-    .selectAll()
-    .where("phase", "=", "open")
-    .orderBy("closes_at")
-    .executeTakeFirst();
+  const row = await rounds(db).where("phase", "=", "open").orderBy("closes_at").executeTakeFirst();
+  return row ? toRound(row) : undefined;
 }
 
 /** Rounds not yet decided, soonest first: the ones the scheduler looks after. */
 export async function activeRounds(db: DB): Promise<Round[]> {
-  return db.selectFrom("rounds").selectAll().where("phase", "!=", "decided").orderBy("closes_at").execute();
+  return (await rounds(db).where("phase", "!=", "decided").orderBy("closes_at").execute()).map(toRound);
 }
 
 export interface NewRound extends RoundDates {
@@ -61,7 +80,7 @@ export async function insertRound(
   now: Date,
 ): Promise<string> {
   const id = newId();
-  await db
+  await applicationsDb(db)
     .insertInto("rounds")
     .values({
       id,
@@ -75,7 +94,7 @@ export async function insertRound(
       majority: input.majority,
       tie_outcome: input.tieOutcome,
       quorum_outcome: input.quorumOutcome,
-      results_hidden: input.resultsHidden ? 1 : 0,
+      results_hidden: flag(input.resultsHidden),
       created_at: now.toISOString(),
       created_by: personId,
       decided_at: null,
@@ -96,7 +115,7 @@ export async function movePhase(
   dates: RoundDates,
   now: Date,
 ): Promise<boolean> {
-  const result = await db
+  const result = await applicationsDb(db)
     .updateTable("rounds")
     .set({
       phase: to,
@@ -113,6 +132,6 @@ export async function movePhase(
 }
 
 export async function roundLabels(db: DB): Promise<string[]> {
-  const rows = await db.selectFrom("rounds").select("label").execute();
+  const rows = await applicationsDb(db).selectFrom("rounds").select("label").execute();
   return rows.map((r) => r.label);
 }

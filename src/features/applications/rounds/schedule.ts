@@ -4,7 +4,7 @@ import { isUniqueViolation } from "../../../db/adapter.js";
 import { DEFAULT_RULES } from "../votes/tally.js";
 import { advanceRound } from "./advance.js";
 import { defaultRoundDates, nextDecisionDate, nextRoundLabel, phaseAt, stepsBetween } from "./phases.js";
-import { activeRounds, insertRound, roundDates, roundLabels } from "./rounds.repository.js";
+import { activeRounds, insertRound, roundLabels } from "./rounds.repository.js";
 
 const DAY = 86_400_000;
 /** A round created by the scheduler leaves candidates at least this long to apply. */
@@ -18,7 +18,7 @@ export async function ensureNextRound(deps: Deps): Promise<string | null> {
   const now = deps.now();
   const active = await activeRounds(deps.db);
   if (active.some((r) => r.phase === "upcoming" || r.phase === "open")) return null;
-  const latest = Math.max(now.getTime() + MIN_LEAD_MS, ...active.map((r) => Date.parse(r.closes_at)));
+  const latest = Math.max(now.getTime() + MIN_LEAD_MS, ...active.map((r) => Date.parse(r.closesAt)));
   const closes = nextDecisionDate(new Date(latest));
   const dates = defaultRoundDates(closes);
   try {
@@ -51,7 +51,7 @@ export async function followSchedule(deps: Deps): Promise<string[]> {
   const done: string[] = [];
   for (const round of await activeRounds(deps.db)) {
     let from = round.phase;
-    for (const step of stepsBetween(round.phase, phaseAt(roundDates(round), deps.now()))) {
+    for (const step of stepsBetween(round.phase, phaseAt(round, deps.now()))) {
       if (!(await advanceRound(deps, round.id, from, { actor: null, early: false }))) break;
       done.push(`${round.label}: ${from} → ${step}`);
       from = step;

@@ -3,34 +3,31 @@ import { href } from "../../../http/context.js";
 import type { FieldErrors, FormValues } from "../../../http/forms.js";
 import { Layout } from "../../../views/Layout.js";
 import { Badge, Csrf } from "../../../views/components.js";
-import type { ApplicationRecord, StoredAnswer } from "../applications.repository.js";
+import type { Application, RefusalReasons } from "../applications.repository.js";
+import type { StoredAnswer } from "../answers.repository.js";
 import type { Blocker } from "../blocking.js";
 import { allCriteria, localized, type Charter, type Criterion } from "../charter/charter.repository.js";
-import type { latestRun } from "../checks/check-runner.js";
-import type { RefusalReasons } from "../votes/close.js";
-import type { listMessages, listReviews } from "../review.js";
+import type { LatestChecks } from "../checks/checks.repository.js";
+import type { CriterionReview, ThreadMessage } from "../review.repository.js";
+import type { DecisionView } from "../votes/decision-view.js";
 import { ChecksSection } from "./checks.views.js";
 import { ANSWER_KEY, Alert, LEVEL_KEY, StatusBadge } from "./common.js";
 import { ResultSummary, VoteSection, BallotList } from "./decision.views.js";
-import type { DecisionPage } from "./decision.views.js";
 import { StepNav } from "./step.views.js";
 import { CriterionReviews, ThreadSection } from "./thread.views.js";
 import { ofName, roundName } from "../../../i18n/index.js";
 
-type DecisionProps = Omit<Parameters<typeof DecisionPage>[0], "c">;
-
 export interface ApplicationPageProps {
   c: AppContext;
-  app: ApplicationRecord;
+  app: Application;
   charter: Charter;
   answers: Map<string, StoredAnswer>;
   blockers: Blocker[];
   progress: { answered: number; total: number };
-  checks: Awaited<ReturnType<typeof latestRun>>;
-  messages: Awaited<ReturnType<typeof listMessages>>;
-  reviews: Awaited<ReturnType<typeof listReviews>>;
-  decision: DecisionProps | undefined;
-  reasons: RefusalReasons | undefined;
+  checks: LatestChecks;
+  messages: ThreadMessage[];
+  reviews: CriterionReview[];
+  decision: DecisionView | undefined;
   can: { edit: boolean; submit: boolean; review: boolean; answer: boolean; recheck: boolean };
   error?: string | undefined;
   thread?: { values: FormValues; errors: FieldErrors } | undefined;
@@ -43,7 +40,7 @@ function BlockerItem({
   criteria,
 }: {
   c: AppContext;
-  app: ApplicationRecord;
+  app: Application;
   blocker: Blocker;
   criteria: Criterion[];
 }) {
@@ -51,8 +48,8 @@ function BlockerItem({
   if (blocker.kind === "no-website" || blocker.kind === "no-service") {
     const path =
       blocker.kind === "no-website"
-        ? `/members/${app.member_slug}/edit`
-        : `/members/${app.member_slug}/services/new`;
+        ? `/members/${app.structure.slug}/edit`
+        : `/members/${app.structure.slug}/services/new`;
     return (
       <li>
         <a href={href(c, path)}>{t(`applications.blocker.${blocker.kind}`)}</a>
@@ -120,7 +117,7 @@ function Reasons({ c, reasons }: { c: AppContext; reasons: RefusalReasons }) {
         ))}
         {reasons.questioned.map((q) => (
           <li>
-            {q.code} {locale === "fr" ? q.title_fr : q.title_en}
+            {q.code} {locale === "fr" ? q.titleFr : q.titleEn}
             {q.notes.length ? ` : ${q.notes.join(" ; ")}` : ""}
           </li>
         ))}
@@ -200,7 +197,7 @@ export function ApplicationPage(props: ApplicationPageProps) {
   const t = c.get("t");
   const title = t(
     app.kind === "application" ? "applications.app.title" : "applications.app.reassessment_title",
-    { name: app.member_name, name_of: ofName(t.locale, app.member_name) },
+    { name: app.structure.name, name_of: ofName(t.locale, app.structure.name) },
   );
   const d = props.decision;
   return (
@@ -209,23 +206,23 @@ export function ApplicationPage(props: ApplicationPageProps) {
         {title} <StatusBadge c={c} status={app.status} />
       </h1>
       <p>
-        <a href={href(c, `/charter/versions/${app.charter_version}`)}>
-          {t("applications.charter.version_label", { version: app.charter_version })}
+        <a href={href(c, `/charter/versions/${app.charterVersion}`)}>
+          {t("applications.charter.version_label", { version: app.charterVersion })}
         </a>
-        {app.round_label && app.round_id ? (
+        {app.round ? (
           <>
             {" · "}
-            <a href={href(c, `/rounds/${app.round_id}`)}>{roundName(t, app.round_label)}</a>
+            <a href={href(c, `/rounds/${app.round.id}`)}>{roundName(t, app.round.label)}</a>
           </>
         ) : null}
-        {app.submitted_at
-          ? ` · ${t("applications.app.submitted_on", { date: t.date(app.submitted_at) })}`
+        {app.submittedAt
+          ? ` · ${t("applications.app.submitted_on", { date: t.date(app.submittedAt) })}`
           : null}
-        {app.due_at && app.status === "draft"
-          ? ` · ${t("applications.app.due", { date: t.date(app.due_at) })}`
+        {app.dueAt && app.status === "draft"
+          ? ` · ${t("applications.app.due", { date: t.date(app.dueAt) })}`
           : null}
         {" · "}
-        <a href={href(c, `/members/${app.member_slug}`)}>{t("applications.app.structure")}</a>
+        <a href={href(c, `/members/${app.structure.slug}`)}>{t("applications.app.structure")}</a>
         {" · "}
         <a href={href(c, `/applications/${app.id}/history`)}>{t("applications.app.history")}</a>
       </p>
@@ -250,7 +247,7 @@ export function ApplicationPage(props: ApplicationPageProps) {
         </section>
       ) : null}
       {d ? <VoteSection c={c} {...d} next={`${href(c, `/applications/${app.id}`)}#vote`} /> : null}
-      {props.reasons ? <Reasons c={c} reasons={props.reasons} /> : null}
+      {app.reasons ? <Reasons c={c} reasons={app.reasons} /> : null}
       {app.kind === "application" ? (
         <ThreadSection
           c={c}

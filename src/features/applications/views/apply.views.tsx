@@ -2,18 +2,11 @@ import type { AppContext } from "../../../http/context.js";
 import { href } from "../../../http/context.js";
 import { Layout } from "../../../views/Layout.js";
 import { Csrf } from "../../../views/components.js";
-import type { ApplicationStatus } from "../applications.tables.js";
 import type { Round } from "../rounds/rounds.repository.js";
+import type { CandidateStructure } from "../workflows.js";
 import { RoundDates, RoundRules } from "./rounds.views.js";
 import { PHASE_KEY, StatusBadge } from "./common.js";
 import { roundName } from "../../../i18n/index.js";
-
-export interface CandidateStructure {
-  id: string;
-  name: string;
-  slug: string;
-  application: { id: string; status: ApplicationStatus } | undefined;
-}
 
 function Structures({ c, structures }: { c: AppContext; structures: CandidateStructure[] }) {
   const t = c.get("t");
@@ -95,7 +88,7 @@ export function ApplyPage({
           {t("applications.apply.running", {
             round: roundName(t, running.label),
             phase: t(PHASE_KEY[running.phase]),
-            date: t.date(running.closes_at),
+            date: t.date(running.closesAt),
           })}{" "}
           <a href={href(c, `/rounds/${running.id}`)}>{t("applications.round.applications")}</a>
         </p>
@@ -103,16 +96,14 @@ export function ApplyPage({
       {open ? (
         <>
           <p>
-            {t("applications.apply.open", { round: roundName(t, open.label), date: t.date(open.review_at) })}
+            {t("applications.apply.open", { round: roundName(t, open.label), date: t.date(open.reviewAt) })}
           </p>
           <RoundDates c={c} round={open} />
           <h2>{t("applications.rules.title")}</h2>
           <RoundRules c={c} round={open} />
         </>
       ) : next ? (
-        <p>
-          {t("applications.apply.next", { round: roundName(t, next.label), date: t.date(next.opens_at) })}
-        </p>
+        <p>{t("applications.apply.next", { round: roundName(t, next.label), date: t.date(next.opensAt) })}</p>
       ) : (
         <p>{t("applications.apply.no_round")}</p>
       )}

@@ -2,7 +2,15 @@ import type { AppContext } from "../../../http/context.js";
 import { href } from "../../../http/context.js";
 import type { FieldErrors, FormValues } from "../../../http/forms.js";
 import { Layout } from "../../../views/Layout.js";
-import { Badge, Csrf, ErrorSummary, SelectField, TextArea, TextField } from "../../../views/components.js";
+import {
+  Badge,
+  Csrf,
+  ErrorSummary,
+  FormFields,
+  SelectField,
+  TextArea,
+  TextField,
+} from "../../../views/components.js";
 import { CRITERION_LEVELS } from "../applications.tables.js";
 import { CHECK_IDS } from "../checks/precheck.js";
 import { localized, type Charter, type Criterion } from "../charter/charter.repository.js";
@@ -19,8 +27,8 @@ export function DraftPage({ c, charter, values, errors }: FormProps & { charter:
   const locale = c.get("locale");
   const id = charter.version.id;
   const summary = values ?? {
-    summary_fr: charter.version.summary_fr,
-    summary_en: charter.version.summary_en,
+    summary_fr: charter.version.summaryFr,
+    summary_en: charter.version.summaryEn,
   };
   return (
     <Layout
@@ -34,24 +42,10 @@ export function DraftPage({ c, charter, values, errors }: FormProps & { charter:
       <ErrorSummary c={c} errors={errors} />
       <form method="post" action={href(c, `/charter/admin/${id}/summary`)} class="narrow">
         <Csrf c={c} />
-        <TextArea
-          c={c}
-          name="summary_fr"
-          label={t("applications.charter.admin.summary_fr")}
-          required
-          values={summary}
-          errors={errors}
-          rows={3}
-        />
-        <TextArea
-          c={c}
-          name="summary_en"
-          label={t("applications.charter.admin.summary_en")}
-          required
-          values={summary}
-          errors={errors}
-          rows={3}
-        />
+        <FormFields c={c} values={summary} errors={errors}>
+          <TextArea name="summary_fr" label={t("applications.charter.admin.summary_fr")} required rows={3} />
+          <TextArea name="summary_en" label={t("applications.charter.admin.summary_en")} required rows={3} />
+        </FormFields>
         <button type="submit" class="button button--secondary">
           {t("form.save")}
         </button>
@@ -91,15 +85,14 @@ export function DraftPage({ c, charter, values, errors }: FormProps & { charter:
         <p>{t("applications.charter.admin.propose_hint")}</p>
         <form method="post" action={href(c, `/charter/admin/${id}/propose`)}>
           <Csrf c={c} />
-          <TextField
-            c={c}
-            name="closes_on"
-            type="date"
-            label={t("applications.decision.form.closes_on")}
-            required
-            values={values}
-            errors={errors}
-          />
+          <FormFields c={c} values={values} errors={errors}>
+            <TextField
+              name="closes_on"
+              type="date"
+              label={t("applications.decision.form.closes_on")}
+              required
+            />
+          </FormFields>
           <button type="submit" class="button button--secondary">
             {t("applications.charter.admin.propose")}
           </button>
@@ -114,11 +107,11 @@ export function criterionValues(cr: Criterion, partLetter: string): FormValues {
     part: partLetter,
     code: cr.code,
     level: cr.level,
-    title_fr: cr.title_fr,
-    title_en: cr.title_en,
-    explanation_fr: cr.explanation_fr,
-    explanation_en: cr.explanation_en,
-    check_id: cr.check_id ?? "",
+    title_fr: cr.titleFr,
+    title_en: cr.titleEn,
+    explanation_fr: cr.explanationFr,
+    explanation_en: cr.explanationEn,
+    check_id: cr.checkId ?? "",
   };
 }
 
@@ -145,80 +138,50 @@ export function CriterionEditPage({
       <ErrorSummary c={c} errors={errors} />
       <form method="post" action={action} class="narrow" novalidate>
         <Csrf c={c} />
-        <SelectField
-          c={c}
-          name="part"
-          label={t("applications.charter.admin.part")}
-          required
-          values={values}
-          errors={errors}
-          options={charter.parts.map((p) => ({
-            value: p.letter,
-            label: `${p.letter} — ${localized(p, "name", locale)}`,
-          }))}
-        />
-        <TextField
-          c={c}
-          name="code"
-          label={t("applications.charter.admin.code")}
-          hint={t("applications.charter.admin.code_hint")}
-          required
-          values={values}
-          errors={errors}
-          maxlength={10}
-        />
-        <SelectField
-          c={c}
-          name="level"
-          label={t("applications.charter.admin.level")}
-          required
-          values={values}
-          errors={errors}
-          options={CRITERION_LEVELS.map((l) => ({ value: l, label: t(LEVEL_KEY[l]) }))}
-        />
-        <TextField
-          c={c}
-          name="title_fr"
-          label={t("applications.charter.admin.title_fr")}
-          required
-          values={values}
-          errors={errors}
-          maxlength={200}
-        />
-        <TextField
-          c={c}
-          name="title_en"
-          label={t("applications.charter.admin.title_en")}
-          required
-          values={values}
-          errors={errors}
-          maxlength={200}
-        />
-        <TextArea
-          c={c}
-          name="explanation_fr"
-          label={t("applications.charter.admin.explanation_fr")}
-          values={values}
-          errors={errors}
-          rows={4}
-        />
-        <TextArea
-          c={c}
-          name="explanation_en"
-          label={t("applications.charter.admin.explanation_en")}
-          values={values}
-          errors={errors}
-          rows={4}
-        />
-        <SelectField
-          c={c}
-          name="check_id"
-          label={t("applications.charter.admin.check")}
-          values={values}
-          errors={errors}
-          placeholder={t("applications.charter.admin.no_check")}
-          options={CHECK_IDS.map((id) => ({ value: id, label: t(CHECK_NAME_KEY[id] ?? "common.unknown") }))}
-        />
+        <FormFields c={c} values={values} errors={errors}>
+          <SelectField
+            name="part"
+            label={t("applications.charter.admin.part")}
+            required
+            options={charter.parts.map((p) => ({
+              value: p.letter,
+              label: `${p.letter} — ${localized(p, "name", locale)}`,
+            }))}
+          />
+          <TextField
+            name="code"
+            label={t("applications.charter.admin.code")}
+            hint={t("applications.charter.admin.code_hint")}
+            required
+            maxlength={10}
+          />
+          <SelectField
+            name="level"
+            label={t("applications.charter.admin.level")}
+            required
+            options={CRITERION_LEVELS.map((l) => ({ value: l, label: t(LEVEL_KEY[l]) }))}
+          />
+          <TextField
+            name="title_fr"
+            label={t("applications.charter.admin.title_fr")}
+            required
+            maxlength={200}
+          />
+          <TextField
+            name="title_en"
+            label={t("applications.charter.admin.title_en")}
+            required
+            maxlength={200}
+          />
+          <TextArea name="explanation_fr" label={t("applications.charter.admin.explanation_fr")} rows={4} />
+          <TextArea name="explanation_en" label={t("applications.charter.admin.explanation_en")} rows={4} />
+          <SelectField
+            name="check_id"
+            label={t("applications.charter.admin.check")}
+            placeholder={t("applications.charter.admin.no_check")}
+            options={CHECK_IDS.map((id) => ({ value: id, label: t(CHECK_NAME_KEY[id] ?? "common.unknown") }))}
+          />
+        </FormFields>
         <button type="submit" class="button">
           {t("form.save")}
         </button>

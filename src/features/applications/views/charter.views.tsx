@@ -14,7 +14,7 @@ import { CHECK_NAME_KEY, LEVEL_KEY } from "./common.js";
 function CriterionItem({ c, criterion }: { c: AppContext; criterion: Criterion }) {
   const t = c.get("t");
   const locale = c.get("locale");
-  const check = criterion.check_id ? CHECK_NAME_KEY[criterion.check_id] : undefined;
+  const check = criterion.checkId ? CHECK_NAME_KEY[criterion.checkId] : undefined;
   return (
     <li class="criterion" id={`criterion-${criterion.code}`}>
       <h3>
@@ -30,7 +30,7 @@ function CriterionItem({ c, criterion }: { c: AppContext; criterion: Criterion }
 }
 
 /** The parts and criteria of a charter version, as read on /charter and in applications. */
-export function CharterBody({ c, charter }: { c: AppContext; charter: Charter }) {
+function CharterBody({ c, charter }: { c: AppContext; charter: Charter }) {
   const locale = c.get("locale");
   return (
     <>
@@ -72,7 +72,7 @@ export function CharterPage({
           <p>
             {t("applications.charter.version", {
               version: charter.version.version,
-              date: charter.version.published_at ? t.date(charter.version.published_at) : "—",
+              date: charter.version.publishedAt ? t.date(charter.version.publishedAt) : "—",
             })}{" "}
             {charter.version.status !== "current" ? (
               <Badge tone="warn">{t(`applications.charter.status.${charter.version.status}`)}</Badge>
@@ -99,7 +99,7 @@ export function CharterPage({
                 {t("applications.charter.version_label", { version: v.version })}
               </a>{" "}
               ({t(`applications.charter.status.${v.status}`)}
-              {v.published_at ? `, ${t.date(v.published_at)}` : ""})
+              {v.publishedAt ? `, ${t.date(v.publishedAt)}` : ""})
             </li>
           ))}
       </ul>
@@ -140,7 +140,7 @@ export function CharterAdminPage({ c, versions }: { c: AppContext; versions: Cha
               <tr>
                 <td>{t("applications.charter.version_label", { version: v.version })}</td>
                 <td>{t(`applications.charter.status.${v.status}`)}</td>
-                <td>{v.published_at ? t.date(v.published_at) : "—"}</td>
+                <td>{v.publishedAt ? t.date(v.publishedAt) : "—"}</td>
                 <td>
                   {v.status === "draft" ? (
                     <a href={href(c, `/charter/admin/${v.id}`)}>{t("applications.charter.admin.edit")}</a>

@@ -1,10 +1,8 @@
 import type { AppContext } from "../../../http/context.js";
 import { href } from "../../../http/context.js";
 import { Csrf } from "../../../views/components.js";
-import type { latestRun } from "../checks/check-runner.js";
+import type { LatestChecks } from "../checks/checks.repository.js";
 import { CHECK_NAME_KEY, CheckBadge, storedMessage } from "./common.js";
-
-type Latest = Awaited<ReturnType<typeof latestRun>>;
 
 /** The latest pre-check results of an application, with their date and a button to run them again. */
 export function ChecksSection({
@@ -15,7 +13,7 @@ export function ChecksSection({
 }: {
   c: AppContext;
   applicationId: string;
-  latest: Latest;
+  latest: LatestChecks;
   canRerun: boolean;
 }) {
   const t = c.get("t");
@@ -23,9 +21,9 @@ export function ChecksSection({
     <section id="checks">
       <h2>{t("applications.checks.title")}</h2>
       <p class="field__hint">{t("applications.checks.intro")}</p>
-      {latest.run?.finished_at ? (
+      {latest.run?.finishedAt ? (
         <p>
-          {t("applications.checks.date", { date: t.dateTime(latest.run.finished_at) })}{" "}
+          {t("applications.checks.date", { date: t.dateTime(latest.run.finishedAt) })}{" "}
           {t("applications.checks.counts", {
             passed: latest.run.passed,
             warned: latest.run.warned,

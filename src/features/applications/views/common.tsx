@@ -18,7 +18,7 @@ export const PHASE_KEY: Record<Phase, MessageKey> = {
   decided: "applications.phase.decided",
 };
 
-export const STATUS_KEY: Record<ApplicationStatus, MessageKey> = {
+const STATUS_KEY: Record<ApplicationStatus, MessageKey> = {
   draft: "applications.status.draft",
   submitted: "applications.status.submitted",
   voting: "applications.status.voting",
@@ -39,7 +39,7 @@ export const LEVEL_KEY: Record<CriterionLevel, MessageKey> = {
   recommended: "applications.level.recommended",
 };
 
-export const CHECK_STATUS_KEY: Record<CheckStatus, MessageKey> = {
+const CHECK_STATUS_KEY: Record<CheckStatus, MessageKey> = {
   pass: "applications.check.status.pass",
   warn: "applications.check.status.warn",
   fail: "applications.check.status.fail",

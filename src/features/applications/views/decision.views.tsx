@@ -2,12 +2,12 @@ import type { AppContext } from "../../../http/context.js";
 import { href } from "../../../http/context.js";
 import { ofName, type MessageKey } from "../../../i18n/index.js";
 import { Layout } from "../../../views/Layout.js";
-import { Badge, Csrf, TextArea } from "../../../views/components.js";
-import type { Decision, ballotsOf } from "../votes/decisions.repository.js";
+import { Badge, Csrf, FormFields, TextArea } from "../../../views/components.js";
+import type { Decision } from "../votes/decisions.repository.js";
+import type { ListedBallot } from "../votes/ballots.repository.js";
+import type { DecisionView, VoterStructure } from "../votes/decision-view.js";
 import { ABSTAIN, type TallyResult } from "../votes/tally.js";
 import { Alert } from "./common.js";
-
-type Ballots = Awaited<ReturnType<typeof ballotsOf>>;
 
 const BUILT_IN: Record<string, MessageKey> = {
   for: "applications.option.for",
@@ -15,7 +15,7 @@ const BUILT_IN: Record<string, MessageKey> = {
   [ABSTAIN]: "applications.option.abstain",
 };
 
-export const optionLabel = (c: AppContext, option: string): string => {
+const optionLabel = (c: AppContext, option: string): string => {
   const key = BUILT_IN[option];
   return key ? c.get("t")(key) : option;
 };
@@ -66,22 +66,14 @@ export function ResultSummary({
   );
 }
 
-export interface VoterStructure {
-  memberId: string;
-  memberName: string;
-  ballot: { id: string; choice: string; reason: string; updatedAt: string; personName: string } | undefined;
-}
-
 function VoteForm({
   c,
   decision,
-  options,
   voter,
   next,
 }: {
   c: AppContext;
   decision: Decision;
-  options: string[];
   voter: VoterStructure;
   next: string;
 }) {
@@ -115,7 +107,7 @@ function VoteForm({
       ) : null}
       <fieldset>
         <legend>{t("applications.vote.choice")}</legend>
-        {[...options, ABSTAIN].map((o) => (
+        {[...decision.options, ABSTAIN].map((o) => (
           <div class="checkbox">
             <input
               type="radio"
@@ -129,15 +121,15 @@ function VoteForm({
           </div>
         ))}
       </fieldset>
-      <TextArea
-        c={c}
-        name="reason"
-        label={t("applications.vote.reason")}
-        hint={t("applications.vote.reason_hint")}
-        values={{ reason: b?.reason ?? "" }}
-        rows={3}
-        maxlength={1000}
-      />
+      <FormFields c={c} values={{ reason: b?.reason ?? "" }}>
+        <TextArea
+          name="reason"
+          label={t("applications.vote.reason")}
+          hint={t("applications.vote.reason_hint")}
+          rows={3}
+          maxlength={1000}
+        />
+      </FormFields>
       <button type="submit" class="button">
         {b ? t("applications.vote.change") : t("applications.vote.submit")}
       </button>
@@ -149,7 +141,6 @@ function VoteForm({
 export function VoteSection(props: {
   c: AppContext;
   decision: Decision;
-  options: string[];
   voters: VoterStructure[];
   participants: number;
   next: string;
@@ -158,31 +149,29 @@ export function VoteSection(props: {
   const { c, decision } = props;
   const t = c.get("t");
   const person = c.get("person");
-  const open = decision.status === "open" && c.get("deps").now().toISOString() < decision.closes_at;
+  const open = decision.status === "open" && c.get("deps").now().toISOString() < decision.closesAt;
   return (
     <section id="vote">
       <h2>{t("applications.vote.title")}</h2>
       <p>
         <strong>
           {open
-            ? t("applications.vote.deadline", { date: t.dateTime(decision.closes_at) })
+            ? t("applications.vote.deadline", { date: t.dateTime(decision.closesAt) })
             : t("applications.vote.closed_on", {
-                date: t.dateTime(decision.closed_at ?? decision.closes_at),
+                date: t.dateTime(decision.closedAt ?? decision.closesAt),
               })}
         </strong>
       </p>
       <p>
         {t("applications.result.participation", {
           participants: props.participants,
-          electors: decision.electors_count,
+          electors: decision.electorsCount,
         })}
       </p>
       <Alert text={props.error} />
-      {open && decision.results_hidden === 1 ? <p>{t("applications.decision.hidden")}</p> : null}
+      {open && decision.resultsHidden ? <p>{t("applications.decision.hidden")}</p> : null}
       {open && props.voters.length > 0
-        ? props.voters.map((v) => (
-            <VoteForm c={c} decision={decision} options={props.options} voter={v} next={props.next} />
-          ))
+        ? props.voters.map((v) => <VoteForm c={c} decision={decision} voter={v} next={props.next} />)
         : null}
       {open && props.voters.length === 0 ? (
         <p>
@@ -197,7 +186,7 @@ export function VoteSection(props: {
   );
 }
 
-export function BallotList({ c, ballots }: { c: AppContext; ballots: Ballots }) {
+export function BallotList({ c, ballots }: { c: AppContext; ballots: ListedBallot[] }) {
   const t = c.get("t");
   return (
     <section>
@@ -216,10 +205,10 @@ export function BallotList({ c, ballots }: { c: AppContext; ballots: Ballots }) 
           <tbody>
             {ballots.map((b) => (
               <tr>
-                <td>{b.member_name}</td>
+                <td>{b.memberName}</td>
                 <td>{optionLabel(c, b.choice)}</td>
                 <td>{b.reason}</td>
-                <td>{t.dateTime(b.updated_at)}</td>
+                <td>{t.dateTime(b.updatedAt)}</td>
               </tr>
             ))}
           </tbody>
@@ -229,16 +218,7 @@ export function BallotList({ c, ballots }: { c: AppContext; ballots: Ballots }) 
   );
 }
 
-export function DecisionPage(props: {
-  c: AppContext;
-  decision: Decision;
-  options: string[];
-  shown: { result: TallyResult; provisional: boolean } | undefined;
-  voters: VoterStructure[];
-  participants: number;
-  ballots: Ballots | undefined;
-  error?: string | undefined;
-}) {
+export function DecisionPage(props: DecisionView & { c: AppContext; error?: string | undefined }) {
   const { c, decision, shown } = props;
   const t = c.get("t");
   return (
@@ -246,8 +226,8 @@ export function DecisionPage(props: {
       <h1>{decision.title}</h1>
       <p>
         <Badge tone="info">{t(`applications.decision.kind.${decision.kind}`)}</Badge>{" "}
-        {decision.application_id ? (
-          <a href={href(c, `/applications/${decision.application_id}`)}>
+        {decision.applicationId ? (
+          <a href={href(c, `/applications/${decision.applicationId}`)}>
             {t("applications.decision.application_link")}
           </a>
         ) : null}
@@ -261,7 +241,7 @@ export function DecisionPage(props: {
       ) : null}
       <p>
         {t("applications.decision.options", {
-          list: [...props.options, ABSTAIN].map((o) => optionLabel(c, o)).join(" · "),
+          list: [...decision.options, ABSTAIN].map((o) => optionLabel(c, o)).join(" · "),
         })}
       </p>
       {shown ? (

@@ -7,24 +7,25 @@ import {
   Checkbox,
   Csrf,
   ErrorSummary,
+  FormFields,
   SelectField,
   TextArea,
   TextField,
 } from "../../../views/components.js";
 import { MAJORITIES } from "../applications.tables.js";
 import { can } from "../applications.policy.js";
-import { decisionResult, type Decision } from "../votes/decisions.repository.js";
+import type { Decision } from "../votes/decisions.repository.js";
 
 function DecisionRow({ c, d }: { c: AppContext; d: Decision }) {
   const t = c.get("t");
-  const result = decisionResult(d);
+  const result = d.result;
   return (
     <li>
       <a href={href(c, `/decisions/${d.id}`)}>{d.title}</a>{" "}
       <Badge tone="neutral">{t(`applications.decision.kind.${d.kind}`)}</Badge>{" "}
       {d.status === "open"
-        ? t("applications.decision.closes", { date: t.dateTime(d.closes_at) })
-        : `${t("applications.decision.closed_on", { date: t.date(d.closed_at ?? d.closes_at) })} — ${result ? t(`applications.outcome.${result.outcome}`) : ""}`}
+        ? t("applications.decision.closes", { date: t.dateTime(d.closesAt) })
+        : `${t("applications.decision.closed_on", { date: t.date(d.closedAt ?? d.closesAt) })} — ${result ? t(`applications.outcome.${result.outcome}`) : ""}`}
     </li>
   );
 }
@@ -85,64 +86,39 @@ export function NewDecisionPage({
       <ErrorSummary c={c} errors={errors} />
       <form method="post" action={href(c, "/decisions")} class="narrow" novalidate>
         <Csrf c={c} />
-        <TextField
-          c={c}
-          name="title"
-          label={t("applications.decision.form.title")}
-          required
-          values={values}
-          errors={errors}
-          maxlength={200}
-        />
-        <TextArea
-          c={c}
-          name="body"
-          label={t("applications.decision.form.body")}
-          values={values}
-          errors={errors}
-          rows={8}
-        />
-        <TextArea
-          c={c}
-          name="options"
-          label={t("applications.decision.form.options")}
-          hint={t("applications.decision.form.options_hint")}
-          values={values}
-          errors={errors}
-          rows={4}
-        />
-        <TextField
-          c={c}
-          name="closes_on"
-          type="date"
-          label={t("applications.decision.form.closes_on")}
-          required
-          values={values}
-          errors={errors}
-        />
-        <TextField
-          c={c}
-          name="quorum_percent"
-          type="number"
-          label={t("applications.round.quorum")}
-          hint={t("applications.round.quorum_hint")}
-          values={values}
-          errors={errors}
-        />
-        <SelectField
-          c={c}
-          name="majority"
-          label={t("applications.round.majority")}
-          required
-          values={values}
-          errors={errors}
-          options={MAJORITIES.map((m) => ({ value: m, label: t(`applications.rules.majority.${m}`) }))}
-        />
-        <Checkbox
-          name="results_hidden"
-          label={t("applications.round.results_hidden")}
-          checked={values ? values.results_hidden === "1" : true}
-        />
+        <FormFields c={c} values={values} errors={errors}>
+          <TextField name="title" label={t("applications.decision.form.title")} required maxlength={200} />
+          <TextArea name="body" label={t("applications.decision.form.body")} rows={8} />
+          <TextArea
+            name="options"
+            label={t("applications.decision.form.options")}
+            hint={t("applications.decision.form.options_hint")}
+            rows={4}
+          />
+          <TextField
+            name="closes_on"
+            type="date"
+            label={t("applications.decision.form.closes_on")}
+            required
+          />
+          <TextField
+            name="quorum_percent"
+            type="number"
+            label={t("applications.round.quorum")}
+            hint={t("applications.round.quorum_hint")}
+          />
+          <SelectField
+            name="majority"
+            label={t("applications.round.majority")}
+            required
+            options={MAJORITIES.map((m) => ({ value: m, label: t(`applications.rules.majority.${m}`) }))}
+          />
+          <Checkbox
+            name="results_hidden"
+            label={t("applications.round.results_hidden")}
+            checked={values ? values.results_hidden === "1" : true}
+          />
+        </FormFields>
         <button type="submit" class="button">
           {t("applications.decisions.submit")}
         </button>

@@ -3,7 +3,7 @@ import { href } from "../../../http/context.js";
 import type { AuditRecord } from "../../../audit/audit.js";
 import { Layout } from "../../../views/Layout.js";
 import { AuditTable } from "../../accounts/admin.views.js";
-import type { ApplicationRecord } from "../applications.repository.js";
+import type { Application } from "../applications.repository.js";
 import { ofName } from "../../../i18n/index.js";
 
 /** The whole history of an application (and of its vote), as the audit log recorded it. */
@@ -13,13 +13,13 @@ export function HistoryPage({
   entries,
 }: {
   c: AppContext;
-  app: ApplicationRecord;
+  app: Application;
   entries: AuditRecord[];
 }) {
   const t = c.get("t");
   const title = t("applications.history.title", {
-    name: app.member_name,
-    name_of: ofName(t.locale, app.member_name),
+    name: app.structure.name,
+    name_of: ofName(t.locale, app.structure.name),
   });
   return (
     <Layout c={c} title={title} section="join" wide>

@@ -4,9 +4,7 @@ import { Layout } from "../../../views/Layout.js";
 import { Badge, Csrf } from "../../../views/components.js";
 import type { MessageKey } from "../../../i18n/index.js";
 import { can } from "../applications.policy.js";
-import type { ReassessmentState, reassessmentBoard } from "../reassess.js";
-
-type Board = Awaited<ReturnType<typeof reassessmentBoard>>;
+import type { BoardEntry, ReassessmentState } from "../reassess.js";
 
 const STATE: Record<ReassessmentState, { key: MessageKey; tone: "ok" | "warn" | "bad" | "info" }> = {
   up_to_date: { key: "applications.reassess.state.up_to_date", tone: "ok" },
@@ -21,7 +19,7 @@ export function ReassessPage({
   intervalDays,
 }: {
   c: AppContext;
-  board: Board;
+  board: BoardEntry[];
   intervalDays: number;
 }) {
   const t = c.get("t");
@@ -71,8 +69,8 @@ export function ReassessPage({
                   {m.last ? (
                     <a href={href(c, `/applications/${m.last.id}`)}>
                       {t("applications.reassess.last", {
-                        date: t.date(m.last.decided_at ?? ""),
-                        version: m.last.version,
+                        date: t.date(m.last.decidedAt ?? ""),
+                        version: m.last.charterVersion,
                       })}
                     </a>
                   ) : (

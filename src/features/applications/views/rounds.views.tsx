@@ -2,18 +2,22 @@ import type { AppContext } from "../../../http/context.js";
 import { href } from "../../../http/context.js";
 import type { FieldErrors, FormValues } from "../../../http/forms.js";
 import { Layout } from "../../../views/Layout.js";
-import { Checkbox, Csrf, ErrorSummary, SelectField, TextField } from "../../../views/components.js";
-import { MAJORITIES, QUORUM_OUTCOMES, TIE_OUTCOMES, type Phase } from "../applications.tables.js";
+import {
+  Checkbox,
+  Csrf,
+  ErrorSummary,
+  FormFields,
+  SelectField,
+  TextField,
+} from "../../../views/components.js";
+import { MAJORITIES, QUORUM_OUTCOMES, TIE_OUTCOMES } from "../applications.tables.js";
 import { can } from "../applications.policy.js";
 import type { Round } from "../rounds/rounds.repository.js";
-import type { listForRound } from "../applications.repository.js";
-import { decisionResult } from "../votes/decisions.repository.js";
+import type { RoundApplication } from "../rounds/round-applications.repository.js";
 import { nextPhase } from "../rounds/phases.js";
 import { PHASE_KEY, PhaseBadge, StatusBadge } from "./common.js";
 import { ResultSummary } from "./decision.views.js";
 import { roundName } from "../../../i18n/index.js";
-
-type RoundApplications = Awaited<ReturnType<typeof listForRound>>;
 
 export function RoundDates({ c, round }: { c: AppContext; round: Round }) {
   const t = c.get("t");
@@ -21,19 +25,19 @@ export function RoundDates({ c, round }: { c: AppContext; round: Round }) {
     <dl class="figures__list">
       <div>
         <dt>{t("applications.round.opens")}</dt>
-        <dd>{t.date(round.opens_at)}</dd>
+        <dd>{t.date(round.opensAt)}</dd>
       </div>
       <div>
         <dt>{t("applications.round.review")}</dt>
-        <dd>{t.date(round.review_at)}</dd>
+        <dd>{t.date(round.reviewAt)}</dd>
       </div>
       <div>
         <dt>{t("applications.round.vote")}</dt>
-        <dd>{t.date(round.vote_at)}</dd>
+        <dd>{t.date(round.voteAt)}</dd>
       </div>
       <div>
         <dt>{t("applications.round.closes")}</dt>
-        <dd>{t.date(round.closes_at)}</dd>
+        <dd>{t.date(round.closesAt)}</dd>
       </div>
     </dl>
   );
@@ -44,16 +48,16 @@ export function RoundRules({ c, round }: { c: AppContext; round: Round }) {
   return (
     <ul>
       <li>
-        {round.quorum_percent > 0
-          ? t("applications.rules.quorum", { percent: round.quorum_percent })
+        {round.rules.quorumPercent > 0
+          ? t("applications.rules.quorum", { percent: round.rules.quorumPercent })
           : t("applications.rules.no_quorum")}
       </li>
-      <li>{t(`applications.rules.majority.${round.majority}`)}</li>
-      <li>{t(`applications.rules.tie.${round.tie_outcome}`)}</li>
-      {round.quorum_percent > 0 ? (
-        <li>{t(`applications.rules.quorum_outcome.${round.quorum_outcome}`)}</li>
+      <li>{t(`applications.rules.majority.${round.rules.majority}`)}</li>
+      <li>{t(`applications.rules.tie.${round.rules.tieOutcome}`)}</li>
+      {round.rules.quorumPercent > 0 ? (
+        <li>{t(`applications.rules.quorum_outcome.${round.rules.quorumOutcome}`)}</li>
       ) : null}
-      <li>{round.results_hidden === 1 ? t("applications.rules.hidden") : t("applications.rules.visible")}</li>
+      <li>{round.resultsHidden ? t("applications.rules.hidden") : t("applications.rules.visible")}</li>
     </ul>
   );
 }
@@ -70,7 +74,7 @@ export function RoundsPage({ c, rounds }: { c: AppContext; rounds: Round[] }) {
           <li>
             <a href={href(c, `/rounds/${r.id}`)}>{roundName(t, r.label)}</a>{" "}
             <PhaseBadge c={c} phase={r.phase} />{" "}
-            {t("applications.rounds.decided_on", { date: t.date(r.closes_at) })}
+            {t("applications.rounds.decided_on", { date: t.date(r.closesAt) })}
           </li>
         ))}
       </ul>
@@ -109,7 +113,7 @@ export function RoundPage({
 }: {
   c: AppContext;
   round: Round;
-  applications: RoundApplications;
+  applications: RoundApplication[];
   error?: string;
 }) {
   const t = c.get("t");
@@ -131,23 +135,22 @@ export function RoundPage({
       {applications.length === 0 ? <p>{t("applications.round.none")}</p> : null}
       <ul class="plain-list">
         {applications.map((a) => {
-          const result =
-            decided && a.decision_result ? decisionResult({ result: a.decision_result }) : undefined;
+          const result = decided ? a.decision?.result : undefined;
           return (
             <li>
-              <strong>{a.member_name}</strong> <StatusBadge c={c} status={a.status} />{" "}
+              <strong>{a.memberName}</strong> <StatusBadge c={c} status={a.status} />{" "}
               {can(c.get("person"), "application.read", {
-                memberId: a.member_id,
+                memberId: a.memberId,
                 kind: "application",
                 status: a.status,
                 phase: round.phase,
               }) ? (
                 <a href={href(c, `/applications/${a.id}`)}>{t("applications.round.open_application")}</a>
               ) : null}
-              {a.decision_id ? (
+              {a.decision ? (
                 <>
                   {" · "}
-                  <a href={href(c, `/decisions/${a.decision_id}`)}>{t("applications.round.open_vote")}</a>
+                  <a href={href(c, `/decisions/${a.decision.id}`)}>{t("applications.round.open_vote")}</a>
                 </>
               ) : null}
               {result ? <ResultSummary c={c} result={result} /> : null}
@@ -182,91 +185,42 @@ export function NewRoundPage({
       <ErrorSummary c={c} errors={errors} />
       <form method="post" action={href(c, "/rounds/new")} class="narrow" novalidate>
         <Csrf c={c} />
-        <TextField
-          c={c}
-          name="label"
-          label={t("applications.round.label")}
-          required
-          values={values}
-          errors={errors}
-        />
-        <TextField
-          c={c}
-          name="opens_on"
-          type="date"
-          label={t("applications.round.opens")}
-          required
-          values={values}
-          errors={errors}
-        />
-        <TextField
-          c={c}
-          name="review_on"
-          type="date"
-          label={t("applications.round.review")}
-          required
-          values={values}
-          errors={errors}
-        />
-        <TextField
-          c={c}
-          name="vote_on"
-          type="date"
-          label={t("applications.round.vote")}
-          required
-          values={values}
-          errors={errors}
-        />
-        <TextField
-          c={c}
-          name="closes_on"
-          type="date"
-          label={t("applications.round.closes")}
-          required
-          values={values}
-          errors={errors}
-        />
-        <TextField
-          c={c}
-          name="quorum_percent"
-          type="number"
-          label={t("applications.round.quorum")}
-          hint={t("applications.round.quorum_hint")}
-          values={values}
-          errors={errors}
-        />
-        <SelectField
-          c={c}
-          name="majority"
-          label={t("applications.round.majority")}
-          required
-          values={values}
-          errors={errors}
-          options={choice(MAJORITIES, (m) => t(`applications.rules.majority.${m}`))}
-        />
-        <SelectField
-          c={c}
-          name="tie_outcome"
-          label={t("applications.round.tie")}
-          required
-          values={values}
-          errors={errors}
-          options={choice(TIE_OUTCOMES, (m) => t(`applications.rules.tie.${m}`))}
-        />
-        <SelectField
-          c={c}
-          name="quorum_outcome"
-          label={t("applications.round.quorum_outcome")}
-          required
-          values={values}
-          errors={errors}
-          options={choice(QUORUM_OUTCOMES, (m) => t(`applications.rules.quorum_outcome.${m}`))}
-        />
-        <Checkbox
-          name="results_hidden"
-          label={t("applications.round.results_hidden")}
-          checked={values ? values.results_hidden === "1" : true}
-        />
+        <FormFields c={c} values={values} errors={errors}>
+          <TextField name="label" label={t("applications.round.label")} required />
+          <TextField name="opens_on" type="date" label={t("applications.round.opens")} required />
+          <TextField name="review_on" type="date" label={t("applications.round.review")} required />
+          <TextField name="vote_on" type="date" label={t("applications.round.vote")} required />
+          <TextField name="closes_on" type="date" label={t("applications.round.closes")} required />
+          <TextField
+            name="quorum_percent"
+            type="number"
+            label={t("applications.round.quorum")}
+            hint={t("applications.round.quorum_hint")}
+          />
+          <SelectField
+            name="majority"
+            label={t("applications.round.majority")}
+            required
+            options={choice(MAJORITIES, (m) => t(`applications.rules.majority.${m}`))}
+          />
+          <SelectField
+            name="tie_outcome"
+            label={t("applications.round.tie")}
+            required
+            options={choice(TIE_OUTCOMES, (m) => t(`applications.rules.tie.${m}`))}
+          />
+          <SelectField
+            name="quorum_outcome"
+            label={t("applications.round.quorum_outcome")}
+            required
+            options={choice(QUORUM_OUTCOMES, (m) => t(`applications.rules.quorum_outcome.${m}`))}
+          />
+          <Checkbox
+            name="results_hidden"
+            label={t("applications.round.results_hidden")}
+            checked={values ? values.results_hidden === "1" : true}
+          />
+        </FormFields>
         <button type="submit" class="button">
           {t("form.save")}
         </button>
@@ -274,5 +228,3 @@ export function NewRoundPage({
     </Layout>
   );
 }
-
-export const phaseLabel = (c: AppContext, phase: Phase) => c.get("t")(PHASE_KEY[phase]);

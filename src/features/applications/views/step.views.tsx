@@ -2,9 +2,10 @@ import type { AppContext } from "../../../http/context.js";
 import { href } from "../../../http/context.js";
 import type { FieldErrors, FormValues } from "../../../http/forms.js";
 import { Layout } from "../../../views/Layout.js";
-import { Badge, Csrf, ErrorSummary, TextArea } from "../../../views/components.js";
+import { Badge, Csrf, ErrorSummary, FormFields, TextArea } from "../../../views/components.js";
 import { ANSWERS } from "../applications.tables.js";
-import type { ApplicationRecord, StoredAnswer } from "../applications.repository.js";
+import type { Application } from "../applications.repository.js";
+import type { StoredAnswer } from "../answers.repository.js";
 import { localized, type Charter, type CharterPartWithCriteria } from "../charter/charter.repository.js";
 import { ANSWER_KEY, LEVEL_KEY } from "./common.js";
 import { ofName } from "../../../i18n/index.js";
@@ -28,7 +29,7 @@ export function StepNav({
   current,
 }: {
   c: AppContext;
-  app: ApplicationRecord;
+  app: Application;
   charter: Charter;
   current: string | null;
 }) {
@@ -60,7 +61,7 @@ export function StepPage({
   errors,
 }: {
   c: AppContext;
-  app: ApplicationRecord;
+  app: Application;
   charter: Charter;
   part: CharterPartWithCriteria;
   values: FormValues;
@@ -70,13 +71,13 @@ export function StepPage({
   const locale = c.get("locale");
   const title = `${part.letter} — ${localized(part, "name", locale)}`;
   return (
-    <Layout c={c} title={`${title} · ${app.member_name}`} section="join">
+    <Layout c={c} title={`${title} · ${app.structure.name}`} section="join">
       <h1>{title}</h1>
       <p>
         {t("applications.step.for", {
-          name: app.member_name,
-          name_of: ofName(t.locale, app.member_name),
-          version: app.charter_version,
+          name: app.structure.name,
+          name_of: ofName(t.locale, app.structure.name),
+          version: app.charterVersion,
         })}
       </p>
       <StepNav c={c} app={app} charter={charter} current={part.letter} />
@@ -85,49 +86,45 @@ export function StepPage({
       <ErrorSummary c={c} errors={errors} />
       <form method="post" action={href(c, `/applications/${app.id}/parts/${part.letter}`)} novalidate>
         <Csrf c={c} />
-        {part.criteria.map((cr) => (
-          <fieldset class="card" id={`field-answer_${cr.id}`}>
-            <legend>
-              {cr.code} {localized(cr, "title", locale)}{" "}
-              <Badge tone={cr.level === "required" ? "warn" : "neutral"}>{t(LEVEL_KEY[cr.level])}</Badge>
-            </legend>
-            <p class="field__hint">{localized(cr, "explanation", locale)}</p>
-            <div class="field" role="radiogroup" aria-label={t("applications.step.answer")}>
-              {ANSWERS.map((a) => (
-                <div class="checkbox">
-                  <input
-                    type="radio"
-                    id={`answer_${cr.id}_${a}`}
-                    name={`answer_${cr.id}`}
-                    value={a}
-                    checked={values[`answer_${cr.id}`] === a}
-                  />
-                  <label for={`answer_${cr.id}_${a}`}>{t(ANSWER_KEY[a])}</label>
-                </div>
-              ))}
-            </div>
-            <TextArea
-              c={c}
-              name={`explanation_${cr.id}`}
-              label={t("applications.step.explanation")}
-              hint={t("applications.step.explanation_hint")}
-              required={cr.level === "required"}
-              values={values}
-              errors={errors}
-              rows={3}
-              maxlength={4000}
-            />
-            <TextArea
-              c={c}
-              name={`evidence_${cr.id}`}
-              label={t("applications.step.evidence")}
-              hint={t("applications.step.evidence_hint")}
-              values={values}
-              errors={errors}
-              rows={2}
-            />
-          </fieldset>
-        ))}
+        <FormFields c={c} values={values} errors={errors}>
+          {part.criteria.map((cr) => (
+            <fieldset class="card" id={`field-answer_${cr.id}`}>
+              <legend>
+                {cr.code} {localized(cr, "title", locale)}{" "}
+                <Badge tone={cr.level === "required" ? "warn" : "neutral"}>{t(LEVEL_KEY[cr.level])}</Badge>
+              </legend>
+              <p class="field__hint">{localized(cr, "explanation", locale)}</p>
+              <div class="field" role="radiogroup" aria-label={t("applications.step.answer")}>
+                {ANSWERS.map((a) => (
+                  <div class="checkbox">
+                    <input
+                      type="radio"
+                      id={`answer_${cr.id}_${a}`}
+                      name={`answer_${cr.id}`}
+                      value={a}
+                      checked={values[`answer_${cr.id}`] === a}
+                    />
+                    <label for={`answer_${cr.id}_${a}`}>{t(ANSWER_KEY[a])}</label>
+                  </div>
+                ))}
+              </div>
+              <TextArea
+                name={`explanation_${cr.id}`}
+                label={t("applications.step.explanation")}
+                hint={t("applications.step.explanation_hint")}
+                required={cr.level === "required"}
+                rows={3}
+                maxlength={4000}
+              />
+              <TextArea
+                name={`evidence_${cr.id}`}
+                label={t("applications.step.evidence")}
+                hint={t("applications.step.evidence_hint")}
+                rows={2}
+              />
+            </fieldset>
+          ))}
+        </FormFields>
         <p>
           <button type="submit" class="button" name="next" value="next">
             {t("applications.step.save_next")}

@@ -1,19 +1,16 @@
 import type { AppContext } from "../../../http/context.js";
 import { href } from "../../../http/context.js";
 import type { FieldErrors, FormValues } from "../../../http/forms.js";
-import { Badge, Csrf, ErrorSummary, SelectField, TextArea } from "../../../views/components.js";
+import { Badge, Csrf, ErrorSummary, FormFields, SelectField, TextArea } from "../../../views/components.js";
 import { REVIEW_STATES } from "../applications.tables.js";
 import type { Criterion } from "../charter/charter.repository.js";
 import { localized } from "../charter/charter.repository.js";
-import type { listMessages, listReviews } from "../review.js";
-
-type Messages = Awaited<ReturnType<typeof listMessages>>;
-type Reviews = Awaited<ReturnType<typeof listReviews>>;
+import type { CriterionReview, ThreadMessage } from "../review.repository.js";
 
 export function ThreadSection(props: {
   c: AppContext;
   applicationId: string;
-  messages: Messages;
+  messages: ThreadMessage[];
   criteria: Criterion[];
   role: "reviewer" | "candidate" | null;
   values?: FormValues | undefined;
@@ -30,13 +27,13 @@ export function ThreadSection(props: {
         {props.messages.map((m) => (
           <li class="card" id={`message-${m.id}`}>
             <p>
-              <strong>{m.author_name}</strong>
-              {m.member_name ? ` (${m.member_name})` : ""}{" "}
+              <strong>{m.authorName}</strong>
+              {m.memberName ? ` (${m.memberName})` : ""}{" "}
               <Badge tone={m.role === "reviewer" ? "info" : "neutral"}>
                 {t(`applications.thread.role.${m.role}`)}
               </Badge>{" "}
-              {m.criterion_code ? <Badge tone="neutral">{m.criterion_code}</Badge> : null}{" "}
-              <small>{t.dateTime(m.created_at)}</small>
+              {m.criterionCode ? <Badge tone="neutral">{m.criterionCode}</Badge> : null}{" "}
+              <small>{t.dateTime(m.createdAt)}</small>
             </p>
             {m.body.split(/\n{2,}/).map((p) => (
               <p class="thread__body">{p}</p>
@@ -53,28 +50,26 @@ export function ThreadSection(props: {
         >
           <Csrf c={c} />
           <ErrorSummary c={c} errors={props.errors} />
-          <TextArea
-            c={c}
-            name="body"
-            label={props.role === "reviewer" ? t("applications.thread.ask") : t("applications.thread.answer")}
-            required
-            values={props.values}
-            errors={props.errors}
-            rows={5}
-            maxlength={4000}
-          />
-          <SelectField
-            c={c}
-            name="criterion"
-            label={t("applications.thread.criterion")}
-            values={props.values}
-            errors={props.errors}
-            placeholder={t("applications.thread.no_criterion")}
-            options={props.criteria.map((cr) => ({
-              value: cr.id,
-              label: `${cr.code} ${localized(cr, "title", locale)}`,
-            }))}
-          />
+          <FormFields c={c} values={props.values} errors={props.errors}>
+            <TextArea
+              name="body"
+              label={
+                props.role === "reviewer" ? t("applications.thread.ask") : t("applications.thread.answer")
+              }
+              required
+              rows={5}
+              maxlength={4000}
+            />
+            <SelectField
+              name="criterion"
+              label={t("applications.thread.criterion")}
+              placeholder={t("applications.thread.no_criterion")}
+              options={props.criteria.map((cr) => ({
+                value: cr.id,
+                label: `${cr.code} ${localized(cr, "title", locale)}`,
+              }))}
+            />
+          </FormFields>
           <button type="submit" class="button">
             {t("applications.thread.send")}
           </button>
@@ -95,12 +90,12 @@ export function CriterionReviews({
   c: AppContext;
   applicationId: string;
   criterion: Criterion;
-  reviews: Reviews;
+  reviews: CriterionReview[];
   canReview: boolean;
 }) {
   const t = c.get("t");
-  const mine = reviews.find((r) => r.person_id === c.get("person")?.id && r.criterion_id === criterion.id);
-  const marks = reviews.filter((r) => r.criterion_id === criterion.id);
+  const mine = reviews.find((r) => r.personId === c.get("person")?.id && r.criterionId === criterion.id);
+  const marks = reviews.filter((r) => r.criterionId === criterion.id);
   return (
     <div class="criterion-review">
       {marks.length > 0 ? (
@@ -110,8 +105,8 @@ export function CriterionReviews({
               <Badge tone={r.state === "verified" ? "ok" : "warn"}>
                 {t(`applications.review.${r.state}`)}
               </Badge>{" "}
-              {r.reviewer_name}
-              {r.member_name ? ` (${r.member_name})` : ""}
+              {r.reviewerName}
+              {r.memberName ? ` (${r.memberName})` : ""}
               {r.note ? ` : ${r.note}` : ""}
             </li>
           ))}

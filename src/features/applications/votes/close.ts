@@ -1,22 +1,19 @@
 import type { DB } from "../../../db/adapter.js";
 import { audit } from "../../../audit/audit.js";
 import type { AuditActor } from "../../../audit/audit.js";
-import { moveStatus } from "../applications.repository.js";
+import { admitMember } from "../../directory/published.js";
+import { applicationRound, moveStatus, type RefusalReasons } from "../applications.repository.js";
 import { publishVersion } from "../charter/charter.repository.js";
+import { questionedCriteria } from "../review.repository.js";
 import { tally, type TallyResult } from "./tally.js";
-import { decisionOptions, decisionRules, type Decision } from "./decisions.repository.js";
+import { reasonsAgainst, tallyBallots } from "./ballots.repository.js";
+import { markClosed, type Decision } from "./decisions.repository.js";
 
 /**
  * decisionCloser and applicationDecider: closing a vote counts its stored ballots with the pure
  * tally, publishes the counts, and applies the verdict (an accepted candidate becomes a member, a
  * refused one gets the reasons, an adopted charter revision becomes the current charter).
  */
-
-export interface RefusalReasons {
-  outcome: TallyResult["outcome"];
-  against: string[];
-  questioned: { code: string; title_fr: string; title_en: string; notes: string[] }[];
-}
 
 export interface Settled {
   decisionId: string;
@@ -30,47 +27,6 @@ export interface Settled {
   };
 }
 
-async function refusalReasons(
-  db: DB,
-  decisionId: string,
-  applicationId: string,
-  outcome: TallyResult["outcome"],
-) {
-  const against = await db
-    .selectFrom("ballots")
-    .select("reason")
-    .where("decision_id", "=", decisionId)
-    .where("choice", "=", "against")
-    .where("reason", "!=", "")
-    .orderBy("id")
-    .execute();
-  const questioned = await db
-    .selectFrom("criterion_reviews")
-    .innerJoin("charter_criteria", "charter_criteria.id", "criterion_reviews.criterion_id")
-    .select([
-      "charter_criteria.code",
-      "charter_criteria.title_fr",
-      "charter_criteria.title_en",
-      "criterion_reviews.note",
-    ])
-    .where("criterion_reviews.application_id", "=", applicationId)
-    .where("criterion_reviews.state", "=", "questioned")
-    .orderBy("charter_criteria.position")
-    .execute();
-  const byCode = new Map<string, RefusalReasons["questioned"][number]>();
-  for (const q of questioned) {
-    const entry = byCode.get(q.code) ?? {
-      code: q.code,
-      title_fr: q.title_fr,
-      title_en: q.title_en,
-      notes: [],
-    };
-    if (q.note) entry.notes.push(q.note);
-    byCode.set(q.code, entry);
-  }
-  return { outcome, against: against.map((a) => a.reason), questioned: [...byCode.values()] };
-}
-
 async function decideApplication(
   db: DB,
   decision: Decision,
@@ -78,49 +34,42 @@ async function decideApplication(
   now: Date,
   actor: AuditActor | null,
 ) {
-  const applicationId = decision.application_id;
+  const applicationId = decision.applicationId;
   if (!applicationId) return undefined;
-  const app = await db
-    .selectFrom("applications")
-    .leftJoin("rounds", "rounds.id", "applications.round_id")
-    .select(["applications.member_id", "rounds.label"])
-    .where("applications.id", "=", applicationId)
-    .executeTakeFirstOrThrow();
+  const app = await applicationRound(db, applicationId);
   const at = now.toISOString();
   const subject = { type: "application", id: applicationId };
   if (result.verdict === "accept") {
-    await moveStatus(db, applicationId, ["voting"], "accepted", now, { decided_at: at });
-    await db
-      .updateTable("members")
-      .set({ membership: "member", joined_at: at.slice(0, 10), joined_round: app.label, updated_at: at })
-      .where("id", "=", app.member_id)
-      .execute();
+    await moveStatus(db, applicationId, ["voting"], "accepted", now, { decidedAt: at });
+    // A vote's application always has its round; an empty label only guards a damaged record.
+    await admitMember(db, app.memberId, { round: app.roundLabel ?? "", at });
     await audit(db, {
       actor,
       action: "application.accept",
       subject,
-      data: { member: app.member_id, round: app.label },
+      data: { member: app.memberId, round: app.roundLabel },
     });
     await audit(db, {
       actor,
       action: "member.join",
-      subject: { type: "member", id: app.member_id },
-      data: { round: app.label },
+      subject: { type: "member", id: app.memberId },
+      data: { round: app.roundLabel },
     });
-    return { id: applicationId, memberId: app.member_id, verdict: result.verdict, reasons: null };
+    return { id: applicationId, memberId: app.memberId, verdict: result.verdict, reasons: null };
   }
   if (result.verdict === "postpone") {
     await moveStatus(db, applicationId, ["voting"], "postponed", now);
     await audit(db, { actor, action: "application.postpone", subject, data: { outcome: result.outcome } });
-    return { id: applicationId, memberId: app.member_id, verdict: result.verdict, reasons: null };
+    return { id: applicationId, memberId: app.memberId, verdict: result.verdict, reasons: null };
   }
-  const reasons = await refusalReasons(db, decision.id, applicationId, result.outcome);
-  await moveStatus(db, applicationId, ["voting"], "refused", now, {
-    decided_at: at,
-    decision_reasons: JSON.stringify(reasons),
-  });
+  const reasons: RefusalReasons = {
+    outcome: result.outcome,
+    against: await reasonsAgainst(db, decision.id),
+    questioned: await questionedCriteria(db, applicationId),
+  };
+  await moveStatus(db, applicationId, ["voting"], "refused", now, { decidedAt: at, reasons });
   await audit(db, { actor, action: "application.refuse", subject, data: { outcome: result.outcome } });
-  return { id: applicationId, memberId: app.member_id, verdict: result.verdict, reasons };
+  return { id: applicationId, memberId: app.memberId, verdict: result.verdict, reasons };
 }
 
 /** Closes one open decision. Returns undefined if it was already closed (by another instance). */
@@ -130,33 +79,15 @@ export async function closeDecision(
   now: Date,
   actor: AuditActor | null,
 ): Promise<Settled | undefined> {
-  const ballots = await db
-    .selectFrom("ballots")
-    .select(["member_id", "choice", "updated_at"])
-    .where("decision_id", "=", decision.id)
-    .orderBy("id")
-    .execute();
-  const closesAt = now.toISOString() < decision.closes_at ? now.toISOString() : decision.closes_at;
+  const closesAt = now.toISOString() < decision.closesAt ? now.toISOString() : decision.closesAt;
   const result = tally({
-    options: decisionOptions(decision),
-    ballots: ballots.map((b) => ({ memberId: b.member_id, choice: b.choice, at: b.updated_at })),
-    electors: decision.electors_count,
+    options: decision.options,
+    ballots: await tallyBallots(db, decision.id),
+    electors: decision.electorsCount,
     closesAt,
-    rules: decisionRules(decision),
+    rules: decision.rules,
   });
-  const closed = await db
-    .updateTable("decisions")
-    .set({
-      status: "closed",
-      outcome: result.outcome,
-      result: JSON.stringify(result),
-      closed_at: now.toISOString(),
-      closes_at: closesAt,
-    })
-    .where("id", "=", decision.id)
-    .where("status", "=", "open")
-    .executeTakeFirst();
-  if (Number(closed.numUpdatedRows) !== 1) return undefined;
+  if (!(await markClosed(db, decision.id, result, closesAt, now))) return undefined;
   await audit(db, {
     actor,
     action: "decision.close",
@@ -173,12 +104,12 @@ export async function closeDecision(
     const application = await decideApplication(db, decision, result, now, actor);
     if (application) settled.application = application;
   }
-  if (decision.kind === "charter" && decision.charter_version_id && result.verdict === "accept") {
-    if (await publishVersion(db, decision.charter_version_id, now))
+  if (decision.kind === "charter" && decision.charterVersionId && result.verdict === "accept") {
+    if (await publishVersion(db, decision.charterVersionId, now))
       await audit(db, {
         actor,
         action: "charter.publish",
-        subject: { type: "charter", id: decision.charter_version_id },
+        subject: { type: "charter", id: decision.charterVersionId },
         data: { decision: decision.id },
       });
   }

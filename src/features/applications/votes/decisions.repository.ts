@@ -1,27 +1,41 @@
 import type { Selectable } from "kysely";
-import type { DB } from "../../../db/adapter.js";
-import { toCount } from "../../../db/adapter.js";
-import { newId, newSortableId } from "../../../db/ids.js";
-import type { DecisionKind, DecisionsTable } from "../applications.tables.js";
-import { tally, type TallyResult, type TallyRules } from "./tally.js";
+import { flag, isSet, toCount, type DB } from "../../../db/adapter.js";
+import { newId } from "../../../db/ids.js";
+import { collectiveMemberIds } from "../../directory/published.js";
+import { applicationsDb, type DecisionKind, type DecisionsTable } from "../applications.tables.js";
+import type { TallyResult, TallyRules } from "./tally.js";
 
-export type Decision = Selectable<DecisionsTable>;
+/** A collective decision: what is asked, its options and rules, and once closed its published count. */
+export interface Decision {
+  id: string;
+  kind: DecisionKind;
+  title: string;
+  body: string;
+  applicationId: string | null;
+  roundId: string | null;
+  charterVersionId: string | null;
+  /** The options offered; abstention is always offered besides. */
+  options: string[];
+  opensAt: string;
+  closesAt: string;
+  rules: TallyRules;
+  /** Counts are shown only once the vote is closed. */
+  resultsHidden: boolean;
+  status: "open" | "closed";
+  /** The published tally, once closed. */
+  result: TallyResult | undefined;
+  electorsCount: number;
+  closedAt: string | null;
+}
 
-export function decisionOptions(d: Pick<Decision, "options">): string[] {
+function parseOptions(text: string): string[] {
   try {
-    const value: unknown = JSON.parse(d.options);
+    const value: unknown = JSON.parse(text);
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
   } catch {
     return [];
   }
 }
-
-export const decisionRules = (d: Decision): TallyRules => ({
-  quorumPercent: d.quorum_percent,
-  majority: d.majority,
-  tieOutcome: d.tie_outcome,
-  quorumOutcome: d.quorum_outcome,
-});
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 const num = (v: unknown): number => (typeof v === "number" ? v : 0);
@@ -34,12 +48,12 @@ const OUTCOMES: readonly TallyResult["outcome"][] = [
 ];
 const VERDICTS: readonly TallyResult["verdict"][] = ["accept", "reject", "postpone"];
 
-/** The published tally of a closed decision, read back from its JSON. */
-export function decisionResult(d: Pick<Decision, "result">): TallyResult | undefined {
-  if (!d.result) return undefined;
+/** The published tally of a closed decision, read back from its stored JSON. */
+export function decisionResult(row: { result: string | null }): TallyResult | undefined {
+  if (!row.result) return undefined;
   let v: unknown;
   try {
-    v = JSON.parse(d.result);
+    v = JSON.parse(row.result);
   } catch {
     return undefined;
   }
@@ -62,6 +76,30 @@ export function decisionResult(d: Pick<Decision, "result">): TallyResult | undef
   };
 }
 
+const toDecision = (r: Selectable<DecisionsTable>): Decision => ({
+  id: r.id,
+  kind: r.kind,
+  title: r.title,
+  body: r.body,
+  applicationId: r.application_id,
+  roundId: r.round_id,
+  charterVersionId: r.charter_version_id,
+  options: parseOptions(r.options),
+  opensAt: r.opens_at,
+  closesAt: r.closes_at,
+  rules: {
+    quorumPercent: r.quorum_percent,
+    majority: r.majority,
+    tieOutcome: r.tie_outcome,
+    quorumOutcome: r.quorum_outcome,
+  },
+  resultsHidden: isSet(r.results_hidden),
+  status: r.status,
+  result: decisionResult(r),
+  electorsCount: r.electors_count,
+  closedAt: r.closed_at,
+});
+
 export interface NewDecision {
   kind: DecisionKind;
   title: string;
@@ -77,16 +115,11 @@ export interface NewDecision {
   now: Date;
 }
 
-/** Opens a vote; the member structures of this moment become its electors. */
+/** Opens a vote; the member structures of this moment (from the directory) become its electors. */
 export async function insertDecision(db: DB, input: NewDecision): Promise<string> {
   const id = newId();
-  const electors = await db
-    .selectFrom("members")
-    .select("id")
-    .where("membership", "=", "member")
-    .where("archived_at", "is", null)
-    .execute();
-  await db
+  const electors = await collectiveMemberIds(db);
+  await applicationsDb(db)
     .insertInto("decisions")
     .values({
       id,
@@ -103,7 +136,7 @@ export async function insertDecision(db: DB, input: NewDecision): Promise<string
       majority: input.rules.majority,
       tie_outcome: input.rules.tieOutcome,
       quorum_outcome: input.rules.quorumOutcome,
-      results_hidden: input.resultsHidden ? 1 : 0,
+      results_hidden: flag(input.resultsHidden),
       status: "open",
       outcome: null,
       result: null,
@@ -114,68 +147,96 @@ export async function insertDecision(db: DB, input: NewDecision): Promise<string
     })
     .execute();
   for (let i = 0; i < electors.length; i += 200) {
-    const chunk = electors.slice(i, i + 200).map((e) => ({ decision_id: id, member_id: e.id }));
-    if (chunk.length) await db.insertInto("decision_electors").values(chunk).execute();
+    const chunk = electors.slice(i, i + 200).map((memberId) => ({ decision_id: id, member_id: memberId }));
+    if (chunk.length) await applicationsDb(db).insertInto("decision_electors").values(chunk).execute();
   }
   return id;
 }
 
+/** Takes structures off a vote's electors (the demo's members who joined with that very vote). */
+export async function removeElectors(db: DB, decisionId: string, memberIds: string[]): Promise<void> {
+  const own = applicationsDb(db);
+  if (memberIds.length > 0)
+    await own
+      .deleteFrom("decision_electors")
+      .where("decision_id", "=", decisionId)
+      .where("member_id", "in", memberIds)
+      .execute();
+  const left = await own
+    .selectFrom("decision_electors")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("decision_id", "=", decisionId)
+    .executeTakeFirst();
+  await own
+    .updateTable("decisions")
+    .set({ electors_count: toCount(left?.n) })
+    .where("id", "=", decisionId)
+    .execute();
+}
+
+const decisions = (db: DB) => applicationsDb(db).selectFrom("decisions").selectAll();
+
 export async function findDecision(db: DB, id: string): Promise<Decision | undefined> {
-  return db.selectFrom("decisions").selectAll().where("id", "=", id).executeTakeFirst();
+  const row = await decisions(db).where("id", "=", id).executeTakeFirst();
+  return row ? toDecision(row) : undefined;
 }
 
 export async function decisionForApplication(db: DB, applicationId: string): Promise<Decision | undefined> {
-  return db
-    .selectFrom("decisions")
-    .selectAll()
-    .where("application_id", "=", applicationId)
-    .executeTakeFirst();
+  const row = await decisions(db).where("application_id", "=", applicationId).executeTakeFirst();
+  return row ? toDecision(row) : undefined;
 }
 
 export async function listDecisions(db: DB, kinds: DecisionKind[], limit = 100): Promise<Decision[]> {
-  return db
-    .selectFrom("decisions")
-    .selectAll()
+  const rows = await decisions(db)
     .where("kind", "in", kinds)
     .orderBy("status", "desc")
     .orderBy("closes_at", "desc")
     .limit(limit)
     .execute();
+  return rows.map(toDecision);
 }
 
 /** Open decisions whose deadline has passed. */
 export async function dueDecisions(db: DB, now: Date, kinds: DecisionKind[]): Promise<Decision[]> {
-  return db
-    .selectFrom("decisions")
-    .selectAll()
+  const rows = await decisions(db)
     .where("status", "=", "open")
     .where("kind", "in", kinds)
     .where("closes_at", "<=", now.toISOString())
     .execute();
+  return rows.map(toDecision);
 }
 
-export async function ballotsOf(db: DB, decisionId: string) {
-  return db
-    .selectFrom("ballots")
-    .innerJoin("members", "members.id", "ballots.member_id")
-    .selectAll("ballots")
-    .select(["members.name as member_name", "members.slug as member_slug"])
-    .where("ballots.decision_id", "=", decisionId)
-    .orderBy("members.name")
-    .execute();
+/** The votes of a round still open (they close with it). */
+export async function openDecisionsOfRound(db: DB, roundId: string): Promise<Decision[]> {
+  const rows = await decisions(db).where("round_id", "=", roundId).where("status", "=", "open").execute();
+  return rows.map(toDecision);
 }
 
-export async function ballotOf(db: DB, decisionId: string, memberId: string) {
-  return db
-    .selectFrom("ballots")
-    .selectAll()
-    .where("decision_id", "=", decisionId)
-    .where("member_id", "=", memberId)
+/** Publishes a decision's count; false when it was closed already (by another instance). */
+export async function markClosed(
+  db: DB,
+  id: string,
+  result: TallyResult,
+  closesAt: string,
+  now: Date,
+): Promise<boolean> {
+  const closed = await applicationsDb(db)
+    .updateTable("decisions")
+    .set({
+      status: "closed",
+      outcome: result.outcome,
+      result: JSON.stringify(result),
+      closed_at: now.toISOString(),
+      closes_at: closesAt,
+    })
+    .where("id", "=", id)
+    .where("status", "=", "open")
     .executeTakeFirst();
+  return Number(closed.numUpdatedRows) === 1;
 }
 
 export async function isElector(db: DB, decisionId: string, memberId: string): Promise<boolean> {
-  const row = await db
+  const row = await applicationsDb(db)
     .selectFrom("decision_electors")
     .select("member_id")
     .where("decision_id", "=", decisionId)
@@ -184,54 +245,17 @@ export async function isElector(db: DB, decisionId: string, memberId: string): P
   return !!row;
 }
 
-export async function countBallots(db: DB, decisionId: string): Promise<number> {
-  const row = await db
-    .selectFrom("ballots")
-    .select((eb) => eb.fn.countAll().as("n"))
-    .where("decision_id", "=", decisionId)
-    .executeTakeFirst();
-  return toCount(row?.n);
-}
-
-export async function insertBallot(
-  db: DB,
-  b: { decisionId: string; memberId: string; personId: string; choice: string; reason: string; now: Date },
-): Promise<string> {
-  const id = newSortableId();
-  const at = b.now.toISOString();
-  await db
-    .insertInto("ballots")
-    .values({
-      id,
-      decision_id: b.decisionId,
-      member_id: b.memberId,
-      person_id: b.personId,
-      choice: b.choice,
-      reason: b.reason,
-      cast_at: at,
-      updated_at: at,
-    })
-    .execute();
-  return id;
-}
-
-/** Changes a ballot only if nobody changed it since the form was shown (optimistic check). */
-export async function updateBallot(
-  db: DB,
-  b: { id: string; version: string; personId: string; choice: string; reason: string; now: Date },
-): Promise<boolean> {
-  const result = await db
-    .updateTable("ballots")
-    .set({ person_id: b.personId, choice: b.choice, reason: b.reason, updated_at: b.now.toISOString() })
-    .where("id", "=", b.id)
-    .where("updated_at", "=", b.version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+/** A vote waiting for a structure's ballot. */
+export interface PendingDecision {
+  id: string;
+  title: string;
+  closesAt: string;
+  applicationId: string | null;
 }
 
 /** Open decisions a structure can vote on and has not yet. */
-export async function pendingFor(db: DB, memberId: string, now: Date) {
-  return db
+export async function pendingFor(db: DB, memberId: string, now: Date): Promise<PendingDecision[]> {
+  const rows = await applicationsDb(db)
     .selectFrom("decisions")
     .innerJoin("decision_electors", "decision_electors.decision_id", "decisions.id")
     .leftJoin("ballots", (join) =>
@@ -239,45 +263,17 @@ export async function pendingFor(db: DB, memberId: string, now: Date) {
         .onRef("ballots.decision_id", "=", "decisions.id")
         .onRef("ballots.member_id", "=", "decision_electors.member_id"),
     )
-    .select([
-      "decisions.id",
-      "decisions.title",
-      "decisions.closes_at",
-      "decisions.kind",
-      "decisions.application_id",
-    ])
+    .select(["decisions.id", "decisions.title", "decisions.closes_at", "decisions.application_id"])
     .where("decision_electors.member_id", "=", memberId)
     .where("decisions.status", "=", "open")
     .where("decisions.closes_at", ">", now.toISOString())
     .where("ballots.id", "is", null)
     .orderBy("decisions.closes_at")
     .execute();
-}
-
-/**
- * What a page may show of a decision's count: the published result once closed; while open, the
- * running count only when the decision does not hide results.
- */
-export async function shownResult(
-  db: DB,
-  d: Decision,
-): Promise<{ result: TallyResult; provisional: boolean } | undefined> {
-  if (d.status === "closed") {
-    const result = decisionResult(d);
-    return result ? { result, provisional: false } : undefined;
-  }
-  if (d.results_hidden === 1) return undefined;
-  const ballots = await db
-    .selectFrom("ballots")
-    .select(["member_id", "choice", "updated_at"])
-    .where("decision_id", "=", d.id)
-    .orderBy("id")
-    .execute();
-  const result = tally({
-    options: decisionOptions(d),
-    ballots: ballots.map((b) => ({ memberId: b.member_id, choice: b.choice, at: b.updated_at })),
-    electors: d.electors_count,
-    rules: decisionRules(d),
-  });
-  return { result, provisional: true };
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    closesAt: r.closes_at,
+    applicationId: r.application_id,
+  }));
 }

@@ -1,13 +1,13 @@
 import type { Deps } from "../../../deps.js";
-import { audit } from "../../../audit/audit.js";
-import type { MailMessage } from "../../../mail/mailer.js";
+import { inTransaction } from "../../../db/adapter.js";
+import type { AuditEntry } from "../../../audit/audit.js";
 import type { Majority } from "../applications.tables.js";
 import type { Charter } from "../charter/charter.repository.js";
 import { collectiveRecipients, compose, sendAll } from "../notify.js";
 import { closeDecision } from "./close.js";
-import { dueDecisions, insertDecision, type NewDecision } from "./decisions.repository.js";
+import { dueDecisions, type NewDecision } from "./decisions.repository.js";
 import { DEFAULT_RULES, YES_NO } from "./tally.js";
-import { verdictMails } from "../rounds/advance.js";
+import { verdictMails } from "./verdict-mails.js";
 
 /**
  * proposalCreator and proposalCloser: the vote engine of applications serves any collective
@@ -16,30 +16,7 @@ import { verdictMails } from "../rounds/advance.js";
  */
 
 /** A vote closes at the end of the chosen day, UTC. */
-export const endOfDay = (date: string): string => `${date}T23:59:59.999Z`;
-
-async function open(deps: Deps, input: NewDecision): Promise<string> {
-  const id = await deps.db.transaction().execute(async (trx) => {
-    const decisionId = await insertDecision(trx, input);
-    await audit(trx, {
-      actor: input.personId ? { personId: input.personId } : null,
-      action: "decision.create",
-      subject: { type: "decision", id: decisionId },
-      data: { kind: input.kind, title: input.title, closes: input.closesAt, options: input.options },
-    });
-    return decisionId;
-  });
-  const mails = compose(deps, await collectiveRecipients(deps.db), "decision-open", (t, link) => ({
-    subject: t("applications.mail.decision_open.subject", { title: input.title }),
-    text: t("applications.mail.decision_open.body", {
-      title: input.title,
-      date: t.dateTime(input.closesAt),
-      link: link(`/decisions/${id}`),
-    }),
-  }));
-  await sendAll(deps, mails);
-  return id;
-}
+const endOfDay = (date: string): string => `${date}T23:59:59.999Z`;
 
 export interface ProposalInput {
   title: string;
@@ -51,16 +28,11 @@ export interface ProposalInput {
   resultsHidden: boolean;
 }
 
-/** Returns null when the deadline is already past. */
-export async function createProposal(
-  deps: Deps,
-  personId: string,
-  input: ProposalInput,
-): Promise<string | null> {
+/** The decision a proposal opens; null when its deadline is already past. */
+export function proposalDecision(personId: string, input: ProposalInput, now: Date): NewDecision | null {
   const closesAt = endOfDay(input.closesOn);
-  const now = deps.now();
   if (closesAt <= now.toISOString()) return null;
-  return open(deps, {
+  return {
     kind: "proposal",
     title: input.title,
     body: input.body,
@@ -70,23 +42,22 @@ export async function createProposal(
     resultsHidden: input.resultsHidden,
     personId,
     now,
-  });
+  };
 }
 
-/** Puts a draft charter to the vote; adoption publishes it (see close.ts). */
-export async function proposeCharter(
-  deps: Deps,
+/** The vote on a draft charter (adoption publishes it, see close.ts); null when the deadline is past. */
+export function charterDecision(
   charter: Charter,
   personId: string,
   closesOn: string,
-): Promise<string | null> {
+  now: Date,
+): NewDecision | null {
   const closesAt = endOfDay(closesOn);
-  const now = deps.now();
   if (closesAt <= now.toISOString()) return null;
-  return open(deps, {
+  return {
     kind: "charter",
     title: `Charte, version ${charter.version.version} / Charter, version ${charter.version.version}`,
-    body: [charter.version.summary_fr, charter.version.summary_en].filter(Boolean).join("\n\n"),
+    body: [charter.version.summaryFr, charter.version.summaryEn].filter(Boolean).join("\n\n"),
     options: [...YES_NO],
     charterVersionId: charter.version.id,
     closesAt,
@@ -94,7 +65,28 @@ export async function proposeCharter(
     resultsHidden: true,
     personId,
     now,
-  });
+  };
+}
+
+/** The audit entry of a decision put to the vote. */
+export const decisionCreated = (input: NewDecision, id: string): AuditEntry => ({
+  actor: input.personId ? { personId: input.personId } : null,
+  action: "decision.create",
+  subject: { type: "decision", id },
+  data: { kind: input.kind, title: input.title, closes: input.closesAt, options: input.options },
+});
+
+/** Tells the collective's people a vote is open (after it is committed). */
+export async function announceDecision(deps: Deps, id: string, input: NewDecision): Promise<void> {
+  const mails = compose(deps, await collectiveRecipients(deps.db), "decision-open", (t, link) => ({
+    subject: t("applications.mail.decision_open.subject", { title: input.title }),
+    text: t("applications.mail.decision_open.body", {
+      title: input.title,
+      date: t.dateTime(input.closesAt),
+      link: link(`/decisions/${id}`),
+    }),
+  }));
+  await sendAll(deps, mails);
 }
 
 /** Closes proposals and charter votes whose deadline passed (application votes close with their round). */
@@ -102,7 +94,7 @@ export async function closeDueProposals(deps: Deps): Promise<number> {
   const now = deps.now();
   let closed = 0;
   for (const decision of await dueDecisions(deps.db, now, ["proposal", "charter"])) {
-    const mails: MailMessage[] = await deps.db.transaction().execute(async (trx) => {
+    const mails = await inTransaction(deps.db, async (trx) => {
       const settled = await closeDecision(trx, decision, now, null);
       return settled ? verdictMails(deps, trx, settled) : [];
     });

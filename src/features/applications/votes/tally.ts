@@ -64,12 +64,12 @@ export interface TallyResult {
   ignored: number;
 }
 
-export function isYesNo(options: readonly string[]): boolean {
+function isYesNo(options: readonly string[]): boolean {
   return options.length === 2 && options[0] === "for" && options[1] === "against";
 }
 
 /** The latest valid ballot of each structure. */
-export function latestBallots(input: Pick<TallyInput, "ballots" | "options" | "closesAt">): {
+function latestBallots(input: Pick<TallyInput, "ballots" | "options" | "closesAt">): {
   ballots: Map<string, string>;
   ignored: number;
 } {

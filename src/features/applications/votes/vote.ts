@@ -1,16 +1,10 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../../../db/schema.js";
-import { isUniqueViolation } from "../../../db/adapter.js";
+import { inTransaction, isUniqueViolation, type DB } from "../../../db/adapter.js";
 import { audit } from "../../../audit/audit.js";
+import { structureById } from "../../directory/published.js";
+import { roleIn } from "../../../identity/identity.repository.js";
 import { ABSTAIN } from "./tally.js";
-import {
-  ballotOf,
-  decisionOptions,
-  findDecision,
-  insertBallot,
-  isElector,
-  updateBallot,
-} from "./decisions.repository.js";
+import { ballotIdOf, insertBallot, updateBallot } from "./ballots.repository.js";
+import { findDecision, isElector } from "./decisions.repository.js";
 
 /**
  * voteCaster: one structure, one ballot. Everything the form says is checked again here against
@@ -50,26 +44,22 @@ class Refused extends Error {
   }
 }
 
-export async function castVote(db: Kysely<Database>, req: VoteRequest): Promise<VoteOutcome> {
+export async function castVote(db: DB, req: VoteRequest): Promise<VoteOutcome> {
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       const decision = await findDecision(trx, req.decisionId);
       if (!decision) throw new Refused("not_found");
       const at = req.now.toISOString();
-      if (decision.status !== "open" || at >= decision.closes_at || at < decision.opens_at)
+      if (decision.status !== "open" || at >= decision.closesAt || at < decision.opensAt)
         throw new Refused("closed");
-      if (![...decisionOptions(decision), ABSTAIN].includes(req.choice)) throw new Refused("bad_choice");
-      const link = await trx
-        .selectFrom("memberships")
-        .innerJoin("members", "members.id", "memberships.member_id")
-        .select(["members.membership"])
-        .where("memberships.person_id", "=", req.personId)
-        .where("memberships.member_id", "=", req.memberId)
-        .executeTakeFirst();
-      if (!link) throw new Refused("not_your_structure");
-      if (link.membership !== "member") throw new Refused("candidate");
+      if (![...decision.options, ABSTAIN].includes(req.choice)) throw new Refused("bad_choice");
+      const structure = (await roleIn(trx, req.personId, req.memberId))
+        ? await structureById(trx, req.memberId)
+        : undefined;
+      if (!structure) throw new Refused("not_your_structure");
+      if (structure.membership !== "member") throw new Refused("candidate");
       if (!(await isElector(trx, decision.id, req.memberId))) throw new Refused("not_elector");
-      const existing = await ballotOf(trx, decision.id, req.memberId);
+      const existing = await ballotIdOf(trx, decision.id, req.memberId);
       const actor = { personId: req.personId, memberId: req.memberId };
       if (!req.replacing) {
         if (existing) throw new Refused("already_voted");
@@ -83,16 +73,16 @@ export async function castVote(db: Kysely<Database>, req: VoteRequest): Promise<
         });
         return { ok: true, ballotId, changed: false };
       }
-      if (!existing || existing.id !== req.replacing.ballotId) throw new Refused("stale");
-      const updated = await updateBallot(trx, { id: existing.id, version: req.replacing.version, ...req });
+      if (!existing || existing !== req.replacing.ballotId) throw new Refused("stale");
+      const updated = await updateBallot(trx, { id: existing, version: req.replacing.version, ...req });
       if (!updated) throw new Refused("stale");
       await audit(trx, {
         actor,
         action: "vote.change",
         subject: { type: "decision", id: decision.id },
-        data: { ballot: existing.id },
+        data: { ballot: existing },
       });
-      return { ok: true, ballotId: existing.id, changed: true };
+      return { ok: true, ballotId: existing, changed: true };
     });
   } catch (error) {
     if (error instanceof Refused) return { ok: false, reason: error.reason };
