@@ -7,6 +7,7 @@ import * as entraide from "../features/entraide/entraide.messages.js";
 import * as applications from "../features/applications/applications.messages.js";
 import * as kittens from "../features/kittens/kittens.messages.js";
 import * as chores from "../features/chores/chores.messages.js";
+import * as collective from "../features/collective/collective.messages.js";
 
 /**
  * Every feature keeps its strings next to its code; this file merges them. Each feature's English
@@ -21,7 +22,8 @@ export type MessageKey =
   | keyof typeof entraide.fr
   | keyof typeof applications.fr
   | keyof typeof kittens.fr
-  | keyof typeof chores.fr;
+  | keyof typeof chores.fr
+  | keyof typeof collective.fr;
 
 export const catalogs: { fr: Record<MessageKey, string>; en: Record<MessageKey, string> } = {
   fr: {
@@ -34,6 +36,7 @@ export const catalogs: { fr: Record<MessageKey, string>; en: Record<MessageKey, 
     ...applications.fr,
     ...kittens.fr,
     ...chores.fr,
+    ...collective.fr,
   },
   en: {
     ...core.en,
@@ -45,5 +48,6 @@ export const catalogs: { fr: Record<MessageKey, string>; en: Record<MessageKey, 
     ...applications.en,
     ...kittens.en,
     ...chores.en,
+    ...collective.en,
   },
 };
