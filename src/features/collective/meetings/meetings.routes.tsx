@@ -8,6 +8,7 @@ import { HttpError } from "../../../http/errors.js";
 import { commitAndRedirect } from "../../../http/commit.js";
 import { CACHE_HEADER } from "../../../http/page-cache.js";
 import { nowIso } from "../../../db/ids.js";
+import { toSafeHtml } from "../markdown.js";
 import { isCollectivePerson, requireCollectivePerson } from "../policy.js";
 import {
   collectivePeople,
@@ -112,6 +113,7 @@ async function showMeeting(
       names={new Map([...people].map(([id, p]) => [id, p.name]))}
       insider={insider}
       canMinutes={!!person && canWriteMinutes(person, meeting)}
+      minutes={meeting.minutesPublishedAt ? await toSafeHtml(meeting.minutes) : null}
       failed={failed}
     />,
     failed ? 422 : 200,

@@ -4,7 +4,7 @@ import type { FieldErrors, FormValues } from "../../../http/forms.js";
 import { Layout } from "../../../views/Layout.js";
 import { Csrf, ErrorSummary, TextArea, TextField } from "../../../views/components.js";
 import type { PublishedDecision } from "../../applications/published.js";
-import { Markdown } from "../markdown.js";
+import { Markdown, type SafeHtml } from "../markdown.js";
 import { outcomeLabel } from "../labels.js";
 import { isCollectivePerson } from "../policy.js";
 import type { AgendaItem, Meeting } from "./meetings.repository.js";
@@ -58,6 +58,7 @@ interface MeetingPageProps {
   /** People of the collective see the call link and who proposed what. */
   insider: boolean;
   canMinutes: boolean;
+  minutes: SafeHtml | null;
   failed?: { form: "agenda" | "minutes"; values: FormValues; errors: FieldErrors } | undefined;
 }
 
@@ -199,12 +200,12 @@ export function MeetingPage(props: MeetingPageProps) {
       ) : null}
       {m.startsAt > now ? <p class="muted">{t("meetings.agenda.until")}</p> : null}
       <h2 id="minutes">{t("meetings.minutes")}</h2>
-      {m.minutesPublishedAt ? (
+      {props.minutes ? (
         <>
           <p class="muted">
-            {t("meetings.minutes.published_on", { date: t.dateTime(m.minutesPublishedAt) })}
+            {t("meetings.minutes.published_on", { date: t.dateTime(m.minutesPublishedAt ?? m.startsAt) })}
           </p>
-          <Markdown source={m.minutes} />
+          <Markdown html={props.minutes} />
         </>
       ) : (
         <p>{t("meetings.minutes.none")}</p>

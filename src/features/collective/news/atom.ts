@@ -1,6 +1,6 @@
 import { Feed } from "feed";
 import type { Locale, Translator } from "../../../i18n/index.js";
-import { markdownHtml } from "../markdown.js";
+import { toSafeHtml } from "../markdown.js";
 import type { NewsItem } from "./news.repository.js";
 import { present } from "./present.js";
 
@@ -27,7 +27,7 @@ export async function newsAtom(
   for (const item of items) {
     const shown = present(t, locale, item);
     const html = shown.markdown
-      ? await markdownHtml(shown.markdown)
+      ? (await toSafeHtml(shown.markdown)).html
       : `<p>${escapeHtml(shown.text)}${shown.link ? ` <a href="${escapeHtml(`${site}${shown.link.path}`)}">${escapeHtml(shown.link.label)}</a>` : ""}</p>`;
     feed.addItem({
       id: `${site}/news/${item.id}`,

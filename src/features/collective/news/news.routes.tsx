@@ -11,7 +11,7 @@ import { CACHE_HEADER } from "../../../http/page-cache.js";
 import { nowIso } from "../../../db/ids.js";
 import * as repo from "./news.repository.js";
 import { newsAtom } from "./atom.js";
-import { NewsFormPage, NewsItemPage, NewsPage } from "./news.views.js";
+import { NewsFormPage, NewsItemPage, NewsPage, renderBodies } from "./news.views.js";
 
 export const PAGE_SIZE = 20;
 
@@ -37,7 +37,13 @@ export function newsPages(router: Hono<AppEnv>): void {
     c.header(CACHE_HEADER, "60");
     return render(
       c,
-      <NewsPage c={c} items={items} page={page} pages={Math.max(1, Math.ceil(total / PAGE_SIZE))} />,
+      <NewsPage
+        c={c}
+        items={items}
+        bodies={await renderBodies(items)}
+        page={page}
+        pages={Math.max(1, Math.ceil(total / PAGE_SIZE))}
+      />,
     );
   });
 
@@ -78,7 +84,10 @@ export function newsPages(router: Hono<AppEnv>): void {
     });
   });
 
-  router.get("/news/:id", async (c) => render(c, <NewsItemPage c={c} item={await loadItem(c)} />));
+  router.get("/news/:id", async (c) => {
+    const item = await loadItem(c);
+    return render(c, <NewsItemPage c={c} item={item} bodies={await renderBodies([item])} />);
+  });
 
   router.get("/news/:id/edit", async (c) => {
     requirePlatformAdmin(c);

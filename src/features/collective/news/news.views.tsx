@@ -10,13 +10,23 @@ import {
   TextArea,
   TextField,
 } from "../../../views/components.js";
-import { Markdown } from "../markdown.js";
+import { Markdown, toSafeHtml, type SafeHtml } from "../markdown.js";
 import type { NewsItem } from "./news.repository.js";
 import { present } from "./present.js";
 
-function Body({ c, item }: { c: AppContext; item: NewsItem }) {
+/** Written items' bodies, rendered by the route before the page (the renderer is asynchronous). */
+export type Bodies = Map<string, SafeHtml>;
+
+export async function renderBodies(items: NewsItem[]): Promise<Bodies> {
+  const out: Bodies = new Map();
+  for (const item of items) if (item.kind === "post") out.set(item.id, await toSafeHtml(item.body));
+  return out;
+}
+
+function Body({ c, item, bodies }: { c: AppContext; item: NewsItem; bodies: Bodies }) {
   const shown = present(c.get("t"), c.get("locale"), item);
-  if (shown.markdown !== null) return <Markdown source={shown.markdown} />;
+  const html = bodies.get(item.id);
+  if (html) return <Markdown html={html} />;
   return (
     <p>
       {shown.text} {shown.link ? <a href={href(c, shown.link.path)}>{shown.link.label}</a> : null}
@@ -39,17 +49,14 @@ export function NewsList({ c, items }: { c: AppContext; items: NewsItem[] }) {
   );
 }
 
-export function NewsPage({
-  c,
-  items,
-  page,
-  pages,
-}: {
+export function NewsPage(props: {
   c: AppContext;
   items: NewsItem[];
+  bodies: Bodies;
   page: number;
   pages: number;
 }) {
+  const { c, items, page, pages } = props;
   const t = c.get("t");
   return (
     <Layout c={c} title={t("news.title")}>
@@ -71,7 +78,7 @@ export function NewsPage({
             <a href={href(c, `/news/${item.id}`)}>{present(t, c.get("locale"), item).title}</a>
           </h2>
           <p class="muted">{t.date(item.publishedAt)}</p>
-          <Body c={c} item={item} />
+          <Body c={c} item={item} bodies={props.bodies} />
         </article>
       ))}
       <Pagination c={c} page={page} pages={pages} link={(p) => `${href(c, "/news")}?page=${p}`} />
@@ -79,7 +86,7 @@ export function NewsPage({
   );
 }
 
-export function NewsItemPage({ c, item }: { c: AppContext; item: NewsItem }) {
+export function NewsItemPage({ c, item, bodies }: { c: AppContext; item: NewsItem; bodies: Bodies }) {
   const t = c.get("t");
   const shown = present(t, c.get("locale"), item);
   const admin = c.get("person")?.isPlatformAdmin;
@@ -91,10 +98,10 @@ export function NewsItemPage({ c, item }: { c: AppContext; item: NewsItem }) {
       <article>
         <h1>{shown.title}</h1>
         <p class="muted">{t.date(item.publishedAt)}</p>
-        <Body c={c} item={item} />
+        <Body c={c} item={item} bodies={bodies} />
       </article>
       {admin ? (
-        <p>
+        <div>
           {item.kind === "post" ? <a href={href(c, `/news/${item.id}/edit`)}>{t("news.edit")}</a> : null}{" "}
           <form method="post" action={href(c, `/news/${item.id}/delete`)} class="inline-form">
             <Csrf c={c} />
@@ -102,7 +109,7 @@ export function NewsItemPage({ c, item }: { c: AppContext; item: NewsItem }) {
               {t("news.delete")}
             </button>
           </form>
-        </p>
+        </div>
       ) : null}
     </Layout>
   );
