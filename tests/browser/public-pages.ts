@@ -20,6 +20,11 @@ export async function publicPages(deps: Deps): Promise<string[]> {
     .where("members.slug", "=", member.slug)
     .executeTakeFirstOrThrow();
   const software = await db.selectFrom("software").select("slug").orderBy("slug").executeTakeFirstOrThrow();
+  const meeting = await db
+    .selectFrom("meetings")
+    .select("id")
+    .where("minutes_published_at", "is not", null)
+    .executeTakeFirstOrThrow();
   const paths = [
     "",
     "/about",
@@ -47,6 +52,15 @@ export async function publicPages(deps: Deps): Promise<string[]> {
     "/stats/uptime",
     "/charter",
     "/apply",
+    "/contact",
+    "/news",
+    "/meetings",
+    `/meetings/${meeting.id}`,
+    "/calendar",
+    "/code-of-conduct",
+    "/mediation/report",
+    "/starter-guide",
+    "/starter-guide/self-assessment",
   ];
   return paths.flatMap((p) => [`/fr${p}`, `/en${p}`]);
 }
