@@ -16,6 +16,7 @@ import {
   meetingChoreHolder,
   peopleByIds,
   videoServices,
+  type Person,
 } from "../ports.js";
 import * as repo from "./meetings.repository.js";
 import {
@@ -101,7 +102,7 @@ async function showMeeting(
           (id): id is string => !!id,
         ),
       )
-    : new Map();
+    : new Map<string, Person>();
   const person = c.get("person");
   return render(
     c,

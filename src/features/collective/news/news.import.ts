@@ -76,13 +76,10 @@ export async function importNewsFromAudit(db: DB, now: Date): Promise<number> {
         )
           created++;
       }
-      const newest = entries.at(-1)?.at ?? cursor ?? now.toISOString();
-      await repo.setCursor(
-        trx,
-        source.action,
-        newest > (cursor ?? "") ? newest : (cursor ?? newest),
-        nowIso(),
-      );
+      // The cursor only moves forward; with nothing read yet, it starts from now.
+      const newest = entries.at(-1)?.at;
+      const next = cursor && (!newest || cursor > newest) ? cursor : (newest ?? now.toISOString());
+      await repo.setCursor(trx, source.action, next, nowIso());
     });
   }
   return created;
