@@ -90,5 +90,14 @@ describe("the collective's life", () => {
     const adminExport = await coordinator.get("/fr/account/export");
     const adminData: unknown = JSON.parse(adminExport.text);
     expect(adminData).toMatchObject({ collective: { news: [{ title: "Nouvelle", body: "Texte" }] } });
+
+    // Leaving the platform keeps what the desk did, without the person; their secret feed goes.
+    const gone = await client.submit("/fr/account/delete", "/fr/account/delete", {
+      password: person.password,
+    });
+    expect(gone.status).toBe(303);
+    const steps = await t.deps.db.selectFrom("contact_thread").select("person_id").execute();
+    expect(steps).toEqual([{ person_id: null }]);
+    expect(await t.deps.db.selectFrom("calendar_feeds").selectAll().execute()).toEqual([]);
   });
 });
