@@ -36,7 +36,7 @@ export interface ContactMessagesTable {
   updated_at: string;
 }
 
-export const THREAD_KINDS = ["reply", "handover", "close", "reopen"] as const;
+export const THREAD_KINDS = ["reply", "handover", "close"] as const;
 export type ThreadKind = (typeof THREAD_KINDS)[number];
 
 /** What the desk did with a message: answers sent by mail, hand-overs to coordinators, closing. */

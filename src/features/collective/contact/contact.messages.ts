@@ -48,7 +48,6 @@ export const fr = {
   "contact.step.reply": "Réponse envoyée",
   "contact.step.handover": "Confié à la coordination",
   "contact.step.close": "Classé",
-  "contact.step.reopen": "Rouvert",
   "contact.reply": "Répondre",
   "contact.reply.hint":
     "La réponse part par courriel à {email}, avec le message d'origine ; elle est gardée ici.",
@@ -123,7 +122,6 @@ export const en: Record<keyof typeof fr, string> = {
   "contact.step.reply": "Answer sent",
   "contact.step.handover": "Handed to the coordinators",
   "contact.step.close": "Filed",
-  "contact.step.reopen": "Reopened",
   "contact.reply": "Answer",
   "contact.reply.hint": "The answer leaves by e-mail to {email}, with the original message; it is kept here.",
   "contact.reply.send": "Send the answer",
@@ -197,7 +195,6 @@ export const de: Record<keyof typeof fr, string> = {
   "contact.step.reply": "Antwort gesendet",
   "contact.step.handover": "An die Koordination übergeben",
   "contact.step.close": "Abgelegt",
-  "contact.step.reopen": "Wieder geöffnet",
   "contact.reply": "Antworten",
   "contact.reply.hint":
     "Die Antwort geht per E-Mail an {email}, mit der ursprünglichen Nachricht; sie wird hier aufbewahrt.",

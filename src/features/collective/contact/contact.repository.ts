@@ -120,6 +120,12 @@ export async function threadOf(db: DB, messageId: string): Promise<ThreadEntry[]
   return rows.map((r) => ({ id: r.id, kind: r.kind, personId: r.person_id, body: r.body, at: r.at }));
 }
 
+const STATUS_AFTER: Record<ThreadKind, ContactStatus> = {
+  reply: "answered",
+  handover: "handed",
+  close: "closed",
+};
+
 /** Adds a step to a message's thread and moves the message to the status that step leads to. */
 export async function addStep(
   db: DB,
@@ -138,14 +144,7 @@ export async function addStep(
       at,
     })
     .execute();
-  const status: ContactStatus =
-    step.kind === "reply"
-      ? "answered"
-      : step.kind === "handover"
-        ? "handed"
-        : step.kind === "close"
-          ? "closed"
-          : "open";
+  const status = STATUS_AFTER[step.kind];
   await collectiveDb(db)
     .updateTable("contact_messages")
     .set({

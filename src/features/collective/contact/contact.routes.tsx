@@ -47,7 +47,6 @@ const DONE = {
   reply: "contact.done.reply",
   handover: "contact.done.handover",
   close: "contact.done.close",
-  reopen: "contact.done.close",
 } as const satisfies Record<ThreadKind, MessageKey>;
 
 /** The desk: the person holding this week's "contact" turn, and the coordinators. */
