@@ -27,6 +27,7 @@ const FUTURE_ALLOWED = new Set([
   "due_on",
   "due_date",
   "starts_on",
+  "starts_at",
   "ends_on",
   "next_run_at",
   "lease_until",

@@ -204,8 +204,8 @@ async function signedInPages(): Promise<string[]> {
   const patterns = new Set(
     app.routes.filter((r) => r.method === "GET" && r.path.startsWith("/fr/")).map((r) => r.path.slice(3)),
   );
-  // Not pages: images, exports and the portal's redirect to a member's instance.
-  const notPages = /svg|png|\/export$|^\/entraide\/:service$/;
+  // Not pages: images, feeds, exports and the portal's redirect to a member's instance.
+  const notPages = /svg|png|\.ics$|\.atom$|\/export$|^\/entraide\/:service$/;
   return [...patterns]
     .filter((pattern) => !notPages.test(pattern))
     .map((pattern) =>

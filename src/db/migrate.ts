@@ -17,11 +17,13 @@ import { entraideMigrations } from "../features/entraide/entraide.migrations.js"
 import { applicationsMigrations } from "../features/applications/applications.migrations.js";
 import { jobsMigrations } from "../jobs/jobs.migrations.js";
 import { choresMigrations } from "../features/chores/chores.migrations.js";
+import { collectiveMigrations } from "../features/collective/collective.migrations.js";
 
 /**
  * Each feature owns its migrations; names start with a date and a sequence number so that the
  * global order is the alphabetical order Kysely applies. Ranges: 0001-0099 core and directory,
- * 01xx directory, 02xx stats, 03xx entraide, 04xx applications, 05xx jobs and scale.
+ * 01xx directory, 02xx stats, 03xx entraide, 04xx applications, 05xx jobs and scale, 06xx chores,
+ * 07xx collective (contact desk, meetings, calendar feeds, news, mediation).
  */
 export const allMigrations: Record<string, Migration> = {
   ...coreMigrations,
@@ -33,6 +35,7 @@ export const allMigrations: Record<string, Migration> = {
   ...applicationsMigrations,
   ...jobsMigrations,
   ...choresMigrations,
+  ...collectiveMigrations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => allMigrations };

@@ -6,6 +6,7 @@ import type { DirectoryTables } from "../features/directory/directory.tables.js"
 import type { StatsTables } from "../features/stats/stats.tables.js";
 import type { EntraideTables } from "../features/entraide/entraide.tables.js";
 import type { ApplicationsTables } from "../features/applications/applications.tables.js";
+import type { CollectiveTables } from "../features/collective/collective.tables.js";
 
 /** Every table, assembled from the features that own them. */
 export interface Database
@@ -17,4 +18,5 @@ export interface Database
     StatsTables,
     EntraideTables,
     ApplicationsTables,
-    ChoresTables {}
+    ChoresTables,
+    CollectiveTables {}

@@ -52,6 +52,8 @@ export interface Feature {
    * ChatonsInfos problems, its portal instances, its pending votes… Return null to show nothing.
    */
   dashboardPanel?: (c: AppContext, member: PanelMember) => Promise<Child | null>;
+  /** A section of the home page (the latest news…). Return null to show nothing. */
+  homePanel?: (c: AppContext) => Promise<Child | null>;
   /** A section of the public member page (/members/<slug>): uptime, portal participation… */
   memberPagePanel?: (c: AppContext, member: PanelMember) => Promise<Child | null>;
   /** This feature's data about a person, for their "export my data" download (JSON-ready). */

@@ -7,6 +7,7 @@ import { entraideFeature } from "./entraide/index.js";
 import { applicationsFeature } from "./applications/index.js";
 import { kittensFeature } from "./kittens/index.js";
 import { choresFeature } from "./chores/index.js";
+import { collectiveFeature } from "./collective/index.js";
 
 /** Every feature of the platform, in the order their routes are mounted. */
 export const features: Feature[] = [
@@ -18,4 +19,5 @@ export const features: Feature[] = [
   applicationsFeature,
   kittensFeature,
   choresFeature,
+  collectiveFeature,
 ];

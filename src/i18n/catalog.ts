@@ -8,6 +8,7 @@ import * as entraide from "../features/entraide/entraide.messages.js";
 import * as applications from "../features/applications/applications.messages.js";
 import * as kittens from "../features/kittens/kittens.messages.js";
 import * as chores from "../features/chores/chores.messages.js";
+import * as collective from "../features/collective/collective.messages.js";
 
 /**
  * Every feature keeps its strings next to its code; this file merges them. Each feature's English
@@ -22,7 +23,8 @@ export type MessageKey =
   | keyof typeof entraide.fr
   | keyof typeof applications.fr
   | keyof typeof kittens.fr
-  | keyof typeof chores.fr;
+  | keyof typeof chores.fr
+  | keyof typeof collective.fr;
 
 export const catalogs: Record<Locale, Record<MessageKey, string>> = {
   fr: {
@@ -35,6 +37,7 @@ export const catalogs: Record<Locale, Record<MessageKey, string>> = {
     ...applications.fr,
     ...kittens.fr,
     ...chores.fr,
+    ...collective.fr,
   },
   en: {
     ...core.en,
@@ -46,6 +49,7 @@ export const catalogs: Record<Locale, Record<MessageKey, string>> = {
     ...applications.en,
     ...kittens.en,
     ...chores.en,
+    ...collective.en,
   },
   de: {
     ...core.de,
@@ -57,5 +61,6 @@ export const catalogs: Record<Locale, Record<MessageKey, string>> = {
     ...applications.de,
     ...kittens.de,
     ...chores.de,
+    ...collective.de,
   },
 };

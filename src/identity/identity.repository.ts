@@ -86,6 +86,18 @@ export async function peopleByIds(db: DB, ids: readonly string[]): Promise<Map<s
   return out;
 }
 
+/** The platform admins who may sign in: the collective's coordinators, to write to. */
+export async function platformAdmins(db: DB): Promise<Person[]> {
+  const rows = await identityDb(db)
+    .selectFrom("people")
+    .select(personColumns)
+    .where("is_platform_admin", "=", 1)
+    .where("disabled_at", "is", null)
+    .orderBy("email")
+    .execute();
+  return rows.map(toPerson);
+}
+
 /** The structures a person acts for, with their role. */
 export async function membershipsOfPerson(db: DB, personId: string): Promise<Membership[]> {
   const rows = await identityDb(db)

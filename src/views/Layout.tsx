@@ -147,10 +147,19 @@ export function Layout({ c, title, description, section, wide, children }: Layou
             <p>{t("layout.footer.licence")}</p>
             <ul class="footer-links">
               <li>
-                <a href={`mailto:${config.collective.contactEmail}`}>{t("layout.footer.contact")}</a>
+                <a href={href(c, "/contact")}>{t("layout.footer.contact")}</a>
+              </li>
+              <li>
+                <a href={href(c, "/news")}>{t("news.home.title")}</a>
+              </li>
+              <li>
+                <a href={href(c, "/meetings")}>{t("meetings.title")}</a>
               </li>
               <li>
                 <a href={href(c, "/decisions")}>{t("applications.decisions.title")}</a>
+              </li>
+              <li>
+                <a href={href(c, "/code-of-conduct")}>{t("collective.footer.conduct")}</a>
               </li>
               <li>
                 <a href={href(c, "/legal")}>{t("layout.footer.legal")}</a>

@@ -21,6 +21,11 @@ export async function publicPages(deps: Deps, locales: readonly Locale[] = LOCAL
     .where("members.slug", "=", member.slug)
     .executeTakeFirstOrThrow();
   const software = await db.selectFrom("software").select("slug").orderBy("slug").executeTakeFirstOrThrow();
+  const meeting = await db
+    .selectFrom("meetings")
+    .select("id")
+    .where("minutes_published_at", "is not", null)
+    .executeTakeFirstOrThrow();
   const paths = [
     "",
     "/about",
@@ -48,6 +53,15 @@ export async function publicPages(deps: Deps, locales: readonly Locale[] = LOCAL
     "/stats/uptime",
     "/charter",
     "/apply",
+    "/contact",
+    "/news",
+    "/meetings",
+    `/meetings/${meeting.id}`,
+    "/calendar",
+    "/code-of-conduct",
+    "/mediation/report",
+    "/starter-guide",
+    "/starter-guide/self-assessment",
   ];
   return paths.flatMap((p) => locales.map((l) => `/${l}${p}`));
 }

@@ -109,6 +109,30 @@ const MATRIX: Record<string, Row> = {
   "/fr/applications/:id/checks": row("deny", "allow", "allow", "allow", "allow", "allow"),
   "/fr/applications/:id/messages": row("deny", "allow", "allow", "allow", "allow", "allow"),
   "/fr/applications/:id/reviews": COLLECTIVE,
+
+  // The collective's life. Anyone may write to the contact desk or the mediation team.
+  "/fr/contact": PUBLIC,
+  "/fr/mediation/report": PUBLIC,
+  "/fr/mediation/follow": PUBLIC,
+  // The desk: this week's contact turn holder (the platform admin here) and the coordinators.
+  "/fr/contact/desk/:id/reply": PLATFORM_ADMIN,
+  "/fr/contact/desk/:id/handover": PLATFORM_ADMIN,
+  "/fr/contact/desk/:id/close": PLATFORM_ADMIN,
+  "/fr/meetings": PLATFORM_ADMIN,
+  "/fr/meetings/:id": PLATFORM_ADMIN,
+  "/fr/meetings/:id/agenda": COLLECTIVE,
+  // Minutes: the meeting's facilitator (M's admin here) or note-taker, and coordinators.
+  "/fr/meetings/:id/minutes": STRUCTURE_ADMIN,
+  "/fr/calendar/feed": COLLECTIVE,
+  "/fr/calendar/feed/revoke": SIGNED_IN,
+  "/fr/news": PLATFORM_ADMIN,
+  "/fr/news/:id": PLATFORM_ADMIN,
+  "/fr/news/:id/delete": PLATFORM_ADMIN,
+  "/fr/mediation/team": PLATFORM_ADMIN,
+  "/fr/mediation/team/:id/remove": PLATFORM_ADMIN,
+  // Reports: the mediation team only (M's plain member here), not even platform admins.
+  "/fr/mediation/reports/:id/reply": row("deny", "deny", "deny", "allow", "deny", "deny"),
+  "/fr/mediation/reports/:id/status": row("deny", "deny", "deny", "allow", "deny", "deny"),
 };
 
 /** Routes that change what the other rows act on run last. */
@@ -117,6 +141,7 @@ const LAST = [
   "/fr/members/:slug/restore",
   "/fr/account/delete",
   "/fr/chores/:slug/archive",
+  "/fr/news/:id/delete",
 ];
 
 let t: TestPlatform;

@@ -11,6 +11,10 @@ export function concretePath(pattern: string, cast: Cast): string {
     if (path.startsWith("/fr/rounds/")) return p.round ?? "";
     if (path.startsWith("/fr/applications/")) return p.application ?? "";
     if (path.startsWith("/fr/decisions/")) return p.decision ?? "";
+    if (path.startsWith("/fr/contact/desk/")) return p.contactMessage ?? "";
+    if (path.startsWith("/fr/meetings/")) return p.meeting ?? "";
+    if (path.startsWith("/fr/news/")) return p.news ?? "";
+    if (path.startsWith("/fr/mediation/reports/")) return p.report ?? "";
     // Taking a turn changes who may release it: those two act on different turns.
     if (path.startsWith("/fr/chores/turns/")) return (path.endsWith("/take") ? p.turn : p.otherTurn) ?? "";
     return "x";

@@ -85,6 +85,11 @@ export async function castFor(t: TestPlatform): Promise<Cast> {
     .select("id")
     .where("status", "=", "open")
     .executeTakeFirstOrThrow();
+  const collective = await collectiveCast(t, {
+    member: plain.email,
+    structureAdmin: admin.email,
+    others: [other.email, candidate.email, DEMO_ADMIN_EMAIL],
+  });
   const [turn, otherTurn] = await db
     .selectFrom("chore_turns")
     .select("id")
@@ -120,6 +125,63 @@ export async function castFor(t: TestPlatform): Promise<Cast> {
       otherTurn: otherTurn.id,
       job: "housekeeping",
       letter: "C",
+      ...collective,
     },
+  };
+}
+
+/**
+ * The collective feature's records, with their roles made plain: this week's contact turn is the
+ * platform admin's (so only coordinators reach the desk), the next meeting is run by M's admin,
+ * and M's plain member is the only one of the cast on the mediation team.
+ */
+async function collectiveCast(
+  t: TestPlatform,
+  emails: { member: string; structureAdmin: string; others: string[] },
+): Promise<Record<string, string>> {
+  const { db } = t.deps;
+  const today = t.deps.now().toISOString();
+  const id = async (email: string) =>
+    (await db.selectFrom("people").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+  const coordinator = await id(DEMO_ADMIN_EMAIL);
+  const contactTurn = await db
+    .selectFrom("chore_turns")
+    .innerJoin("chores", "chores.id", "chore_turns.chore_id")
+    .select("chore_turns.id")
+    .where("chores.slug", "=", "contact")
+    .where("chore_turns.due_date", "<=", today.slice(0, 10))
+    .orderBy("chore_turns.due_date", "desc")
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable("chore_turns")
+    .set({ assignee_person_id: coordinator, status: "open" })
+    .where("id", "=", contactTurn.id)
+    .execute();
+  const meeting = await db
+    .selectFrom("meetings")
+    .select("id")
+    .where("starts_at", ">", today)
+    .orderBy("starts_at")
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable("meetings")
+    .set({ facilitator_person_id: await id(emails.structureAdmin), note_taker_person_id: null })
+    .where("id", "=", meeting.id)
+    .execute();
+  const mediator = await id(emails.member);
+  const others = await Promise.all(emails.others.map(id));
+  await db.deleteFrom("mediation_team").where("person_id", "in", others).execute();
+  await db
+    .insertInto("mediation_team")
+    .values({ person_id: mediator, added_at: today, added_by: null })
+    .onConflict((oc) => oc.column("person_id").doNothing())
+    .execute();
+  const first = async (table: "contact_messages" | "news_items" | "mediation_reports") =>
+    (await db.selectFrom(table).select("id").orderBy("id").executeTakeFirstOrThrow()).id;
+  return {
+    contactMessage: await first("contact_messages"),
+    meeting: meeting.id,
+    news: await first("news_items"),
+    report: await first("mediation_reports"),
   };
 }

@@ -44,15 +44,13 @@ export async function exportPerson(
       status: m.status,
       kind: m.kind,
     })),
-    actions: [...actions]
-      .reverse()
-      .map((a) => ({
-        at: a.at,
-        action: a.action,
-        subject_type: a.subjectType,
-        subject_id: a.subjectId,
-        data: a.data,
-      })),
+    actions: [...actions].reverse().map((a) => ({
+      at: a.at,
+      action: a.action,
+      subject_type: a.subjectType,
+      subject_id: a.subjectId,
+      data: a.data,
+    })),
     ...parts,
   };
 }

@@ -228,6 +228,18 @@ export async function listedServices(db: DB, memberId: string): Promise<ListedSe
   return rows.map(toListedService);
 }
 
+/** Listed services of one category offered by member structures of the collective (call links…). */
+export async function memberServicesInCategory(db: DB, categoryId: string): Promise<ListedService[]> {
+  const rows = await servicesQuery(db)
+    .innerJoin("members", "members.id", "services.member_id")
+    .where("services.category_id", "=", categoryId)
+    .where("members.membership", "=", "member")
+    .where("members.archived_at", "is", null)
+    .orderBy("services.name")
+    .execute();
+  return rows.map(toListedService);
+}
+
 export async function listedServiceById(db: DB, id: string): Promise<ListedService | undefined> {
   const row = await servicesQuery(db).where("services.id", "=", id).executeTakeFirst();
   return row ? toListedService(row) : undefined;

@@ -24,10 +24,20 @@ export async function loadContent(
   slug: ContentSlug,
   vars: Record<string, string>,
 ): Promise<ContentPage> {
-  const key = `${locale}/${slug}`;
+  return loadMarkdownPage(locale, slug, vars);
+}
+
+/** Other features' Markdown pages (the code of conduct, the starter guide): `name` is a path under content/<locale>/. */
+export async function loadMarkdownPage(
+  locale: Locale,
+  name: string,
+  vars: Record<string, string>,
+): Promise<ContentPage> {
+  if (!/^[a-z0-9-]+(\/[a-z0-9-]+)?$/.test(name)) throw new Error(`not a content page name: ${name}`);
+  const key = `${locale}/${name}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const source = await readFile(`${contentDir}${locale}/${slug}.md`, "utf8");
+  const source = await readFile(`${contentDir}${locale}/${name}.md`, "utf8");
   // {{collective}}-style placeholders let a federation other than CHATONS reuse the texts.
   const filled = source.replace(/\{\{(\w+)\}\}/g, (m, name: string) => vars[name] ?? m);
   // marked and sanitize-html are loaded with the first content page, not at start.

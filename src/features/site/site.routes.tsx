@@ -1,4 +1,5 @@
 import type { Hono } from "hono";
+import type { Child } from "hono/jsx";
 import { CACHE_HEADER } from "../../http/page-cache.js";
 import type { AppEnv } from "../../http/context.js";
 import { render } from "../../http/render.js";
@@ -9,8 +10,13 @@ import { CONTENT_PAGES, loadContent } from "./content.js";
 export function sitePages(router: Hono<AppEnv>): void {
   router.get("/", async (c) => {
     const figures = await collectiveFigures(c.get("deps").db);
+    const panels: Child[] = [];
+    for (const feature of c.get("features")) {
+      const panel = feature.homePanel ? await feature.homePanel(c) : null;
+      if (panel) panels.push(panel);
+    }
     c.header(CACHE_HEADER, "60");
-    return render(c, <HomePage c={c} figures={figures} />);
+    return render(c, <HomePage c={c} figures={figures} panels={panels} />);
   });
   for (const slug of CONTENT_PAGES) {
     router.get(`/${slug}`, async (c) => {

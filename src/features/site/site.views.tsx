@@ -1,11 +1,20 @@
 import { raw } from "hono/html";
+import type { Child } from "hono/jsx";
 import type { AppContext } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import { Layout } from "../../views/Layout.js";
 import type { CollectiveFigures } from "../directory/published.js";
 import type { ContentPage, ContentSlug } from "./content.js";
 
-export function HomePage({ c, figures }: { c: AppContext; figures: CollectiveFigures }) {
+export function HomePage({
+  c,
+  figures,
+  panels,
+}: {
+  c: AppContext;
+  figures: CollectiveFigures;
+  panels: Child[];
+}) {
   const t = c.get("t");
   const { config } = c.get("deps");
   return (
@@ -50,6 +59,7 @@ export function HomePage({ c, figures }: { c: AppContext; figures: CollectiveFig
           </p>
         </article>
       </section>
+      {panels}
       <section class="figures">
         <h2>{t("home.figures.title")}</h2>
         <dl class="figures__list">
