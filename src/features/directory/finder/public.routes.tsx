@@ -7,8 +7,16 @@ import { HttpError } from "../../../http/errors.js";
 import { findMemberBySlug, listServicesOfMember } from "../directory.repository.js";
 import { findLogoRef } from "../logos/logos.repository.js";
 import { canEditMember, canSeeMember } from "../directory.policy.js";
-import { orderDay, parseFinderQuery, runFinder, runMemberList, type QueryInput } from "./finder.js";
-import { loadSnapshot, searchMemberIds, searchServiceIds } from "./snapshot.js";
+import {
+  orderDay,
+  parseFinderQuery,
+  PER_PAGE,
+  runFinder,
+  runMemberList,
+  type QueryInput,
+} from "./finder.js";
+import { loadSnapshot, searchMemberIds, searchServiceIds, type DirectorySnapshot } from "./snapshot.js";
+import { understand } from "./search.js";
 import { FinderPage } from "./finder.views.js";
 import { MembersPage } from "../members/members.views.js";
 import { MemberPage } from "../members/member-page.views.js";
@@ -32,13 +40,23 @@ export function cacheable(c: AppContext, seconds = 60): void {
   if (!c.get("person")) c.header("x-cache-ttl", String(seconds));
 }
 
-export async function finderData(c: AppContext) {
+export function finderQuery(c: AppContext, snapshot: DirectorySnapshot) {
+  return parseFinderQuery(queryLists(c), {
+    categories: snapshot.categories.map((cat) => cat.id),
+    alternatives: [...snapshot.alternatives.byId.keys()],
+  });
+}
+
+export async function finderData(c: AppContext, perPage = PER_PAGE) {
   const { db, now } = c.get("deps");
   const snapshot = await loadSnapshot(db);
-  const query = parseFinderQuery(queryLists(c), { categories: snapshot.categories.map((cat) => cat.id) });
-  const textIds = await searchServiceIds(db, query.q);
+  const query = finderQuery(c, snapshot);
+  const search = understand(snapshot, query);
+  const textIds = await searchServiceIds(db, search.text);
   const day = orderDay(now());
-  return { snapshot, query, day, result: runFinder(snapshot.services, query, textIds, day) };
+  const origin = search.near?.ok ? search.near.place : null;
+  const result = runFinder(snapshot.services, search.query, textIds, day, perPage, origin);
+  return { snapshot, query, search, day, result };
 }
 
 export async function memberListData(c: AppContext) {
