@@ -4,7 +4,7 @@ export const fr = {
   "directory.alternatives.software": "Logiciels libres qui font la même chose : {software}",
   "directory.alternatives.understood": "Nous avons compris « {typed} » comme {name}.",
   "directory.alternatives.empty":
-    "Aucun chaton ne propose encore d'alternative à {name} avec ces critères. Retirez un filtre, ou voyez toutes les alternatives à {name}.",
+    "Aucun chaton ne propose encore d'alternative à {name} avec ces critères : retirez un filtre.",
   "directory.alternatives.all": "Toutes les alternatives à {name}",
   "directory.alternatives.replaces": "Remplace : {names}",
   "directory.alternatives.replaces.more": "{names}…",
@@ -63,7 +63,7 @@ export const en: Record<keyof typeof fr, string> = {
   "directory.alternatives.software": "Free software doing the same: {software}",
   "directory.alternatives.understood": "We read “{typed}” as {name}.",
   "directory.alternatives.empty":
-    "No member offers an alternative to {name} with these filters yet. Remove a filter, or see every alternative to {name}.",
+    "No member offers an alternative to {name} with these filters yet: remove a filter.",
   "directory.alternatives.all": "Every alternative to {name}",
   "directory.alternatives.replaces": "Replaces: {names}",
   "directory.alternatives.replaces.more": "{names}…",
