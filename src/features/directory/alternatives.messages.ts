@@ -14,18 +14,17 @@ export const fr = {
   "directory.near.sorted": "Du plus proche au plus loin de {place}.",
   "directory.near.approximate":
     "{place} est une petite commune : la distance est comptée depuis le chef-lieu de son arrondissement.",
-  "directory.near.unknown": "Nous ne connaissons pas le lieu « {place} » : les résultats ne sont pas triés par distance.",
+  "directory.near.unknown":
+    "Nous ne connaissons pas le lieu « {place} » : les résultats ne sont pas triés par distance.",
   "directory.near.suggestions": "Vouliez-vous dire :",
-  "directory.near.none": "Essayez le nom d'une ville, un code postal français ou des coordonnées (45.76, 4.83).",
+  "directory.near.none":
+    "Essayez le nom d'une ville, un code postal français ou des coordonnées (45.76, 4.83).",
   "directory.near.distance": "à {km} km",
   "directory.finder.map": "Voir ces chatons sur la carte",
   "directory.map.finder": "Voir ces services sous forme de liste",
   "directory.map.filtered": "La carte montre les chatons qui proposent les services de votre recherche.",
   "directory.map.group": "{count} chatons autour de {city}",
   "directory.map.group.nowhere": "{count} chatons",
-  "directory.leave.label": "Je veux quitter :",
-  "directory.leave.hint": "Un service que vous voulez remplacer : Google Docs, WhatsApp, Doodle, Dropbox, Zoom…",
-  "directory.leave.submit": "Trouver une alternative",
   "directory.guide.leave": "Quel service voulez-vous quitter ?",
   "directory.guide.leave.hint": "Facultatif : il remplace la première question.",
   "directory.guide.leave.none": "Aucun en particulier",
@@ -53,7 +52,7 @@ export const fr = {
   "directory.alternatives.error.category": "Choisissez au moins une catégorie.",
   "directory.alternatives.error.list": "Chaque élément : lettres, chiffres, tirets ; 20 au plus.",
   "directory.form.city.hint":
-    "Laissez les coordonnées vides : elles sont trouvées d'après la ville (ou le code postal), comme la région.",
+    "La position sur la carte, et la région si vous la laissez vide, sont trouvées d'après la ville ou le code postal ; des coordonnées saisies à la main restent prioritaires.",
   "directory.form.place.unknown":
     "Nous n'avons pas trouvé « {city} » : la structure n'apparaîtra sur la carte qu'avec des coordonnées.",
 } as const;
@@ -82,9 +81,6 @@ export const en: Record<keyof typeof fr, string> = {
   "directory.map.filtered": "The map shows the members offering the services of your search.",
   "directory.map.group": "{count} members around {city}",
   "directory.map.group.nowhere": "{count} members",
-  "directory.leave.label": "I want to leave:",
-  "directory.leave.hint": "A service you want to replace: Google Docs, WhatsApp, Doodle, Dropbox, Zoom…",
-  "directory.leave.submit": "Find an alternative",
   "directory.guide.leave": "Which service do you want to leave?",
   "directory.guide.leave.hint": "Optional: it takes the place of the first question.",
   "directory.guide.leave.none": "None in particular",
@@ -112,7 +108,7 @@ export const en: Record<keyof typeof fr, string> = {
   "directory.alternatives.error.category": "Choose at least one category.",
   "directory.alternatives.error.list": "Each item: letters, digits, dashes; 20 at most.",
   "directory.form.city.hint":
-    "Leave the coordinates empty: they are found from the city (or the postcode), and so is the region.",
+    "The position on the map, and the region if you leave it empty, are found from the city or the postcode; coordinates typed by hand take precedence.",
   "directory.form.place.unknown":
     "We could not find “{city}”: the structure shows on the map only with coordinates.",
 };

@@ -84,7 +84,9 @@ describe("recognising a proprietary service in a search", () => {
   it("lists, for each category, the services it replaces; archived entries are left out", () => {
     expect(index.byCategory.get("pad")).toContain("google-docs");
     expect(index.byCategory.get("poll")).toEqual(["doodle"]);
-    const without = buildAlternativesIndex(entries.map((e) => (e.id === "doodle" ? { ...e, archived: true } : e)));
+    const without = buildAlternativesIndex(
+      entries.map((e) => (e.id === "doodle" ? { ...e, archived: true } : e)),
+    );
     expect(without.recognise("doodle")).toBeNull();
     expect(without.byCategory.get("poll")).toBeUndefined();
   });

@@ -89,7 +89,9 @@ export function buildAlternativesIndex(entries: readonly Alternative[]): Alterna
       }
       const entry = best && byId.get(best.id);
       if (best && entry) {
-        const rest = [...ws.slice(0, best.start), ...ws.slice(best.start + len)].filter((w) => !FILLERS.has(w));
+        const rest = [...ws.slice(0, best.start), ...ws.slice(best.start + len)].filter(
+          (w) => !FILLERS.has(w),
+        );
         return { entry, rest: rest.join(" "), distance: best.distance };
       }
     }

@@ -45,7 +45,12 @@ beforeAll(async () => {
     latitude: 50.63,
     longitude: 3.06,
   });
-  const nowhere = await makeMember(db, { name: "Chaton sans lieu", slug: "nulle-part", latitude: null, longitude: null });
+  const nowhere = await makeMember(db, {
+    name: "Chaton sans lieu",
+    slug: "nulle-part",
+    latitude: null,
+    longitude: null,
+  });
   await makeService(db, lille.id, { name: "Pad du Nord", category_id: "pad" });
   await makeService(db, grenoble.id, { name: "Pad alpin", category_id: "pad" });
   await makeService(db, lyon.id, { name: "Pad des Pentes", category_id: "pad" });
@@ -69,7 +74,12 @@ describe("finding an alternative to a proprietary service", () => {
     expect(shows(typo.text, "Nous avons compris « gogle docs » comme Google Docs.")).toBe(
       "Nous avons compris « gogle docs » comme Google Docs.",
     );
-    expect(cards(res.text).sort()).toEqual(["Pad alpin", "Pad d&#39;ailleurs", "Pad des Pentes", "Pad du Nord"]);
+    expect(cards(res.text).sort()).toEqual([
+      "Pad alpin",
+      "Pad d&#39;ailleurs",
+      "Pad des Pentes",
+      "Pad du Nord",
+    ]);
     expect(/Remplace : Google Docs, /.test(res.text)).toBe(true);
     const en = await t.client().get("/en/services?q=Google+Docs");
     expect(shows(en.text, "Alternatives to Google Docs")).toBe("Alternatives to Google Docs");
@@ -104,7 +114,12 @@ describe("finding an alternative to a proprietary service", () => {
   it("says plainly when nobody offers an alternative with these filters (status 200)", async () => {
     const res = await t.client().get("/fr/services?alternative=zoom");
     expect(res.status).toBe(200);
-    expect(shows(res.text, "Aucun chaton ne propose encore d'alternative à Zoom avec ces critères : retirez un filtre.")).toBe("Aucun chaton ne propose encore d'alternative à Zoom avec ces critères : retirez un filtre.");
+    expect(
+      shows(
+        res.text,
+        "Aucun chaton ne propose encore d'alternative à Zoom avec ces critères : retirez un filtre.",
+      ),
+    ).toBe("Aucun chaton ne propose encore d'alternative à Zoom avec ces critères : retirez un filtre.");
     expect(res.text.includes('href="/fr/services?alternative=zoom"')).toBe(true);
   });
 });
@@ -114,22 +129,35 @@ describe("near me", () => {
     const res = await t.client().get("/fr/services?q=google+docs&near=Lyon");
     expect(res.status).toBe(200);
     expect(cards(res.text)).toEqual(["Pad des Pentes", "Pad alpin", "Pad du Nord", "Pad d&#39;ailleurs"]);
-    expect(shows(res.text, "Du plus proche au plus loin de Lyon (Auvergne-Rhône-Alpes).")).toBe("Du plus proche au plus loin de Lyon (Auvergne-Rhône-Alpes).");
+    expect(shows(res.text, "Du plus proche au plus loin de Lyon (Auvergne-Rhône-Alpes).")).toBe(
+      "Du plus proche au plus loin de Lyon (Auvergne-Rhône-Alpes).",
+    );
     expect(/à 1,\d km<.*à 9\d,\d km</.test(res.text)).toBe(true);
-    const api = Json.parse(JSON.parse((await t.client().get("/api/services?q=google%20docs&near=59000")).text));
+    const api = Json.parse(
+      JSON.parse((await t.client().get("/api/services?q=google%20docs&near=59000")).text),
+    );
     expect(api.order).toBe("distance");
     expect(api.near).toMatchObject({ found: true, name: "Lille", region: "Hauts-de-France" });
-    expect(api.results.map((r) => r.name)).toEqual(["Pad du Nord", "Pad des Pentes", "Pad alpin", "Pad d'ailleurs"]);
+    expect(api.results.map((r) => r.name)).toEqual([
+      "Pad du Nord",
+      "Pad des Pentes",
+      "Pad alpin",
+      "Pad d'ailleurs",
+    ]);
     expect(api.results[0]?.distance_km).toBeLessThan(5);
     expect(api.results[3]?.distance_km).toBeNull();
-    const point = Json.parse(JSON.parse((await t.client().get("/api/services?alternative=google-docs&near=45.2,5.7")).text));
+    const point = Json.parse(
+      JSON.parse((await t.client().get("/api/services?alternative=google-docs&near=45.2,5.7")).text),
+    );
     expect(point.results[0]?.name).toBe("Pad alpin");
   });
 
   it("answers an unknown place with a clear message and the nearest names, not an empty page", async () => {
     const res = await t.client().get("/fr/services?alternative=google-docs&near=Lyonn");
     expect(res.status).toBe(200);
-    expect(shows(res.text, "Nous ne connaissons pas le lieu « Lyonn »")).toBe("Nous ne connaissons pas le lieu « Lyonn »");
+    expect(shows(res.text, "Nous ne connaissons pas le lieu « Lyonn »")).toBe(
+      "Nous ne connaissons pas le lieu « Lyonn »",
+    );
     expect(res.text.includes('href="/fr/services?near=Lyon&amp;alternative=google-docs"')).toBe(true);
     expect(cards(res.text)).toHaveLength(4);
     const api = Json.parse(JSON.parse((await t.client().get("/api/services?near=Lyonn")).text));

@@ -14,9 +14,10 @@ export function replacedNames(
   service: ListedService,
   searched: string | undefined,
 ): string[] {
-  const ids = searched && service.replaces.includes(searched)
-    ? [searched, ...service.replaces.filter((id) => id !== searched)]
-    : service.replaces;
+  const ids =
+    searched && service.replaces.includes(searched)
+      ? [searched, ...service.replaces.filter((id) => id !== searched)]
+      : service.replaces;
   return ids.flatMap((id) => {
     const entry = snapshot.alternatives.byId.get(id);
     return entry ? [entry.name] : [];
@@ -44,7 +45,9 @@ export function AlternativeHeading({
         {describe(entry, c.get("locale"))} <span class="muted">({entry.vendor})</span>
       </p>
       {search.recognised && search.recognised.distance > 0 ? (
-        <p class="muted">{t("directory.alternatives.understood", { typed: search.query.q, name: entry.name })}</p>
+        <p class="muted">
+          {t("directory.alternatives.understood", { typed: search.query.q, name: entry.name })}
+        </p>
       ) : null}
       {software.some((s) => s.name) ? (
         <p>
@@ -71,7 +74,8 @@ export function NearNotice({ c, query, search }: { c: AppContext; query: FinderQ
       </p>
     );
   }
-  const link = (value: string) => `${href(c, "/services")}${finderQueryString({ ...query, near: value, page: 1 })}`;
+  const link = (value: string) =>
+    `${href(c, "/services")}${finderQueryString({ ...query, near: value, page: 1 })}`;
   return (
     <div class="flash flash--error near-notice" role="alert">
       <p>{t("directory.near.unknown", { place: query.near })}</p>

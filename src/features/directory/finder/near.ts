@@ -13,7 +13,8 @@ const rad = (deg: number) => (deg * Math.PI) / 180;
 export function haversineKm(a: Point, b: Point): number {
   const dLat = rad(b.latitude - a.latitude);
   const dLon = rad(b.longitude - a.longitude);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLon / 2) ** 2;
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -32,7 +33,10 @@ export function distancesFrom(origin: Point, services: readonly ListedService[])
  * Nearest first; services without a position last. The sort is stable, so equal distances (the
  * services of one member) keep the day's fair order.
  */
-export function byDistance(services: readonly ListedService[], distances: Map<string, number>): ListedService[] {
+export function byDistance(
+  services: readonly ListedService[],
+  distances: Map<string, number>,
+): ListedService[] {
   const key = (s: ListedService) => distances.get(s.id) ?? Number.POSITIVE_INFINITY;
   return [...services].sort((a, b) => key(a) - key(b));
 }

@@ -8,6 +8,7 @@ import { findMemberBySlug, listServicesOfMember } from "../directory.repository.
 import { findLogoRef } from "../logos/logos.repository.js";
 import { canEditMember, canSeeMember } from "../directory.policy.js";
 import {
+  isEmptyQuery,
   orderDay,
   parseFinderQuery,
   PER_PAGE,
@@ -108,10 +109,25 @@ export function publicPages(router: Hono<AppEnv>): void {
 
   router.get("/map", async (c) => {
     const snapshot = await loadSnapshot(c.get("deps").db);
-    const members = filterChoices(snapshot, c.get("locale")).membersByName;
+    const query = finderQuery(c, snapshot);
+    let members = filterChoices(snapshot, c.get("locale")).membersByName;
+    // With the finder's query, the members offering the services it finds.
+    if (!isEmptyQuery(query)) {
+      const offering = new Set((await finderData(c)).result.all.map((s) => s.member.id));
+      members = members.filter((m) => offering.has(m.id));
+    }
     const map = baseMap();
     cacheable(c, 300);
-    return render(c, <MapPage c={c} map={map} placed={placeOnMap(members, map.project)} members={members} />);
+    return render(
+      c,
+      <MapPage
+        c={c}
+        map={map}
+        placed={placeOnMap(members, map.project)}
+        members={members}
+        query={isEmptyQuery(query) ? null : query}
+      />,
+    );
   });
 
   router.get("/guide", async (c) => {
@@ -121,6 +137,7 @@ export function publicPages(router: Hono<AppEnv>): void {
     const answers = parseGuide(
       c.req.query(),
       snapshot.categories.map((cat) => cat.id),
+      snapshot.alternatives.byId,
     );
     const names = new Map(snapshot.categories.map((cat) => [cat.id, categoryName(locale, cat)]));
     const serviceLabel = (s: { name: string; categoryId: string }) =>

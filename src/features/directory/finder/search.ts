@@ -36,7 +36,8 @@ export function resolveNear(text: string): Resolution {
 }
 
 export function understand(snapshot: DirectorySnapshot, query: FinderQuery): Understood {
-  const recognised = query.alternative.length === 0 && query.q ? snapshot.alternatives.recognise(query.q) : null;
+  const recognised =
+    query.alternative.length === 0 && query.q ? snapshot.alternatives.recognise(query.q) : null;
   const effective = recognised ? { ...query, alternative: [recognised.entry.id] } : query;
   const only = effective.alternative.length === 1 ? effective.alternative[0] : undefined;
   return {

@@ -91,6 +91,11 @@ export function invalidateDirectory(): void {
   cache = new WeakMap();
 }
 
+/** The snapshot last loaded for this database, if any, without asking the database. */
+export function lastSnapshot(db: DB): DirectorySnapshot | undefined {
+  return cache.get(db)?.snapshot;
+}
+
 function jsonList(text: string): string[] {
   try {
     const value: unknown = JSON.parse(text);

@@ -11,8 +11,7 @@ import type { Commune } from "./communes.js";
  */
 
 export type Resolution =
-  | { ok: true; place: Place }
-  | { ok: false; suggestions: { value: string; label: string }[] };
+  { ok: true; place: Place } | { ok: false; suggestions: { value: string; label: string }[] };
 
 const FOCUS = new Set(["FR", "BE", "CH", "LU"]);
 const isFrance = (code: string) => code === "FR" || code in FRENCH_OVERSEAS;
@@ -43,7 +42,14 @@ function coordinates(text: string): Place | null {
   const latitude = Number(m[1]);
   const longitude = Number(m[2]);
   if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return null;
-  return { name: `${latitude}, ${longitude}`, countryCode: "", region: null, latitude, longitude, population: 0 };
+  return {
+    name: `${latitude}, ${longitude}`,
+    countryCode: "",
+    region: null,
+    latitude,
+    longitude,
+    population: 0,
+  };
 }
 
 /** Where a commune is: its GeoNames town (same arrondissement, else region; closest population). */
@@ -72,7 +78,8 @@ function byPostcode(g: Gazetteer, code: string, name: string): Resolution {
   const communes = g.communes.byPostcode.get(code) ?? [];
   const key = normalise(name);
   const chosen =
-    communes.find((c) => key && c.key === key) ?? [...communes].sort((a, b) => b.population - a.population)[0];
+    communes.find((c) => key && c.key === key) ??
+    [...communes].sort((a, b) => b.population - a.population)[0];
   const place = chosen ? communePlace(g, chosen) : null;
   if (place) return { ok: true, place: { ...place, postcode: code } };
   // The nearest existing postcodes of the same department.
@@ -118,9 +125,10 @@ export function suggestNames(g: Gazetteer, key: string): { value: string; label:
     const code = g.world.countries[first] ?? "";
     consider(k, g.world.names[first] ?? k, (g.world.population[first] ?? 0) * (FOCUS.has(code) ? 10 : 1));
   }
-  const names = [
-    ...new Set(found.sort((a, b) => a.d - b.d || b.weight - a.weight).map((f) => f.name)),
-  ].slice(0, 5);
+  const names = [...new Set(found.sort((a, b) => a.d - b.d || b.weight - a.weight).map((f) => f.name))].slice(
+    0,
+    5,
+  );
   return names.map((n) => ({ value: n, label: n }));
 }
 
@@ -128,7 +136,11 @@ export function suggestNames(g: Gazetteer, key: string): { value: string; label:
  * Resolves "Lyon", "69007", "69007 Lyon", "Mons, BE" or "45.76,4.83". `country` narrows the
  * search (the member form knows the structure's country).
  */
-export function resolvePlace(g: Gazetteer, text: string, options: { country?: string | null } = {}): Resolution {
+export function resolvePlace(
+  g: Gazetteer,
+  text: string,
+  options: { country?: string | null } = {},
+): Resolution {
   const exact = coordinates(text);
   if (exact) return { ok: true, place: exact };
   const postcode = /\b(\d{5})\b/.exec(text)?.[1];
