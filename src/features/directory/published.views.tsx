@@ -18,8 +18,8 @@ export function ReplacesNote({
   if (names.length === 0) return null;
   const t = c.get("t");
   const shown =
-    names.length > 4
-      ? t("directory.alternatives.replaces.more", { names: names.slice(0, 4).join(", ") })
+    names.length > 6
+      ? t("directory.alternatives.replaces.more", { names: names.slice(0, 6).join(", ") })
       : names.join(", ");
   return <p class={cls}>{t("directory.alternatives.replaces", { names: shown })}</p>;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/helpers/platform.js";
 import { makeMember, makePerson, makeService } from "../../../../tests/helpers/factories.js";
-import { TestClient } from "../../../../tests/helpers/client.js";
+import type { TestClient } from "../../../../tests/helpers/client.js";
 import { CATALOGUE_VERSION, SHIPPED_CATALOGUE } from "./catalogue.js";
 import { listAlternatives, syncShippedCatalogue } from "./alternatives.repository.js";
 

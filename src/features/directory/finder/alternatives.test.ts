@@ -3,6 +3,7 @@ import { z } from "zod";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/helpers/platform.js";
 import { makeMember, makeService } from "../../../../tests/helpers/factories.js";
 import { escapeHtml } from "../../../../tests/helpers/html.js";
+import { invalidateDirectory } from "./snapshot.js";
 
 /** Whether the page shows a text (as rendered), without printing the whole page when it does not. */
 const shows = (html: string, text: string) => (html.includes(escapeHtml(text)) ? text : `missing: ${text}`);
@@ -165,5 +166,56 @@ describe("near me", () => {
     expect(api.near?.suggestions).toContain("Lyon");
     const nothing = await t.client().get("/fr/services?near=Xqzwv");
     expect(shows(nothing.text, "Essayez le nom d'une ville")).toBe("Essayez le nom d'une ville");
+  });
+});
+
+describe("entry points", () => {
+  it("offers “I want to leave” on the home page, a plain GET form to the finder with the catalogue's names", async () => {
+    const res = await t.client().get("/fr");
+    expect(res.text).toContain('<form method="get" action="/fr/services" class="leave-form"');
+    expect(res.text).toContain('list="leave-names"');
+    expect(res.text).toContain('<option value="Google Docs">');
+    expect(shows(res.text, "Je veux quitter :")).toBe("Je veux quitter :");
+  });
+
+  it("asks in the guide which service to leave, and suggests members replacing it", async () => {
+    const form = await t.client().get("/fr/guide");
+    expect(form.text).toContain('<select id="guide-leave" name="leave">');
+    const res = await t.client().get("/fr/guide?leave=doodle");
+    expect(shows(res.text, "Remplace Doodle")).toBe("Remplace Doodle");
+    expect(res.text).toContain("Chaton des Pentes");
+    expect(res.text).toContain('href="/fr/services?alternative=doodle"');
+  });
+
+  it("says on the entraide portal's cards what each service replaces", async () => {
+    const res = await t.client().get("/fr/entraide");
+    expect(/Remplace : [^<]*Google Docs/.test(res.text)).toBe(true);
+    expect(/Remplace : [^<]*Zoom/.test(res.text)).toBe(true);
+  });
+});
+
+// Last in the file: it adds a member the tests above do not expect.
+describe("the map follows the finder", () => {
+  it("shows only the members offering what the finder finds, grouping close dots, with links both ways", async () => {
+    const villeurbanne = await makeMember(t.deps.db, {
+      name: "Chaton de Villeurbanne",
+      slug: "villeurbanne",
+      city: "Villeurbanne",
+      latitude: 45.77,
+      longitude: 4.88,
+    });
+    await makeService(t.deps.db, villeurbanne.id, { name: "Sondage de Villeurbanne", category_id: "poll" });
+    invalidateDirectory();
+    const res = await t.client().get("/fr/map?q=doodle");
+    expect(res.status).toBe(200);
+    expect(res.text).toContain("2 chatons autour de");
+    expect(res.text).not.toContain("Chaton du Nord");
+    expect(/href="\/fr\/services\?q=doodle&amp;near=45\.7\d%2C4\.8\d"/.test(res.text)).toBe(true);
+    expect(res.text).toContain('href="/fr/services?q=doodle"');
+    expect(res.text).toContain('r="27"');
+    const all = await t.client().get("/fr/map");
+    expect(all.text).toContain("Chaton du Nord");
+    const finder = await t.client().get("/fr/services?q=doodle");
+    expect(finder.text).toContain('href="/fr/map?q=doodle"');
   });
 });
