@@ -107,6 +107,11 @@ describe("finding an alternative to a proprietary service", () => {
     );
     expect(combined.results.map((r) => r.name)).toEqual(["Pad du Nord"]);
     expect(combined.results[0]?.replaces).toContain("google-docs");
+    // What the finder's own form sends back: the search and the alternative it was read as.
+    const both = Json.parse(
+      JSON.parse((await t.client().get("/api/services?q=Google+Docs&alternative=google-docs")).text),
+    );
+    expect(both.total).toBe(4);
     const unknown = Json.parse(JSON.parse((await t.client().get("/api/services?alternative=nope")).text));
     expect(unknown.alternative).toBeNull();
     expect(unknown.total).toBe(6);

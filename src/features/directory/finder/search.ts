@@ -36,9 +36,12 @@ export function resolveNear(text: string): Resolution {
 }
 
 export function understand(snapshot: DirectorySnapshot, query: FinderQuery): Understood {
+  const named = query.q ? snapshot.alternatives.recognise(query.q) : null;
+  // The finder's form sends back both the search and the alternative it was understood as.
   const recognised =
-    query.alternative.length === 0 && query.q ? snapshot.alternatives.recognise(query.q) : null;
-  const effective = recognised ? { ...query, alternative: [recognised.entry.id] } : query;
+    named && (query.alternative.length === 0 || query.alternative.includes(named.entry.id)) ? named : null;
+  const effective =
+    recognised && query.alternative.length === 0 ? { ...query, alternative: [recognised.entry.id] } : query;
   const only = effective.alternative.length === 1 ? effective.alternative[0] : undefined;
   return {
     query: effective,
