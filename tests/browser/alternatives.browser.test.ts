@@ -61,7 +61,8 @@ describe.skipIf(!browserAvailable)("leaving Google Docs for a member nearby, in 
       expect(await page.locator(".service-card__distance").nth(1).textContent()).toMatch(/à 9\d,\d km/);
       expect(await page.textContent(".near-notice")).toContain("Lyon");
       // Nothing wider than the screen.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      const scrollWidth: unknown = await page.evaluate("document.documentElement.scrollWidth");
+      expect(scrollWidth).toBeLessThanOrEqual(width);
 
       await page.click(`a:has-text("${fr("directory.finder.map")}")`);
       await page.waitForURL(/\/fr\/map\?/);

@@ -9,13 +9,12 @@ import { normalise } from "../fuzzy.js";
  * arrays are not kept alive by the module cache.
  */
 
+/** A commune as the gazetteer keeps it: only what placing it needs (35,000 of them stay in memory). */
 export interface Commune {
-  code: string;
   name: string;
-  key: string;
-  postcodes: string[];
+  /** INSEE region code ("84"). */
   region: string;
-  department: string;
+  /** INSEE arrondissement code ("691"): GeoNames gives it too, which ties a commune to its town. */
   arrondissement: string;
   population: number;
 }
@@ -34,30 +33,45 @@ function records(name: string): Record<string, unknown>[] {
   return value.filter(isRecord);
 }
 
-export function loadCommunes() {
+export interface Communes {
+  /** Normalised name → communes of that name. */
+  byKey: Map<string, Commune[]>;
+  byPostcode: Map<string, Commune[]>;
+  /** Arrondissement code → its chief town (where a commune too small for GeoNames is placed). */
+  chiefTowns: Map<string, Commune>;
+}
+
+export function loadCommunes(): Communes {
   const byKey = new Map<string, Commune[]>();
   const byPostcode = new Map<string, Commune[]>();
   const byCode = new Map<string, Commune>();
+  const codes = new Map<string, string>();
+  const share = (s: string) => {
+    const known = codes.get(s);
+    if (known !== undefined) return known;
+    codes.set(s, s);
+    return s;
+  };
   for (const r of records("communes.json")) {
     if (r.type !== "commune-actuelle") continue;
-    const name = str(r.nom);
     const commune: Commune = {
-      code: str(r.code),
-      name,
-      key: normalise(name),
-      postcodes: Array.isArray(r.codesPostaux) ? r.codesPostaux.map(str).filter(Boolean) : [],
-      region: str(r.region),
-      department: str(r.departement),
-      arrondissement: str(r.arrondissement),
+      name: str(r.nom),
+      region: share(str(r.region)),
+      arrondissement: share(str(r.arrondissement)),
       population: typeof r.population === "number" ? r.population : 0,
     };
-    byCode.set(commune.code, commune);
-    byKey.set(commune.key, [...(byKey.get(commune.key) ?? []), commune]);
-    for (const p of commune.postcodes) byPostcode.set(p, [...(byPostcode.get(p) ?? []), commune]);
+    byCode.set(str(r.code), commune);
+    const key = normalise(commune.name);
+    byKey.set(key, [...(byKey.get(key) ?? []), commune]);
+    if (Array.isArray(r.codesPostaux))
+      for (const p of r.codesPostaux.map(str)) if (p) byPostcode.set(p, [...(byPostcode.get(p) ?? []), commune]);
   }
-  const chiefTowns = new Map<string, string>();
-  for (const r of records("arrondissements.json")) chiefTowns.set(str(r.code), str(r.chefLieu));
-  return { communes: { byKey, byPostcode, byCode }, chiefTowns };
+  const chiefTowns = new Map<string, Commune>();
+  for (const r of records("arrondissements.json")) {
+    const chief = byCode.get(str(r.chefLieu));
+    if (chief) chiefTowns.set(str(r.code), chief);
+  }
+  return { byKey, byPostcode, chiefTowns };
 }
 
 let regionNames: Map<string, string> | undefined;

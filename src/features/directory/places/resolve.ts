@@ -55,7 +55,7 @@ function coordinates(text: string): Place | null {
 /** Where a commune is: its GeoNames town (same arrondissement, else region; closest population). */
 export function communePlace(g: Gazetteer, commune: Commune, fallback = true): Place | null {
   const { world } = g;
-  const towns = townsNamed(world, commune.key).filter((i) => isFrance(world.countries[i] ?? ""));
+  const towns = townsNamed(world, normalise(commune.name)).filter((i) => isFrance(world.countries[i] ?? ""));
   const sameArr = towns.filter((i) => world.arrondissements[i] === commune.arrondissement);
   const inRegion = (i: number) => {
     const code = world.countries[i] ?? "";
@@ -69,7 +69,7 @@ export function communePlace(g: Gazetteer, commune: Commune, fallback = true): P
     return { ...town, name: commune.name, population: commune.population, countryCode: "FR" };
   }
   if (!fallback) return null;
-  const chief = g.communes.byCode.get(g.chiefTowns.get(commune.arrondissement) ?? "");
+  const chief = g.communes.chiefTowns.get(commune.arrondissement);
   const near = chief ? communePlace(g, chief, false) : null;
   return near ? { ...near, name: commune.name, population: commune.population, approximate: true } : null;
 }
@@ -78,7 +78,7 @@ function byPostcode(g: Gazetteer, code: string, name: string): Resolution {
   const communes = g.communes.byPostcode.get(code) ?? [];
   const key = normalise(name);
   const chosen =
-    communes.find((c) => key && c.key === key) ??
+    communes.find((c) => key && normalise(c.name) === key) ??
     [...communes].sort((a, b) => b.population - a.population)[0];
   const place = chosen ? communePlace(g, chosen) : null;
   if (place) return { ok: true, place: { ...place, postcode: code } };
