@@ -207,9 +207,13 @@ export function FinderPage(props: FinderPageProps) {
       <p>
         <a href={href(c, "/guide")}>{t("directory.finder.guide")}</a>
       </p>
+      {/* On a phone the filters come first and are long: a way straight to what was asked for. */}
+      <p class="finder__jump">
+        <a href="#finder-results">{counted(t, "directory.finder.jump", result.page.total)}</a>
+      </p>
       <div class="finder">
         <FinderFilters {...props} />
-        <section class="finder__results" aria-labelledby="finder-count">
+        <section class="finder__results" id="finder-results" aria-labelledby="finder-count">
           <AlternativeHeading c={c} search={search} snapshot={snapshot} />
           <h2 id="finder-count" role="status">
             {counted(t, "directory.finder.count", result.page.total)}

@@ -64,7 +64,8 @@ export function loadCommunes(): Communes {
     const key = normalise(commune.name);
     byKey.set(key, [...(byKey.get(key) ?? []), commune]);
     if (Array.isArray(r.codesPostaux))
-      for (const p of r.codesPostaux.map(str)) if (p) byPostcode.set(p, [...(byPostcode.get(p) ?? []), commune]);
+      for (const p of r.codesPostaux.map(str))
+        if (p) byPostcode.set(p, [...(byPostcode.get(p) ?? []), commune]);
   }
   const chiefTowns = new Map<string, Commune>();
   for (const r of records("arrondissements.json")) {
