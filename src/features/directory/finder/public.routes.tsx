@@ -16,8 +16,8 @@ import {
   runMemberList,
   type QueryInput,
 } from "./finder.js";
-import { loadSnapshot, searchMemberIds, searchServiceIds, type DirectorySnapshot } from "./snapshot.js";
-import { understand } from "./search.js";
+import { loadSnapshot, type DirectorySnapshot } from "./snapshot.js";
+import { searchMemberIds, searchServiceIds, understand } from "./search.js";
 import { FinderPage } from "./finder.views.js";
 import { MembersPage } from "../members/members.views.js";
 import { MemberPage } from "../members/member-page.views.js";

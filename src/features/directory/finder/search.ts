@@ -1,3 +1,6 @@
+import type { DB } from "../../../db/adapter.js";
+import { likePattern } from "../../../db/adapter.js";
+import { directoryDb } from "../directory.tables.js";
 import type { FinderQuery } from "./finder.js";
 import type { DirectorySnapshot } from "./snapshot.js";
 import type { Alternative } from "../alternatives/alternatives.repository.js";
@@ -50,4 +53,30 @@ export function understand(snapshot: DirectorySnapshot, query: FinderQuery): Und
     alternative: only ? (snapshot.alternatives.byId.get(only) ?? null) : null,
     near: query.near ? resolveNear(query.near) : null,
   };
+}
+
+/** Words of a search, each to be found (in any order) in search_text. */
+export function searchWords(q: string): string[] {
+  return q
+    .split(/\s+/)
+    .map((w) => w.trim())
+    .filter((w) => w.length > 0)
+    .slice(0, 8);
+}
+
+/** Ids of services whose search text holds every word of `q` (null when there is no search). */
+export async function searchServiceIds(db: DB, q: string): Promise<Set<string> | null> {
+  const words = searchWords(q);
+  if (words.length === 0) return null;
+  let query = directoryDb(db).selectFrom("services").select("id");
+  for (const w of words) query = query.where("search_text", "like", likePattern(w));
+  return new Set((await query.execute()).map((r) => r.id));
+}
+
+export async function searchMemberIds(db: DB, q: string): Promise<Set<string> | null> {
+  const words = searchWords(q);
+  if (words.length === 0) return null;
+  let query = directoryDb(db).selectFrom("members").select("id");
+  for (const w of words) query = query.where("search_text", "like", likePattern(w));
+  return new Set((await query.execute()).map((r) => r.id));
 }

@@ -1,5 +1,5 @@
 import type { DB } from "../../../db/adapter.js";
-import { likePattern, toCount } from "../../../db/adapter.js";
+import { toCount } from "../../../db/adapter.js";
 import type {
   MemberStatus,
   MemberType,
@@ -283,30 +283,4 @@ export async function loadSnapshot(db: DB, now = Date.now()): Promise<DirectoryS
   const snapshot = await build(db);
   cache.set(db, { fingerprint: print, at: now, checkedAt: now, snapshot });
   return snapshot;
-}
-
-/** Words of a search, each to be found (in any order) in search_text. */
-export function searchWords(q: string): string[] {
-  return q
-    .split(/\s+/)
-    .map((w) => w.trim())
-    .filter((w) => w.length > 0)
-    .slice(0, 8);
-}
-
-/** Ids of services whose search text holds every word of `q` (null when there is no search). */
-export async function searchServiceIds(db: DB, q: string): Promise<Set<string> | null> {
-  const words = searchWords(q);
-  if (words.length === 0) return null;
-  let query = directoryDb(db).selectFrom("services").select("id");
-  for (const w of words) query = query.where("search_text", "like", likePattern(w));
-  return new Set((await query.execute()).map((r) => r.id));
-}
-
-export async function searchMemberIds(db: DB, q: string): Promise<Set<string> | null> {
-  const words = searchWords(q);
-  if (words.length === 0) return null;
-  let query = directoryDb(db).selectFrom("members").select("id");
-  for (const w of words) query = query.where("search_text", "like", likePattern(w));
-  return new Set((await query.execute()).map((r) => r.id));
 }

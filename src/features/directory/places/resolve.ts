@@ -110,7 +110,7 @@ function candidates(g: Gazetteer, key: string, country: string | null): { place:
 
 /** Up to five known names within two typos of what was typed, the most populous first. */
 export function suggestNames(g: Gazetteer, key: string): { value: string; label: string }[] {
-  if (key.length < 3) return [];
+  if (key.length < 3 || key.length > 40) return [];
   const found: { name: string; d: number; weight: number }[] = [];
   const consider = (k: string, name: string, weight: number) => {
     // A typo on both of the first two letters is rare; skipping those keeps the scan cheap.
