@@ -266,7 +266,7 @@ export const workEntries: ShippedAlternative[] = [
     id: "lucidchart",
     name: "Lucidchart",
     vendor: "Lucid Software",
-    aliases: ["lucid chart", "visio", "microsoft visio"],
+    aliases: ["lucid chart", "microsoft visio"],
     categories: ["diagram"],
     software: ["drawio", "excalidraw"],
     fr: "Schémas et diagrammes en ligne.",

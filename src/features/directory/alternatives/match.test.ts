@@ -68,7 +68,20 @@ describe("recognising a proprietary service in a search", () => {
   });
 
   it("leaves ordinary searches alone", () => {
-    for (const q of ["pad", "mail", "lyon", "nextcloud", "sondage", "association", "paris", "docs", "pad x"])
+    for (const q of [
+      "pad",
+      "mail",
+      "lyon",
+      "nextcloud",
+      "sondage",
+      "association",
+      "paris",
+      "docs",
+      "pad x",
+      "video",
+      "visio",
+      "photo",
+    ])
       expect(found(q), q).toBeNull();
   });
 

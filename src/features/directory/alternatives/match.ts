@@ -32,6 +32,18 @@ const FILLERS = new Set(
     "statt anstelle ersatz von"
   ).split(" "),
 );
+/**
+ * Everyday words one typo away from a service's name ("video" and Vimeo, "photo", "notes"): they
+ * mean what they say, so they are never read as a misspelt name (an exact alias still counts).
+ */
+const NOT_TYPOS = new Set(
+  (
+    "video videos visio photo photos image images note notes carte cartes map maps mail mails chat " +
+    "drive docs doc agenda forum forums blog blogs wiki music musique sondage sondages form forms " +
+    "slides sheets lien liens code site sites texte fichier fichiers liste listes groupe groupes " +
+    "contact contacts projet projets tache taches audio podcast favoris office word excel"
+  ).split(" "),
+);
 const MAX_SPAN = 4;
 const MEMO = 1_000;
 
@@ -84,7 +96,7 @@ export function buildAlternativesIndex(entries: readonly Alternative[]): Alterna
           best = { id, distance: 0, start };
           break;
         }
-        const near = candidate.length >= 4 ? fuzzy(candidate) : null;
+        const near = candidate.length >= 4 && !NOT_TYPOS.has(candidate) ? fuzzy(candidate) : null;
         if (near && (!best || near.distance < best.distance)) best = { ...near, start };
       }
       const entry = best && byId.get(best.id);
