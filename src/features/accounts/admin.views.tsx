@@ -27,6 +27,7 @@ export function AdminNav({ c }: { c: AppContext }) {
       <a href={href(c, "/admin/audit")}>{t("admin.audit")}</a>
       <a href={href(c, "/admin/jobs")}>{t("admin.jobs")}</a>
       <a href={href(c, "/admin/categories")}>{t("directory.categories.title")}</a>
+      <a href={href(c, "/admin/alternatives")}>{t("directory.alternatives.admin.title")}</a>
       <a href={href(c, "/admin/entraide")}>{t("entraide.admin.title")}</a>
       <a href={href(c, "/charter/admin")}>{t("applications.charter.admin.title")}</a>
       <a href={href(c, "/rounds")}>{t("applications.rounds.title")}</a>

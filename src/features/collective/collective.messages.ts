@@ -10,10 +10,8 @@ import * as starter from "./starter/starter.messages.js";
  * `fr` like `en`, ready for when the platform gains its German locale.
  */
 const shared = {
-  "collective.hours.one": "{count} heure",
-  "collective.hours.other": "{count} heures",
-  "collective.days.one": "{count} jour",
-  "collective.days.other": "{count} jours",
+  "collective.hours": "{count, plural, one {# heure} other {# heures}}",
+  "collective.days": "{count, plural, one {# jour} other {# jours}}",
   "collective.footer.conduct": "Code de conduite",
 } as const;
 
@@ -28,10 +26,8 @@ export const fr = {
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
-  "collective.hours.one": "{count} hour",
-  "collective.hours.other": "{count} hours",
-  "collective.days.one": "{count} day",
-  "collective.days.other": "{count} days",
+  "collective.hours": "{count, plural, one {# hour} other {# hours}}",
+  "collective.days": "{count, plural, one {# day} other {# days}}",
   "collective.footer.conduct": "Code of conduct",
   ...contact.en,
   ...meetings.en,
@@ -42,10 +38,8 @@ export const en: Record<keyof typeof fr, string> = {
 };
 
 export const de: Record<keyof typeof fr, string> = {
-  "collective.hours.one": "{count} Stunde",
-  "collective.hours.other": "{count} Stunden",
-  "collective.days.one": "{count} Tag",
-  "collective.days.other": "{count} Tage",
+  "collective.hours": "{count, plural, one {# Stunde} other {# Stunden}}",
+  "collective.days": "{count, plural, one {# Tag} other {# Tage}}",
   "collective.footer.conduct": "Verhaltenskodex",
   ...contact.de,
   ...meetings.de,

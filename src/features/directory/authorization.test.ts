@@ -33,6 +33,8 @@ describe("a member can never edit another member's data", () => {
       ["/fr/kittens/keep", { member: theirs.slug, seed: "intrus", action: "keep" }],
       ["/fr/admin/categories", { id: "intrus", family: "web", name_fr: "x", name_en: "x" }],
       ["/fr/admin/categories/pad", { family: "web", name_fr: "x", name_en: "x" }],
+      ["/fr/admin/alternatives", { id: "intrus", name: "x", categories: "pad" }],
+      ["/fr/admin/alternatives/doodle", { name: "x", categories: "pad" }],
     ];
     for (const who of [admin, plainMember]) {
       const client = await signedIn(t, who.email, who.password);
@@ -45,6 +47,8 @@ describe("a member can never edit another member's data", () => {
         `/fr/members/${theirs.slug}/edit`,
         `/fr/members/${theirs.slug}/services/new`,
         "/fr/admin/categories",
+        "/fr/admin/alternatives",
+        "/fr/admin/alternatives/doodle",
       ])
         expect((await client.get(path)).status, `GET ${path}`).toBe(403);
     }

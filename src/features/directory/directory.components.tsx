@@ -74,11 +74,16 @@ export function ServiceCard({
   service,
   categoryLabel,
   showMember = true,
+  replaces = [],
+  distanceKm,
 }: {
   c: AppContext;
   service: ListedService;
   categoryLabel: string;
   showMember?: boolean;
+  /** Names of the proprietary services it replaces, the one searched for first. */
+  replaces?: string[];
+  distanceKm?: number | undefined;
 }) {
   const t = c.get("t");
   const locale = c.get("locale");
@@ -98,6 +103,22 @@ export function ServiceCard({
           <MemberPicture c={c} member={service.member} size={32} />{" "}
           <a href={href(c, `/members/${service.member.slug}`)}>{service.member.name}</a>
           {service.member.city ? <span class="muted"> · {place(locale, service.member)}</span> : null}
+          {distanceKm === undefined ? null : (
+            <span class="service-card__distance">
+              {" "}
+              · {t("directory.near.distance", { km: t.number(distanceKm) })}
+            </span>
+          )}
+        </p>
+      ) : null}
+      {replaces.length > 0 ? (
+        <p class="service-card__replaces">
+          {t("directory.alternatives.replaces", {
+            names:
+              replaces.length > 3
+                ? t("directory.alternatives.replaces.more", { names: replaces.slice(0, 3).join(", ") })
+                : replaces.join(", "),
+          })}
         </p>
       ) : null}
       {description.text ? (

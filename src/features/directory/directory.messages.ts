@@ -2,6 +2,7 @@ import * as labels from "./labels.messages.js";
 import * as publicPages from "./public.messages.js";
 import * as selfService from "./selfservice.messages.js";
 import * as logos from "./logos.messages.js";
+import * as alternatives from "./alternatives.messages.js";
 
 /** Strings of the directory feature. Keys start with "directory."; each part keeps its own file. */
 export const fr = {
@@ -10,6 +11,7 @@ export const fr = {
   ...publicPages.fr,
   ...selfService.fr,
   ...logos.fr,
+  ...alternatives.fr,
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -18,6 +20,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...publicPages.en,
   ...selfService.en,
   ...logos.en,
+  ...alternatives.en,
 };
 
 export const de: Record<keyof typeof fr, string> = {
@@ -26,4 +29,5 @@ export const de: Record<keyof typeof fr, string> = {
   ...publicPages.de,
   ...selfService.de,
   ...logos.de,
+  ...alternatives.de,
 };

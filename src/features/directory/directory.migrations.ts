@@ -1,4 +1,5 @@
 import type { Kysely, Migration } from "kysely";
+import { alternativesMigrations } from "./alternatives/alternatives.migrations.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDB = Kysely<any>;
@@ -166,4 +167,5 @@ export const directoryMigrations: Record<string, Migration> = {
       await db.schema.dropTable("member_logos").execute();
     },
   },
+  ...alternativesMigrations,
 };

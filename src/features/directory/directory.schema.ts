@@ -148,6 +148,8 @@ export const NewMemberSchema = z.object({
   website: optionalUrl(),
   contact_email: optionalEmail(),
   city: optionalText(100),
+  // The form has always shown it; without it here a new member was missing from the region filter.
+  region: optionalText(100),
   country_code: countryCode(),
 });
 

@@ -45,6 +45,7 @@ export interface DirectoryTables {
   services: ServicesTable;
   member_invitations: MemberInvitationsTable;
   member_logos: MemberLogosTable;
+  alternatives: AlternativesTable;
 }
 
 export const MEMBER_TYPES = [
@@ -227,6 +228,33 @@ export interface MemberLogosTable {
   updated_at: string;
   /** Why the last attempt failed (a LogoRefusal code); null when it succeeded. */
   error: string | null;
+}
+
+/**
+ * A proprietary service people leave and the categories that replace it (decision 018): copied
+ * from the shipped catalogue (alternatives/catalogue.ts), then edited by platform admins.
+ */
+export interface AlternativesTable {
+  /** A slug, e.g. "google-docs": the finder's `alternative=` value. */
+  id: string;
+  name: string;
+  vendor: string;
+  /** JSON array of other names and common misspellings. */
+  aliases: string;
+  description_fr: string;
+  description_en: string;
+  description_de: string;
+  /** JSON array of category ids. */
+  categories: string;
+  /** JSON array of software slugs. */
+  software: string;
+  /** The catalogue version that last wrote this row; null for an entry admins added. */
+  shipped_version: number | null;
+  /** Set when an admin edits the entry: later catalogue versions leave it alone. */
+  edited_at: string | null;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 /** The directory's view of the database: only its repositories use it (see OwnDb). */

@@ -4,6 +4,7 @@ import { memberEditPages } from "./members/member-edit.routes.js";
 import { serviceEditPages } from "./services/service-edit.routes.js";
 import { dashboardPages } from "./dashboard/dashboard.routes.js";
 import { categoryPages } from "./services/categories.routes.js";
+import { alternativesPages } from "./alternatives/alternatives.routes.js";
 import { directoryApi } from "./finder/api.routes.js";
 import { logoRoutes } from "./logos/logos.routes.js";
 import { directoryJobs } from "./logos/logos.fetch.js";
@@ -19,6 +20,7 @@ export const directoryFeature: Feature = {
     serviceEditPages(router);
     dashboardPages(router);
     categoryPages(router);
+    alternativesPages(router);
   },
   root(app) {
     directoryApi(app);

@@ -7,6 +7,8 @@ import {
   type ServiceAccess,
   type ServiceStatus,
 } from "./directory.tables.js";
+import { lastSnapshot, loadSnapshot } from "./finder/snapshot.js";
+import { SHIPPED_CATALOGUE } from "./alternatives/catalogue.js";
 
 /**
  * What the directory publishes to the other features: member structures and their services as
@@ -325,4 +327,22 @@ function parseJson(text: string | null): unknown {
   } catch {
     return text;
   }
+}
+
+/** Names of the proprietary services the catalogue knows, by name: the home page's suggestions. */
+export async function leavableServices(db: DB): Promise<string[]> {
+  return (await loadSnapshot(db)).alternatives.entries.map((e) => e.name);
+}
+
+/**
+ * Names of the proprietary services that a category's services replace ("pad" → Google Docs,
+ * Notion…). Answered from memory, without waiting: the catalogue as last read from the database,
+ * or the shipped one before the directory was first read.
+ */
+export function replacedServiceNames(db: DB, categoryId: string): string[] {
+  const index = lastSnapshot(db)?.alternatives;
+  if (index) return (index.byCategory.get(categoryId) ?? []).flatMap((id) => index.byId.get(id)?.name ?? []);
+  return SHIPPED_CATALOGUE.filter((e) => e.categories.includes(categoryId))
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
 }

@@ -48,6 +48,7 @@ export function listedService(
     hostCountry: "FR",
     status: "ok",
     member,
+    replaces: [],
     ...over,
   };
 }

@@ -4,6 +4,7 @@ import type { LiveInstance, LiveService } from "./live.js";
 import type { alternatives } from "./entraide.repository.js";
 import { softwareName } from "./software.js";
 import { PortalLayout } from "./portal.layout.js";
+import { ReplacesNote } from "../directory/published.views.js";
 
 type Alternatives = Awaited<ReturnType<typeof alternatives>>;
 
@@ -44,6 +45,7 @@ function ServiceCard({ c, service }: { c: AppContext; service: LiveService }) {
         {name}
       </h2>
       <p>{service.description[t.locale]}</p>
+      <ReplacesNote c={c} categoryId={service.categoryId} class="p-muted" />
       <p class="p-muted">
         {t("entraide.portal.software", { software: service.software.map(softwareName).join(", ") })}
       </p>

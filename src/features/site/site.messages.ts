@@ -2,6 +2,12 @@ export const fr = {
   "home.title": "Des services en ligne libres, éthiques et proches de chez vous",
   "home.lead":
     "{collective} rassemble de petites structures qui hébergent des services en ligne libres, sans publicité ni exploitation de vos données : des alternatives aux géants du web, tenues par des gens que vous pouvez rencontrer.",
+  "home.leave.title": "Quitter un service des géants du web",
+  "home.leave.label": "Je veux quitter :",
+  "home.leave.hint": "Un service à remplacer : Google Docs, WhatsApp, Doodle, Dropbox, Zoom…",
+  "home.leave.near": "Près de (facultatif) :",
+  "home.leave.near.hint": "Une ville ou un code postal, pour voir les chatons les plus proches d'abord.",
+  "home.leave.submit": "Trouver une alternative",
   "home.find.title": "Trouver un chaton",
   "home.find.body": "Cherchez un hébergeur par service, par région ou par conditions d'accès.",
   "home.find.cta": "Parcourir l'annuaire",
@@ -31,6 +37,12 @@ export const en: Record<keyof typeof fr, string> = {
   "home.title": "Free, ethical online services, close to you",
   "home.lead":
     "{collective} brings together small organisations that host free-software online services, with no advertising and no exploitation of your data: alternatives to the web giants, run by people you can meet.",
+  "home.leave.title": "Leave a web giant's service",
+  "home.leave.label": "I want to leave:",
+  "home.leave.hint": "A service to replace: Google Docs, WhatsApp, Doodle, Dropbox, Zoom…",
+  "home.leave.near": "Near (optional):",
+  "home.leave.near.hint": "A city or a postcode, to see the nearest members first.",
+  "home.leave.submit": "Find an alternative",
   "home.find.title": "Find a chaton",
   "home.find.body": "Look for a hoster by service, by region or by access conditions.",
   "home.find.cta": "Browse the directory",
@@ -57,6 +69,13 @@ export const en: Record<keyof typeof fr, string> = {
 };
 
 export const de: Record<keyof typeof fr, string> = {
+  "home.leave.title": "Einen Dienst der Web-Giganten verlassen",
+  "home.leave.label": "Ich möchte verlassen:",
+  "home.leave.hint": "Ein Dienst, den du ersetzen möchtest: Google Docs, WhatsApp, Doodle, Dropbox, Zoom …",
+  "home.leave.near": "In der Nähe von (freiwillig):",
+  "home.leave.near.hint":
+    "Eine Stadt oder eine Postleitzahl, um die nächstgelegenen Mitglieder zuerst zu sehen.",
+  "home.leave.submit": "Eine Alternative finden",
   "home.title": "Freie, ethische Online-Dienste in deiner Nähe",
   "home.lead":
     "{collective} vereint kleine Strukturen, die freie Online-Dienste hosten, ohne Werbung und ohne Verwertung deiner Daten: Alternativen zu den Internetriesen, betrieben von Menschen, die du treffen kannst.",

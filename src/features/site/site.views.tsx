@@ -6,13 +6,70 @@ import { Layout } from "../../views/Layout.js";
 import type { CollectiveFigures } from "../directory/published.js";
 import type { ContentPage, ContentSlug } from "./content.js";
 
+/** "I want to leave: [___]": a plain GET form to the finder; the list of names needs no script. */
+function LeaveForm({ c, names }: { c: AppContext; names: string[] }) {
+  const t = c.get("t");
+  return (
+    <form
+      method="get"
+      action={href(c, "/services")}
+      class="leave-form"
+      role="search"
+      aria-labelledby="leave-title"
+    >
+      <h2 id="leave-title" class="visually-hidden">
+        {t("home.leave.title")}
+      </h2>
+      <div class="field">
+        <label for="leave-q">{t("home.leave.label")}</label>
+        <p class="field__hint" id="leave-q-hint">
+          {t("home.leave.hint")}
+        </p>
+        <input
+          id="leave-q"
+          type="search"
+          name="q"
+          list="leave-names"
+          maxlength={100}
+          autocomplete="off"
+          aria-describedby="leave-q-hint"
+        />
+        <datalist id="leave-names">
+          {names.map((name) => (
+            <option value={name} />
+          ))}
+        </datalist>
+      </div>
+      <div class="field">
+        <label for="leave-near">{t("home.leave.near")}</label>
+        <p class="field__hint" id="leave-near-hint">
+          {t("home.leave.near.hint")}
+        </p>
+        <input
+          id="leave-near"
+          type="text"
+          name="near"
+          maxlength={100}
+          autocomplete="address-level2"
+          aria-describedby="leave-near-hint"
+        />
+      </div>
+      <button type="submit" class="button">
+        {t("home.leave.submit")}
+      </button>
+    </form>
+  );
+}
+
 export function HomePage({
   c,
   figures,
+  leave,
   panels,
 }: {
   c: AppContext;
   figures: CollectiveFigures;
+  leave: string[];
   panels: Child[];
 }) {
   const t = c.get("t");
@@ -28,6 +85,7 @@ export function HomePage({
         <h1>{t("home.title")}</h1>
         <p class="lead">{t("home.lead", { collective: config.collective.name })}</p>
         <p class="tagline">{config.collective.tagline[c.get("locale")]}</p>
+        <LeaveForm c={c} names={leave} />
       </section>
       <section class="cards" aria-label={t("layout.nav.label")}>
         <article class="card">

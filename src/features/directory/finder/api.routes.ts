@@ -8,6 +8,8 @@ import { logoPath } from "../logos/logos.js";
 import { accepting } from "./finder.js";
 import type { ListedMember, ListedService } from "./snapshot.js";
 import type { CategoryRow } from "../directory.repository.js";
+import type { Understood } from "./search.js";
+import { describe } from "../alternatives/match.js";
 
 /**
  * The same queries as /services and /members, as open data: JSON (paginated, with the counts per
@@ -46,7 +48,12 @@ function memberJson(c: AppContext, m: ListedMember) {
   };
 }
 
-function serviceJson(c: AppContext, s: ListedService, categories: Map<string, CategoryRow>) {
+function serviceJson(
+  c: AppContext,
+  s: ListedService,
+  categories: Map<string, CategoryRow>,
+  distances: Map<string, number> | null,
+) {
   const category = categories.get(s.categoryId);
   return {
     id: s.id,
@@ -68,7 +75,42 @@ function serviceJson(c: AppContext, s: ListedService, categories: Map<string, Ca
     host_country: s.hostCountry,
     status: s.status,
     accepting_new_users: accepting(s),
+    replaces: s.replaces,
+    distance_km: distances ? (distances.get(s.id) ?? null) : null,
     member: memberJson(c, s.member),
+  };
+}
+
+/** What the search was understood as: the service it replaces and the place it is near. */
+function understoodJson(c: AppContext, search: Understood) {
+  const entry = search.alternative;
+  const near = search.near;
+  return {
+    alternative: entry
+      ? {
+          id: entry.id,
+          name: entry.name,
+          vendor: entry.vendor,
+          description: describe(entry, c.get("locale")),
+          categories: entry.categories,
+          software: entry.software,
+          recognised_from_text: search.recognised !== null,
+        }
+      : null,
+    near: near
+      ? near.ok
+        ? {
+            found: true,
+            name: near.place.name,
+            postcode: near.place.postcode ?? null,
+            region: near.place.region,
+            country_code: near.place.countryCode || null,
+            latitude: near.place.latitude,
+            longitude: near.place.longitude,
+            approximate: near.place.approximate === true,
+          }
+        : { found: false, suggestions: near.suggestions.map((s) => s.value) }
+      : null,
   };
 }
 
@@ -93,6 +135,7 @@ const SERVICE_CSV = [
   "region",
   "country_code",
   "member_page",
+  "distance_km",
 ];
 
 const MEMBER_CSV = [
@@ -132,7 +175,7 @@ function memberRow(c: AppContext, m: ListedMember): (string | number | null)[] {
 
 export function directoryApi(app: Hono<AppEnv>): void {
   app.get("/api/services", async (c) => {
-    const { snapshot, query, day, result } = await finderData(c);
+    const { snapshot, query, search, day, result } = await finderData(c);
     const categories = new Map(snapshot.categories.map((cat) => [cat.id, cat]));
     const page = paginate(result.all, query.page, perPage(c));
     const facets: Partial<Record<Facet, Record<string, number>>> = {};
@@ -140,10 +183,12 @@ export function directoryApi(app: Hono<AppEnv>): void {
     return c.json({
       query: finderQueryString(query),
       order_day: day,
+      order: result.distances ? "distance" : "fair",
+      ...understoodJson(c, search),
       total: page.total,
       page: page.page,
       pages: page.pages,
-      results: page.items.map((s) => serviceJson(c, s, categories)),
+      results: page.items.map((s) => serviceJson(c, s, categories, result.distances)),
       facets,
     });
   });
@@ -176,6 +221,7 @@ export function directoryApi(app: Hono<AppEnv>): void {
         s.member.region,
         s.member.countryCode,
         `${base}/fr/members/${s.member.slug}`,
+        result.distances?.get(s.id) ?? null,
       ]),
     );
   });

@@ -55,6 +55,7 @@ function service(id: string, m: ListedMember, over: Partial<ListedService> = {})
     hostCountry: "FR",
     status: "ok",
     member: m,
+    replaces: [],
     ...over,
   };
 }

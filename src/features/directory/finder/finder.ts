@@ -9,6 +9,7 @@ import {
   type ServiceAccess,
 } from "../directory.tables.js";
 import type { ListedMember, ListedService } from "./snapshot.js";
+import { byDistance, distancesFrom, type Point } from "./near.js";
 
 /**
  * The service finder as pure functions: read the query string, filter, count per filter value,
@@ -27,6 +28,7 @@ export const FACETS = [
   "region",
   "language",
   "open",
+  "alternative",
 ] as const;
 export type Facet = (typeof FACETS)[number];
 
@@ -43,6 +45,10 @@ export interface FinderQuery {
   language: string[];
   /** Only services accepting new users: registration open and status ok. */
   open: boolean;
+  /** Catalogue ids of proprietary services to replace (alternative=google-docs). */
+  alternative: string[];
+  /** A city, a French postcode or "lat,lon": results are then sorted by distance from it. */
+  near: string;
   page: number;
 }
 
@@ -59,8 +65,12 @@ function clean(values: string[] | undefined, ok: (v: string) => boolean): string
 }
 
 /** Reads a finder query; values that cannot match anything known are dropped, not echoed. */
-export function parseFinderQuery(input: QueryInput, known: { categories: string[] }): FinderQuery {
+export function parseFinderQuery(
+  input: QueryInput,
+  known: { categories: string[]; alternatives?: readonly string[] },
+): FinderQuery {
   const page = Number(input.page?.[0] ?? "1");
+  const alternatives = known.alternatives ?? [];
   return {
     q: (input.q?.[0] ?? "")
       .replace(/\p{Cc}/gu, " ")
@@ -76,6 +86,11 @@ export function parseFinderQuery(input: QueryInput, known: { categories: string[
     region: clean(input.region, (v) => v.length <= 80),
     language: clean(input.language, (v) => /^[a-z]{2,3}$/.test(v)),
     open: ["1", "on", "true"].includes(input.open?.[0] ?? ""),
+    alternative: clean(input.alternative, (v) => alternatives.includes(v)),
+    near: (input.near?.[0] ?? "")
+      .replace(/\p{Cc}/gu, " ")
+      .trim()
+      .slice(0, 100),
     page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
   };
 }
@@ -88,6 +103,7 @@ export function emptyQuery(): FinderQuery {
 export function finderQueryString(q: FinderQuery, options: { page?: number } = {}): string {
   const params = new URLSearchParams();
   if (q.q) params.set("q", q.q);
+  if (q.near) params.set("near", q.near);
   for (const facet of FACETS) {
     if (facet === "open") {
       if (q.open) params.set("open", "1");
@@ -101,14 +117,14 @@ export function finderQueryString(q: FinderQuery, options: { page?: number } = {
 }
 
 export function isEmptyQuery(q: FinderQuery): boolean {
-  return !q.q && !q.open && FACETS.every((f) => f === "open" || q[f].length === 0);
+  return !q.q && !q.near && !q.open && FACETS.every((f) => f === "open" || q[f].length === 0);
 }
 
 export function accepting(s: Pick<ListedService, "registrationLoad" | "status">): boolean {
   return s.registrationLoad === "open" && s.status === "ok";
 }
 
-export function facetValues(s: ListedService, facet: Facet): string[] {
+export function facetValues(s: ListedService, facet: Facet): readonly string[] {
   switch (facet) {
     case "category":
       return [s.categoryId];
@@ -130,6 +146,8 @@ export function facetValues(s: ListedService, facet: Facet): string[] {
       return s.languages;
     case "open":
       return accepting(s) ? ["1"] : [];
+    case "alternative":
+      return s.replaces;
   }
 }
 
@@ -139,8 +157,8 @@ function selected(q: FinderQuery, facet: Facet): readonly string[] {
 
 // Each service's value per kind of filter, worked out once: the counts visit every service for
 // every kind of filter on each request.
-const valueCache = new WeakMap<ListedService, readonly string[][]>();
-function valuesOf(s: ListedService): readonly string[][] {
+const valueCache = new WeakMap<ListedService, readonly (readonly string[])[]>();
+function valuesOf(s: ListedService): readonly (readonly string[])[] {
   let values = valueCache.get(s);
   if (!values) {
     values = FACETS.map((f) => facetValues(s, f));
@@ -202,6 +220,7 @@ export function facetCounts(
     region: get("region"),
     language: get("language"),
     open: get("open"),
+    alternative: get("alternative"),
   };
 }
 
@@ -254,6 +273,8 @@ export interface FinderResult {
   page: Page<ListedService>;
   all: ListedService[];
   counts: Record<Facet, Map<string, number>>;
+  /** Kilometres from the place asked for, by service id; null when no place was asked for. */
+  distances: Map<string, number> | null;
 }
 
 export function runFinder(
@@ -262,13 +283,21 @@ export function runFinder(
   textIds: Set<string> | null,
   day: string,
   perPage = PER_PAGE,
+  origin: Point | null = null,
 ): FinderResult {
-  const all = orderedSubset(
+  const fair = orderedSubset(
     services,
     services.filter((s) => matches(s, q, textIds)),
     day,
   );
-  return { all, page: paginate(all, q.page, perPage), counts: facetCounts(services, q, textIds) };
+  const distances = origin ? distancesFrom(origin, fair) : null;
+  const all = distances ? byDistance(fair, distances) : fair;
+  return {
+    all,
+    page: paginate(all, q.page, perPage),
+    counts: facetCounts(services, q, textIds),
+    distances,
+  };
 }
 
 /** The member list: the same query's text, type and place filters, applied to members. */

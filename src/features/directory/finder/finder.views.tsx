@@ -16,16 +16,19 @@ import {
 } from "../directory.components.js";
 import type { DirectorySnapshot } from "./snapshot.js";
 import { filterChoices } from "./choices.js";
+import type { Understood } from "./search.js";
+import { AlternativeHeading, EmptyResults, NearNotice, replacedNames } from "./finder.parts.js";
 
 interface FinderPageProps {
   c: AppContext;
   query: FinderQuery;
+  search: Understood;
   result: FinderResult;
   snapshot: DirectorySnapshot;
   day: string;
 }
 
-function FinderFilters({ c, query, result, snapshot }: FinderPageProps) {
+function FinderFilters({ c, query, search, result, snapshot }: FinderPageProps) {
   const t = c.get("t");
   const locale = c.get("locale");
   const { counts } = result;
@@ -52,6 +55,31 @@ function FinderFilters({ c, query, result, snapshot }: FinderPageProps) {
           aria-describedby="finder-q-hint"
         />
       </div>
+      <div class="field">
+        <label for="finder-near">{t("directory.filters.near")}</label>
+        <p class="field__hint" id="finder-near-hint">
+          {t("directory.filters.near.hint")}
+        </p>
+        <input
+          id="finder-near"
+          type="text"
+          name="near"
+          value={query.near}
+          maxlength={100}
+          autocomplete="address-level2"
+          aria-describedby="finder-near-hint"
+        />
+      </div>
+      <CountedSelect
+        id="finder-alternative"
+        name="alternative"
+        label={t("directory.filters.alternative")}
+        anyLabel={t("directory.filters.any")}
+        current={search.query.alternative[0]}
+        options={snapshot.alternatives.entries
+          .filter((e) => (counts.alternative.get(e.id) ?? 0) > 0 || search.query.alternative.includes(e.id))
+          .map((e) => ({ value: e.id, label: e.name, count: counts.alternative.get(e.id) ?? 0 }))}
+      />
       <CountedSelect
         id="finder-category"
         name="category"
@@ -165,7 +193,8 @@ function FinderFilters({ c, query, result, snapshot }: FinderPageProps) {
 }
 
 export function FinderPage(props: FinderPageProps) {
-  const { c, query, result, snapshot, day } = props;
+  const { c, query, search, result, snapshot, day } = props;
+  const searched = search.alternative?.id;
   const t = c.get("t");
   const locale = c.get("locale");
   const permalink = finderQueryString(query);
@@ -178,20 +207,25 @@ export function FinderPage(props: FinderPageProps) {
       <p>
         <a href={href(c, "/guide")}>{t("directory.finder.guide")}</a>
       </p>
+      {/* On a phone the filters come first and are long: a way straight to what was asked for. */}
+      <p class="finder__jump">
+        <a href="#finder-results">{counted(t, "directory.finder.jump", result.page.total)}</a>
+      </p>
       <div class="finder">
         <FinderFilters {...props} />
-        <section class="finder__results" aria-labelledby="finder-count">
+        <section class="finder__results" id="finder-results" aria-labelledby="finder-count">
+          <AlternativeHeading c={c} search={search} snapshot={snapshot} />
           <h2 id="finder-count" role="status">
             {counted(t, "directory.finder.count", result.page.total)}
           </h2>
+          <NearNotice c={c} query={query} search={search} />
           <p class="muted">
-            {t("directory.finder.order", { day: t.date(day) })}{" "}
-            <a href={`${href(c, "/services")}${permalink}`}>{t("directory.filters.permalink")}</a>
+            {result.distances ? null : <>{t("directory.finder.order", { day: t.date(day) })} </>}
+            <a href={`${href(c, "/services")}${permalink}`}>{t("directory.filters.permalink")}</a> ·{" "}
+            <a href={`${href(c, "/map")}${permalink}`}>{t("directory.finder.map")}</a>
           </p>
           {result.page.total === 0 ? (
-            <p class="empty">
-              {t("directory.finder.empty")} <a href={href(c, "/guide")}>{t("directory.guide.title")}</a>
-            </p>
+            <EmptyResults c={c} search={search} />
           ) : (
             <ul class="service-list">
               {result.page.items.map((s) => (
@@ -200,6 +234,8 @@ export function FinderPage(props: FinderPageProps) {
                     c={c}
                     service={s}
                     categoryLabel={categories.get(s.categoryId) ?? s.categoryId}
+                    replaces={replacedNames(snapshot, s, searched)}
+                    distanceKm={result.distances?.get(s.id)}
                   />
                 </li>
               ))}

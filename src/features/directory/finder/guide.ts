@@ -9,8 +9,13 @@ import type { ListedMember, ListedService } from "./snapshot.js";
  * soft ones (region, audience, price, activity, language) rank; ties follow the day's fair order.
  */
 
+export type Need =
+  | { kind: "category" | "family"; id: string }
+  /** "I want to leave Doodle": the categories of the catalogue entry. */
+  | { kind: "alternative"; id: string; name: string; categories: readonly string[] };
+
 export interface GuideAnswers {
-  need: { kind: "category" | "family"; id: string } | null;
+  need: Need | null;
   who: "individual" | "organisation" | null;
   country: string | null;
   region: string | null;
@@ -31,18 +36,25 @@ export interface Suggestion {
 
 export const SUGGESTIONS = 5;
 
-export function parseGuide(query: Record<string, string | undefined>, categories: string[]): GuideAnswers {
+export function parseGuide(
+  query: Record<string, string | undefined>,
+  categories: string[],
+  alternatives: ReadonlyMap<string, { name: string; categories: readonly string[] }> = new Map(),
+): GuideAnswers {
   const need = query.need ?? "";
+  const leave = alternatives.get(query.leave ?? "");
   const family = need.startsWith("family:") ? need.slice(7) : "";
   const where = (query.where ?? "").split("/");
   const country = /^[A-Z]{2}$/.test(where[0] ?? "") ? (where[0] ?? null) : null;
   const region = country && where[1] ? where[1].slice(0, 80) : null;
   return {
-    need: categories.includes(need)
-      ? { kind: "category", id: need }
-      : SERVICE_FAMILIES.some((f) => f === family)
-        ? { kind: "family", id: family }
-        : null,
+    need: leave
+      ? { kind: "alternative", id: query.leave ?? "", name: leave.name, categories: leave.categories }
+      : categories.includes(need)
+        ? { kind: "category", id: need }
+        : SERVICE_FAMILIES.some((f) => f === family)
+          ? { kind: "family", id: family }
+          : null,
     who: query.who === "individual" || query.who === "organisation" ? query.who : null,
     country,
     region,
@@ -85,6 +97,9 @@ function suggest(
 ): Suggestion {
   let score = 0;
   const reasons: Reason[] = [
+    ...(a.need?.kind === "alternative"
+      ? [{ key: "directory.guide.reason.replaces" as const, vars: { name: a.need.name } }]
+      : []),
     { key: "directory.guide.reason.offers", vars: { services: services.map(serviceLabel).join(", ") } },
   ];
   const accessBest = (["none", "open", "members", "clients"] as const).find((x) =>
@@ -129,12 +144,14 @@ export function recommend(
 ): Suggestion[] {
   const need = a.need;
   if (!need) return [];
+  const fits = (s: ListedService) =>
+    need.kind === "alternative"
+      ? need.categories.includes(s.categoryId)
+      : need.kind === "category"
+        ? s.categoryId === need.id
+        : s.family === need.id;
   const fitting = all.filter(
-    (s) =>
-      (need.kind === "category" ? s.categoryId === need.id : s.family === need.id) &&
-      s.member.status !== "away" &&
-      accessFits(s, a) &&
-      audienceFits(s, a.who),
+    (s) => fits(s) && s.member.status !== "away" && accessFits(s, a) && audienceFits(s, a.who),
   );
   // Near you first: when someone in your country offers it, others are left out.
   const local = a.country ? fitting.filter((s) => s.member.countryCode === a.country) : [];
@@ -161,6 +178,7 @@ export function finderLink(a: GuideAnswers): string {
   const q = emptyQuery();
   if (a.need?.kind === "category") q.category = [a.need.id];
   if (a.need?.kind === "family") q.family = [a.need.id];
+  if (a.need?.kind === "alternative") q.alternative = [a.need.id];
   if (a.country) q.country = [a.country];
   if (a.region) q.region = [a.region];
   if (a.account === "none") q.access = ["none"];

@@ -40,8 +40,11 @@ function GuideForm({ c, answers, snapshot }: GuidePageProps) {
   const need = answers.need
     ? answers.need.kind === "family"
       ? `family:${answers.need.id}`
-      : answers.need.id
+      : answers.need.kind === "category"
+        ? answers.need.id
+        : ""
     : "";
+  const leave = answers.need?.kind === "alternative" ? answers.need.id : "";
   const where = answers.country
     ? answers.region
       ? `${answers.country}/${answers.region}`
@@ -50,6 +53,18 @@ function GuideForm({ c, answers, snapshot }: GuidePageProps) {
   const places = filterChoices(snapshot, locale).regionsByCountry;
   return (
     <form method="get" action={href(c, "/guide")} class="guide-form">
+      <div class="field">
+        <label for="guide-leave">{t("directory.guide.leave")}</label>
+        <p class="field__hint">{t("directory.guide.leave.hint")}</p>
+        <select id="guide-leave" name="leave">
+          <option value="">{t("directory.guide.leave.none")}</option>
+          {snapshot.alternatives.entries.map((e) => (
+            <option value={e.id} selected={leave === e.id}>
+              {e.name}
+            </option>
+          ))}
+        </select>
+      </div>
       <div class="field">
         <label for="guide-need">1. {t("directory.guide.need")}</label>
         <p class="field__hint">{t("directory.guide.need.hint")}</p>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { baseMap, placeOnMap, MAP_HEIGHT, MAP_WIDTH } from "./map.js";
+import { groupDots, GROUP_DISTANCE, HIT_RADIUS } from "./map.groups.js";
 
 describe("base map", () => {
   const map = baseMap();
@@ -45,5 +46,28 @@ describe("base map", () => {
     expect(placed.inside.map((p) => p.item.id)).toEqual(["lyon"]);
     expect(placed.outside.map((m) => m.id)).toEqual(["montreal", "reunion"]);
     expect(placed.nowhere.map((m) => m.id)).toEqual(["unknown"]);
+  });
+});
+
+describe("grouping dots that would overlap", () => {
+  it("keeps distant dots apart and merges close ones into one dot with its members", () => {
+    const groups = groupDots([
+      { item: "lyon", x: 500, y: 400 },
+      { item: "villeurbanne", x: 503, y: 398 },
+      { item: "grenoble", x: 540, y: 450 },
+      { item: "lille", x: 450, y: 60 },
+    ]);
+    expect(groups.map((g) => g.items.sort())).toEqual([["lyon", "villeurbanne"], ["lille"], ["grenoble"]]);
+    expect(groups[0]?.x).toBeCloseTo(501.5, 1);
+  });
+
+  it("never leaves two targets overlapping", () => {
+    const dots = Array.from({ length: 60 }, (_, i) => ({ item: i, x: (i * 37) % 300, y: (i * 53) % 200 }));
+    const groups = groupDots(dots);
+    expect(groups.reduce((n, g) => n + g.items.length, 0)).toBe(60);
+    for (const a of groups)
+      for (const b of groups)
+        if (a !== b) expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(GROUP_DISTANCE - 0.2);
+    expect(GROUP_DISTANCE).toBe(2 * HIT_RADIUS);
   });
 });

@@ -4,6 +4,8 @@ import { href } from "../../../http/context.js";
 import { Layout } from "../../../views/Layout.js";
 import { countryName, place } from "../directory.components.js";
 import type { BaseMap, Placed } from "./map.js";
+import { groupDots, HIT_RADIUS, type Group } from "./map.groups.js";
+import { emptyQuery, finderQueryString, type FinderQuery } from "./finder.js";
 import type { ListedMember } from "./snapshot.js";
 
 function MemberList({ c, members }: { c: AppContext; members: ListedMember[] }) {
@@ -45,7 +47,60 @@ function ByCountry({ c, members }: { c: AppContext; members: ListedMember[] }) {
   );
 }
 
-export function MapSvg({ c, map, placed }: { c: AppContext; map: BaseMap; placed: Placed<ListedMember> }) {
+function Dot({ c, group, query }: { c: AppContext; group: Group<ListedMember>; query: FinderQuery | null }) {
+  const t = c.get("t");
+  const [first] = group.items;
+  if (!first) return null;
+  const x = String(group.x);
+  const y = String(group.y);
+  const hit = <circle class="map__hit" cx={x} cy={y} r={String(HIT_RADIUS)} fill="transparent" />;
+  if (group.items.length === 1) {
+    const label = first.city ? t("directory.map.point", { name: first.name, city: first.city }) : first.name;
+    return (
+      <a href={href(c, `/members/${first.slug}`)} aria-label={label}>
+        <title>{label}</title>
+        {hit}
+        <circle class="map__point" cx={x} cy={y} r="6" />
+      </a>
+    );
+  }
+  const count = group.items.length;
+  const label = first.city
+    ? t("directory.map.group", { count, city: first.city })
+    : t("directory.map.group.nowhere", { count });
+  // A group opens the finder around its members, nearest first.
+  const centre = meanPosition(group.items);
+  const around = { ...(query ?? emptyQuery()), near: centre, page: 1 };
+  return (
+    <a href={`${href(c, "/services")}${finderQueryString(around)}`} aria-label={label}>
+      <title>{label}</title>
+      {hit}
+      <circle class="map__point map__group" cx={x} cy={y} r="11" />
+      <text class="map__count" x={x} y={y} dy="0.35em" text-anchor="middle" aria-hidden="true">
+        {String(count)}
+      </text>
+    </a>
+  );
+}
+
+function meanPosition(members: readonly ListedMember[]): string {
+  const located = members.filter((m) => m.latitude !== null && m.longitude !== null);
+  const mean = (f: (m: ListedMember) => number) =>
+    Math.round((located.reduce((sum, m) => sum + f(m), 0) / Math.max(1, located.length)) * 100) / 100;
+  return `${mean((m) => m.latitude ?? 0)},${mean((m) => m.longitude ?? 0)}`;
+}
+
+export function MapSvg({
+  c,
+  map,
+  placed,
+  query = null,
+}: {
+  c: AppContext;
+  map: BaseMap;
+  placed: Placed<ListedMember>;
+  query?: FinderQuery | null;
+}) {
   const t = c.get("t");
   return (
     <svg
@@ -62,17 +117,9 @@ export function MapSvg({ c, map, placed }: { c: AppContext; map: BaseMap; placed
         ))}
       </g>
       <g>
-        {placed.inside.map(({ item, x, y }) => {
-          const label = item.city
-            ? t("directory.map.point", { name: item.name, city: item.city })
-            : item.name;
-          return (
-            <a href={href(c, `/members/${item.slug}`)} aria-label={label}>
-              <title>{label}</title>
-              <circle class="map__point" cx={String(x)} cy={String(y)} r="6" />
-            </a>
-          );
-        })}
+        {groupDots(placed.inside).map((group) => (
+          <Dot c={c} group={group} query={query} />
+        ))}
       </g>
     </svg>
   );
@@ -83,20 +130,28 @@ export function MapPage({
   map,
   placed,
   members,
+  query = null,
 }: {
   c: AppContext;
   map: BaseMap;
   placed: Placed<ListedMember>;
   members: ListedMember[];
+  /** The finder's search the map follows, if any. */
+  query?: FinderQuery | null;
 }) {
   const t = c.get("t");
+  const permalink = query ? finderQueryString(query) : "";
   return (
     <Layout c={c} title={t("directory.map.title")} section="members" wide>
       <h1>{t("directory.map.title")}</h1>
       <p class="lead">{t("directory.map.intro")}</p>
-      <p>{counted(t, "directory.members.count", members.length)}</p>
+      {query ? <p>{t("directory.map.filtered")}</p> : null}
+      <p>
+        {counted(t, "directory.members.count", members.length)} ·{" "}
+        <a href={`${href(c, "/services")}${permalink}`}>{t("directory.map.finder")}</a>
+      </p>
       <div class="map-layout">
-        <MapSvg c={c} map={map} placed={placed} />
+        <MapSvg c={c} map={map} placed={placed} query={query} />
         <aside>
           {placed.outside.length > 0 ? (
             <section aria-labelledby="map-outside">

@@ -7,8 +7,17 @@ import { HttpError } from "../../../http/errors.js";
 import { findMemberBySlug, listServicesOfMember } from "../directory.repository.js";
 import { findLogoRef } from "../logos/logos.repository.js";
 import { canEditMember, canSeeMember } from "../directory.policy.js";
-import { orderDay, parseFinderQuery, runFinder, runMemberList, type QueryInput } from "./finder.js";
-import { loadSnapshot, searchMemberIds, searchServiceIds } from "./snapshot.js";
+import {
+  isEmptyQuery,
+  orderDay,
+  parseFinderQuery,
+  PER_PAGE,
+  runFinder,
+  runMemberList,
+  type QueryInput,
+} from "./finder.js";
+import { loadSnapshot, type DirectorySnapshot } from "./snapshot.js";
+import { searchMemberIds, searchServiceIds, understand } from "./search.js";
 import { FinderPage } from "./finder.views.js";
 import { MembersPage } from "../members/members.views.js";
 import { MemberPage } from "../members/member-page.views.js";
@@ -32,13 +41,23 @@ export function cacheable(c: AppContext, seconds = 60): void {
   if (!c.get("person")) c.header("x-cache-ttl", String(seconds));
 }
 
-export async function finderData(c: AppContext) {
+export function finderQuery(c: AppContext, snapshot: DirectorySnapshot) {
+  return parseFinderQuery(queryLists(c), {
+    categories: snapshot.categories.map((cat) => cat.id),
+    alternatives: [...snapshot.alternatives.byId.keys()],
+  });
+}
+
+export async function finderData(c: AppContext, perPage = PER_PAGE) {
   const { db, now } = c.get("deps");
   const snapshot = await loadSnapshot(db);
-  const query = parseFinderQuery(queryLists(c), { categories: snapshot.categories.map((cat) => cat.id) });
-  const textIds = await searchServiceIds(db, query.q);
+  const query = finderQuery(c, snapshot);
+  const search = understand(snapshot, query);
+  const textIds = await searchServiceIds(db, search.text);
   const day = orderDay(now());
-  return { snapshot, query, day, result: runFinder(snapshot.services, query, textIds, day) };
+  const origin = search.near?.ok ? search.near.place : null;
+  const result = runFinder(snapshot.services, search.query, textIds, day, perPage, origin);
+  return { snapshot, query, search, day, result };
 }
 
 export async function memberListData(c: AppContext) {
@@ -90,10 +109,25 @@ export function publicPages(router: Hono<AppEnv>): void {
 
   router.get("/map", async (c) => {
     const snapshot = await loadSnapshot(c.get("deps").db);
-    const members = filterChoices(snapshot, c.get("locale")).membersByName;
+    const query = finderQuery(c, snapshot);
+    let members = filterChoices(snapshot, c.get("locale")).membersByName;
+    // With the finder's query, the members offering the services it finds.
+    if (!isEmptyQuery(query)) {
+      const offering = new Set((await finderData(c)).result.all.map((s) => s.member.id));
+      members = members.filter((m) => offering.has(m.id));
+    }
     const map = baseMap();
     cacheable(c, 300);
-    return render(c, <MapPage c={c} map={map} placed={placeOnMap(members, map.project)} members={members} />);
+    return render(
+      c,
+      <MapPage
+        c={c}
+        map={map}
+        placed={placeOnMap(members, map.project)}
+        members={members}
+        query={isEmptyQuery(query) ? null : query}
+      />,
+    );
   });
 
   router.get("/guide", async (c) => {
@@ -103,6 +137,7 @@ export function publicPages(router: Hono<AppEnv>): void {
     const answers = parseGuide(
       c.req.query(),
       snapshot.categories.map((cat) => cat.id),
+      snapshot.alternatives.byId,
     );
     const names = new Map(snapshot.categories.map((cat) => [cat.id, categoryName(locale, cat)]));
     const serviceLabel = (s: { name: string; categoryId: string }) =>

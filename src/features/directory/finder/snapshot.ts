@@ -1,5 +1,5 @@
 import type { DB } from "../../../db/adapter.js";
-import { likePattern, toCount } from "../../../db/adapter.js";
+import { toCount } from "../../../db/adapter.js";
 import type {
   MemberStatus,
   MemberType,
@@ -12,6 +12,8 @@ import type {
 import type { CategoryRow } from "../directory.repository.js";
 import { directoryDb } from "../directory.tables.js";
 import { logoRef, type LogoRef } from "../logos/logos.repository.js";
+import { listAlternatives, syncShippedCatalogue } from "../alternatives/alternatives.repository.js";
+import { buildAlternativesIndex, type AlternativesIndex } from "../alternatives/match.js";
 
 /**
  * What the public sees of the directory (listed members, their open services, the taxonomy),
@@ -62,12 +64,15 @@ export interface ListedService {
   hostCountry: string | null;
   status: ServiceStatus;
   member: ListedMember;
+  /** Ids of the catalogue's proprietary services this one is an alternative to (by its category). */
+  replaces: readonly string[];
 }
 
 export interface DirectorySnapshot {
   members: ListedMember[];
   services: ListedService[];
   categories: CategoryRow[];
+  alternatives: AlternativesIndex;
 }
 
 const MAX_AGE_MS = 60_000;
@@ -84,6 +89,11 @@ let cache = new WeakMap<DB, Cached>();
 
 export function invalidateDirectory(): void {
   cache = new WeakMap();
+}
+
+/** The snapshot last loaded for this database, if any, without asking the database. */
+export function lastSnapshot(db: DB): DirectorySnapshot | undefined {
+  return cache.get(db)?.snapshot;
 }
 
 function jsonList(text: string): string[] {
@@ -123,6 +133,14 @@ async function fingerprint(db: DB): Promise<string> {
         .selectFrom("member_logos")
         .select((e) => e.fn.max("updated_at").as("m"))
         .as("logos_at"),
+      eb
+        .selectFrom("alternatives")
+        .select((e) => e.fn.countAll().as("n"))
+        .as("alternatives"),
+      eb
+        .selectFrom("alternatives")
+        .select((e) => e.fn.max("updated_at").as("m"))
+        .as("alternatives_at"),
     ])
     .executeTakeFirst();
   return [
@@ -132,10 +150,13 @@ async function fingerprint(db: DB): Promise<string> {
     row?.services_at,
     toCount(row?.logos),
     row?.logos_at,
+    toCount(row?.alternatives),
+    row?.alternatives_at,
   ].join("|");
 }
 
 async function build(db: DB): Promise<DirectorySnapshot> {
+  const alternatives = buildAlternativesIndex(await listAlternatives(db));
   const memberRows = await directoryDb(db)
     .selectFrom("members")
     .leftJoin("member_logos", "member_logos.member_id", "members.id")
@@ -236,6 +257,7 @@ async function build(db: DB): Promise<DirectorySnapshot> {
       hostCountry: s.host_country,
       status: s.status,
       member,
+      replaces: alternatives.byCategory.get(s.category_id) ?? [],
     });
   }
   const categories = await directoryDb(db)
@@ -245,11 +267,13 @@ async function build(db: DB): Promise<DirectorySnapshot> {
     .orderBy("position")
     .orderBy("id")
     .execute();
-  return { members: [...members.values()], services, categories };
+  return { members: [...members.values()], services, categories, alternatives };
 }
 
 export async function loadSnapshot(db: DB, now = Date.now()): Promise<DirectorySnapshot> {
   const cached = cache.get(db);
+  // The shipped catalogue reaches the table before the first fingerprint is taken.
+  if (!cached) await syncShippedCatalogue(db);
   if (cached && now - cached.checkedAt < RECHECK_MS && now - cached.at < MAX_AGE_MS) return cached.snapshot;
   const print = await fingerprint(db);
   if (cached && cached.fingerprint === print && now - cached.at < MAX_AGE_MS) {
@@ -259,30 +283,4 @@ export async function loadSnapshot(db: DB, now = Date.now()): Promise<DirectoryS
   const snapshot = await build(db);
   cache.set(db, { fingerprint: print, at: now, checkedAt: now, snapshot });
   return snapshot;
-}
-
-/** Words of a search, each to be found (in any order) in search_text. */
-export function searchWords(q: string): string[] {
-  return q
-    .split(/\s+/)
-    .map((w) => w.trim())
-    .filter((w) => w.length > 0)
-    .slice(0, 8);
-}
-
-/** Ids of services whose search text holds every word of `q` (null when there is no search). */
-export async function searchServiceIds(db: DB, q: string): Promise<Set<string> | null> {
-  const words = searchWords(q);
-  if (words.length === 0) return null;
-  let query = directoryDb(db).selectFrom("services").select("id");
-  for (const w of words) query = query.where("search_text", "like", likePattern(w));
-  return new Set((await query.execute()).map((r) => r.id));
-}
-
-export async function searchMemberIds(db: DB, q: string): Promise<Set<string> | null> {
-  const words = searchWords(q);
-  if (words.length === 0) return null;
-  let query = directoryDb(db).selectFrom("members").select("id");
-  for (const w of words) query = query.where("search_text", "like", likePattern(w));
-  return new Set((await query.execute()).map((r) => r.id));
 }

@@ -21,6 +21,15 @@ import { changedFields, memberFieldsFromForm } from "./directory.fields.js";
 import { invalidateDirectory } from "../finder/snapshot.js";
 import { fetchLogoAfterSave } from "../logos/logos.routes.js";
 import { EditMemberPage, memberValues, NewMemberPage } from "./member-form.views.js";
+import { locateMember } from "./member-place.js";
+import type { FlashMessage } from "../../../http/context.js";
+
+/** The flash after a save: done, or done but the city was not found on the map. */
+function placeFlash(c: AppContext, unknownCity: string | null, done: FlashMessage): FlashMessage {
+  return unknownCity
+    ? { kind: "info", text: c.get("t")("directory.form.place.unknown", { city: unknownCity }) }
+    : done;
+}
 
 export async function loadMember(c: AppContext): Promise<repo.MemberRow> {
   const member = await repo.findMemberBySlug(c.get("deps").db, c.req.param("slug") ?? "");
@@ -67,10 +76,12 @@ export function memberEditPages(router: Hono<AppEnv>): void {
     if (slugError)
       return render(c, <NewMemberPage c={c} values={{ ...form.values, slug }} errors={slugError} />, 422);
     const { slug: _slug, ...fields } = form.data;
+    const { unknownCity, ...place } = locateMember(fields);
     return commitAndRedirect(c, {
       write: async (trx) => {
         const id = await repo.createMember(trx, {
           ...fields,
+          ...place,
           slug,
           membership: "candidate",
           description_en: "",
@@ -89,7 +100,7 @@ export function memberEditPages(router: Hono<AppEnv>): void {
         data: { slug, name: fields.name },
       }),
       after: invalidateDirectory,
-      flash: "directory.new.done",
+      flash: placeFlash(c, unknownCity, { kind: "success", text: "directory.new.done" }),
       to: href(c, `/dashboard/${slug}`),
     });
   });
@@ -128,7 +139,8 @@ export function memberEditPages(router: Hono<AppEnv>): void {
     const slug = slugFor(form.data.slug, form.data.name);
     const slugError = slug === member.slug ? null : await checkSlug(c, slug, member.id);
     if (slugError) return page(slugError, { ...form.values, slug });
-    const fields = { ...memberFieldsFromForm(form.data, slug), ...(admin ?? {}) };
+    const { unknownCity, ...place } = locateMember(form.data, member);
+    const fields = { ...memberFieldsFromForm(form.data, slug), ...place, ...(admin ?? {}) };
     const changed = changedFields(member, fields);
     return commitAndRedirect(c, {
       write: (trx) => repo.updateMemberFields(trx, member.id, fields),
@@ -139,7 +151,12 @@ export function memberEditPages(router: Hono<AppEnv>): void {
         data: { fields: changed },
       },
       after: invalidateDirectory,
-      flash: () => fetchLogoAfterSave(c, member.id, fields.logo_url !== member.logo_url),
+      flash: async () =>
+        placeFlash(
+          c,
+          unknownCity,
+          await fetchLogoAfterSave(c, member.id, fields.logo_url !== member.logo_url),
+        ),
       to: href(c, `/members/${slug}`),
     });
   });

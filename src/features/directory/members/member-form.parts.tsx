@@ -16,7 +16,6 @@ export interface FormProps {
 }
 
 /** A member row as the strings its form shows. */
-/** A member row as the strings its form shows. */
 export function memberValues(m: MemberRow): FormValues {
   return {
     name: m.name,
@@ -90,6 +89,7 @@ export function PlaceFields({ c, values, errors }: FormProps) {
         c={c}
         name="city"
         label={t("directory.form.city")}
+        hint={t("directory.form.city.hint")}
         maxlength={100}
         values={values}
         errors={errors}
