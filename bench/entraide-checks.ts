@@ -1,7 +1,7 @@
 /**
- * Health checks of 10,000 portal instances: one full run of the entraide check job (status, time,
- * content marker, hysteresis, daily aggregate) against fake instances served on loopback by
- * another process, on the embedded SQLite default.
+ * Health checks of 10,000 portal instances: one full round of the probe job for the portal
+ * (status, time, content marker, observation store, then the hysteresis) against fake instances
+ * served on loopback by another process, on the embedded SQLite default.
  *
  *   npx tsx bench/entraide-checks.ts [--instances 10000] [--concurrency 8] [--ports 50]
  */
@@ -15,8 +15,10 @@ import { pino } from "pino";
 import { loadConfig } from "../src/config.js";
 import { createRuntime } from "../src/server.js";
 import { makeMember } from "../tests/helpers/factories.js";
-import { instanceRow } from "../tests/helpers/entraide.js";
-import { entraideJobs } from "../src/features/entraide/entraide.jobs.js";
+import { instanceRow, softwareId } from "../tests/helpers/entraide.js";
+import { entraideProbes } from "../src/features/entraide/checks.js";
+import { probeJob } from "../src/probe/rounds.js";
+import { newId } from "../src/db/ids.js";
 import { runJobOnce } from "../src/jobs/scheduler.js";
 import { machine } from "./lib/machine.js";
 
@@ -62,8 +64,35 @@ if (values.serve) {
   const { db } = runtime.deps;
   const at = new Date().toISOString();
   const { id: memberId } = await makeMember(db, { slug: "bench", name: "Bench" });
-  const rows = Array.from({ length: count }, (_, i) => ({
-    ...instanceRow({ memberId, url: `http://127.0.0.1:${ports[i % portCount]}/i${i}/`, health: "up" }, at),
+  // One directory service per instance: an instance's address and software are its service's.
+  const etherpad = await softwareId(db, "etherpad");
+  const services = Array.from({ length: count }, (_, i) => ({
+    id: newId(),
+    member_id: memberId,
+    slug: `pad-${i}`,
+    name: `Pad ${i}`,
+    description_fr: "",
+    description_en: "",
+    search_text: `pad ${i}`,
+    audience: "[]",
+    languages: "[]",
+    category_id: "pad",
+    software_id: etherpad,
+    url: `http://127.0.0.1:${ports[i % portCount]}/i${i}/`,
+    access: "none" as const,
+    registration_load: "open" as const,
+    price: "free" as const,
+    status: "ok" as const,
+    created_at: at,
+    updated_at: at,
+  }));
+  for (let i = 0; i < services.length; i += 500)
+    await db
+      .insertInto("services")
+      .values(services.slice(i, i + 500))
+      .execute();
+  const rows = services.map((s) => ({
+    ...instanceRow({ memberId, url: s.url, health: "up", directoryServiceId: s.id }, at),
     reviewed_at: at,
   }));
   for (let i = 0; i < rows.length; i += 500)
@@ -72,8 +101,8 @@ if (values.serve) {
       .values(rows.slice(i, i + 500))
       .execute();
 
-  const job = entraideJobs(runtime.deps).find((j) => j.name === "entraide.check");
-  if (!job) throw new Error("no check job");
+  // The one probe job, asked only by the portal here (uptime's hourly wish would add nothing).
+  const job = probeJob(runtime.deps, [entraideProbes(runtime.deps)]);
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const cpu = process.cpuUsage();

@@ -15,6 +15,8 @@ import { createRuntime } from "../src/server.js";
 import { createApp } from "../src/app.js";
 import { features } from "../src/features/index.js";
 import { newId } from "../src/db/ids.js";
+import { makeService } from "../tests/helpers/factories.js";
+import { softwareId } from "../tests/helpers/entraide.js";
 import { securityHeaders } from "../src/http/security.js";
 import { machine } from "./lib/machine.js";
 
@@ -52,14 +54,16 @@ for (let i = 0; i < 10; i++) {
       updated_at: at,
     })
     .execute();
+  const url = `https://pad.chaton-${i}.example.org/`;
+  const service = await makeService(db, memberId, { url, software_id: await softwareId(db, "etherpad") });
   await db
     .insertInto("entraide_instances")
     .values({
       id: newId(),
       service_id: "pad",
       member_id: memberId,
-      url: `https://pad.chaton-${i}.example.org/`,
-      software: "etherpad",
+      directory_service_id: service.id,
+      reviewed_url: url,
       weight: 1 + (i % 10),
       paused: 0,
       failures: 0,

@@ -16,6 +16,7 @@ import { features } from "./features/index.js";
 import type { Feature } from "./features/feature.js";
 import { createInProcessScheduler, type Scheduler } from "./jobs/scheduler.js";
 import { coreJobs } from "./jobs/core.jobs.js";
+import { probeJob } from "./probe/rounds.js";
 import type { AppEnv } from "./http/context.js";
 import { seedDemo } from "./demo/seed.js";
 import { startDemoSites, createDemoSitesApp, type DemoSitesServer } from "./demo/sites.js";
@@ -80,7 +81,8 @@ function nodeListener(deps: Deps, app: Hono<AppEnv>): (req: IncomingMessage, res
 }
 
 export function allJobs(deps: Deps, list: Feature[] = features) {
-  return [...coreJobs(deps), ...list.flatMap((f) => f.jobs?.(deps) ?? [])];
+  const probes = list.flatMap((f) => (f.probes ? [f.probes(deps)] : []));
+  return [...coreJobs(deps), probeJob(deps, probes), ...list.flatMap((f) => f.jobs?.(deps) ?? [])];
 }
 
 export interface Platform {

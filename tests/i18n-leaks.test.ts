@@ -8,6 +8,7 @@ import { createApp } from "../src/app.js";
 import { features } from "../src/features/index.js";
 import { catalogs } from "../src/i18n/catalog.js";
 import { LOCALES, type Locale } from "../src/i18n/index.js";
+import { PROBE_JOB } from "../src/probe/rounds.js";
 
 /**
  * Every page, public and signed in, in every language, against the demo collective: a page fails
@@ -152,7 +153,7 @@ beforeAll(async () => {
   candidate = t.client();
   await candidate.login(cast.emails.candidate, cast.password);
   // Jobs leave their (English) summaries on /admin/jobs.
-  for (const job of ["entraide.check", "chores.plan"]) await t.deps.jobs.runNow(job);
+  for (const job of [PROBE_JOB, "chores.plan"]) await t.deps.jobs.runNow(job);
   stored = await storedEnglish();
   for (const locale of LOCALES) own.set(locale, phrases(locale));
   // The whole of each catalogue, to drop a foreign phrase that is also part of a longer own one.

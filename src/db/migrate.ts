@@ -9,6 +9,7 @@ import {
 } from "kysely";
 import type { Database } from "./schema.js";
 import { coreMigrations } from "./core.migrations.js";
+import { probeMigrations } from "../probe/probe.migrations.js";
 import { accountsMigrations } from "../features/accounts/accounts.migrations.js";
 import { directoryMigrations } from "../features/directory/directory.migrations.js";
 import { taxonomyMigrations } from "../features/directory/taxonomy.migrations.js";
@@ -21,12 +22,13 @@ import { collectiveMigrations } from "../features/collective/collective.migratio
 
 /**
  * Each feature owns its migrations; names start with a date and a sequence number so that the
- * global order is the alphabetical order Kysely applies. Ranges: 0001-0099 core and directory,
- * 01xx directory, 02xx stats, 03xx entraide, 04xx applications, 05xx jobs and scale, 06xx chores,
- * 07xx collective (contact desk, meetings, calendar feeds, news, mediation).
+ * global order is the alphabetical order Kysely applies. Ranges: 0001-0099 core (with the probe's
+ * observation store), 01xx directory, 02xx stats, 03xx entraide, 04xx applications, 05xx jobs and
+ * scale, 06xx chores, 07xx collective (contact desk, meetings, calendar feeds, news, mediation).
  */
 export const allMigrations: Record<string, Migration> = {
   ...coreMigrations,
+  ...probeMigrations,
   ...accountsMigrations,
   ...directoryMigrations,
   ...taxonomyMigrations,

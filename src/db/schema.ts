@@ -1,4 +1,5 @@
 import type { CoreTables } from "./core.tables.js";
+import type { ProbeTables } from "../probe/probe.tables.js";
 import type { JobsTables } from "../jobs/jobs.tables.js";
 import type { ChoresTables } from "../features/chores/chores.tables.js";
 import type { IdentityTables } from "../identity/identity.tables.js";
@@ -12,6 +13,7 @@ import type { CollectiveTables } from "../features/collective/collective.tables.
 export interface Database
   extends
     CoreTables,
+    ProbeTables,
     JobsTables,
     IdentityTables,
     DirectoryTables,

@@ -5,6 +5,7 @@ import type { AppContext, AppEnv } from "../http/context.js";
 import type { Deps } from "../deps.js";
 import type { JobDefinition } from "../jobs/scheduler.js";
 import type { DemoWorld } from "../demo/world.js";
+import type { ProbeSource } from "../probe/rounds.js";
 
 /** A command of the `chatons` CLI contributed by a feature (e.g. `crawl`). */
 export interface CliCommand {
@@ -42,6 +43,11 @@ export interface Feature {
   /** Called when the platform stops (flush buffers such as the portal's visit counters). */
   stop?: (deps: Deps) => Promise<void>;
   jobs?: (deps: Deps) => JobDefinition[];
+  /**
+   * The addresses this feature wants observed, and how often (uptime, the portal's health): the
+   * platform's one probe job observes each address once for every feature that asked for it.
+   */
+  probes?: (deps: Deps) => ProbeSource;
   commands?: CliCommand[];
   /** Adds this feature's part of the demo collective (runs after the directory's demo data). */
   seedDemo?: (deps: Deps, world: DemoWorld) => Promise<void>;

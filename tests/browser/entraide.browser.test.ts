@@ -6,7 +6,8 @@ import { browserAvailable, launchBrowser, watchForeignRequests } from "../helper
 import { startTestPlatform, type TestPlatform } from "../helpers/platform.js";
 import { makeMember, makePerson } from "../helpers/factories.js";
 import { startFakeServer, type FakeServer } from "../helpers/fake-server.js";
-import { ETHERPAD_PAGE, htmlAfter, makeInstance } from "../helpers/entraide.js";
+import { ETHERPAD_PAGE, directoryServiceFor, htmlAfter, makeInstance } from "../helpers/entraide.js";
+import { PROBE_JOB } from "../../src/probe/rounds.js";
 import { translator } from "../../src/i18n/index.js";
 
 const fr = translator("fr");
@@ -40,7 +41,7 @@ describe.skipIf(!browserAvailable)("entraide portal in a real browser, JavaScrip
         software: "ethercalc",
       });
     }
-    await t.deps.jobs.runNow("entraide.check");
+    await t.deps.jobs.runNow(PROBE_JOB);
   });
   afterAll(async () => {
     await browser?.close();
@@ -128,10 +129,16 @@ describe.skipIf(!browserAvailable)("entraide portal in a real browser, JavaScrip
     await page.fill("#field-email", admin.email);
     await page.fill("#field-password", admin.password);
     await page.click(`button:has-text("${fr("login.submit")}")`);
+    // The structure lends one of its directory services: no address to type again.
+    const paste = await directoryServiceFor(t.deps.db, {
+      memberId: structure.id,
+      url: `${servers[0]?.url}/paste/`,
+      software: "privatebin",
+      serviceId: "pastebin",
+    });
     await page.goto(`${t.url}/fr/entraide/members/${structure.slug}`);
     await page.selectOption("#field-service_id", "pastebin");
-    await page.selectOption("#field-software", "privatebin");
-    await page.fill("#field-url", `${servers[0]?.url}/paste/`);
+    await page.selectOption("#field-directory_service_id", paste);
     await page.fill("#field-weight", "3");
     await page.click(`button:has-text("${fr("entraide.form.submit")}")`);
     await page.waitForURL(`${t.url}/fr/entraide/members/${structure.slug}`);

@@ -7,7 +7,9 @@ import type {
   EntraideInstancesTable,
   Health,
 } from "../../src/features/entraide/entraide.tables.js";
+import { normalizeUrl } from "../../src/probe/probe.js";
 import type { FakeHandler } from "./fake-server.js";
+import { makeService } from "./factories.js";
 
 /** Rows and fake member servers for the entraide portal's tests. */
 
@@ -24,14 +26,69 @@ export interface InstanceSpec {
   successes?: number;
 }
 
-/** A whole entraide_instances row (for bulk inserts, as the benches do). */
-export function instanceRow(row: InstanceSpec, at = new Date().toISOString()) {
+/** The directory category of each portal service seeded by migration 0301. */
+const CATEGORY: Record<string, string> = {
+  pad: "pad",
+  "video-call": "video-conferencing",
+  "date-poll": "poll",
+  spreadsheet: "spreadsheet",
+  "file-sharing": "file-sharing",
+  "image-sharing": "image-hosting",
+  "post-it": "whiteboard",
+  "url-shortener": "url-shortener",
+  pastebin: "pastebin",
+};
+
+/** The software row of a slug, created when missing. */
+export async function softwareId(db: DB, slug: string): Promise<string> {
+  const known = await db.selectFrom("software").select("id").where("slug", "=", slug).executeTakeFirst();
+  if (known) return known.id;
+  const id = newId();
+  await db
+    .insertInto("software")
+    .values({ id, slug, name: slug, created_at: new Date().toISOString() })
+    .onConflict((oc) => oc.column("slug").doNothing())
+    .execute();
+  return (await db.selectFrom("software").select("id").where("slug", "=", slug).executeTakeFirstOrThrow()).id;
+}
+
+/**
+ * The member's directory service at this address running this software (an instance's address
+ * and software come from there), created when it has none.
+ */
+export async function directoryServiceFor(
+  db: DB,
+  spec: { memberId: string; url: string; software?: string; serviceId?: string },
+): Promise<string> {
+  const software = await softwareId(db, spec.software ?? "etherpad");
+  const existing = await db
+    .selectFrom("services")
+    .select(["id", "url"])
+    .where("member_id", "=", spec.memberId)
+    .where("software_id", "=", software)
+    .where("archived_at", "is", null)
+    .execute();
+  const same = existing.find((s) => normalizeUrl(s.url) === normalizeUrl(spec.url));
+  if (same) return same.id;
+  const row = await makeService(db, spec.memberId, {
+    url: spec.url,
+    software_id: software,
+    category_id: CATEGORY[spec.serviceId ?? "pad"] ?? "pad",
+  });
+  return row.id;
+}
+
+/** A whole entraide_instances row (for bulk inserts, as the benches do) lending that directory service. */
+export function instanceRow(
+  row: InstanceSpec & { directoryServiceId: string },
+  at = new Date().toISOString(),
+) {
   return {
     id: newId(),
     service_id: row.serviceId ?? "pad",
     member_id: row.memberId,
-    url: row.url,
-    software: row.software ?? "etherpad",
+    directory_service_id: row.directoryServiceId,
+    reviewed_url: normalizeUrl(row.url),
     weight: row.weight ?? 5,
     max_share: row.maxShare ?? null,
     paused: row.paused ? 1 : 0,
@@ -45,7 +102,7 @@ export function instanceRow(row: InstanceSpec, at = new Date().toISOString()) {
 }
 
 export async function makeInstance(db: DB, row: InstanceSpec) {
-  const values = instanceRow(row);
+  const values = instanceRow({ ...row, directoryServiceId: await directoryServiceFor(db, row) });
   await db.insertInto("entraide_instances").values(values).execute();
   return values.id;
 }

@@ -74,6 +74,8 @@ const MATRIX: Record<string, Row> = {
   "/fr/admin/jobs/:name/run": PLATFORM_ADMIN,
   "/fr/admin/categories": PLATFORM_ADMIN,
   "/fr/admin/categories/:id": PLATFORM_ADMIN,
+  "/fr/admin/alternatives": PLATFORM_ADMIN,
+  "/fr/admin/alternatives/:id": PLATFORM_ADMIN,
   "/fr/stats/crawls": PLATFORM_ADMIN,
   "/fr/admin/entraide/instances/:id/approve": PLATFORM_ADMIN,
   "/fr/admin/entraide/instances/:id/reject": PLATFORM_ADMIN,

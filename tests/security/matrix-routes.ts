@@ -5,6 +5,8 @@ export function concretePath(pattern: string, cast: Cast): string {
   const p = cast.params;
   const idFor = (path: string): string => {
     if (path.startsWith("/fr/admin/categories/")) return p.category ?? "";
+    // A catalogue entry shipped with the platform.
+    if (path.startsWith("/fr/admin/alternatives/")) return "doodle";
     if (path.startsWith("/fr/admin/entraide/services/")) return p.portalService ?? "";
     if (path.includes("/entraide/") && path.includes("/instances/")) return p.instance ?? "";
     if (path.startsWith("/fr/charter/admin/")) return p.charter ?? "";

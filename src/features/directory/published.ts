@@ -242,6 +242,36 @@ export async function memberServicesInCategory(db: DB, categoryId: string): Prom
   return rows.map(toListedService);
 }
 
+/** Listed services by id; archived ones (and unknown ids) are absent from the map. */
+export async function listedServicesByIds(
+  db: DB,
+  ids: readonly string[],
+): Promise<Map<string, ListedService>> {
+  const unique = [...new Set(ids)];
+  const out = new Map<string, ListedService>();
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await servicesQuery(db)
+      .where("services.id", "in", unique.slice(i, i + 500))
+      .execute();
+    for (const row of rows) out.set(row.id, toListedService(row));
+  }
+  return out;
+}
+
+/** Every listed service of a listed structure, or only those of one category. */
+export async function allListedServices(
+  db: DB,
+  options: { categoryId?: string } = {},
+): Promise<ListedService[]> {
+  let query = servicesQuery(db)
+    .innerJoin("members", "members.id", "services.member_id")
+    .where("members.archived_at", "is", null)
+    .orderBy("services.member_id")
+    .orderBy("services.name");
+  if (options.categoryId) query = query.where("services.category_id", "=", options.categoryId);
+  return (await query.execute()).map(toListedService);
+}
+
 export async function listedServiceById(db: DB, id: string): Promise<ListedService | undefined> {
   const row = await servicesQuery(db).where("services.id", "=", id).executeTakeFirst();
   return row ? toListedService(row) : undefined;

@@ -1,17 +1,19 @@
-import type { Hono } from "hono";
+import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import { parseForm, type FieldErrors, type FormValues } from "../../http/forms.js";
 import { render } from "../../http/render.js";
-import { flash } from "../../http/session.js";
 import { requirePlatformAdmin } from "../../http/policy.js";
 import { HttpError } from "../../http/errors.js";
-import { audit } from "../../audit/audit.js";
+import { guard } from "../../http/guard.js";
+import { commitAndRedirect } from "../../http/commit.js";
 import { nowIso } from "../../db/ids.js";
 import * as repo from "./entraide.repository.js";
+import { categories } from "./directory.port.js";
 import { NewServiceSchema, ServiceSchema } from "./entraide.schema.js";
 import { AdminPage, ServicePage, serviceValues } from "./admin.views.js";
-import { checkAndTell, writeInstance } from "./manage.routes.js";
+import { checkAndTell, commitInstance } from "./manage.routes.js";
+import { describeInstance, describeInstances } from "./instances.js";
 import { portalFor } from "./live.js";
 
 /** Platform admins: review volunteered instances, edit the portal's services. */
@@ -19,14 +21,8 @@ import { portalFor } from "./live.js";
 const ADMIN = "/admin/entraide";
 
 async function categoryChoices(c: AppContext) {
-  const rows = await c
-    .get("deps")
-    .db.selectFrom("categories")
-    .select(["id", "name_fr", "name_en"])
-    .where("archived_at", "is", null)
-    .orderBy("position")
-    .execute();
-  return rows.map((r) => ({ id: r.id, name: c.get("t").locale === "fr" ? r.name_fr : r.name_en }));
+  const locale = c.get("t").locale;
+  return (await categories(c.get("deps").db)).map((k) => ({ id: k.id, name: k.name[locale] }));
 }
 
 async function showService(
@@ -48,12 +44,19 @@ async function showService(
 }
 
 async function existingInstance(c: AppContext) {
-  const instance = await repo.findInstance(c.get("deps").db, c.req.param("id") ?? "");
+  const { db } = c.get("deps");
+  const instance = await repo.findInstance(db, c.req.param("id") ?? "");
   if (!instance) throw new HttpError(404, "404");
-  return instance;
+  return describeInstance(db, instance);
 }
 
-function serviceRow(data: {
+async function existingService(c: AppContext) {
+  const service = await repo.findService(c.get("deps").db, c.req.param("id") ?? "");
+  if (!service) throw new HttpError(404, "404");
+  return service;
+}
+
+function serviceFields(data: {
   name_fr: string;
   name_en: string;
   description_fr: string;
@@ -63,99 +66,114 @@ function serviceRow(data: {
   software: string[];
   position?: number | undefined;
   enabled: boolean;
-}) {
+}): repo.PortalServiceFields {
   return {
-    ...data,
-    software: JSON.stringify(data.software),
-    position: Math.round(data.position ?? 0),
-    enabled: data.enabled ? 1 : 0,
+    name: { fr: data.name_fr, en: data.name_en },
+    description: { fr: data.description_fr, en: data.description_en },
+    icon: data.icon,
+    categoryId: data.category_id,
+    software: data.software,
+    position: data.position ?? 0,
+    enabled: data.enabled,
   };
 }
 
 export function adminRoutes(router: Hono<AppEnv>): void {
-  router.get(ADMIN, async (c) => {
-    requirePlatformAdmin(c);
+  const area = new Hono<AppEnv>();
+  area.use(guard(requirePlatformAdmin));
+
+  area.get("/", async (c) => {
     const { db } = c.get("deps");
-    const [instances, services] = await Promise.all([repo.listAllInstances(db), repo.listServices(db)]);
-    return render(c, <AdminPage c={c} instances={instances} services={services} />);
+    const [instances, services] = await Promise.all([repo.allInstances(db), repo.listServices(db)]);
+    // Rejected, then pending, then approved, as the review page always listed them.
+    const rank = { rejected: 0, pending: 1, approved: 2 };
+    const views = (await describeInstances(db, instances)).sort(
+      (a, b) => rank[a.approval] - rank[b.approval],
+    );
+    return render(c, <AdminPage c={c} instances={views} services={services} />);
   });
 
   for (const approval of ["approved", "rejected"] as const) {
     const verb = approval === "approved" ? "approve" : "reject";
-    router.post(`${ADMIN}/instances/:id/${verb}`, async (c) => {
+    area.post(`/instances/:id/${verb}`, async (c) => {
       const admin = requirePlatformAdmin(c);
       const instance = await existingInstance(c);
-      const changes = { approval, reviewed_by: admin.id, reviewed_at: nowIso() };
-      await writeInstance(c, admin.id, null, instance.id, `entraide.instance.${verb}`, changes);
-      await flash(c, { kind: "success", text: `entraide.flash.${approval}` });
-      return c.redirect(href(c, ADMIN), 303);
+      const changes: repo.InstanceChanges = {
+        approval,
+        reviewedBy: admin.id,
+        reviewedAt: nowIso(),
+        // What is approved is the address the directory gives now.
+        ...(approval === "approved" ? { reviewedUrl: instance.url } : {}),
+      };
+      return commitInstance(c, { personId: admin.id, memberId: null }, instance.id, {
+        action: `entraide.instance.${verb}`,
+        changes,
+        flash: `entraide.flash.${approval}`,
+        to: href(c, ADMIN),
+      });
     });
   }
 
-  router.post(`${ADMIN}/instances/:id/check`, async (c) => {
-    requirePlatformAdmin(c);
+  area.post("/instances/:id/check", async (c) => {
     const instance = await existingInstance(c);
     await checkAndTell(c, instance.id);
     return c.redirect(href(c, ADMIN), 303);
   });
 
-  router.get(`${ADMIN}/services/new`, (c) => {
-    requirePlatformAdmin(c);
-    return showService(c, undefined, { icon: "generic", enabled: "1", position: "100" });
-  });
+  area.get("/services/new", (c) =>
+    showService(c, undefined, { icon: "generic", enabled: "1", position: "100" }),
+  );
 
-  router.post(`${ADMIN}/services`, async (c) => {
+  area.post("/services", async (c) => {
     const admin = requirePlatformAdmin(c);
-    const { db } = c.get("deps");
     const form = await parseForm(c, NewServiceSchema);
     if (!form.ok) return showService(c, undefined, form.values, form.errors);
-    if (await repo.findService(db, form.data.id))
+    if (await repo.findService(c.get("deps").db, form.data.id))
       return showService(c, undefined, form.values, { id: { key: "form.error.taken" } });
     if (!(await categoryChoices(c)).some((k) => k.id === form.data.category_id))
       return showService(c, undefined, form.values, { category_id: { key: "form.error.choice" } });
-    const { id, ...fields } = form.data;
-    const at = nowIso();
-    await db.transaction().execute(async (trx) => {
-      await repo.insertService(trx, { id, ...serviceRow(fields), created_at: at, updated_at: at });
-      await audit(trx, {
+    const { id, ...data } = form.data;
+    const fields = serviceFields(data);
+    return commitAndRedirect(c, {
+      write: (trx) => repo.insertService(trx, id, fields),
+      audit: {
         actor: { personId: admin.id },
         action: "entraide.service.create",
         subject: { type: "entraide_service", id },
-        data: serviceRow(fields),
-      });
+        data: { ...fields },
+      },
+      after: async () => void (await portalFor(c.get("deps")).refresh()),
+      flash: "entraide.flash.service_saved",
+      to: href(c, ADMIN),
     });
-    await portalFor(c.get("deps")).refresh();
-    await flash(c, { kind: "success", text: "entraide.flash.service_saved" });
-    return c.redirect(href(c, ADMIN), 303);
   });
 
-  router.get(`${ADMIN}/services/:id`, async (c) => {
-    requirePlatformAdmin(c);
-    const service = await repo.findService(c.get("deps").db, c.req.param("id"));
-    if (!service) throw new HttpError(404, "404");
+  area.get("/services/:id", async (c) => {
+    const service = await existingService(c);
     return showService(c, service.id, serviceValues(service));
   });
 
-  router.post(`${ADMIN}/services/:id`, async (c) => {
+  area.post("/services/:id", async (c) => {
     const admin = requirePlatformAdmin(c);
-    const { db } = c.get("deps");
-    const service = await repo.findService(db, c.req.param("id"));
-    if (!service) throw new HttpError(404, "404");
+    const service = await existingService(c);
     const form = await parseForm(c, ServiceSchema);
     if (!form.ok) return showService(c, service.id, form.values, form.errors);
     if (!(await categoryChoices(c)).some((k) => k.id === form.data.category_id))
       return showService(c, service.id, form.values, { category_id: { key: "form.error.choice" } });
-    await db.transaction().execute(async (trx) => {
-      await repo.updateService(trx, service.id, serviceRow(form.data));
-      await audit(trx, {
+    const fields = serviceFields(form.data);
+    return commitAndRedirect(c, {
+      write: (trx) => repo.updateService(trx, service.id, fields),
+      audit: {
         actor: { personId: admin.id },
         action: "entraide.service.update",
         subject: { type: "entraide_service", id: service.id },
-        data: serviceRow(form.data),
-      });
+        data: { ...fields },
+      },
+      after: async () => void (await portalFor(c.get("deps")).refresh()),
+      flash: "entraide.flash.service_saved",
+      to: href(c, ADMIN),
     });
-    await portalFor(c.get("deps")).refresh();
-    await flash(c, { kind: "success", text: "entraide.flash.service_saved" });
-    return c.redirect(href(c, ADMIN), 303);
   });
+
+  router.route(ADMIN, area);
 }

@@ -2,9 +2,17 @@ import type { AppContext } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import type { FieldErrors, FormValues } from "../../http/forms.js";
 import { Layout } from "../../views/Layout.js";
-import { Badge, Checkbox, Csrf, ErrorSummary, SelectField, TextField } from "../../views/components.js";
-import type { InstanceView, ServiceRow } from "./entraide.repository.js";
-import { parseSoftwareList } from "./entraide.repository.js";
+import {
+  Badge,
+  Checkbox,
+  Csrf,
+  ErrorSummary,
+  FormFields,
+  SelectField,
+  TextField,
+} from "../../views/components.js";
+import type { PortalService } from "./entraide.repository.js";
+import type { InstanceView } from "./instances.js";
 import { LastCheck, StateBadges } from "./instance.views.js";
 import { ICONS, SOFTWARE_SLUGS, softwareName } from "./software.js";
 
@@ -48,14 +56,14 @@ function InstancesTable({
           {instances.map((i) => (
             <tr>
               <td>
-                <a href={href(c, `/entraide/members/${i.member_slug}`)}>{i.member_name}</a>
+                <a href={href(c, `/entraide/members/${i.memberSlug}`)}>{i.memberName}</a>
               </td>
-              <td>{t.locale === "fr" ? i.service_name_fr : i.service_name_en}</td>
+              <td>{i.serviceName[t.locale]}</td>
               <td>
                 <a href={i.url} rel="noreferrer">
                   {i.url}
                 </a>{" "}
-                ({softwareName(i.software)}, {t("entraide.col.weight")} {i.weight})
+                ({softwareName(i.software ?? "")}, {t("entraide.col.weight")} {i.weight})
               </td>
               <td>
                 <StateBadges c={c} instance={i} />
@@ -93,7 +101,7 @@ function InstancesTable({
   );
 }
 
-export function AdminPage(props: { c: AppContext; instances: InstanceView[]; services: ServiceRow[] }) {
+export function AdminPage(props: { c: AppContext; instances: InstanceView[]; services: PortalService[] }) {
   const { c, instances } = props;
   const t = c.get("t");
   const pending = instances.filter((i) => i.approval === "pending");
@@ -119,15 +127,13 @@ export function AdminPage(props: { c: AppContext; instances: InstanceView[]; ser
                   <img src={`/assets/entraide/${s.icon}.svg`} alt="" width="24" height="24" />
                 </td>
                 <td>
-                  <a href={href(c, `${ADMIN}/services/${s.id}`)}>
-                    {t.locale === "fr" ? s.name_fr : s.name_en}
-                  </a>{" "}
+                  <a href={href(c, `${ADMIN}/services/${s.id}`)}>{s.name[t.locale]}</a>{" "}
                   <code>/entraide/{s.id}</code>
                 </td>
-                <td>{parseSoftwareList(s.software).map(softwareName).join(", ")}</td>
+                <td>{s.software.map(softwareName).join(", ")}</td>
                 <td>
-                  <Badge tone={s.enabled === 1 ? "ok" : "neutral"}>
-                    {s.enabled === 1 ? t("entraide.admin.enabled") : t("entraide.admin.disabled")}
+                  <Badge tone={s.enabled ? "ok" : "neutral"}>
+                    {s.enabled ? t("entraide.admin.enabled") : t("entraide.admin.disabled")}
                   </Badge>
                 </td>
               </tr>
@@ -146,17 +152,17 @@ export function AdminPage(props: { c: AppContext; instances: InstanceView[]; ser
   );
 }
 
-export function serviceValues(s: ServiceRow): FormValues {
+export function serviceValues(s: PortalService): FormValues {
   return {
-    name_fr: s.name_fr,
-    name_en: s.name_en,
-    description_fr: s.description_fr,
-    description_en: s.description_en,
+    name_fr: s.name.fr,
+    name_en: s.name.en,
+    description_fr: s.description.fr,
+    description_en: s.description.en,
     icon: s.icon,
-    category_id: s.category_id,
-    software: parseSoftwareList(s.software).join("\n"),
+    category_id: s.categoryId,
+    software: s.software.join("\n"),
     position: String(s.position),
-    enabled: s.enabled === 1 ? "1" : "",
+    enabled: s.enabled ? "1" : "",
   };
 }
 
@@ -176,7 +182,7 @@ export function ServicePage(props: {
   const chosen = new Set((values.software ?? "").split("\n"));
   const action = href(c, props.serviceId ? `${ADMIN}/services/${props.serviceId}` : `${ADMIN}/services`);
   const field = (name: string, label: string, hint?: string) => (
-    <TextField c={c} name={name} label={label} hint={hint} required values={values} errors={errors} />
+    <TextField name={name} label={label} hint={hint} required />
   );
   return (
     <Layout c={c} title={title} section="entraide">
@@ -185,56 +191,45 @@ export function ServicePage(props: {
         <ErrorSummary c={c} errors={errors} />
         <form method="post" action={action} novalidate>
           <Csrf c={c} />
-          {props.serviceId ? null : field("id", t("entraide.form.id"), t("entraide.form.id.hint"))}
-          {field("name_fr", t("entraide.form.name_fr"))}
-          {field("name_en", t("entraide.form.name_en"))}
-          {field("description_fr", t("entraide.form.description_fr"))}
-          {field("description_en", t("entraide.form.description_en"))}
-          <SelectField
-            c={c}
-            name="icon"
-            label={t("entraide.form.icon")}
-            required
-            options={ICONS.map((i) => ({ value: i, label: i }))}
-            values={values}
-            errors={errors}
-          />
-          <SelectField
-            c={c}
-            name="category_id"
-            label={t("entraide.form.category")}
-            hint={t("entraide.form.category.hint")}
-            required
-            options={props.categories.map((k) => ({ value: k.id, label: k.name }))}
-            values={values}
-            errors={errors}
-          />
-          <fieldset id="field-software">
-            <legend>{t("entraide.form.software_list")}</legend>
-            {errors?.software ? (
-              <p class="field__error">{t(errors.software.key, errors.software.vars)}</p>
-            ) : null}
-            {SOFTWARE_SLUGS.map((s) => (
-              <div class="checkbox">
-                <input
-                  type="checkbox"
-                  id={`software-${s}`}
-                  name="software"
-                  value={s}
-                  checked={chosen.has(s)}
-                />
-                <label for={`software-${s}`}>{softwareName(s)}</label>
-              </div>
-            ))}
-          </fieldset>
-          <TextField
-            c={c}
-            name="position"
-            type="number"
-            label={t("entraide.form.position")}
-            values={values}
-            errors={errors}
-          />
+          <FormFields c={c} values={values} errors={errors}>
+            {props.serviceId ? null : field("id", t("entraide.form.id"), t("entraide.form.id.hint"))}
+            {field("name_fr", t("entraide.form.name_fr"))}
+            {field("name_en", t("entraide.form.name_en"))}
+            {field("description_fr", t("entraide.form.description_fr"))}
+            {field("description_en", t("entraide.form.description_en"))}
+            <SelectField
+              name="icon"
+              label={t("entraide.form.icon")}
+              required
+              options={ICONS.map((i) => ({ value: i, label: i }))}
+            />
+            <SelectField
+              name="category_id"
+              label={t("entraide.form.category")}
+              hint={t("entraide.form.category.hint")}
+              required
+              options={props.categories.map((k) => ({ value: k.id, label: k.name }))}
+            />
+            <fieldset id="field-software">
+              <legend>{t("entraide.form.software_list")}</legend>
+              {errors?.software ? (
+                <p class="field__error">{t(errors.software.key, errors.software.vars)}</p>
+              ) : null}
+              {SOFTWARE_SLUGS.map((s) => (
+                <div class="checkbox">
+                  <input
+                    type="checkbox"
+                    id={`software-${s}`}
+                    name="software"
+                    value={s}
+                    checked={chosen.has(s)}
+                  />
+                  <label for={`software-${s}`}>{softwareName(s)}</label>
+                </div>
+              ))}
+            </fieldset>
+            <TextField name="position" type="number" label={t("entraide.form.position")} />
+          </FormFields>
           <Checkbox name="enabled" label={t("entraide.form.enabled")} checked={values.enabled === "1"} />
           <button type="submit" class="button">
             {t("form.save")}

@@ -3,7 +3,12 @@ import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/pla
 import { makeMember, makePerson } from "../../../tests/helpers/factories.js";
 import { csrfFrom, type TestClient } from "../../../tests/helpers/client.js";
 import { startFakeServer, type FakeServer } from "../../../tests/helpers/fake-server.js";
-import { ETHERPAD_PAGE, htmlAfter, makeInstance } from "../../../tests/helpers/entraide.js";
+import {
+  ETHERPAD_PAGE,
+  directoryServiceFor,
+  htmlAfter,
+  makeInstance,
+} from "../../../tests/helpers/entraide.js";
 
 /** Every write route (and every private page) of the feature, for each kind of person. */
 
@@ -39,11 +44,14 @@ async function signedIn(who: string | null): Promise<{ client: TestClient; token
 }
 
 let serial = 0;
-function writes(instanceId: string): [string, Record<string, string>, "structure" | "platform"][] {
+function writes(
+  instanceId: string,
+  directoryServiceId: string,
+): [string, Record<string, string>, "structure" | "platform"][] {
   serial++;
   const structure = `/fr/entraide/members/${memberA.slug}`;
   const own = `${structure}/instances/${instanceId}`;
-  const instanceForm = { software: "etherpad", url: `${server.url}/`, weight: "4", max_share: "" };
+  const instanceForm = { directory_service_id: directoryServiceId, weight: "4", max_share: "" };
   const serviceForm = {
     name_fr: "Pad bis",
     name_en: "Pad bis",
@@ -89,7 +97,8 @@ describe("authorization of every write route", () => {
       const instanceId = await makeInstance(t.deps.db, { memberId: memberA.id, url: `${server.url}/` });
       const auditBefore = await entraideAudit();
       let allowed = 0;
-      for (const [path, fields, scope] of writes(instanceId)) {
+      const lent = await directoryServiceFor(t.deps.db, { memberId: memberA.id, url: `${server.url}/` });
+      for (const [path, fields, scope] of writes(instanceId, lent)) {
         const res = await client.post(path, { _csrf: token, ...fields });
         expect(`${path} → ${res.status}`).toBe(`${path} → ${status[scope]}`);
         if (res.status === 303) allowed++;

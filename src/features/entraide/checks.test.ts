@@ -7,14 +7,25 @@ import { createServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from "../../../tests/helpers/self-signed.js";
 import { translator } from "../../i18n/index.js";
-import { checkInstance } from "./checks.js";
+import { checkInstance, entraideProbes } from "./checks.js";
+import { PROBE_JOB } from "../../probe/rounds.js";
+import { dailyOf } from "../../probe/history.repository.js";
 
 let t: TestPlatform;
 const servers: FakeServer[] = [];
 const fr = translator("fr");
+// The probe job observes an address when it is due: each round here comes one interval later.
+let clock = Date.parse("2026-03-10T08:00:00.000Z");
+const round = async () => {
+  clock += 120_000;
+  await t.deps.jobs.runNow(PROBE_JOB);
+};
 
 beforeAll(async () => {
-  t = await startTestPlatform({ env: { ENTRAIDE_FAILURES_TO_DOWN: "2", ENTRAIDE_SUCCESSES_TO_UP: "2" } });
+  t = await startTestPlatform({
+    now: () => new Date(clock),
+    env: { ENTRAIDE_FAILURES_TO_DOWN: "2", ENTRAIDE_SUCCESSES_TO_UP: "2" },
+  });
 });
 afterAll(async () => {
   for (const s of servers) await s.close();
@@ -46,7 +57,7 @@ describe("health over time", () => {
     const fake = switchable({ status: 200, body: ETHERPAD_PAGE });
     const server = await serve(fake.handler);
     const id = await makeInstance(t.deps.db, { memberId: member.id, url: `${server.url}/` });
-    const run = async () => (await t.deps.jobs.runNow("entraide.check"), (await instance(id)).health);
+    const run = async () => (await round(), (await instance(id)).health);
     const mailsBefore = (await downMails()).length;
 
     expect(await run()).toBe("up");
@@ -77,14 +88,17 @@ describe("health over time", () => {
     mails = (await downMails()).slice(mailsBefore);
     expect(mails).toHaveLength(2);
 
-    const daily = await t.deps.db
-      .selectFrom("entraide_daily")
+    // The day in the observation store, read the portal's way; visitors are the portal's own count.
+    const daily = await dailyOf(t.deps.db, [`${server.url}/`], "2026-03-10");
+    expect(daily).toHaveLength(1);
+    expect(daily[0]).toMatchObject({ judged: 9, usable: 3 });
+    expect(daily[0]?.usableMs).toBeGreaterThanOrEqual(0);
+    const visits = await t.deps.db
+      .selectFrom("entraide_visits")
       .selectAll()
       .where("instance_id", "=", id)
       .execute();
-    expect(daily).toHaveLength(1);
-    expect(daily[0]).toMatchObject({ checks: 9, checks_ok: 3, visits: 2 });
-    expect(daily[0]?.ms_total).toBeGreaterThanOrEqual(0);
+    expect(visits).toMatchObject([{ day: "2026-03-10", visits: 2 }]);
   });
 
   it("writes to the structure's contact address when it has no admin account", async () => {
@@ -187,9 +201,11 @@ describe("what counts as usable", () => {
       url: `${server.url}/`,
       approval: "pending",
     });
-    await t.deps.jobs.runNow("entraide.check");
+    await round();
     expect((await instance(paused)).last_checked_at).toBeNull();
     expect((await instance(pending)).last_checked_at).toBeNull();
-    expect(server.requests).toHaveLength(0);
+    // The address may still be observed for uptime (it is a listed service), never for the portal.
+    const wanted = await entraideProbes(t.deps).wanted();
+    expect(wanted.map((w) => w.url)).not.toContain(`${server.url}/`);
   });
 });

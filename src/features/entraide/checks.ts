@@ -1,21 +1,27 @@
 import type { Deps } from "../../deps.js";
-import { OutboundError, decodeText } from "../../http/outbound.js";
+import { inTransaction } from "../../db/adapter.js";
+import { newSortableId } from "../../db/ids.js";
+import { audit } from "../../audit/audit.js";
 import { translator, isLocale, type Translator } from "../../i18n/index.js";
-import { judge, nextHealth, type Observation, type Verdict } from "./health.js";
+import type { FieldError } from "../../http/forms.js";
+import { lookedFor, probe } from "../../probe/probe.js";
+import { observationsAfter, observationsOf, type StoredObservation } from "../../probe/probe.repository.js";
+import { observeNow, type ProbeSource } from "../../probe/rounds.js";
+import { expectationsFor, judge, nextHealth, type HealthState, type Verdict } from "./health.js";
 import type { Health } from "./entraide.tables.js";
 import * as repo from "./entraide.repository.js";
 import * as daily from "./daily.repository.js";
+import { alertRecipients } from "./directory.port.js";
+import { describeInstance, describeInstances, type InstanceView } from "./instances.js";
 import { portalFor } from "./live.js";
 import { softwareName } from "./software.js";
-import type { FieldError } from "../../http/forms.js";
 
 /**
- * Health checks. `checkInstance` checks one instance from start to end (fetch, verdict,
- * hysteresis, daily aggregate, alert), so a queue (pg-boss) can later spread instances across
- * workers by calling it with an id; `runChecks` is the in-process job that checks them all.
+ * The portal's health, drawn from the platform's observations (decisions 031 and 017). The probe
+ * job observes each instance's address every ENTRAIDE_CHECK_INTERVAL (with the software's markers
+ * and ENTRAIDE_SLOW_AFTER as expectations); after each round the portal folds the observations it
+ * has not judged yet into each instance's hysteresis, and mails a structure whose instance went down.
  */
-
-const MAX_PAGE_BYTES = 1_048_576;
 
 export interface CheckResult {
   instanceId: string;
@@ -24,142 +30,191 @@ export interface CheckResult {
   changed: boolean;
 }
 
-async function observe(deps: Deps, url: string): Promise<Observation> {
-  const started = performance.now();
-  try {
-    const res = await deps.outbound.fetch({
-      url,
-      // An instance that sends visitors to another domain is not the instance that was approved.
-      redirects: "same-site",
-      maxBytes: MAX_PAGE_BYTES,
-      headers: { accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8" },
+/** Approved, unpaused instances of listed services: the ones the portal judges. */
+async function judged(deps: Deps): Promise<InstanceView[]> {
+  const views = await describeInstances(deps.db, await repo.activeInstances(deps.db));
+  return views.filter((v) => v.listed);
+}
+
+const expectations = (deps: Deps, v: InstanceView) =>
+  expectationsFor(v.software, deps.config.entraide.slowAfterMs);
+
+/** What the portal asks of the probe job. */
+export function entraideProbes(deps: Deps): ProbeSource {
+  const { entraide } = deps.config;
+  return {
+    name: "entraide",
+    intervalMs: entraide.checkIntervalMs,
+    concurrency: entraide.checkConcurrency,
+    wanted: async () =>
+      (await judged(deps))
+        .filter((v) => !v.moved)
+        .map((v) => ({ url: v.url, expectations: expectations(deps, v) })),
+    afterRound: async () => {
+      await judgeAll(deps);
+      const portal = portalFor(deps);
+      await portal.refresh();
+      await portal.flush();
+      return healthSummary(deps);
+    },
+  };
+}
+
+/** Another address is another server: back to review, judged afresh (the directory changed it). */
+async function sendBackToReview(deps: Deps, v: InstanceView): Promise<void> {
+  await inTransaction(deps.db, async (trx) => {
+    await repo.updateInstance(trx, v.id, {
+      approval: "pending",
+      reviewedUrl: v.url,
+      resetHealth: { judgedUntil: newSortableId() },
     });
-    return {
-      kind: "response",
-      status: res.status,
-      finalUrl: res.url,
-      body: decodeText(res.body).text,
-      headers: res.headers,
-      elapsedMs: res.elapsedMs,
-    };
-  } catch (error) {
-    if (!(error instanceof OutboundError)) throw error;
-    return { kind: "error", code: error.code, elapsedMs: Math.round(performance.now() - started) };
+    await audit(trx, {
+      actor: null,
+      action: "entraide.instance.moved",
+      subject: { type: "entraide_instance", id: v.id },
+      data: { from: v.reviewedUrl, to: v.url },
+    });
+  });
+}
+
+/**
+ * Folds the observations of its address made since the last judgement into the instance's health
+ * (`observed`: those observations, when the caller read them for many instances at once).
+ */
+export async function judgeInstance(
+  deps: Deps,
+  v: InstanceView,
+  observed?: StoredObservation[],
+): Promise<CheckResult | null> {
+  if (v.moved) {
+    await sendBackToReview(deps, v);
+    return null;
+  }
+  const wanted = expectations(deps, v);
+  const since = observed ?? (await observationsAfter(deps.db, v.url, v.judgedUntil));
+  const fresh = since.filter((o) => (v.judgedUntil === null || o.id > v.judgedUntil) && lookedFor(o, wanted));
+  const last = fresh[fresh.length - 1];
+  if (!last) return null;
+  let state: HealthState = { health: v.health, failures: v.failures, successes: v.successes };
+  let verdict: Verdict = { ok: false, reason: "empty" };
+  let changedAt: string | null = null;
+  for (const o of fresh) {
+    verdict = judge(o, v.software, deps.config.entraide.slowAfterMs);
+    const next = nextHealth(state, verdict.ok, deps.config.entraide);
+    if (next.health !== state.health) changedAt = o.observedAt;
+    state = next;
+  }
+  await daily.saveJudgement(deps.db, v.id, {
+    ...state,
+    judgedUntil: last.id,
+    checkedAt: last.observedAt,
+    status: last.status,
+    ms: last.status === null ? null : last.elapsedMs,
+    reason: verdict.reason,
+    changedAt,
+  });
+  if (state.health === "down" && (await daily.claimAlert(deps.db, v.id, last.observedAt)))
+    await sendDownAlert(deps, v, verdict);
+  return { instanceId: v.id, verdict, health: state.health, changed: changedAt !== null };
+}
+
+/** Judges every instance, from one read of the observations made since the oldest judgement. */
+async function judgeAll(deps: Deps): Promise<void> {
+  const views = await judged(deps);
+  const cursors = views.map((v) => v.judgedUntil);
+  const oldest = cursors.includes(null)
+    ? null
+    : cursors.reduce((a, b) => ((a ?? "") < (b ?? "") ? a : b), cursors[0] ?? null);
+  const observed = await observationsOf(
+    deps.db,
+    views.filter((v) => !v.moved).map((v) => v.url),
+    oldest,
+  );
+  for (const v of views) {
+    try {
+      await judgeInstance(deps, v, observed.get(v.url) ?? []);
+    } catch (error) {
+      deps.log.warn({ err: error, instance: v.id }, "entraide judgement failed");
+    }
   }
 }
 
-export async function checkInstance(deps: Deps, instanceId: string): Promise<CheckResult | null> {
-  const instance = await repo.findInstance(deps.db, instanceId);
-  if (!instance) return null;
-  const obs = await observe(deps, instance.url);
-  const verdict = judge(obs, instance.software, deps.config.entraide.slowAfterMs);
-  const next = nextHealth(
-    { health: instance.health, failures: instance.failures, successes: instance.successes },
-    verdict.ok,
-    deps.config.entraide,
-  );
-  const checkedAt = deps.now().toISOString();
-  const changed = next.health !== instance.health;
-  await deps.db.transaction().execute((trx) =>
-    daily.saveCheck(
-      trx,
-      instance.id,
-      {
-        ...next,
-        checkedAt,
-        status: obs.kind === "response" ? obs.status : null,
-        ms: obs.kind === "response" ? obs.elapsedMs : null,
-        reason: verdict.reason,
-        changed,
-      },
-      verdict.ok,
-    ),
-  );
-  if (next.health === "down" && (await daily.claimAlert(deps.db, instance.id, checkedAt))) {
-    await sendDownAlert(deps, instance, verdict);
-  }
-  return { instanceId: instance.id, verdict, health: next.health, changed };
-}
-
-async function sendDownAlert(deps: Deps, instance: repo.InstanceView, verdict: Verdict) {
+async function sendDownAlert(deps: Deps, v: InstanceView, verdict: Verdict) {
   const { config } = deps;
-  for (const to of await daily.alertRecipients(deps.db, instance.member_id)) {
+  for (const to of await alertRecipients(deps.db, v.memberId)) {
     const locale = to.locale && isLocale(to.locale) ? to.locale : config.defaultLocale;
     const t = translator(locale);
-    const service = locale === "fr" ? instance.service_name_fr : instance.service_name_en;
+    const service = v.serviceName[locale];
     await deps.mailer.send({
       to: to.email,
       kind: "instance-down",
-      subject: t("entraide.mail.down.subject", { service, member: instance.member_name }),
+      subject: t("entraide.mail.down.subject", { service, member: v.memberName }),
       text: t("entraide.mail.down.body", {
         service,
-        software: softwareName(instance.software),
-        member: instance.member_name,
-        url: instance.url,
+        software: softwareName(v.software ?? ""),
+        member: v.memberName,
+        url: v.url,
         reason: t(`entraide.reason.${verdict.reason}`),
-        link: `${config.baseUrl}/${locale}/entraide/members/${instance.member_slug}`,
+        link: `${config.baseUrl}/${locale}/entraide/members/${v.memberSlug}`,
         collective: config.collective.name,
       }),
     });
   }
 }
 
-/** Runs `task` over `items`, at most `limit` at a time. */
-async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      if (item !== undefined) await task(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+const limits = (deps: Deps, signal?: AbortSignal) => ({
+  concurrency: deps.config.entraide.checkConcurrency,
+  perHost: deps.config.entraide.checkConcurrency,
+  signal,
+});
+
+/** Observes one instance now (a member fixed their server) and judges it. */
+export async function checkInstance(deps: Deps, instanceId: string): Promise<CheckResult | null> {
+  const instance = await repo.findInstance(deps.db, instanceId);
+  if (!instance) return null;
+  const v = await describeInstance(deps.db, instance);
+  if (!v.moved && v.listed)
+    await observeNow(deps, [{ url: v.url, expectations: expectations(deps, v) }], limits(deps));
+  return judgeInstance(deps, v);
 }
 
-/** One line for the logs and /admin/jobs: where the checked instances stand now. */
+/** One line for the logs and /admin/jobs: where the judged instances stand now. */
 export async function healthSummary(deps: Deps): Promise<string> {
   const rows = await daily.healthCounts(deps.db);
   const count = (health: Health) => rows.find((r) => r.health === health)?.n ?? 0;
   return `${count("up")} up, ${count("down")} down, ${count("unknown")} not yet decided`;
 }
 
-/** The whole run in one go (the fan-out in entraide.jobs.ts does the same, item by item). */
+/** Observes every judged instance now, whatever the schedule, and judges them. */
 export async function runChecks(deps: Deps, signal?: AbortSignal): Promise<string> {
-  const ids = (await daily.instancesToCheck(deps.db))
-    .map((id) => ({ id, order: Math.random() }))
-    .sort((a, b) => a.order - b.order)
-    .map((x) => x.id);
-  const tally = { up: 0, down: 0, changed: 0, errors: 0 };
-  await pool(ids, deps.config.entraide.checkConcurrency, async (id) => {
-    if (signal?.aborted) return;
-    try {
-      const result = await checkInstance(deps, id);
-      if (!result) return;
-      if (result.verdict.ok) tally.up++;
-      else tally.down++;
-      if (result.changed) tally.changed++;
-    } catch (error) {
-      tally.errors++;
-      deps.log.warn({ err: error, instance: id }, "entraide check failed");
-    }
-  });
+  const views = await judged(deps);
+  await observeNow(
+    deps,
+    views.filter((v) => !v.moved).map((v) => ({ url: v.url, expectations: expectations(deps, v) })),
+    limits(deps, signal),
+  );
+  const tally = { up: 0, down: 0, changed: 0 };
+  for (const v of views) {
+    const result = await judgeInstance(deps, v);
+    if (!result) continue;
+    if (result.verdict.ok) tally.up++;
+    else tally.down++;
+    if (result.changed) tally.changed++;
+  }
   const portal = portalFor(deps);
   await portal.refresh();
   await portal.flush();
-  return `checked ${ids.length}: ${tally.up} passed, ${tally.down} failed, ${tally.changed} changed state${
-    tally.errors ? `, ${tally.errors} errors` : ""
-  }`;
+  return `checked ${views.length}: ${tally.up} passed, ${tally.down} failed, ${tally.changed} changed state`;
 }
 
 /**
- * Vets a URL a member submits: refuses what can never serve visitors (private addresses, another
- * domain, a name that does not resolve, a bad certificate). A timeout or an error status is let
- * through: the instance may be down for a moment, and the checks will tell.
+ * Vets an address a member lends: refuses what can never serve visitors (private addresses,
+ * another domain, a name that does not resolve, a bad certificate). A timeout or an error status
+ * is let through: the instance may be down for a moment, and the checks will tell.
  */
 export async function vetUrl(deps: Deps, url: string, t: Translator): Promise<FieldError | null> {
-  const obs = await observe(deps, url);
-  if (obs.kind === "response") return null;
-  switch (obs.code) {
+  const obs = await probe(deps, url);
+  switch (obs.error) {
     case "bad-url":
       return { key: "entraide.error.url_scheme" };
     case "blocked-address":
@@ -169,7 +224,7 @@ export async function vetUrl(deps: Deps, url: string, t: Translator): Promise<Fi
     case "dns":
     case "tls":
     case "too-many-redirects":
-      return { key: "entraide.error.url_unreachable", vars: { reason: t(`entraide.reason.${obs.code}`) } };
+      return { key: "entraide.error.url_unreachable", vars: { reason: t(`entraide.reason.${obs.error}`) } };
     default:
       return null;
   }

@@ -2,6 +2,11 @@ import type { Hono } from "hono";
 import type { Deps } from "../../deps.js";
 import type { DemoMember, DemoService, DemoWorld } from "../../demo/world.js";
 import { newId } from "../../db/ids.js";
+import { inTransaction } from "../../db/adapter.js";
+import { normalizeUrl } from "../../probe/probe.js";
+import { addDaily, type DailyCounts } from "../../probe/probe.repository.js";
+import * as repo from "./entraide.repository.js";
+import { addVisits } from "./daily.repository.js";
 import { audit } from "../../audit/audit.js";
 import { windowDays } from "./aggregates.js";
 import { isKnownSoftware } from "./software.js";
@@ -70,8 +75,8 @@ export async function seedDemo(deps: Deps, world: DemoWorld): Promise<void> {
       id: newId(),
       service_id: cand.portalServiceId,
       member_id: cand.member.id,
-      url: cand.service.url,
-      software: cand.software,
+      directory_service_id: cand.service.id,
+      reviewed_url: normalizeUrl(cand.service.url),
       weight: 1 + Math.floor(random() * 10),
       max_share: index % 9 === 5 ? 30 : null,
       paused: index % 23 === 22 ? 1 : 0,
@@ -85,33 +90,35 @@ export async function seedDemo(deps: Deps, world: DemoWorld): Promise<void> {
       reviewed_at: pending ? null : at,
     };
   });
-  const daily = instances
-    .filter((i) => i.approval === "approved")
-    .flatMap((i) =>
-      days.map((day) => {
-        const checks = 720;
-        const ok = checks - Math.floor(random() * random() * 30);
-        return {
-          instance_id: i.id,
-          day,
-          checks,
-          checks_ok: ok,
-          ms_total: ok * (60 + Math.floor(random() * 300)),
-          visits: i.paused ? 0 : Math.floor(i.weight * (2 + random() * 12)),
-        };
-      }),
-    );
-  await deps.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < instances.length; i += 100)
-      await trx
-        .insertInto("entraide_instances")
-        .values(instances.slice(i, i + 100))
-        .execute();
-    for (let i = 0; i < daily.length; i += 200)
-      await trx
-        .insertInto("entraide_daily")
-        .values(daily.slice(i, i + 200))
-        .execute();
+  const approved = instances.filter((i) => i.approval === "approved");
+  // A week of the portal's checks (every 2 minutes) in the observation store, and of visitors.
+  const observed: DailyCounts[] = approved.flatMap((i) =>
+    days.map((day) => {
+      const ok = 720 - Math.floor(random() * random() * 30);
+      const ms = ok * (60 + Math.floor(random() * 300));
+      return {
+        url: i.reviewed_url,
+        day,
+        checks: 0,
+        reachable: 0,
+        totalMs: 0,
+        judged: 720,
+        usable: ok,
+        usableMs: ms,
+      };
+    }),
+  );
+  const visits = approved.flatMap((i) =>
+    days.map((day) => ({
+      instanceId: i.id,
+      day,
+      visits: i.paused ? 0 : Math.floor(i.weight * (2 + random() * 12)),
+    })),
+  );
+  await inTransaction(deps.db, async (trx) => {
+    await repo.insertSeeded(trx, instances);
+    await addDaily(trx, observed);
+    await addVisits(trx, visits);
     await audit(trx, {
       actor: null,
       action: "entraide.demo.seed",

@@ -13,7 +13,7 @@ const DIRECT = /^\/((?:fr|en)\/)?entraide\/([a-z0-9-]{1,64})\?direct=1$/;
  * an answer that needs none of them: it reads no session, no form, no database, only the in-memory
  * table. Anything unusual (another method, a query beyond `direct=1`, an unknown service, no
  * healthy instance, the table not loaded yet) returns false and the app answers as usual, so the
- * pages, errors and messages stay in one place (portal.routes.tsx). See decision 014.
+ * pages, errors and messages stay in one place (portal.routes.tsx). See decision 033.
  */
 export function directDispatch(
   deps: Deps,

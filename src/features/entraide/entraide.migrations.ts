@@ -1,5 +1,6 @@
 import type { Kysely, Migration } from "kysely";
 import { nowIso } from "../../db/ids.js";
+import { directoryLinkMigrations } from "./directory-link.migrations.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDB = Kysely<any>;
@@ -98,7 +99,7 @@ const SERVICES: [string, string, string, string[], string, string, string, strin
   ],
 ];
 
-export const entraideMigrations: Record<string, Migration> = {
+const firstMigrations: Record<string, Migration> = {
   "2026-11-24-0300-entraide-tables": {
     async up(db: AnyDB) {
       await db.schema
@@ -201,4 +202,9 @@ export const entraideMigrations: Record<string, Migration> = {
       await db.deleteFrom("entraide_services").execute();
     },
   },
+};
+
+export const entraideMigrations: Record<string, Migration> = {
+  ...firstMigrations,
+  ...directoryLinkMigrations,
 };

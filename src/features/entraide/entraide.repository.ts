@@ -1,12 +1,36 @@
-import type { Insertable, Updateable } from "kysely";
+import type { Insertable, Selectable, Updateable } from "kysely";
 import type { DB } from "../../db/adapter.js";
-import { toCount } from "../../db/adapter.js";
+import { flag, isSet, toCount } from "../../db/adapter.js";
 import { newId, nowIso } from "../../db/ids.js";
-import type { Approval, EntraideInstancesTable, EntraideServicesTable } from "./entraide.tables.js";
+import {
+  entraideDb,
+  type Approval,
+  type EntraideInstancesTable,
+  type EntraideServicesTable,
+  type Health,
+} from "./entraide.tables.js";
+import { isReason, type Reason } from "./health.js";
+import type { Locale } from "../../i18n/index.js";
 
-/** All SQL of the entraide feature. */
+/** The portal's services and the instances members lend to them. */
 
-export type ServiceRow = EntraideServicesTable;
+export interface PortalServiceFields {
+  name: { fr: string; en: string };
+  description: { fr: string; en: string };
+  icon: string;
+  categoryId: string;
+  /** Software slugs that provide it. */
+  software: string[];
+  position: number;
+  enabled: boolean;
+}
+
+/** A portal service as the pages show it: named in French and English, German readers get the English. */
+export interface PortalService extends Omit<PortalServiceFields, "name" | "description"> {
+  id: string;
+  name: Record<Locale, string>;
+  description: Record<Locale, string>;
+}
 
 export function parseSoftwareList(text: string): string[] {
   try {
@@ -17,122 +41,168 @@ export function parseSoftwareList(text: string): string[] {
   }
 }
 
-export async function listServices(db: DB, options: { enabledOnly?: boolean } = {}) {
-  let q = db.selectFrom("entraide_services").selectAll().orderBy("position").orderBy("id");
+const toService = (r: Selectable<EntraideServicesTable>): PortalService => ({
+  id: r.id,
+  name: { fr: r.name_fr, en: r.name_en, de: r.name_en },
+  description: { fr: r.description_fr, en: r.description_en, de: r.description_en },
+  icon: r.icon,
+  categoryId: r.category_id,
+  software: parseSoftwareList(r.software),
+  position: r.position,
+  enabled: isSet(r.enabled),
+});
+
+const serviceColumns = (f: PortalServiceFields) => ({
+  name_fr: f.name.fr,
+  name_en: f.name.en,
+  description_fr: f.description.fr,
+  description_en: f.description.en,
+  icon: f.icon,
+  category_id: f.categoryId,
+  software: JSON.stringify(f.software),
+  position: Math.round(f.position),
+  enabled: flag(f.enabled),
+});
+
+export async function listServices(
+  db: DB,
+  options: { enabledOnly?: boolean } = {},
+): Promise<PortalService[]> {
+  let q = entraideDb(db).selectFrom("entraide_services").selectAll().orderBy("position").orderBy("id");
   if (options.enabledOnly) q = q.where("enabled", "=", 1);
-  return q.execute();
+  return (await q.execute()).map(toService);
 }
 
-export async function findService(db: DB, id: string) {
-  return db.selectFrom("entraide_services").selectAll().where("id", "=", id).executeTakeFirst();
+export async function findService(db: DB, id: string): Promise<PortalService | undefined> {
+  const row = await entraideDb(db)
+    .selectFrom("entraide_services")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row && toService(row);
 }
 
-export async function insertService(db: DB, row: Insertable<EntraideServicesTable>) {
-  await db.insertInto("entraide_services").values(row).execute();
+export async function insertService(db: DB, id: string, fields: PortalServiceFields): Promise<void> {
+  const at = nowIso();
+  await entraideDb(db)
+    .insertInto("entraide_services")
+    .values({ id, ...serviceColumns(fields), created_at: at, updated_at: at })
+    .execute();
 }
 
-export async function updateService(db: DB, id: string, changes: Updateable<EntraideServicesTable>) {
-  await db
+export async function updateService(db: DB, id: string, fields: PortalServiceFields): Promise<void> {
+  await entraideDb(db)
     .updateTable("entraide_services")
-    .set({ ...changes, updated_at: nowIso() })
+    .set({ ...serviceColumns(fields), updated_at: nowIso() })
     .where("id", "=", id)
     .execute();
 }
 
-/** The instances that may receive visitors right now, with what the portal page says about them. */
-export async function liveInstances(db: DB) {
-  return db
-    .selectFrom("entraide_instances as i")
-    .innerJoin("members as m", "m.id", "i.member_id")
-    .select([
-      "i.id",
-      "i.service_id",
-      "i.url",
-      "i.software",
-      "i.weight",
-      "i.max_share",
-      "m.slug as member_slug",
-      "m.name as member_name",
-      "m.tos_url",
-    ])
-    .where("i.approval", "=", "approved")
-    .where("i.paused", "=", 0)
-    .where("i.health", "=", "up")
-    .where("i.archived_at", "is", null)
-    .where("m.archived_at", "is", null)
-    .where("m.membership", "=", "member")
-    .orderBy("m.name")
-    .execute();
+/** An instance as the feature knows it; its address and software are the directory service's. */
+export interface Instance {
+  id: string;
+  serviceId: string;
+  memberId: string;
+  directoryServiceId: string | null;
+  /** The address the platform admins approved (or that was proposed, while pending). */
+  reviewedUrl: string;
+  weight: number;
+  maxShare: number | null;
+  paused: boolean;
+  approval: Approval;
+  health: Health;
+  failures: number;
+  successes: number;
+  judgedUntil: string | null;
+  lastCheckedAt: string | null;
+  lastStatus: number | null;
+  lastMs: number | null;
+  lastReason: Reason | null;
+  healthChangedAt: string | null;
+  alertedAt: string | null;
+  createdAt: string;
+  reviewedAt: string | null;
 }
 
-const instanceColumns = [
-  "i.id",
-  "i.service_id",
-  "i.member_id",
-  "i.url",
-  "i.software",
-  "i.weight",
-  "i.max_share",
-  "i.paused",
-  "i.approval",
-  "i.health",
-  "i.failures",
-  "i.successes",
-  "i.last_checked_at",
-  "i.last_status",
-  "i.last_ms",
-  "i.last_reason",
-  "i.health_changed_at",
-  "i.alerted_at",
-  "i.created_at",
-  "i.reviewed_at",
-  "m.slug as member_slug",
-  "m.name as member_name",
-  "s.name_fr as service_name_fr",
-  "s.name_en as service_name_en",
-] as const;
+const toInstance = (r: Selectable<EntraideInstancesTable>): Instance => ({
+  id: r.id,
+  serviceId: r.service_id,
+  memberId: r.member_id,
+  directoryServiceId: r.directory_service_id,
+  reviewedUrl: r.reviewed_url,
+  weight: r.weight,
+  maxShare: r.max_share,
+  paused: isSet(r.paused),
+  approval: r.approval,
+  health: r.health,
+  failures: r.failures,
+  successes: r.successes,
+  judgedUntil: r.judged_until,
+  lastCheckedAt: r.last_checked_at,
+  lastStatus: r.last_status,
+  lastMs: r.last_ms,
+  lastReason: isReason(r.last_reason) ? r.last_reason : null,
+  healthChangedAt: r.health_changed_at,
+  alertedAt: r.alerted_at,
+  createdAt: r.created_at,
+  reviewedAt: r.reviewed_at,
+});
 
-function instancesQuery(db: DB) {
-  return db
-    .selectFrom("entraide_instances as i")
-    .innerJoin("members as m", "m.id", "i.member_id")
-    .innerJoin("entraide_services as s", "s.id", "i.service_id")
-    .select(instanceColumns)
-    .where("i.archived_at", "is", null);
+function instances(db: DB) {
+  return entraideDb(db).selectFrom("entraide_instances").selectAll().where("archived_at", "is", null);
 }
 
-export type InstanceView = NonNullable<Awaited<ReturnType<typeof findInstance>>>;
-
-export async function findInstance(db: DB, id: string) {
-  return instancesQuery(db).where("i.id", "=", id).executeTakeFirst();
+export async function findInstance(db: DB, id: string): Promise<Instance | undefined> {
+  const row = await instances(db).where("id", "=", id).executeTakeFirst();
+  return row && toInstance(row);
 }
 
-export async function listMemberInstances(db: DB, memberId: string) {
-  return instancesQuery(db).where("i.member_id", "=", memberId).orderBy("s.position").execute();
+export async function memberInstances(db: DB, memberId: string): Promise<Instance[]> {
+  return (await instances(db).where("member_id", "=", memberId).orderBy("created_at").execute()).map(
+    toInstance,
+  );
 }
 
-export async function listAllInstances(db: DB) {
-  return instancesQuery(db).orderBy("i.approval", "desc").orderBy("s.position").orderBy("m.name").execute();
+export async function allInstances(db: DB): Promise<Instance[]> {
+  return (await instances(db).orderBy("created_at").execute()).map(toInstance);
 }
 
-export async function insertInstance(
-  db: DB,
-  row: Omit<
-    Insertable<EntraideInstancesTable>,
-    "id" | "created_at" | "updated_at" | "approval" | "health" | "failures" | "successes"
-  >,
-): Promise<string> {
+/** Approved and unpaused: the instances the portal judges, and may send visitors to when up. */
+export async function activeInstances(db: DB, options: { upOnly?: boolean } = {}): Promise<Instance[]> {
+  let q = instances(db).where("approval", "=", "approved").where("paused", "=", 0);
+  if (options.upOnly) q = q.where("health", "=", "up");
+  return (await q.execute()).map(toInstance);
+}
+
+export interface NewInstance {
+  serviceId: string;
+  memberId: string;
+  directoryServiceId: string;
+  reviewedUrl: string;
+  weight: number;
+  maxShare: number | null;
+  createdBy: string;
+}
+
+export async function insertInstance(db: DB, row: NewInstance): Promise<string> {
   const id = newId();
   const at = nowIso();
-  await db
+  await entraideDb(db)
     .insertInto("entraide_instances")
     .values({
-      ...row,
       id,
+      service_id: row.serviceId,
+      member_id: row.memberId,
+      directory_service_id: row.directoryServiceId,
+      reviewed_url: row.reviewedUrl,
+      weight: row.weight,
+      max_share: row.maxShare,
+      paused: 0,
       approval: "pending",
       health: "unknown",
       failures: 0,
       successes: 0,
+      created_by: row.createdBy,
       created_at: at,
       updated_at: at,
     })
@@ -140,61 +210,68 @@ export async function insertInstance(
   return id;
 }
 
-export async function updateInstance(db: DB, id: string, changes: Updateable<EntraideInstancesTable>) {
-  await db
-    .updateTable("entraide_instances")
-    .set({ ...changes, updated_at: nowIso() })
-    .where("id", "=", id)
-    .execute();
+/** Whole rows at once, already reviewed and with a history (the demo collective). */
+export async function insertSeeded(db: DB, rows: Insertable<EntraideInstancesTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 100)
+    await entraideDb(db)
+      .insertInto("entraide_instances")
+      .values(rows.slice(i, i + 100))
+      .execute();
 }
 
-export async function review(db: DB, id: string, approval: Approval, personId: string) {
-  const at = nowIso();
-  await db
-    .updateTable("entraide_instances")
-    .set({ approval, reviewed_by: personId, reviewed_at: at, updated_at: at })
-    .where("id", "=", id)
-    .execute();
+/** The changes a person (or a check) makes to an instance, in the feature's terms. */
+export interface InstanceChanges {
+  directoryServiceId?: string;
+  reviewedUrl?: string;
+  weight?: number;
+  maxShare?: number | null;
+  paused?: boolean;
+  approval?: Approval;
+  reviewedBy?: string;
+  reviewedAt?: string;
+  archivedAt?: string;
+  /** Forget the health: another address (or a new review) is judged afresh from now on. */
+  resetHealth?: { judgedUntil: string };
 }
 
-/** Members offering the service in the directory, for when no portal instance is healthy. */
-export async function alternatives(db: DB, categoryId: string) {
-  return db
-    .selectFrom("services")
-    .innerJoin("members", "members.id", "services.member_id")
-    .select([
-      "members.slug",
-      "members.name",
-      "services.name as service_name",
-      "services.url",
-      "services.access",
-    ])
-    .where("services.category_id", "=", categoryId)
-    .where("services.archived_at", "is", null)
-    .where("services.status", "in", ["ok", "maintenance"])
-    .where("services.access", "in", ["none", "open"])
-    .where("members.archived_at", "is", null)
-    .where("members.membership", "=", "member")
-    .orderBy("members.name")
-    .limit(50)
+function columns(c: InstanceChanges): Updateable<EntraideInstancesTable> {
+  return {
+    ...(c.directoryServiceId !== undefined ? { directory_service_id: c.directoryServiceId } : {}),
+    ...(c.reviewedUrl !== undefined ? { reviewed_url: c.reviewedUrl } : {}),
+    ...(c.weight !== undefined ? { weight: c.weight } : {}),
+    ...(c.maxShare !== undefined ? { max_share: c.maxShare } : {}),
+    ...(c.paused !== undefined ? { paused: flag(c.paused) } : {}),
+    ...(c.approval !== undefined ? { approval: c.approval } : {}),
+    ...(c.reviewedBy !== undefined ? { reviewed_by: c.reviewedBy } : {}),
+    ...(c.reviewedAt !== undefined ? { reviewed_at: c.reviewedAt } : {}),
+    ...(c.archivedAt !== undefined ? { archived_at: c.archivedAt } : {}),
+    ...(c.resetHealth
+      ? {
+          health: "unknown" as const,
+          failures: 0,
+          successes: 0,
+          alerted_at: null,
+          last_reason: null,
+          judged_until: c.resetHealth.judgedUntil,
+        }
+      : {}),
+  };
+}
+
+export async function updateInstance(db: DB, id: string, changes: InstanceChanges): Promise<void> {
+  await entraideDb(db)
+    .updateTable("entraide_instances")
+    .set({ ...columns(changes), updated_at: nowIso() })
+    .where("id", "=", id)
     .execute();
 }
 
 export async function countPending(db: DB): Promise<number> {
-  const row = await db
+  const row = await entraideDb(db)
     .selectFrom("entraide_instances")
     .select((eb) => eb.fn.countAll().as("n"))
     .where("approval", "=", "pending")
     .where("archived_at", "is", null)
     .executeTakeFirst();
   return toCount(row?.n);
-}
-
-export async function findMemberBySlug(db: DB, slug: string) {
-  return db
-    .selectFrom("members")
-    .select(["id", "slug", "name", "membership"])
-    .where("slug", "=", slug)
-    .where("archived_at", "is", null)
-    .executeTakeFirst();
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkbox, choice, choices, optionalNumber, text, url } from "../../http/forms.js";
+import { checkbox, choice, choices, optionalNumber, text } from "../../http/forms.js";
 import { ICONS, SOFTWARE_SLUGS } from "./software.js";
 
 /** Forms of the entraide feature (pure: no database). */
@@ -16,15 +16,18 @@ const wholeNumber = (min: number, max: number, error: `entraide.error.${string}`
     z.number({ error }).int(error).min(min, error).max(max, error),
   );
 
+const required = (error: `entraide.error.${string}`) =>
+  z.string({ error }).trim().min(1, error).max(64, error);
+
 const instanceFields = {
-  software: choice(SOFTWARE_SLUGS),
-  url: url(),
+  /** One of the structure's directory services: the instance's address and software are its. */
+  directory_service_id: required("entraide.error.directory_service"),
   weight: z.preprocess((v) => blankToUndefined(v) ?? "5", wholeNumber(1, 10, "entraide.error.weight")),
   max_share: z.preprocess(blankToUndefined, wholeNumber(1, 100, "entraide.error.max_share").optional()),
 };
 
 export const NewInstanceSchema = z.object({
-  service_id: z.string({ error: "entraide.error.service" }).trim().min(1, "entraide.error.service").max(40),
+  service_id: required("entraide.error.service"),
   ...instanceFields,
 });
 

@@ -1,8 +1,10 @@
+import { ownedTables } from "../../db/adapter.js";
+
 /** Tables owned by the entraide feature (see entraide.migrations.ts). */
 export interface EntraideTables {
   entraide_services: EntraideServicesTable;
   entraide_instances: EntraideInstancesTable;
-  entraide_daily: EntraideDailyTable;
+  entraide_visits: EntraideVisitsTable;
 }
 
 /** A service of the portal (pad, video call…): data, editable by platform admins. */
@@ -15,7 +17,7 @@ export interface EntraideServicesTable {
   description_en: string;
   /** File name (without .svg) under /assets/entraide/. */
   icon: string;
-  /** The directory category, to list members offering the service outside the portal. */
+  /** The directory category: members lend services of this category, and are listed outside the portal. */
   category_id: string;
   /** JSON array of software slugs (keys of SOFTWARE in software.ts) that provide it. */
   software: string;
@@ -31,14 +33,18 @@ export type Approval = (typeof APPROVALS)[number];
 export const HEALTHS = ["unknown", "up", "down"] as const;
 export type Health = (typeof HEALTHS)[number];
 
-/** An instance a member volunteers for a portal service. */
+/**
+ * A directory service a member lends to a portal service. Its address and software are the
+ * directory service's (decision 034); `reviewed_url` is the address the platform admins approved,
+ * and visitors are sent only while the directory still gives that address.
+ */
 export interface EntraideInstancesTable {
   id: string;
   service_id: string;
   member_id: string;
-  url: string;
-  /** Software slug: chooses the content check. */
-  software: string;
+  /** The directory's service (services.id); null only for rows a migration could not link. */
+  directory_service_id: string | null;
+  reviewed_url: string;
   /** Capacity weight, 1-10. */
   weight: number;
   /** Maximum share of the service's traffic, in percent (1-100); null = no limit. */
@@ -50,6 +56,8 @@ export interface EntraideInstancesTable {
   /** Consecutive failed and successful checks (the hysteresis counters). */
   failures: number;
   successes: number;
+  /** The last observation folded into the health (a probe_observations id), or where to start. */
+  judged_until: string | null;
   last_checked_at: string | null;
   last_status: number | null;
   last_ms: number | null;
@@ -66,14 +74,13 @@ export interface EntraideInstancesTable {
   archived_at: string | null;
 }
 
-/** One row per instance and day: check results and visitors sent, counted, never itemised. */
-export interface EntraideDailyTable {
+/** Visitors sent, one row per instance and day: counted, never itemised. */
+export interface EntraideVisitsTable {
   instance_id: string;
   /** YYYY-MM-DD (UTC) */
   day: string;
-  checks: number;
-  checks_ok: number;
-  /** Sum of response times (ms) of the passed checks, for the daily mean. */
-  ms_total: number;
   visits: number;
 }
+
+/** The entraide feature's view of the database: only its repositories use it (see OwnDb). */
+export const entraideDb = ownedTables<EntraideTables>();

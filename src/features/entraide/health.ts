@@ -1,16 +1,10 @@
-import type { OutboundErrorCode } from "../../http/outbound.js";
+import { lookedFor, type Expectations, type Observation } from "../../probe/probe.js";
 import type { Health } from "./entraide.tables.js";
-import {
-  EXPLAINS_MISSING_MARKER,
-  LOGIN_PATH,
-  NEVER_THE_SERVICE,
-  SOFTWARE,
-  isKnownSoftware,
-} from "./software.js";
+import { SOFTWARE, isKnownSoftware } from "./software.js";
 
 /**
- * The health verdict of one check and the hysteresis that turns verdicts into a state. Pure: the
- * check job (checks.ts) fetches, these decide.
+ * The portal's reading of an observation (decision 031): "up" means usable, and the hysteresis
+ * that turns verdicts into a state. Pure: the prober (src/probe) observes, these decide.
  */
 
 export const REASONS = [
@@ -36,22 +30,9 @@ export const REASONS = [
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
-export function isReason(value: string): value is Reason {
-  return (REASONS as readonly string[]).includes(value);
+export function isReason(value: string | null): value is Reason {
+  return value !== null && (REASONS as readonly string[]).includes(value);
 }
-
-/** What a check saw: an answer, or the reason none came. */
-export type Observation =
-  | {
-      kind: "response";
-      status: number;
-      /** The URL that answered, after same-site redirects. */
-      finalUrl: string;
-      body: string;
-      headers: Record<string, string>;
-      elapsedMs: number;
-    }
-  | { kind: "error"; code: OutboundErrorCode; elapsedMs: number };
 
 export interface Verdict {
   ok: boolean;
@@ -60,32 +41,31 @@ export interface Verdict {
 
 const fail = (reason: Reason): Verdict => ({ ok: false, reason });
 
-function firstMatch<R extends string>(
-  page: string,
-  families: readonly { reason: R; signatures: readonly string[] }[],
-): R | undefined {
-  return families.find((f) => f.signatures.some((s) => page.includes(s.toLowerCase())))?.reason;
+/** What the portal asks of an instance's page: one of its software's markers. */
+export function expectationsFor(software: string | null, slowAfterMs: number): Expectations {
+  const markers =
+    software === null ? [] : isKnownSoftware(software) ? [...SOFTWARE[software].markers] : [software];
+  return { markers, withinMs: slowAfterMs };
 }
 
 /**
  * "Up" means usable (Farside closed because up was not usable): the right status, in time, and
- * a page that is the software, not a parking, challenge, login or error page.
+ * a page that is the software, not a parking, challenge, login or error page. An observation that
+ * did not look for the software's markers cannot say; nor can an instance without a software.
  */
-export function judge(obs: Observation, software: string, slowAfterMs: number): Verdict {
-  if (obs.kind === "error") return fail(obs.code);
-  if (obs.headers["cf-mitigated"] === "challenge") return fail("bot-challenge");
-  if (obs.status === 401 || obs.status === 403 || obs.status === 407) return fail("login-wall");
-  if (obs.status >= 500) return fail("http-error");
-  if (obs.status < 200 || obs.status >= 300) return fail("http-status");
+export function judge(obs: Observation, software: string | null, slowAfterMs: number): Verdict {
+  if (obs.error !== null) return fail(obs.error);
+  if (obs.challenged) return fail("bot-challenge");
+  const status = obs.status ?? 0;
+  if (status === 401 || status === 403 || status === 407) return fail("login-wall");
+  if (status >= 500) return fail("http-error");
+  if (status < 200 || status >= 300) return fail("http-status");
   if (obs.elapsedMs > slowAfterMs) return fail("slow");
-  const page = obs.body.toLowerCase();
-  if (page.trim() === "") return fail("empty");
-  const never = firstMatch(page, NEVER_THE_SERVICE);
-  if (never) return fail(never);
-  if (LOGIN_PATH.test(new URL(obs.finalUrl).pathname)) return fail("login-wall");
-  const markers = isKnownSoftware(software) ? SOFTWARE[software].markers : [software];
-  if (markers.some((m) => page.includes(m.toLowerCase()))) return { ok: true, reason: "ok" };
-  return fail(firstMatch(page, EXPLAINS_MISSING_MARKER) ?? "content-mismatch");
+  if (software === null) return fail("content-mismatch");
+  if (obs.page === null) return fail("empty");
+  if (obs.page === "ok" && !lookedFor(obs, expectationsFor(software, slowAfterMs)))
+    return fail("content-mismatch");
+  return obs.page === "ok" ? { ok: true, reason: "ok" } : fail(obs.page);
 }
 
 export interface HealthState {

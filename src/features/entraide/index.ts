@@ -2,7 +2,7 @@ import type { Feature } from "../feature.js";
 import { dispatchRoutes, portalRoutes } from "./portal.routes.js";
 import { manageRoutes } from "./manage.routes.js";
 import { adminRoutes } from "./admin.routes.js";
-import { entraideJobs } from "./entraide.jobs.js";
+import { entraideProbes } from "./checks.js";
 import { dashboardPanel, memberPagePanel } from "./panels.js";
 import { demoSites, seedDemo } from "./demo.js";
 import { stopPortal } from "./live.js";
@@ -19,7 +19,7 @@ export const entraideFeature: Feature = {
   fastRoot: dispatchRoutes,
   direct: directDispatch,
   stop: stopPortal,
-  jobs: entraideJobs,
+  probes: entraideProbes,
   seedDemo,
   demoSites,
   dashboardPanel,

@@ -1,14 +1,12 @@
 import type { AppContext } from "../../http/context.js";
-import type { FieldErrors, FormValues } from "../../http/forms.js";
 import { Badge, SelectField, TextField } from "../../views/components.js";
-import type { InstanceView } from "./entraide.repository.js";
+import type { Instance } from "./entraide.repository.js";
+import type { DirectoryService } from "./directory.port.js";
 import type { InstanceSummary } from "./aggregates.js";
-import { isReason } from "./health.js";
-import { SOFTWARE_SLUGS, softwareName } from "./software.js";
 
 /** Pieces shared by the structure's page, the admin page and the dashboard panel. */
 
-export function StateBadges({ c, instance }: { c: AppContext; instance: InstanceView }) {
+export function StateBadges({ c, instance }: { c: AppContext; instance: Instance }) {
   const t = c.get("t");
   const approvalTone =
     instance.approval === "approved" ? "ok" : instance.approval === "pending" ? "info" : "bad";
@@ -17,7 +15,7 @@ export function StateBadges({ c, instance }: { c: AppContext; instance: Instance
     <>
       <Badge tone={approvalTone}>{t(`entraide.approval.${instance.approval}`)}</Badge>{" "}
       <Badge tone={healthTone}>{t(`entraide.health.${instance.health}`)}</Badge>
-      {instance.paused === 1 ? (
+      {instance.paused ? (
         <>
           {" "}
           <Badge tone="warn">{t("entraide.paused")}</Badge>
@@ -27,15 +25,15 @@ export function StateBadges({ c, instance }: { c: AppContext; instance: Instance
   );
 }
 
-export function LastCheck({ c, instance }: { c: AppContext; instance: InstanceView }) {
+export function LastCheck({ c, instance }: { c: AppContext; instance: Instance }) {
   const t = c.get("t");
-  if (!instance.last_checked_at) return <>{t("entraide.never_checked")}</>;
-  const reason = instance.last_reason && isReason(instance.last_reason) ? instance.last_reason : null;
+  if (!instance.lastCheckedAt) return <>{t("entraide.never_checked")}</>;
+  const reason = instance.lastReason;
   return (
     <>
-      {t.dateTime(instance.last_checked_at)}
-      {instance.last_status !== null ? <> · HTTP {instance.last_status}</> : null}
-      {instance.last_ms !== null ? <> · {t("entraide.ms", { ms: instance.last_ms })}</> : null}
+      {t.dateTime(instance.lastCheckedAt)}
+      {instance.lastStatus !== null ? <> · HTTP {instance.lastStatus}</> : null}
+      {instance.lastMs !== null ? <> · {t("entraide.ms", { ms: instance.lastMs })}</> : null}
       {reason ? (
         <>
           <br />
@@ -80,57 +78,47 @@ export function UptimeStrip(props: { c: AppContext; days: string[]; summary: Ins
   );
 }
 
+/**
+ * The fields of an instance, inside the form's <FormFields>: which of the structure's directory
+ * services it is (its address and software come from there), its capacity and its share.
+ */
 export function InstanceFields(props: {
   c: AppContext;
-  values: FormValues | undefined;
-  errors: FieldErrors | undefined;
-  urlHint?: string;
+  services: DirectoryService[];
+  /** Directory category id → the name shown next to each service. */
+  categoryNames: Map<string, string>;
+  serviceHint?: string;
 }) {
-  const { c, values, errors } = props;
-  const t = c.get("t");
+  const t = props.c.get("t");
   return (
     <>
       <SelectField
-        c={c}
-        name="software"
-        label={t("entraide.form.software")}
-        hint={t("entraide.form.software.hint")}
+        name="directory_service_id"
+        label={t("entraide.form.directory_service")}
+        hint={props.serviceHint ?? t("entraide.form.directory_service.hint")}
         required
-        options={SOFTWARE_SLUGS.map((s) => ({ value: s, label: softwareName(s) }))}
-        values={values}
-        errors={errors}
+        options={props.services.map((s) => ({
+          value: s.id,
+          label: t("entraide.form.directory_service.option", {
+            name: s.name,
+            url: s.url,
+            category: props.categoryNames.get(s.categoryId) ?? s.categoryId,
+          }),
+        }))}
       />
       <TextField
-        c={c}
-        name="url"
-        type="url"
-        inputmode="url"
-        label={t("entraide.form.url")}
-        hint={props.urlHint ?? t("entraide.form.url.hint")}
-        required
-        maxlength={500}
-        values={values}
-        errors={errors}
-      />
-      <TextField
-        c={c}
         name="weight"
         type="number"
         inputmode="numeric"
         label={t("entraide.form.weight")}
         hint={t("entraide.form.weight.hint")}
-        values={values ?? { weight: "5" }}
-        errors={errors}
       />
       <TextField
-        c={c}
         name="max_share"
         type="number"
         inputmode="numeric"
         label={t("entraide.form.max_share")}
         hint={t("entraide.form.max_share.hint")}
-        values={values}
-        errors={errors}
       />
     </>
   );

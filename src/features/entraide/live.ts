@@ -1,8 +1,11 @@
 import type { Deps } from "../../deps.js";
+import { inTransaction } from "../../db/adapter.js";
 import type { Locale } from "../../i18n/index.js";
 import { buildModel, pick, type DispatchModel } from "./dispatch.js";
+import { normalizeUrl } from "../../probe/probe.js";
 import * as repo from "./entraide.repository.js";
 import * as daily from "./daily.repository.js";
+import { directoryServices } from "./directory.port.js";
 
 /**
  * The portal's memory, one per running platform: the table of healthy instances the dispatch
@@ -53,34 +56,49 @@ const modelOf = (instances: LiveInstance[]) =>
 async function loadSnapshot(deps: Deps): Promise<Snapshot> {
   const [services, instances] = await Promise.all([
     repo.listServices(deps.db, { enabledOnly: true }),
-    repo.liveInstances(deps.db),
+    repo.activeInstances(deps.db, { upOnly: true }),
   ]);
-  const live: LiveService[] = services.map((s) => {
-    const own: LiveInstance[] = instances
-      .filter((i) => i.service_id === s.id)
-      .map((i) => ({
-        id: i.id,
-        url: i.url,
-        software: i.software,
-        memberSlug: i.member_slug,
-        memberName: i.member_name,
-        tosUrl: i.tos_url,
-        weight: i.weight,
-        maxShare: i.max_share,
-      }));
+  const directory = await directoryServices(
+    deps.db,
+    instances.flatMap((i) => (i.directoryServiceId ? [i.directoryServiceId] : [])),
+  );
+  const live = instances
+    .flatMap((i): (LiveInstance & { serviceId: string })[] => {
+      const s = i.directoryServiceId ? directory.get(i.directoryServiceId) : undefined;
+      // Only the address that was reviewed, of a structure still in the collective.
+      if (!s || !s.listed || !s.member.isMember || normalizeUrl(s.url) !== i.reviewedUrl) return [];
+      return [
+        {
+          id: i.id,
+          serviceId: i.serviceId,
+          url: i.reviewedUrl,
+          software: s.software ?? "",
+          memberSlug: s.member.slug,
+          memberName: s.member.name,
+          tosUrl: s.member.tosUrl,
+          weight: i.weight,
+          maxShare: i.maxShare,
+        },
+      ];
+    })
+    .sort((a, b) => (a.memberName < b.memberName ? -1 : a.memberName > b.memberName ? 1 : 0));
+  const table: LiveService[] = services.map((s) => {
+    const own: LiveInstance[] = live
+      .filter((i) => i.serviceId === s.id)
+      .map(({ serviceId: _serviceId, ...instance }) => instance);
     return {
       id: s.id,
-      name: { fr: s.name_fr, en: s.name_en, de: s.name_en },
-      description: { fr: s.description_fr, en: s.description_en, de: s.description_en },
+      name: s.name,
+      description: s.description,
       icon: s.icon,
-      categoryId: s.category_id,
-      software: repo.parseSoftwareList(s.software),
+      categoryId: s.categoryId,
+      software: s.software,
       instances: own,
       byId: new Map(own.map((i) => [i.id, i])),
       model: modelOf(own),
     };
   });
-  return { services: live, byId: new Map(live.map((s) => [s.id, s])), loadedAt: Date.now() };
+  return { services: table, byId: new Map(table.map((s) => [s.id, s])), loadedAt: Date.now() };
 }
 
 export interface Choice {
@@ -189,7 +207,7 @@ export class Portal {
       const batch = [...this.visits.values()];
       this.visits = new Map();
       try {
-        await this.deps.db.transaction().execute((trx) => daily.addVisits(trx, batch));
+        await inTransaction(this.deps.db, (trx) => daily.addVisits(trx, batch));
       } catch (error) {
         this.deps.log.warn({ err: error, rows: batch.length }, "entraide visit counters not written");
         for (const row of batch) {

@@ -1,12 +1,17 @@
-import type { Hono } from "hono";
+import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import { parseForm, type FieldErrors, type FormValues } from "../../http/forms.js";
 import { render } from "../../http/render.js";
 import { flash } from "../../http/session.js";
-import { audit } from "../../audit/audit.js";
+import { guard } from "../../http/guard.js";
+import { requirePerson } from "../../http/policy.js";
+import { commitAndRedirect } from "../../http/commit.js";
+import { newSortableId } from "../../db/ids.js";
+import { normalizeUrl } from "../../probe/probe.js";
+import type { MessageKey } from "../../i18n/index.js";
 import * as repo from "./entraide.repository.js";
-import * as daily from "./daily.repository.js";
+import { categories, directoryService, lendableServices, type DirectoryService } from "./directory.port.js";
 import { EditInstanceSchema, NewInstanceSchema } from "./entraide.schema.js";
 import {
   canVolunteer,
@@ -15,210 +20,224 @@ import {
   requireVolunteer,
   type VolunteerMember,
 } from "./entraide.policy.js";
-import { EMPTY_SUMMARY, summarise, windowDays, windowStart } from "./aggregates.js";
+import { EMPTY_SUMMARY, windowDays } from "./aggregates.js";
 import { checkInstance, vetUrl } from "./checks.js";
+import { describeInstance, describeInstances, history, type InstanceView } from "./instances.js";
 import { portalFor } from "./live.js";
 import { EditInstancePage, ManagePage } from "./manage.views.js";
 
 /** A structure's own instances: /entraide/members/<slug>… (its admins and platform admins). */
 
-async function showManage(
-  c: AppContext,
-  member: VolunteerMember,
-  form: { values?: FormValues; errors?: FieldErrors } = {},
-  status: 200 | 422 = 200,
-) {
+type Form = { values?: FormValues | undefined; errors?: FieldErrors | undefined };
+
+async function categoryNames(c: AppContext): Promise<Map<string, string>> {
+  const locale = c.get("t").locale;
+  return new Map((await categories(c.get("deps").db)).map((k) => [k.id, k.name[locale]]));
+}
+
+async function showManage(c: AppContext, member: VolunteerMember, form: Form = {}) {
   const { db, now } = c.get("deps");
-  const instances = await repo.listMemberInstances(db, member.id);
-  const rows = await daily.dailyStats(
-    db,
-    instances.map((i) => i.id),
-    windowStart(now()),
-  );
+  const instances = await describeInstances(db, await repo.memberInstances(db, member.id));
+  const services = await repo.listServices(db, { enabledOnly: true });
   const page = (
     <ManagePage
       c={c}
       member={member}
       canVolunteer={canVolunteer(member)}
       instances={instances}
-      summaries={summarise(rows)}
+      summaries={await history(db, instances, now())}
       days={windowDays(now())}
-      services={await repo.listServices(db, { enabledOnly: true })}
+      services={services}
+      lendable={await lendableServices(
+        db,
+        member.id,
+        services.map((s) => s.categoryId),
+      )}
+      categoryNames={await categoryNames(c)}
       {...form}
     />
   );
-  return render(c, page, status);
+  return render(c, page, form.errors ? 422 : 200);
 }
 
-/** Checks what the schema cannot: the service exists, the software provides it, the URL serves. */
-async function instanceErrors(
-  c: AppContext,
-  data: { software: string; url: string },
-  serviceId: string,
-): Promise<FieldErrors | null> {
-  const service = await repo.findService(c.get("deps").db, serviceId);
-  if (!service) return { service_id: { key: "entraide.error.service" } };
-  if (!repo.parseSoftwareList(service.software).includes(data.software))
-    return { software: { key: "entraide.error.software_mismatch" } };
-  const urlError = await vetUrl(c.get("deps"), data.url, c.get("t"));
-  return urlError ? { url: urlError } : null;
-}
-
-const instanceValues = (i: repo.InstanceView): FormValues => ({
-  software: i.software,
-  url: i.url,
-  weight: String(i.weight),
-  max_share: i.max_share === null ? "" : String(i.max_share),
-  paused: i.paused === 1 ? "1" : "",
-});
-
-const normalUrl = (value: string) => new URL(value).href;
-
-export function manageRoutes(router: Hono<AppEnv>): void {
-  router.get("/entraide/members/:slug", async (c) => {
-    const { member } = await requireStructureAdmin(c, c.req.param("slug"));
-    return showManage(c, member);
-  });
-
-  router.post("/entraide/members/:slug/instances", async (c) => {
-    const { person, member } = await requireStructureAdmin(c, c.req.param("slug"));
-    requireVolunteer(member);
-    const { db } = c.get("deps");
-    const form = await parseForm(c, NewInstanceSchema);
-    if (!form.ok) return showManage(c, member, form, 422);
-    const errors = await instanceErrors(c, form.data, form.data.service_id);
-    if (errors) return showManage(c, member, { values: form.values, errors }, 422);
-    const { service_id, software, weight } = form.data;
-    const row = { service_id, software, weight, max_share: form.data.max_share ?? null };
-    await db.transaction().execute(async (trx) => {
-      const id = await repo.insertInstance(trx, {
-        ...row,
-        member_id: member.id,
-        url: normalUrl(form.data.url),
-        paused: 0,
-        created_by: person.id,
-      });
-      await audit(trx, {
-        actor: { personId: person.id, memberId: member.id },
-        action: "entraide.instance.create",
-        subject: { type: "entraide_instance", id },
-        data: { ...row, url: normalUrl(form.data.url) },
-      });
-    });
-    await flash(c, { kind: "success", text: "entraide.flash.proposed" });
-    return c.redirect(href(c, `/entraide/members/${member.slug}`), 303);
-  });
-
-  router.get("/entraide/members/:slug/instances/:id", async (c) => {
-    const { member } = await requireStructureAdmin(c, c.req.param("slug"));
-    const instance = await requireOwnInstance(c, member, c.req.param("id"));
-    return showEdit(c, member, instance, instanceValues(instance));
-  });
-
-  router.post("/entraide/members/:slug/instances/:id", async (c) => {
-    const { person, member } = await requireStructureAdmin(c, c.req.param("slug"));
-    const instance = await requireOwnInstance(c, member, c.req.param("id"));
-    const form = await parseForm(c, EditInstanceSchema);
-    if (!form.ok) return showEdit(c, member, instance, form.values, form.errors);
-    const errors = await instanceErrors(c, form.data, instance.service_id);
-    if (errors) return showEdit(c, member, instance, form.values, errors);
-    const url = normalUrl(form.data.url);
-    const changes = {
-      url,
-      software: form.data.software,
-      weight: form.data.weight,
-      max_share: form.data.max_share ?? null,
-      paused: form.data.paused ? 1 : 0,
-      // Another address is another server: it is reviewed and checked afresh.
-      ...(url !== instance.url ? { approval: "pending" as const } : {}),
-      ...(url !== instance.url || form.data.software !== instance.software ? RESET_HEALTH : {}),
-    };
-    await writeInstance(c, person.id, member.id, instance.id, "entraide.instance.update", changes);
-    await flash(c, { kind: "success", text: "entraide.flash.saved" });
-    return c.redirect(href(c, `/entraide/members/${member.slug}`), 303);
-  });
-
-  router.post("/entraide/members/:slug/instances/:id/pause", async (c) => {
-    const { person, member } = await requireStructureAdmin(c, c.req.param("slug"));
-    const instance = await requireOwnInstance(c, member, c.req.param("id"));
-    const paused = instance.paused === 1 ? 0 : 1;
-    await writeInstance(c, person.id, member.id, instance.id, "entraide.instance.pause", { paused });
-    await flash(c, { kind: "success", text: paused ? "entraide.flash.paused" : "entraide.flash.resumed" });
-    return c.redirect(href(c, `/entraide/members/${member.slug}`), 303);
-  });
-
-  router.post("/entraide/members/:slug/instances/:id/withdraw", async (c) => {
-    const { person, member } = await requireStructureAdmin(c, c.req.param("slug"));
-    const instance = await requireOwnInstance(c, member, c.req.param("id"));
-    const at = c.get("deps").now().toISOString();
-    await writeInstance(c, person.id, member.id, instance.id, "entraide.instance.withdraw", {
-      archived_at: at,
-    });
-    await flash(c, { kind: "success", text: "entraide.flash.withdrawn" });
-    return c.redirect(href(c, `/entraide/members/${member.slug}`), 303);
-  });
-
-  router.post("/entraide/members/:slug/instances/:id/check", async (c) => {
-    const { member } = await requireStructureAdmin(c, c.req.param("slug"));
-    const instance = await requireOwnInstance(c, member, c.req.param("id"));
-    await checkAndTell(c, instance.id);
-    return c.redirect(href(c, `/entraide/members/${member.slug}`), 303);
-  });
-}
-
-export const RESET_HEALTH = {
-  health: "unknown" as const,
-  failures: 0,
-  successes: 0,
-  alerted_at: null,
-  last_reason: null,
-};
-
-async function showEdit(
-  c: AppContext,
-  member: VolunteerMember,
-  instance: repo.InstanceView,
-  values: FormValues,
-  errors?: FieldErrors,
-) {
+async function showEdit(c: AppContext, member: VolunteerMember, instance: InstanceView, form: Form) {
   const { db, now } = c.get("deps");
-  const summary = summarise(await daily.dailyStats(db, [instance.id], windowStart(now()))).get(instance.id);
+  const portal = await repo.findService(db, instance.serviceId);
   const page = (
     <EditInstancePage
       c={c}
       member={member}
       instance={instance}
-      summary={summary ?? EMPTY_SUMMARY}
-      values={values}
-      errors={errors}
+      summary={(await history(db, [instance], now())).get(instance.id) ?? EMPTY_SUMMARY}
+      lendable={await lendableServices(db, member.id, portal ? [portal.categoryId] : [])}
+      categoryNames={await categoryNames(c)}
+      values={form.values ?? {}}
+      errors={form.errors}
     />
   );
-  return render(c, page, errors ? 422 : 200);
+  return render(c, page, form.errors ? 422 : 200);
 }
 
-/** Updates an instance with its audit entry, then refreshes this process's dispatch table. */
-export async function writeInstance(
+/**
+ * Checks what the schema cannot: the portal service exists, the directory service is this
+ * structure's, of the portal service's category, runs a software that provides it, and its address
+ * can serve visitors.
+ */
+async function lendingErrors(
   c: AppContext,
-  personId: string,
-  memberId: string | null,
+  member: VolunteerMember,
+  portalId: string,
+  serviceId: string,
+): Promise<{ errors: FieldErrors } | { service: DirectoryService }> {
+  const { db } = c.get("deps");
+  const portal = await repo.findService(db, portalId);
+  if (!portal) return { errors: { service_id: { key: "entraide.error.service" } } };
+  const service = await directoryService(db, serviceId);
+  const field = (key: MessageKey) => ({ errors: { directory_service_id: { key } } });
+  if (!service || service.memberId !== member.id || !service.listed)
+    return field("entraide.error.directory_service");
+  if (service.categoryId !== portal.categoryId) return field("entraide.error.directory_category");
+  if (service.software === null) return field("entraide.error.software_unknown");
+  if (!portal.software.includes(service.software)) return field("entraide.error.software_mismatch");
+  const urlError = await vetUrl(c.get("deps"), service.url, c.get("t"));
+  return urlError ? { errors: { directory_service_id: urlError } } : { service };
+}
+
+const instanceValues = (i: InstanceView): FormValues => ({
+  directory_service_id: i.directoryServiceId ?? "",
+  weight: String(i.weight),
+  max_share: i.maxShare === null ? "" : String(i.maxShare),
+  paused: i.paused ? "1" : "",
+});
+
+/** The write + audit + flash + 303 of an instance change, then this process's table is reloaded. */
+export function commitInstance(
+  c: AppContext,
+  who: { personId: string; memberId: string | null },
   id: string,
-  action: string,
-  changes: Parameters<typeof repo.updateInstance>[2],
+  step: { action: string; changes: repo.InstanceChanges; flash: MessageKey; to: string },
 ) {
-  const deps = c.get("deps");
-  await deps.db.transaction().execute(async (trx) => {
-    await repo.updateInstance(trx, id, changes);
-    await audit(trx, {
-      actor: { personId, memberId },
-      action,
+  return commitAndRedirect(c, {
+    write: (trx) => repo.updateInstance(trx, id, step.changes),
+    audit: {
+      actor: who,
+      action: step.action,
       subject: { type: "entraide_instance", id },
-      data: { ...changes },
+      data: { ...step.changes },
+    },
+    after: async () => void (await portalFor(c.get("deps")).refresh()),
+    flash: step.flash,
+    to: step.to,
+  });
+}
+
+async function ownInstance(c: AppContext) {
+  const { person, member } = await requireStructureAdmin(c, c.req.param("slug") ?? "");
+  const instance = await requireOwnInstance(c, member, c.req.param("id") ?? "");
+  return { person, member, instance: await describeInstance(c.get("deps").db, instance) };
+}
+
+export function manageRoutes(router: Hono<AppEnv>): void {
+  const area = new Hono<AppEnv>();
+  // Signed-in people only; which structure they may manage is checked per request.
+  area.use(guard(requirePerson));
+  const home = (c: AppContext, member: VolunteerMember) => href(c, `/entraide/members/${member.slug}`);
+
+  area.get("/:slug", async (c) =>
+    showManage(c, (await requireStructureAdmin(c, c.req.param("slug"))).member),
+  );
+
+  area.post("/:slug/instances", async (c) => {
+    const { person, member } = await requireStructureAdmin(c, c.req.param("slug"));
+    requireVolunteer(member);
+    const form = await parseForm(c, NewInstanceSchema);
+    if (!form.ok) return showManage(c, member, form);
+    const { service_id, directory_service_id, weight } = form.data;
+    const lent = await lendingErrors(c, member, service_id, directory_service_id);
+    if ("errors" in lent) return showManage(c, member, { values: form.values, errors: lent.errors });
+    const row = {
+      serviceId: service_id,
+      memberId: member.id,
+      directoryServiceId: lent.service.id,
+      reviewedUrl: normalizeUrl(lent.service.url),
+      weight,
+      maxShare: form.data.max_share ?? null,
+      createdBy: person.id,
+    };
+    return commitAndRedirect(c, {
+      write: (trx) => repo.insertInstance(trx, row),
+      audit: (id) => ({
+        actor: { personId: person.id, memberId: member.id },
+        action: "entraide.instance.create",
+        subject: { type: "entraide_instance", id },
+        data: { ...row, software: lent.service.software },
+      }),
+      flash: "entraide.flash.proposed",
+      to: home(c, member),
     });
   });
-  await portalFor(deps).refresh();
+
+  area.get("/:slug/instances/:id", async (c) => {
+    const { member, instance } = await ownInstance(c);
+    return showEdit(c, member, instance, { values: instanceValues(instance) });
+  });
+
+  area.post("/:slug/instances/:id", async (c) => {
+    const { person, member, instance } = await ownInstance(c);
+    const form = await parseForm(c, EditInstanceSchema);
+    if (!form.ok) return showEdit(c, member, instance, form);
+    const lent = await lendingErrors(c, member, instance.serviceId, form.data.directory_service_id);
+    if ("errors" in lent) return showEdit(c, member, instance, { values: form.values, errors: lent.errors });
+    const url = normalizeUrl(lent.service.url);
+    const changes: repo.InstanceChanges = {
+      directoryServiceId: lent.service.id,
+      weight: form.data.weight,
+      maxShare: form.data.max_share ?? null,
+      paused: form.data.paused,
+      // Another address is another server: it is reviewed and checked afresh.
+      ...(url !== instance.reviewedUrl
+        ? { approval: "pending", reviewedUrl: url, resetHealth: { judgedUntil: newSortableId() } }
+        : {}),
+    };
+    return commitInstance(c, { personId: person.id, memberId: member.id }, instance.id, {
+      action: "entraide.instance.update",
+      changes,
+      flash: "entraide.flash.saved",
+      to: home(c, member),
+    });
+  });
+
+  area.post("/:slug/instances/:id/pause", async (c) => {
+    const { person, member, instance } = await ownInstance(c);
+    const paused = !instance.paused;
+    return commitInstance(c, { personId: person.id, memberId: member.id }, instance.id, {
+      action: "entraide.instance.pause",
+      changes: { paused },
+      flash: paused ? "entraide.flash.paused" : "entraide.flash.resumed",
+      to: home(c, member),
+    });
+  });
+
+  area.post("/:slug/instances/:id/withdraw", async (c) => {
+    const { person, member, instance } = await ownInstance(c);
+    return commitInstance(c, { personId: person.id, memberId: member.id }, instance.id, {
+      action: "entraide.instance.withdraw",
+      changes: { archivedAt: c.get("deps").now().toISOString() },
+      flash: "entraide.flash.withdrawn",
+      to: home(c, member),
+    });
+  });
+
+  area.post("/:slug/instances/:id/check", async (c) => {
+    const { member, instance } = await ownInstance(c);
+    await checkAndTell(c, instance.id);
+    return c.redirect(home(c, member), 303);
+  });
+
+  router.route("/entraide/members", area);
 }
 
-/** Runs one check now (a member fixed their server) and says how it went. */
+/** Observes one instance now (a member fixed their server) and says how it went. */
 export async function checkAndTell(c: AppContext, id: string) {
   const deps = c.get("deps");
   const t = c.get("t");

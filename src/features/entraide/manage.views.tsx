@@ -2,8 +2,10 @@ import type { AppContext } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import type { FieldErrors, FormValues } from "../../http/forms.js";
 import { Layout } from "../../views/Layout.js";
-import { Checkbox, Csrf, ErrorSummary, SelectField } from "../../views/components.js";
-import type { InstanceView, ServiceRow } from "./entraide.repository.js";
+import { Checkbox, Csrf, ErrorSummary, FormFields, SelectField } from "../../views/components.js";
+import type { PortalService } from "./entraide.repository.js";
+import type { DirectoryService } from "./directory.port.js";
+import type { InstanceView } from "./instances.js";
 import { EMPTY_SUMMARY, type InstanceSummary } from "./aggregates.js";
 import { InstanceFields, LastCheck, StateBadges, UptimeStrip, percent } from "./instance.views.js";
 import { softwareName } from "./software.js";
@@ -38,14 +40,14 @@ function InstanceRow(props: {
   const own = `${base(c, member)}/instances/${i.id}`;
   return (
     <tr>
-      <td>{t.locale === "fr" ? i.service_name_fr : i.service_name_en}</td>
+      <td>{i.serviceName[t.locale]}</td>
       <td>
         <a href={i.url} rel="noreferrer">
           {i.url}
         </a>
         <br />
-        {softwareName(i.software)} · {t("entraide.col.weight")} {i.weight}
-        {i.max_share !== null ? ` · ${t("entraide.col.max_share")} ${i.max_share} %` : ""}
+        {softwareName(i.software ?? "")} · {t("entraide.col.weight")} {i.weight}
+        {i.maxShare !== null ? ` · ${t("entraide.col.max_share")} ${i.maxShare} %` : ""}
       </td>
       <td>
         <StateBadges c={c} instance={i} />
@@ -64,7 +66,7 @@ function InstanceRow(props: {
         <ActionButton
           c={c}
           action={`${own}/pause`}
-          label={i.paused === 1 ? t("entraide.action.resume") : t("entraide.action.pause")}
+          label={i.paused ? t("entraide.action.resume") : t("entraide.action.pause")}
         />
         <ActionButton c={c} action={`${own}/check`} label={t("entraide.action.check")} />
       </td>
@@ -79,9 +81,12 @@ export function ManagePage(props: {
   instances: InstanceView[];
   summaries: Map<string, InstanceSummary>;
   days: string[];
-  services: ServiceRow[];
-  values?: FormValues;
-  errors?: FieldErrors;
+  services: PortalService[];
+  /** The structure's directory services in the portal's categories: what it may lend. */
+  lendable: DirectoryService[];
+  categoryNames: Map<string, string>;
+  values?: FormValues | undefined;
+  errors?: FieldErrors | undefined;
 }) {
   const { c, member, values, errors } = props;
   const t = c.get("t");
@@ -123,32 +128,38 @@ export function ManagePage(props: {
           </table>
         </div>
       )}
-      {props.canVolunteer ? (
+      {!props.canVolunteer ? (
+        <p class="flash flash--info">{t("entraide.manage.not_member")}</p>
+      ) : props.lendable.length === 0 ? (
+        <section class="narrow">
+          <h2>{t("entraide.form.new")}</h2>
+          <p>{t("entraide.manage.no_services")}</p>
+          <p>
+            <a class="button button--secondary" href={href(c, `/members/${member.slug}/services/new`)}>
+              {t("entraide.manage.add_service")}
+            </a>
+          </p>
+        </section>
+      ) : (
         <section class="narrow">
           <h2>{t("entraide.form.new")}</h2>
           <ErrorSummary c={c} errors={errors} />
           <form method="post" action={`${base(c, member)}/instances`} novalidate>
             <Csrf c={c} />
-            <SelectField
-              c={c}
-              name="service_id"
-              label={t("entraide.form.service")}
-              required
-              options={props.services.map((s) => ({
-                value: s.id,
-                label: t.locale === "fr" ? s.name_fr : s.name_en,
-              }))}
-              values={values}
-              errors={errors}
-            />
-            <InstanceFields c={c} values={values} errors={errors} />
+            <FormFields c={c} values={values ?? { weight: "5" }} errors={errors}>
+              <SelectField
+                name="service_id"
+                label={t("entraide.form.service")}
+                required
+                options={props.services.map((s) => ({ value: s.id, label: s.name[t.locale] }))}
+              />
+              <InstanceFields c={c} services={props.lendable} categoryNames={props.categoryNames} />
+            </FormFields>
             <button type="submit" class="button">
               {t("entraide.form.submit")}
             </button>
           </form>
         </section>
-      ) : (
-        <p class="flash flash--info">{t("entraide.manage.not_member")}</p>
       )}
     </Layout>
   );
@@ -159,13 +170,16 @@ export function EditInstancePage(props: {
   member: Member;
   instance: InstanceView;
   summary: InstanceSummary;
+  /** The structure's directory services of this portal service's category. */
+  lendable: DirectoryService[];
+  categoryNames: Map<string, string>;
   values: FormValues;
-  errors?: FieldErrors;
+  errors?: FieldErrors | undefined;
 }) {
   const { c, member, instance, summary, values, errors } = props;
   const t = c.get("t");
   const own = `${base(c, member)}/instances/${instance.id}`;
-  const service = t.locale === "fr" ? instance.service_name_fr : instance.service_name_en;
+  const service = instance.serviceName[t.locale];
   return (
     <Layout c={c} title={`${t("entraide.form.edit")} · ${service}`} section="entraide">
       <div class="narrow">
@@ -181,12 +195,14 @@ export function EditInstancePage(props: {
         <ErrorSummary c={c} errors={errors} />
         <form method="post" action={own} novalidate>
           <Csrf c={c} />
-          <InstanceFields
-            c={c}
-            values={values}
-            errors={errors}
-            urlHint={t("entraide.form.url.change_hint")}
-          />
+          <FormFields c={c} values={values} errors={errors}>
+            <InstanceFields
+              c={c}
+              services={props.lendable}
+              categoryNames={props.categoryNames}
+              serviceHint={t("entraide.form.directory_service.change_hint")}
+            />
+          </FormFields>
           <Checkbox name="paused" label={t("entraide.form.paused")} checked={values.paused === "1"} />
           <button type="submit" class="button">
             {t("form.save")}

@@ -56,6 +56,9 @@ export const de: Record<keyof typeof fr, string> = {
     "Leih dem Portal Instanzen von Diensten, die ohne Konto nutzbar sind. Sobald das Team des Kollektivs eine Instanz freigegeben hat, bekommt sie Besuch, solange die automatischen Prüfungen sie funktionstüchtig finden; fällt sie aus, bekommst du eine E-Mail.",
   "entraide.manage.none": "Noch keine Instanz.",
   "entraide.manage.not_member": "Nur Mitgliedsstrukturen des Kollektivs können dem Portal Instanzen leihen.",
+  "entraide.manage.no_services":
+    "Keiner der Dienste deiner Struktur im Verzeichnis gehört zu einer Kategorie des Portals: Füg ihn zuerst dem Verzeichnis hinzu.",
+  "entraide.manage.add_service": "Einen Dienst zum Verzeichnis hinzufügen",
   "entraide.manage.dashboard": "Übersicht der Struktur",
   "entraide.col.service": "Dienst",
   "entraide.col.url": "Adresse",
@@ -93,12 +96,12 @@ export const de: Record<keyof typeof fr, string> = {
   "entraide.form.new": "Eine Instanz leihen",
   "entraide.form.edit": "Instanz bearbeiten",
   "entraide.form.service": "Dienst",
-  "entraide.form.software": "Software",
-  "entraide.form.software.hint": "Sie bestimmt, was die automatische Prüfung von der Seite erwartet.",
-  "entraide.form.url": "Adresse der Instanz",
-  "entraide.form.url.hint":
-    "Die Seite, auf der ein Besuch beginnt. Sie muss sich ohne Konto und ohne Weiterleitung auf eine andere Domain öffnen.",
-  "entraide.form.url.change_hint": "Wenn du die Adresse änderst, wartet die Instanz wieder auf Freigabe.",
+  "entraide.form.directory_service": "Dienst deiner Struktur im Verzeichnis",
+  "entraide.form.directory_service.hint":
+    "Adresse und Software sind die seines Eintrags im Verzeichnis: die Seite, auf der ein Besuch beginnt, ohne Konto und ohne Weiterleitung auf eine andere Domain.",
+  "entraide.form.directory_service.change_hint":
+    "Wenn du einen anderen Dienst wählst oder seine Adresse im Verzeichnis änderst, wartet die Instanz wieder auf Freigabe.",
+  "entraide.form.directory_service.option": "{name} — {url} ({category})",
   "entraide.form.weight": "Kapazität (1 bis 10)",
   "entraide.form.weight.hint":
     "Der Anteil der Besuche, den die Instanz im Verhältnis zu den anderen bekommt: 10 bekommt zehnmal so viele wie 1.",
@@ -123,6 +126,11 @@ export const de: Record<keyof typeof fr, string> = {
   "entraide.form.enabled": "Im Portal angezeigt",
 
   "entraide.error.software_mismatch": "Diese Software stellt diesen Dienst nicht bereit.",
+  "entraide.error.directory_service": "Wähle einen der Dienste deiner Struktur im Verzeichnis.",
+  "entraide.error.directory_category":
+    "Dieser Dienst des Verzeichnisses gehört nicht zur Kategorie dieses Portaldienstes.",
+  "entraide.error.software_unknown":
+    "Das Verzeichnis nennt keine Software für diesen Dienst: Trag sie zuerst in seinem Eintrag ein.",
   "entraide.error.service": "Wähle einen der Dienste des Portals.",
   "entraide.error.url_private":
     "Diese Adresse führt in ein privates Netz: Das Portal kann niemanden dorthin weiterleiten.",

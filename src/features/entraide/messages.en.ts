@@ -57,6 +57,9 @@ export const en: Record<keyof typeof fr, string> = {
   "entraide.manage.none": "No instance yet.",
   "entraide.manage.not_member":
     "Only member organisations of the collective can lend instances to the portal.",
+  "entraide.manage.no_services":
+    "None of your structure's directory services is in a category of the portal: add it to the directory first.",
+  "entraide.manage.add_service": "Add a service to the directory",
   "entraide.manage.dashboard": "Organisation dashboard",
   "entraide.col.service": "Service",
   "entraide.col.url": "Address",
@@ -94,12 +97,12 @@ export const en: Record<keyof typeof fr, string> = {
   "entraide.form.new": "Lend an instance",
   "entraide.form.edit": "Edit the instance",
   "entraide.form.service": "Service",
-  "entraide.form.software": "Software",
-  "entraide.form.software.hint": "It decides what the automatic check expects from the page.",
-  "entraide.form.url": "Instance address",
-  "entraide.form.url.hint":
-    "The page where a visitor starts. It must open with no account and no redirect to another domain.",
-  "entraide.form.url.change_hint": "Changing the address puts the instance back in the approval queue.",
+  "entraide.form.directory_service": "Your structure's service in the directory",
+  "entraide.form.directory_service.hint":
+    "Its address and software are those of its directory listing: the page where a visitor starts, with no account and no redirect to another domain.",
+  "entraide.form.directory_service.change_hint":
+    "Choosing another service, or changing its address in the directory, puts the instance back in the approval queue.",
+  "entraide.form.directory_service.option": "{name} — {url} ({category})",
   "entraide.form.weight": "Capacity (1 to 10)",
   "entraide.form.weight.hint":
     "The share of visitors the instance gets, relative to the others: 10 gets ten times as many as 1.",
@@ -123,6 +126,11 @@ export const en: Record<keyof typeof fr, string> = {
   "entraide.form.enabled": "Shown on the portal",
 
   "entraide.error.software_mismatch": "This software does not provide this service.",
+  "entraide.error.directory_service": "Choose one of your structure's services from the directory.",
+  "entraide.error.directory_category":
+    "This directory service is not in the category of this portal service.",
+  "entraide.error.software_unknown":
+    "The directory does not say which software this service runs: set it on its listing first.",
   "entraide.error.service": "Choose one of the portal's services.",
   "entraide.error.url_private":
     "This address leads to a private network: the portal cannot send visitors there.",

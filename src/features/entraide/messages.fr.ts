@@ -55,6 +55,9 @@ export const fr = {
   "entraide.manage.none": "Aucune instance pour l'instant.",
   "entraide.manage.not_member":
     "Seules les structures membres du collectif peuvent prêter des instances au portail.",
+  "entraide.manage.no_services":
+    "Aucun service de votre structure dans l'annuaire n'est d'une catégorie du portail : ajoutez-le d'abord à l'annuaire.",
+  "entraide.manage.add_service": "Ajouter un service à l'annuaire",
   "entraide.manage.dashboard": "Tableau de bord de la structure",
   "entraide.col.service": "Service",
   "entraide.col.url": "Adresse",
@@ -92,12 +95,12 @@ export const fr = {
   "entraide.form.new": "Prêter une instance",
   "entraide.form.edit": "Modifier l'instance",
   "entraide.form.service": "Service",
-  "entraide.form.software": "Logiciel",
-  "entraide.form.software.hint": "Il détermine ce que la vérification automatique attend de la page.",
-  "entraide.form.url": "Adresse de l'instance",
-  "entraide.form.url.hint":
-    "La page où un visiteur commence. Elle doit s'ouvrir sans compte et sans redirection vers un autre domaine.",
-  "entraide.form.url.change_hint": "Changer l'adresse remet l'instance en attente de validation.",
+  "entraide.form.directory_service": "Service de votre structure dans l'annuaire",
+  "entraide.form.directory_service.hint":
+    "Son adresse et son logiciel sont ceux de sa fiche dans l'annuaire : la page où commence un visiteur, sans compte ni redirection vers un autre domaine.",
+  "entraide.form.directory_service.change_hint":
+    "Choisir un autre service, ou changer son adresse dans l'annuaire, remet l'instance en attente de validation.",
+  "entraide.form.directory_service.option": "{name} — {url} ({category})",
   "entraide.form.weight": "Capacité (1 à 10)",
   "entraide.form.weight.hint":
     "La part de visiteurs que l'instance reçoit, relativement aux autres : 10 en reçoit dix fois plus que 1.",
@@ -121,6 +124,11 @@ export const fr = {
   "entraide.form.enabled": "Affiché sur le portail",
 
   "entraide.error.software_mismatch": "Ce logiciel ne fournit pas ce service.",
+  "entraide.error.directory_service": "Choisissez un des services de votre structure dans l'annuaire.",
+  "entraide.error.directory_category":
+    "Ce service de l'annuaire n'est pas de la catégorie de ce service du portail.",
+  "entraide.error.software_unknown":
+    "L'annuaire n'indique pas le logiciel de ce service : indiquez-le d'abord dans sa fiche.",
   "entraide.error.service": "Choisissez un des services du portail.",
   "entraide.error.url_private":
     "Cette adresse mène à un réseau privé : le portail ne peut pas y envoyer de visiteurs.",

@@ -2,8 +2,8 @@ import type { AppContext } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import type { PanelMember } from "../feature.js";
 import * as repo from "./entraide.repository.js";
-import * as daily from "./daily.repository.js";
-import { EMPTY_SUMMARY, summarise, windowStart } from "./aggregates.js";
+import { describeInstances, history } from "./instances.js";
+import { EMPTY_SUMMARY } from "./aggregates.js";
 import { StateBadges, percent } from "./instance.views.js";
 import { canSeeInstances } from "./entraide.policy.js";
 
@@ -13,14 +13,8 @@ export async function dashboardPanel(c: AppContext, member: PanelMember) {
   if (!canSeeInstances(person, member.id)) return null;
   const { db, now } = c.get("deps");
   const t = c.get("t");
-  const instances = await repo.listMemberInstances(db, member.id);
-  const summaries = summarise(
-    await daily.dailyStats(
-      db,
-      instances.map((i) => i.id),
-      windowStart(now()),
-    ),
-  );
+  const instances = await describeInstances(db, await repo.memberInstances(db, member.id));
+  const summaries = await history(db, instances, now());
   const pending = person?.isPlatformAdmin ? await repo.countPending(db) : 0;
   return (
     <section class="entraide-panel">
@@ -31,8 +25,8 @@ export async function dashboardPanel(c: AppContext, member: PanelMember) {
           const s = summaries.get(i.id) ?? EMPTY_SUMMARY;
           return (
             <li>
-              <strong>{t.locale === "fr" ? i.service_name_fr : i.service_name_en}</strong> —{" "}
-              <StateBadges c={c} instance={i} /> — {t("entraide.col.uptime")} {percent(c, s.uptime)} —{" "}
+              <strong>{i.serviceName[t.locale]}</strong> — <StateBadges c={c} instance={i} /> —{" "}
+              {t("entraide.col.uptime")} {percent(c, s.uptime)} —{" "}
               {t.plural("entraide.member.visits", s.visits)}
             </li>
           );
@@ -55,15 +49,10 @@ export async function dashboardPanel(c: AppContext, member: PanelMember) {
 export async function memberPagePanel(c: AppContext, member: PanelMember) {
   const { db, now } = c.get("deps");
   const t = c.get("t");
-  const instances = (await repo.listMemberInstances(db, member.id)).filter((i) => i.approval === "approved");
-  if (instances.length === 0) return null;
-  const summaries = summarise(
-    await daily.dailyStats(
-      db,
-      instances.map((i) => i.id),
-      windowStart(now()),
-    ),
-  );
+  const approved = (await repo.memberInstances(db, member.id)).filter((i) => i.approval === "approved");
+  if (approved.length === 0) return null;
+  const instances = await describeInstances(db, approved);
+  const summaries = await history(db, instances, now());
   return (
     <section class="entraide-panel">
       <h2>{t("entraide.member.title")}</h2>
@@ -71,8 +60,8 @@ export async function memberPagePanel(c: AppContext, member: PanelMember) {
       <ul class="plain-list">
         {instances.map((i) => (
           <li>
-            <a href={href(c, `/entraide/${i.service_id}?instance=${i.id}`)} rel="nofollow">
-              {t.locale === "fr" ? i.service_name_fr : i.service_name_en}
+            <a href={href(c, `/entraide/${i.serviceId}?instance=${i.id}`)} rel="nofollow">
+              {i.serviceName[t.locale]}
             </a>{" "}
             — {t.plural("entraide.member.visits", summaries.get(i.id)?.visits ?? 0)}
           </li>

@@ -1,9 +1,9 @@
-import type { Hono } from "hono";
+import { Hono } from "hono";
 import type { Child } from "hono/jsx";
 import type { AppContext, AppEnv } from "../../http/context.js";
 import { render } from "../../http/render.js";
+import { alternatives as outsideThePortal, type Alternative } from "./directory.port.js";
 import { LOCALES } from "../../i18n/index.js";
-import * as repo from "./entraide.repository.js";
 import { portalFor, type Snapshot } from "./live.js";
 import { GoPage, NonePage, PortalPage, UnknownPage } from "./portal.views.js";
 
@@ -34,14 +34,14 @@ async function memoRender(c: AppContext, snap: Snapshot, key: string, page: () =
 }
 
 /** Members offering a service outside the portal, read once per table (a dead service stays cheap). */
-const outside = new WeakMap<Snapshot, Map<string, ReturnType<typeof repo.alternatives>>>();
+const outside = new WeakMap<Snapshot, Map<string, Promise<Alternative[]>>>();
 
 function alternatives(c: AppContext, snap: Snapshot, categoryId: string) {
-  const memo = outside.get(snap) ?? new Map<string, ReturnType<typeof repo.alternatives>>();
+  const memo = outside.get(snap) ?? new Map<string, Promise<Alternative[]>>();
   outside.set(snap, memo);
   let rows = memo.get(categoryId);
   if (!rows) {
-    rows = repo.alternatives(c.get("deps").db, categoryId);
+    rows = outsideThePortal(c.get("deps").db, categoryId);
     // A failed read is not remembered: the next visitor tries again.
     rows.catch(() => memo.delete(categoryId));
     memo.set(categoryId, rows);
@@ -77,10 +77,15 @@ async function dispatch(c: AppContext) {
   ));
 }
 
-/** /entraide and /entraide/<service> at the root (locale negotiated) and under every locale prefix. */
+/**
+ * The public portal, /entraide and /entraide/<service>, at the root (locale negotiated) and under
+ * every locale prefix. No guard: visitors are anonymous, and nothing here is private.
+ */
 export function portalRoutes(router: Hono<AppEnv>): void {
-  router.get("/entraide", portalPage);
-  router.get("/entraide/:service", dispatch);
+  const area = new Hono<AppEnv>();
+  area.get("/", portalPage);
+  area.get("/:service", dispatch);
+  router.route("/entraide", area);
 }
 
 /**

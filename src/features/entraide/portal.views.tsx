@@ -1,12 +1,10 @@
 import type { AppContext } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import type { LiveInstance, LiveService } from "./live.js";
-import type { alternatives } from "./entraide.repository.js";
+import type { Alternative } from "./directory.port.js";
 import { softwareName } from "./software.js";
 import { PortalLayout } from "./portal.layout.js";
 import { ReplacesNote } from "../directory/published.views.js";
-
-type Alternatives = Awaited<ReturnType<typeof alternatives>>;
 
 /** Member-entered addresses are linked only when they are web addresses. */
 const isWebUrl = (url: string | null): url is string => !!url && /^https?:\/\//i.test(url);
@@ -164,7 +162,7 @@ export function NonePage({
 }: {
   c: AppContext;
   service: LiveService;
-  others: Alternatives;
+  others: Alternative[];
 }) {
   const t = c.get("t");
   const title = t("entraide.none.title", { service: service.name[t.locale] });
@@ -181,7 +179,7 @@ export function NonePage({
             <ul>
               {others.map((o) => (
                 <li>
-                  <a href={href(c, `/members/${o.slug}`)}>{o.name}</a> — {o.service_name} (
+                  <a href={href(c, `/members/${o.slug}`)}>{o.name}</a> — {o.serviceName} (
                   {o.access === "none" ? t("entraide.access.none") : t("entraide.access.open")}) —{" "}
                   {isWebUrl(o.url) ? (
                     <a href={o.url} rel="noreferrer">

@@ -4,12 +4,8 @@ import { checkChatonsInfos, isCheckCode, type CheckResult } from "./chatonsinfos
 import { parseChatonsInfos } from "./chatonsinfos/parse.js";
 import { parseFlags, parseValues, sumSeries, type Flag } from "./metrics.js";
 import type { SeriesPeriod } from "./stats.tables.js";
-import { UPTIME_DAYS } from "./stats.repository.js";
 
 /** Reads for the detail pages: one file, one run, one organization or service, uptime. */
-
-const dayAgo = (now: Date, days: number) =>
-  new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
 
 export function parseReport(text: string | null): CheckResult[] {
   if (!text) return [];
@@ -241,39 +237,8 @@ export async function seriesOfFiles(db: DB, fileIds: string[]) {
   });
 }
 
-export async function uptimeRows(db: DB, serviceIds: string[], now: Date, days = UPTIME_DAYS) {
-  if (serviceIds.length === 0) return [];
-  return db
-    .selectFrom("stats_uptime_daily")
-    .selectAll()
-    .where("service_id", "in", serviceIds)
-    .where("day", ">=", dayAgo(now, days))
-    .execute();
-}
-
-/** Per member and day, summed over its services: the federation uptime page. */
-export async function uptimeByMember(db: DB, now: Date, days = UPTIME_DAYS) {
-  const rows = await db
-    .selectFrom("stats_uptime_daily")
-    .innerJoin("services", "services.id", "stats_uptime_daily.service_id")
-    .select((eb) => [
-      "services.member_id",
-      "stats_uptime_daily.day",
-      eb.fn.sum<number>("stats_uptime_daily.checks").as("checks"),
-      eb.fn.sum<number>("stats_uptime_daily.ups").as("ups"),
-      eb.fn.sum<number>("stats_uptime_daily.total_ms").as("total_ms"),
-    ])
-    .where("stats_uptime_daily.day", ">=", dayAgo(now, days))
-    .groupBy(["services.member_id", "stats_uptime_daily.day"])
-    .execute();
-  return rows.map((r) => ({
-    member_id: r.member_id,
-    day: r.day,
-    checks: toCount(r.checks),
-    ups: toCount(r.ups),
-    total_ms: toCount(r.total_ms),
-  }));
-}
+// Uptime reads live with the rest of uptime (the observation store, decision 017).
+export { uptimeByMember, uptimeRows } from "./uptime.js";
 
 export async function nodeinfoOf(db: DB, serviceIds: string[]) {
   if (serviceIds.length === 0) return [];

@@ -4,6 +4,7 @@ import { statsRoot } from "./stats.api.js";
 import { crawlCommand, statsJobs } from "./stats.jobs.js";
 import { statsDashboardPanel, statsMemberPagePanel } from "./views/panels.js";
 import { statsDemoSites, statsSeedDemo, rememberDemoDeps } from "./demo/demo.js";
+import { uptimeProbes } from "./uptime.js";
 
 export const statsFeature: Feature = {
   name: "stats",
@@ -13,6 +14,7 @@ export const statsFeature: Feature = {
     rememberDemoDeps(deps);
     return statsJobs(deps);
   },
+  probes: uptimeProbes,
   commands: [crawlCommand],
   seedDemo: statsSeedDemo,
   demoSites: statsDemoSites,

@@ -1,11 +1,7 @@
 import type { DB } from "../../db/adapter.js";
-import { toCount } from "../../db/adapter.js";
+import { latestUptime, uptimeRatios } from "./uptime.js";
 
 /** The services of the member structures with their crawled file, uptime and NodeInfo figures. */
-
-const UPTIME_DAYS = 90;
-const dayAgo = (now: Date, days: number) =>
-  new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
 
 export async function listServices(
   db: DB,
@@ -18,7 +14,6 @@ export async function listServices(
     .innerJoin("categories", "categories.id", "services.category_id")
     .leftJoin("software", "software.id", "services.software_id")
     .leftJoin("stats_nodeinfo", "stats_nodeinfo.service_id", "services.id")
-    .leftJoin("stats_uptime_latest", "stats_uptime_latest.service_id", "services.id")
     .select([
       "services.id",
       "services.slug",
@@ -34,7 +29,6 @@ export async function listServices(
       "software.name as software_name",
       "stats_nodeinfo.users_total",
       "stats_nodeinfo.users_active_month",
-      "stats_uptime_latest.ok as up_now",
     ])
     .where("services.archived_at", "is", null)
     .where("members.archived_at", "is", null)
@@ -52,20 +46,14 @@ export async function listServices(
     .where("class", "=", "service")
     .execute();
   const byService = new Map(files.map((f) => [f.service_id, f]));
-  const uptime = await db
-    .selectFrom("stats_uptime_daily")
-    .select((eb) => [
-      "service_id",
-      eb.fn.sum<number>("checks").as("checks"),
-      eb.fn.sum<number>("ups").as("ups"),
-    ])
-    .where("day", ">=", dayAgo(now, UPTIME_DAYS))
-    .groupBy("service_id")
-    .execute();
-  const up = new Map(
-    uptime.map((u) => [u.service_id, toCount(u.checks) > 0 ? toCount(u.ups) / toCount(u.checks) : null]),
-  );
-  return rows.map((r) => ({ ...r, file: byService.get(r.id), uptime: up.get(r.id) ?? null }));
+  const up = (await uptimeRatios(db, now)).services;
+  const latest = await latestUptime(db, rows);
+  return rows.map((r) => ({
+    ...r,
+    up_now: latest.get(r.id)?.ok ?? null,
+    file: byService.get(r.id),
+    uptime: up.get(r.id) ?? null,
+  }));
 }
 
 export type ServiceListRow = Awaited<ReturnType<typeof listServices>>[number];

@@ -7,6 +7,7 @@ import { LOCALES, translator } from "../../i18n/index.js";
 import { parseChatonsInfos } from "./chatonsinfos/parse.js";
 import { checkChatonsInfos } from "./chatonsinfos/check.js";
 import { CRAWL_JOB, NODEINFO_JOB, UPTIME_JOB } from "./stats.jobs.js";
+import { uptimeRows } from "./uptime.js";
 
 /**
  * crawl → check → pages → exports, end to end: the platform's own federation file lists one
@@ -200,7 +201,12 @@ describe("crawl, check, pages and exports", () => {
   it("probes uptime and reads NodeInfo", async () => {
     await t.deps.jobs.runNow(UPTIME_JOB);
     await t.deps.jobs.runNow(NODEINFO_JOB);
-    const daily = await t.deps.db.selectFrom("stats_uptime_daily").selectAll().execute();
+    const services = await t.deps.db.selectFrom("services").select("id").execute();
+    const daily = await uptimeRows(
+      t.deps.db,
+      services.map((s) => s.id),
+      t.deps.now(),
+    );
     expect(daily.map((d) => d.ups).sort()).toEqual([0, 1, 1]);
     const nodeinfo = await t.deps.db.selectFrom("stats_nodeinfo").selectAll().execute();
     expect(nodeinfo.find((n) => n.ok === 1)?.users_total).toBe(1234);

@@ -4,12 +4,14 @@ import type { CliCommand } from "../feature.js";
 import { crawlFanOut, crawlFederation } from "./crawl/crawler.js";
 import { runUptime } from "./uptime.js";
 import { runNodeinfo } from "./nodeinfo.js";
+import { PROBE_JOB } from "../../probe/rounds.js";
 
 export const CRAWL_JOB = "stats.crawl";
-export const UPTIME_JOB = "stats.uptime";
+/** Uptime's fresh observations come from the platform's one probe job (decision 017). */
+export const UPTIME_JOB = PROBE_JOB;
 export const NODEINFO_JOB = "stats.nodeinfo";
 
-/** The crawl (daily by default), the uptime probes (hourly) and the NodeInfo reads (daily). */
+/** The crawl (daily by default) and the NodeInfo reads (daily); uptime asks the probe job (uptimeProbes). */
 export function statsJobs(deps: Deps): JobDefinition[] {
   const { stats } = deps.config;
   return [
@@ -23,15 +25,6 @@ export function statsJobs(deps: Deps): JobDefinition[] {
       run: async (signal) => (await crawlFederation(deps, { trigger: "job", signal })).summary,
       // Spread over instances by the scheduler (pg-boss) or run item by item in process.
       fanOut: crawlFanOut(deps),
-    },
-    {
-      name: UPTIME_JOB,
-      intervalMs: stats.uptimeIntervalMs,
-      // Each round starts a little off the clock, so that members are not probed in lockstep.
-      jitterMs: Math.min(stats.uptimeIntervalMs / 6, 120_000),
-      runAtStart: true,
-      timeoutMs: Math.max(10 * 60_000, stats.uptimeIntervalMs / 2),
-      run: (signal) => runUptime(deps, signal),
     },
     {
       name: NODEINFO_JOB,

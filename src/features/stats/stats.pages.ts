@@ -11,7 +11,7 @@ import { federationKey, generatedUrls } from "./generated.js";
 import { timeline } from "./metrics.js";
 import * as repo from "./stats.repository.js";
 import * as detail from "./detail.repository.js";
-import { dayBars, overallRatio } from "./uptime.js";
+import { dayBars, latestUptime, overallRatio } from "./uptime.js";
 import type { ChartPoint } from "./views/charts.js";
 import type { MetricChoice, OverviewData } from "./views/overview.js";
 import type { OrganizationData } from "./views/organizations.js";
@@ -160,11 +160,7 @@ export async function buildService(
   const diff =
     body && current ? differences(current, serviceFieldsFromFile(parseChatonsInfos(body.body))) : [];
   const [uptime] = await uptimeFor(deps, [service]);
-  const latest = await deps.db
-    .selectFrom("stats_uptime_latest")
-    .selectAll()
-    .where("service_id", "=", service.id)
-    .executeTakeFirst();
+  const latest = (await latestUptime(deps.db, [service])).get(service.id);
   const [nodeinfo] = await detail.nodeinfoOf(deps.db, [service.id]);
   const history = await detail.nodeinfoHistory(deps.db, service.id);
   return {

@@ -2,14 +2,11 @@ import type { DB } from "../../db/adapter.js";
 import { toCount } from "../../db/adapter.js";
 import type { SeriesPeriod } from "./stats.tables.js";
 import { parseValues } from "./metrics.js";
+import { uptimeRatios } from "./uptime.js";
 
 /** Reads for the stats pages and exports (lists). Details are in detail.repository.ts. */
 
 export { listServices, type ServiceListRow } from "./services.repository.js";
-
-export const UPTIME_DAYS = 90;
-const dayAgo = (now: Date, days: number) =>
-  new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
 
 export async function latestRun(db: DB) {
   return db.selectFrom("stats_crawl_runs").selectAll().orderBy("started_at", "desc").executeTakeFirst();
@@ -190,21 +187,8 @@ export async function listOrganizations(db: DB, now: Date) {
     .where("archived_at", "is", null)
     .groupBy("member_id")
     .execute();
-  const uptime = await db
-    .selectFrom("stats_uptime_daily")
-    .innerJoin("services", "services.id", "stats_uptime_daily.service_id")
-    .select((eb) => [
-      "services.member_id",
-      eb.fn.sum<number>("stats_uptime_daily.checks").as("checks"),
-      eb.fn.sum<number>("stats_uptime_daily.ups").as("ups"),
-    ])
-    .where("stats_uptime_daily.day", ">=", dayAgo(now, UPTIME_DAYS))
-    .groupBy("services.member_id")
-    .execute();
   const serviceCount = new Map(services.map((s) => [s.member_id, toCount(s.n)]));
-  const up = new Map(
-    uptime.map((u) => [u.member_id, toCount(u.checks) > 0 ? toCount(u.ups) / toCount(u.checks) : null]),
-  );
+  const up = (await uptimeRatios(db, now)).members;
   // Grouped once: a federation of 10,000 members has some 200,000 files.
   const filesOf = new Map<string, typeof files>();
   for (const f of files) {

@@ -8,8 +8,6 @@ export interface StatsTables {
   stats_series: StatsSeriesTable;
   stats_aggregates: StatsAggregatesTable;
   stats_robots: StatsRobotsTable;
-  stats_uptime_daily: StatsUptimeDailyTable;
-  stats_uptime_latest: StatsUptimeLatestTable;
   stats_nodeinfo: StatsNodeinfoTable;
   stats_nodeinfo_daily: StatsNodeinfoDailyTable;
 }
@@ -169,25 +167,6 @@ export interface StatsRobotsTable {
 }
 
 /** Probes of one service on one UTC day. Kept at least two years. */
-export interface StatsUptimeDailyTable {
-  service_id: string;
-  day: string;
-  checks: number;
-  ups: number;
-  total_ms: number;
-}
-
-export interface StatsUptimeLatestTable {
-  service_id: string;
-  checked_at: string;
-  ok: number;
-  http_status: number | null;
-  reason: string | null;
-  elapsed_ms: number | null;
-  /** When the current state (up or down) began. */
-  since: string;
-}
-
 /** The last NodeInfo read of a service (Mastodon, PeerTube…). */
 export interface StatsNodeinfoTable {
   service_id: string;

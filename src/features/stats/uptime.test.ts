@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/platform.js";
 import { startFakeServer, type FakeServer } from "../../../tests/helpers/fake-server.js";
 import { makeMember, makeService } from "../../../tests/helpers/factories.js";
-import { dayBars, overallRatio, recordProbes, runUptime, RETENTION_DAYS } from "./uptime.js";
+import { escapeHtml } from "../../../tests/helpers/html.js";
+import { dayBars, latestUptime, overallRatio, runUptime, uptimeRows, RETENTION_DAYS } from "./uptime.js";
+import { probe } from "../../probe/probe.js";
+import { addDaily, prune, record } from "../../probe/probe.repository.js";
 import { discoveryUrls, pickNodeinfoLink, readNodeinfo } from "./nodeinfo.js";
 
 describe("uptime bars (pure)", () => {
@@ -79,9 +82,10 @@ describe("uptime probes", () => {
   let server: FakeServer;
   beforeAll(async () => {
     server = await startFakeServer((req, res) => {
-      if (req.url === "/up/") return void res.end("ok");
-      if (req.url === "/big/") return void res.end("x".repeat(200_000));
-      if (req.url === "/redirect/") {
+      const path = (req.url ?? "").split("?")[0];
+      if (path === "/up/") return void res.end("ok");
+      if (path === "/big/") return void res.end("x".repeat(200_000));
+      if (path === "/redirect/") {
         res.statusCode = 301;
         res.setHeader("location", "/up/");
         return void res.end();
@@ -104,39 +108,57 @@ describe("uptime probes", () => {
     await makeService(t.deps.db, m.id, { slug: "closed", url: `${server.url}/closed/`, status: "off" });
     expect(await runUptime(t.deps)).toBe("4 services probed: 3 up, 1 down");
     expect(await runUptime(t.deps)).toBe("4 services probed: 3 up, 1 down");
-    const rows = await t.deps.db.selectFrom("stats_uptime_daily").selectAll().execute();
+    const rows = await uptimeRows(t.deps.db, Object.values(ids), t.deps.now());
     const of = (id: string | undefined) => rows.find((r) => r.service_id === id);
     expect(of(ids.up)).toMatchObject({ checks: 2, ups: 2 });
     expect(of(ids.big)).toMatchObject({ checks: 2, ups: 2 });
     expect(of(ids.redirect)).toMatchObject({ checks: 2, ups: 2 });
     expect(of(ids.down)).toMatchObject({ checks: 2, ups: 0 });
-    const latest = await t.deps.db
-      .selectFrom("stats_uptime_latest")
+    const down = await t.deps.db
+      .selectFrom("services")
       .selectAll()
-      .where("service_id", "=", ids.down ?? "")
-      .executeTakeFirstOrThrow();
+      .where("id", "=", ids.down ?? "")
+      .execute();
+    const latest = (await latestUptime(t.deps.db, down)).get(ids.down ?? "");
     expect(latest).toMatchObject({ ok: 0, http_status: 502, reason: "HTTP 502" });
     expect(server.requests.some((r) => r.path === "/closed/")).toBe(false);
   });
 
   it("keeps daily rows for more than two years and drops older ones", async () => {
     const m = await makeMember(t.deps.db);
-    const s = await makeService(t.deps.db, m.id, { url: `${server.url}/up/` });
+    const s = await makeService(t.deps.db, m.id, { url: `${server.url}/up/?kept` });
     const now = new Date();
     const old = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
-    await t.deps.db
-      .insertInto("stats_uptime_daily")
-      .values([
-        { service_id: s.id, day: old(731), checks: 1, ups: 1, total_ms: 1 },
-        { service_id: s.id, day: old(RETENTION_DAYS + 5), checks: 1, ups: 1, total_ms: 1 },
-      ])
-      .execute();
-    await recordProbes(t.deps, [{ serviceId: s.id, ok: true, status: 200, reason: null, elapsedMs: 5 }], now);
-    const days = (
-      await t.deps.db.selectFrom("stats_uptime_daily").select("day").where("service_id", "=", s.id).execute()
-    ).map((r) => r.day);
+    const day = (d: string) => ({
+      url: s.url,
+      day: d,
+      checks: 1,
+      reachable: 1,
+      totalMs: 1,
+      judged: 0,
+      usable: 0,
+      usableMs: 0,
+    });
+    await addDaily(t.deps.db, [day(old(731)), day(old(RETENTION_DAYS + 5))]);
+    await record(t.deps.db, await probe(t.deps, s.url));
+    await prune(t.deps.db, now);
+    const days = (await uptimeRows(t.deps.db, [s.id], now, RETENTION_DAYS + 10)).map((r) => r.day);
     expect(days).toContain(old(731));
     expect(days).not.toContain(old(RETENTION_DAYS + 5));
     expect(days).toContain(now.toISOString().slice(0, 10));
+  });
+
+  it("draws the federation's uptime page from the observations", async () => {
+    const m = await makeMember(t.deps.db, { name: "Chaton Sondé" });
+    const up = await makeService(t.deps.db, m.id, { url: `${server.url}/up/?page` });
+    const down = await makeService(t.deps.db, m.id, { url: `${server.url}/down/?page` });
+    for (const s of [up, up, up, down]) await record(t.deps.db, await probe(t.deps, s.url));
+    const res = await t.client().get("/fr/stats/uptime");
+    expect(res.status).toBe(200);
+    expect(res.text).toContain(escapeHtml(m.name));
+    const strip = res.text.slice(res.text.indexOf(escapeHtml(m.name)));
+    expect(strip).toContain("75 %");
+    const en = await t.client().get("/en/stats/uptime");
+    expect(en.text).toContain("75 %");
   });
 });

@@ -1,6 +1,8 @@
 import type { Deps } from "../../../deps.js";
 import type { DemoWorld } from "../../../demo/world.js";
 import { newSortableId } from "../../../db/ids.js";
+import { inTransaction } from "../../../db/adapter.js";
+import { addDaily, seedLatest, type DailyCounts } from "../../../probe/probe.repository.js";
 import { crawlFederation } from "../crawl/crawler.js";
 import { createFetcher, type Fetcher, type FetchOutcome } from "../crawl/fetch.js";
 import { createHostLimiter } from "../crawl/limiter.js";
@@ -132,16 +134,8 @@ async function seedRuns(deps: Deps, latest: string, at: Date): Promise<void> {
 }
 
 async function seedUptime(deps: Deps, world: DemoWorld, now: Date): Promise<void> {
-  const rows: { service_id: string; day: string; checks: number; ups: number; total_ms: number }[] = [];
-  const latest: {
-    service_id: string;
-    checked_at: string;
-    ok: number;
-    http_status: number;
-    reason: null;
-    elapsed_ms: number;
-    since: string;
-  }[] = [];
+  const rows: DailyCounts[] = [];
+  const latest: Parameters<typeof seedLatest>[1] = [];
   for (const m of world.members)
     for (const s of m.services) {
       const flaky = hash01(`flaky:${m.slug}/${s.slug}`) < 0.05;
@@ -150,29 +144,29 @@ async function seedUptime(deps: Deps, world: DemoWorld, now: Date): Promise<void
         const day = new Date(now.getTime() - d * DAY).toISOString().slice(0, 10);
         const bad = hash01(`down:${s.id}:${day}`);
         const lost = flaky ? 4 : bad < 0.015 ? 1 + (Math.floor(bad * 1000) % 20) : bad < 0.05 ? 1 : 0;
-        rows.push({ service_id: s.id, day, checks: 24, ups: 24 - lost, total_ms: 24 * speed });
+        rows.push({
+          url: s.url,
+          day,
+          checks: 24,
+          reachable: 24 - lost,
+          totalMs: 24 * speed,
+          judged: 0,
+          usable: 0,
+          usableMs: 0,
+        });
       }
       latest.push({
-        service_id: s.id,
-        checked_at: new Date(now.getTime() - DAY).toISOString(),
-        ok: 1,
-        http_status: 200,
-        reason: null,
-        elapsed_ms: speed,
+        url: s.url,
+        observedAt: new Date(now.getTime() - DAY).toISOString(),
+        reachable: true,
+        status: 200,
+        elapsedMs: speed,
         since: new Date(now.getTime() - 3 * DAY).toISOString(),
       });
     }
-  await deps.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 500)
-      await trx
-        .insertInto("stats_uptime_daily")
-        .values(rows.slice(i, i + 500))
-        .execute();
-    for (let i = 0; i < latest.length; i += 300)
-      await trx
-        .insertInto("stats_uptime_latest")
-        .values(latest.slice(i, i + 300))
-        .execute();
+  await inTransaction(deps.db, async (trx) => {
+    await addDaily(trx, rows);
+    await seedLatest(trx, latest);
   });
 }
 

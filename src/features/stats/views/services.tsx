@@ -4,7 +4,8 @@ import { href } from "../../../http/context.js";
 import { Layout } from "../../../views/Layout.js";
 import { Badge, Pagination } from "../../../views/components.js";
 import type { Page } from "../../directory/finder/finder.js";
-import type { StatsFilesTable, StatsNodeinfoTable, StatsUptimeLatestTable } from "../stats.tables.js";
+import type { StatsFilesTable, StatsNodeinfoTable } from "../stats.tables.js";
+import type { LatestUptime } from "../uptime.js";
 import type { ServiceListRow } from "../stats.repository.js";
 import type { DayBar } from "../uptime.js";
 import { LineChart, UptimeBars, type ChartPoint } from "./charts.js";
@@ -126,7 +127,7 @@ export interface ServiceData {
   differences: FieldDifference[];
   metrics: { name: string; points: ChartPoint[]; flagged: number }[];
   bars: DayBar[];
-  latest: Selectable<StatsUptimeLatestTable> | undefined;
+  latest: LatestUptime | undefined;
   nodeinfo: Selectable<StatsNodeinfoTable> | undefined;
   nodeinfoHistory: ChartPoint[];
 }
