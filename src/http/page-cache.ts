@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import type { Kysely } from "kysely";
 import type { AppEnv } from "./context.js";
 import type { Database } from "../db/schema.js";
-import { onAudit } from "../audit/audit.js";
+import { latestAuditAt, onAudit } from "../audit/audit.js";
 
 /**
  * A small in-memory cache of public pages for anonymous visitors. A handler opts in by setting the
@@ -44,11 +44,9 @@ export function createPageCache(
   // Other instances' writes: the newest audit id changes. Only polled while something is cached.
   const timer = setInterval(() => {
     if (entries.size === 0 && lastSeen !== undefined) return;
-    db.selectFrom("audit_log")
-      .select((eb) => eb.fn.max("at").as("at"))
-      .executeTakeFirst()
-      .then((row) => {
-        const mark = row?.at ?? "";
+    latestAuditAt(db)
+      .then((at) => {
+        const mark = at ?? "";
         // Before the first answer nothing tells what was cached against: drop it to be safe.
         if (mark !== lastSeen) entries.clear();
         lastSeen = mark;

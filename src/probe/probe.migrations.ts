@@ -133,7 +133,7 @@ export const probeMigrations: Record<string, Migration> = {
       await db.schema.createIndex("probe_daily_day").on("probe_daily").column("day").execute();
 
       // The two monitors' history moves in: uptime's rows count answers, the portal's count
-      // usable pages (decision 017). Keyed by address, as the store is.
+      // usable pages (decision 025). Keyed by address, as the store is.
       const at = new Date().toISOString();
       const services: { id: string; url: string }[] = await db
         .selectFrom("services")

@@ -1,7 +1,7 @@
 import { ownedTables } from "../db/adapter.js";
 
 /**
- * The observation store (decision 017): what the platform saw when it fetched a member's address.
+ * The observation store (decision 025): what the platform saw when it fetched a member's address.
  * Owned by src/probe; features read it through probe.repository.ts and judge it by their own rules.
  */
 export interface ProbeTables {

@@ -3,7 +3,7 @@ import { OutboundError, decodeText, type OutboundErrorCode } from "../http/outbo
 import { EXPLAINS_MISSING_MARKER, LOGIN_PATH, NEVER_THE_SERVICE, type Signatures } from "./signatures.js";
 
 /**
- * The one prober (decision 017): fetches an address through deps.outbound and says what came back
+ * The one prober (decision 025): fetches an address through deps.outbound and says what came back
  * (status, time, and what the page is), without judging it. Uptime and the entraide portal both
  * read these observations and apply their own rules.
  */

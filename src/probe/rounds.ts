@@ -5,7 +5,7 @@ import { markersOf, normalizeUrl, probe, type Expectations } from "./probe.js";
 import * as store from "./probe.repository.js";
 
 /**
- * The one scheduled probe job (decision 017). Features say which addresses they want observed and
+ * The one scheduled probe job (decision 025). Features say which addresses they want observed and
  * how often (a ProbeSource); each round probes every address that is due for at least one of
  * them, once, whoever asked, and records the observation for all. Then each source judges what
  * it needs (the portal's hysteresis) in its `afterRound`.

@@ -11,7 +11,7 @@ import { describeInstances } from "./instances.js";
 import { allInstances } from "./entraide.repository.js";
 
 /**
- * A database as it was before the probe store (decision 017) and the link to the directory
+ * A database as it was before the probe store (decision 025) and the link to the directory
  * (decision 034): two monitors' daily tables, instances with their own address and software. The
  * migrations move the history into the store and link each instance to its directory service.
  */
