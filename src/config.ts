@@ -230,7 +230,3 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
   };
 }
-
-export function isPostgresUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//.test(url);
-}

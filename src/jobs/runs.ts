@@ -103,13 +103,3 @@ export async function setRunSummary(db: DB, runId: string, summary: string): Pro
     .where("id", "=", runId)
     .execute();
 }
-
-export async function pendingItems(db: DB, runId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom("job_run_items")
-    .select("item")
-    .where("run_id", "=", runId)
-    .where("status", "=", "pending")
-    .execute();
-  return rows.map((r) => r.item);
-}

@@ -102,10 +102,6 @@ export async function findServiceBySlug(
     .executeTakeFirst();
 }
 
-export async function findServiceById(db: DB, id: string): Promise<ServiceDetail | undefined> {
-  return servicesWithRefs(db).where("services.id", "=", id).executeTakeFirst();
-}
-
 /** Recomputes the search text of services (all, or those of a member or a category). */
 export async function refreshServiceSearch(
   db: DB,

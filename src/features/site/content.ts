@@ -6,10 +6,6 @@ import type { Locale } from "../../i18n/index.js";
 export const CONTENT_PAGES = ["about", "manifesto", "join", "legal", "privacy"] as const;
 export type ContentSlug = (typeof CONTENT_PAGES)[number];
 
-export function isContentSlug(value: string): value is ContentSlug {
-  return (CONTENT_PAGES as readonly string[]).includes(value);
-}
-
 const contentDir = fileURLToPath(new URL("../../../content/", import.meta.url));
 
 export interface ContentPage {
