@@ -16,7 +16,9 @@ function chatons(args: string[], env: Record<string, string>) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-describe("the chatons command", () => {
+// Each case starts the real command several times (tsx compiles the app each time): slow when
+// the machine is busy, so the cases get more than the default 30 s.
+describe("the chatons command", { timeout: 240_000 }, () => {
   let db: TestDatabase;
   let dir: string;
   beforeAll(async () => {
