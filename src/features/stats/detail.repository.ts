@@ -121,9 +121,11 @@ export async function fileDetail(db: DB, id: string, all = false) {
     .orderBy("url")
     .execute();
   const stored = parseReport(file.report);
-  // Valid properties are not stored: checking the stored content again lists them.
+  // Valid properties are not stored: checking the stored content again lists them (not for a
+  // file the crawl refused to read: that would cost the web process what the worker was spared).
+  const refused = stored.some((r) => r.code === "too-costly");
   const results =
-    all && content
+    all && content && !refused
       ? [
           ...checkChatonsInfos(parseChatonsInfos(content.body)).results,
           ...stored.filter((r) => r.code.startsWith("subs-")),

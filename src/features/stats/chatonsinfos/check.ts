@@ -45,6 +45,8 @@ export const CHECK_CODES = [
   "subs-cycle",
   "subs-duplicate",
   "subs-too-deep",
+  // Added by the analysis, for a file it refuses to read (too many keys, over its time budget):
+  "too-costly",
 ] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];
 
@@ -101,10 +103,21 @@ function decideClass(file: ParsedFile, expected: CheckableClass | undefined): Fi
   return declared ?? inferClass(file);
 }
 
+/**
+ * Suggesting a key compares it with every known one: worth it for the few typos of a real file,
+ * not for each of a hostile file's thousands of made-up keys (it made the checker quadratic).
+ */
+const MAX_SUGGESTIONS = 200;
+
 class Results {
   readonly list: CheckResult[] = [];
+  private suggestionsLeft = MAX_SUGGESTIONS;
   add(r: CheckResult): void {
     if (this.list.length < MAX_RESULTS) this.list.push(r);
+  }
+  /** Whether one more key may be compared with the known ones. */
+  maySuggest(): boolean {
+    return this.list.length < MAX_RESULTS && this.suggestionsLeft-- > 0;
   }
 }
 
@@ -131,7 +144,7 @@ function checkProperty(p: ParsedProperty, cls: FileClass | null, out: Results, s
   const match = findSpec(p.key);
   if (!match || (cls && !match.spec.classes.includes(cls))) {
     const allowed = cls ? SECTIONS[cls].includes(section) : true;
-    const suggestion = cls ? suggestKey(p.key, cls) : undefined;
+    const suggestion = cls && out.maySuggest() ? suggestKey(p.key, cls) : undefined;
     out.add({
       severity: "warning",
       key: p.key,
@@ -244,10 +257,13 @@ function checkMetric(p: ParsedProperty, out: Results) {
 
 function missing(cls: FileClass | null, present: Set<string>, file: ParsedFile, out: Results) {
   const specs = cls ? specsFor(cls) : specsFor("device").filter((s) => s.key.startsWith("file."));
+  // The specs the file's keys match, found once (once per missing pattern was quadratic).
+  let matched: Set<PropertySpec | undefined> | undefined;
+  const matchedSpecs = () => (matched ??= new Set([...file.values.keys()].map((k) => findSpec(k)?.spec)));
   for (const spec of specs) {
     if (spec.requirement === "optional" || present.has(spec.key)) continue;
     if (spec.key === "subs.*" || (cls === "metrics" && !spec.key.startsWith("file."))) continue;
-    if (spec.key.includes("*") && [...file.values.keys()].some((k) => findSpec(k)?.spec === spec)) continue;
+    if (spec.key.includes("*") && matchedSpecs().has(spec)) continue;
     const required = spec.requirement === "required";
     out.add({
       severity: required ? "error" : "warning",

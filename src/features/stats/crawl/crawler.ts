@@ -72,7 +72,7 @@ export async function visitLevel(
     .filter((v) => v.outcome.result === "not-modified" && v.prior?.content_hash)
     .map((v) => v.prior?.content_hash ?? "");
   const bodies = hashes.length ? await loadBodies(deps.db, hashes) : new Map<string, string>();
-  for (const v of visits) analyse(v, bodies.get(v.prior?.content_hash ?? ""), MAX_DEPTH);
+  await Promise.all(visits.map((v) => analyse(v, bodies.get(v.prior?.content_hash ?? ""), MAX_DEPTH)));
   return visits;
 }
 

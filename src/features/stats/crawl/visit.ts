@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import type { Selectable } from "kysely";
-import { decodeBytes, parseChatonsInfos, type ParsedFile } from "../chatonsinfos/parse.js";
-import { checkChatonsInfos, type CheckReport, type CheckResult } from "../chatonsinfos/check.js";
+import { decodeBytes, type ParsedFile } from "../chatonsinfos/parse.js";
+import type { CheckReport, CheckResult } from "../chatonsinfos/check.js";
+import { analyseOffThread } from "../chatonsinfos/pool.js";
 import type { FileClass } from "../chatonsinfos/properties.js";
-import { extractSeries, type Series } from "../metrics.js";
+import type { Series } from "../metrics.js";
 import type { StatsFilesTable } from "../stats.tables.js";
 import type { FetchOutcome } from "./fetch.js";
 
@@ -85,8 +86,8 @@ export function childrenOf(parsed: ParsedFile, base: string): Child[] {
   return out;
 }
 
-/** Parses and checks what was fetched; fills the visit in place. */
-export function analyse(visit: Visit, stored: string | undefined, maxDepth: number): void {
+/** Parses and checks what was fetched (on a worker thread); fills the visit in place. */
+export async function analyse(visit: Visit, stored: string | undefined, maxDepth: number): Promise<void> {
   const { outcome, prior } = visit;
   if (outcome.body) {
     visit.content = contentOf(outcome.body);
@@ -103,13 +104,13 @@ export function analyse(visit: Visit, stored: string | undefined, maxDepth: numb
       fresh: false,
     };
   if (!visit.content) return;
-  const parsed = parseChatonsInfos(visit.content.text);
+  const { parsed, report, series } = await analyseOffThread(visit.content.text, visit.content.fresh);
   visit.parsed = parsed;
-  visit.report = checkChatonsInfos(parsed);
+  visit.report = report;
+  visit.series = series;
   visit.cls = visit.report.fileClass;
   visit.name = NAME_KEYS.map((k) => parsed.values.get(k)?.value).find((v) => v) ?? null;
   visit.softwareName = parsed.values.get("software.name")?.value || null;
-  if (visit.content.fresh) visit.series = extractSeries(parsed);
   if (visit.cls === "metrics" || visit.cls === "device") return;
   const children = childrenOf(parsed, visit.url);
   if (visit.depth >= maxDepth) {
