@@ -5,11 +5,12 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import SQLite from "better-sqlite3";
 import { createTestDatabase, usingPostgres, type TestDatabase } from "./helpers/db.js";
+import { clockEnv } from "./helpers/process.js";
 
 /** Runs the real CLI (through tsx, so no build is needed) with the given environment. */
 function chatons(args: string[], env: Record<string, string>) {
   const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli-entry.ts", ...args], {
-    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "silent", ...env },
+    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "silent", ...clockEnv(), ...env },
     encoding: "utf8",
     timeout: 60_000,
   });

@@ -11,6 +11,18 @@ export interface PlatformProcess {
   exited: Promise<number | null>;
 }
 
+/**
+ * The variables that put a child on the test's clock: under `npm run test:future` libfaketime moves
+ * this process's clock, and a platform started without it would live a year earlier than the
+ * data the test made for it.
+ */
+export function clockEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env))
+    if (value !== undefined && (key === "LD_PRELOAD" || key.startsWith("FAKETIME"))) env[key] = value;
+  return env;
+}
+
 export async function spawnPlatform(
   env: Record<string, string>,
   port: number,
@@ -27,6 +39,7 @@ export async function spawnPlatform(
       LOG_LEVEL: "info",
       SESSION_SECRET: "test-secret-test-secret-test-secret-0123456789",
       OUTBOUND_ALLOW_LOOPBACK: "1",
+      ...clockEnv(),
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
