@@ -1,7 +1,12 @@
 import { createHash } from "node:crypto";
 import type { Selectable } from "kysely";
 import { decodeBytes, parseChatonsInfos, type ParsedFile } from "../chatonsinfos/parse.js";
-import { checkChatonsInfos, type CheckReport, type CheckResult } from "../chatonsinfos/check.js";
+import {
+  checkChatonsInfos,
+  type CheckParams,
+  type CheckReport,
+  type CheckResult,
+} from "../chatonsinfos/check.js";
 import type { FileClass } from "../chatonsinfos/properties.js";
 import { extractSeries, type Series } from "../metrics.js";
 import type { StatsFilesTable } from "../stats.tables.js";
@@ -113,10 +118,7 @@ export function analyse(visit: Visit, stored: string | undefined, maxDepth: numb
   if (visit.cls === "metrics" || visit.cls === "device") return;
   const children = childrenOf(parsed, visit.url);
   if (visit.depth >= maxDepth) {
-    for (const c of children)
-      visit.links.push(
-        link(c, "subs-too-deep", `${c.url} is not followed: files nest at most ${maxDepth} levels deep`),
-      );
+    for (const c of children) visit.links.push(link(c, "subs-too-deep", { depth: String(maxDepth) }));
     return;
   }
   visit.children = children;
@@ -125,9 +127,15 @@ export function analyse(visit: Visit, stored: string | undefined, maxDepth: numb
 export function link(
   child: Child,
   code: "subs-cycle" | "subs-duplicate" | "subs-too-deep",
-  message: string,
+  extra: CheckParams = {},
 ): CheckResult {
-  return { severity: "warning", key: child.key, line: child.line, code, message };
+  return {
+    severity: "warning",
+    key: child.key,
+    line: child.line,
+    code,
+    params: { url: child.url, ...extra },
+  };
 }
 
 export function newVisit(
