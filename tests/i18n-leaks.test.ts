@@ -9,6 +9,11 @@ import { features } from "../src/features/index.js";
 import { catalogs } from "../src/i18n/catalog.js";
 import { LOCALES, type Locale } from "../src/i18n/index.js";
 import { PROBE_JOB } from "../src/probe/rounds.js";
+import { translator } from "../src/i18n/index.js";
+import { parseReport } from "../src/features/stats/detail.repository.js";
+import { factTexts } from "../src/features/stats/check-text.js";
+
+const english = translator("en");
 
 /**
  * Every page, public and signed in, in every language, against the demo collective: a page fails
@@ -101,11 +106,6 @@ const ALLOWED: Allowed[] = [
     stored: "fetch",
     why: "src/features/stats/views/crawls.tsx and files.tsx print a failed fetch's stored English reason (stats_files.reason and history, written by the crawler in src/features/stats/crawl/) next to its localised result; the crawler's texts are being reworked with it",
   },
-  {
-    page: /^\/(fr|de)\/stats\/files\/[^/?]+/,
-    stored: "checker",
-    why: "src/features/stats/views/files.tsx prints each check's stored English message (stats_files.report, written by src/features/stats/chatonsinfos/check.ts) under its localised problem; the checker's messages are being reworked with the checker",
-  },
 ];
 
 type StoredSource = "checker" | "fetch" | "crawl" | "job";
@@ -120,12 +120,8 @@ async function storedEnglish(): Promise<{ source: StoredSource; text: string }[]
   };
   for (const f of await db.selectFrom("stats_files").select(["report", "reason"]).execute()) {
     add("fetch", f.reason);
-    const report: unknown = JSON.parse(f.report ?? "[]");
-    if (!Array.isArray(report)) continue;
-    const items: unknown[] = report;
-    for (const r of items)
-      if (r && typeof r === "object" && "message" in r && typeof r.message === "string")
-        add("checker", r.message);
+    // Check results are stored as codes and facts: their English rendering must not reach other pages.
+    for (const r of parseReport(f.report)) for (const fact of factTexts(english, r)) add("checker", fact);
   }
   for (const r of await db.selectFrom("stats_crawl_runs").select("summary").execute())
     add("crawl", r.summary);

@@ -73,7 +73,6 @@ const KNOWN_DEBT: string[] = [
   "features/stats/stats.repository.ts → members (features/directory)",
   "features/stats/stats.repository.ts → services (features/directory)",
   "features/stats/stats.repository.ts → software (features/directory)",
-  "features/stats/stats.routes.tsx → members (features/directory)",
   "features/stats/views/panels.tsx → services (features/directory)",
 ];
 

@@ -77,6 +77,8 @@ const MATRIX: Record<string, Row> = {
   "/fr/admin/alternatives": PLATFORM_ADMIN,
   "/fr/admin/alternatives/:id": PLATFORM_ADMIN,
   "/fr/stats/crawls": PLATFORM_ADMIN,
+  "/fr/stats/import": PLATFORM_ADMIN,
+  "/fr/stats/import/software": PLATFORM_ADMIN,
   "/fr/admin/entraide/instances/:id/approve": PLATFORM_ADMIN,
   "/fr/admin/entraide/instances/:id/reject": PLATFORM_ADMIN,
   "/fr/admin/entraide/instances/:id/check": PLATFORM_ADMIN,

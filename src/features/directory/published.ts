@@ -376,3 +376,22 @@ export function replacedServiceNames(db: DB, categoryId: string): string[] {
     .map((e) => e.name)
     .sort((a, b) => a.localeCompare(b));
 }
+
+// The federation import (stats feature) creates and updates structures and services through these.
+export {
+  IMPORT_MEMBER_FIELDS,
+  IMPORT_SERVICE_FIELDS,
+  categoryChoices,
+  findImportableMember,
+  importMemberFields,
+  importNewMember,
+  importNewService,
+  importServiceFields,
+  importableServices,
+  type CategoryChoice,
+  type FieldValues,
+  type ImportMemberFields,
+  type ImportServiceFields,
+  type ImportableMember,
+  type ImportableService,
+} from "./import.repository.js";

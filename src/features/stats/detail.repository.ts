@@ -1,6 +1,6 @@
 import type { DB } from "../../db/adapter.js";
 import { toCount } from "../../db/adapter.js";
-import { checkChatonsInfos, isCheckCode, type CheckResult } from "./chatonsinfos/check.js";
+import { checkChatonsInfos, isCheckCode, type CheckParams, type CheckResult } from "./chatonsinfos/check.js";
 import { parseChatonsInfos } from "./chatonsinfos/parse.js";
 import { parseFlags, parseValues, sumSeries, type Flag } from "./metrics.js";
 import type { SeriesPeriod } from "./stats.tables.js";
@@ -25,14 +25,15 @@ export function parseReport(text: string | null): CheckResult[] {
       const line = get("line");
       const detail = get("detail");
       const hint = get("hint");
+      const params = get("params");
       return [
         {
           severity,
           code,
           key: String(get("key") ?? ""),
           line: typeof line === "number" ? line : null,
-          message: String(get("message") ?? ""),
           ...(typeof detail === "string" ? { detail } : {}),
+          ...(isParams(params) ? { params } : {}),
           ...(typeof hint === "string" ? { hint } : {}),
         },
       ];
@@ -40,6 +41,15 @@ export function parseReport(text: string | null): CheckResult[] {
   } catch {
     return [];
   }
+}
+
+function isParams(value: unknown): value is CheckParams {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => typeof v === "string")
+  );
 }
 
 export const FILES_PAGE = 100;

@@ -5,6 +5,7 @@ import { crawlCommand, statsJobs } from "./stats.jobs.js";
 import { statsDashboardPanel, statsMemberPagePanel } from "./views/panels.js";
 import { statsDemoSites, statsSeedDemo, rememberDemoDeps } from "./demo/demo.js";
 import { uptimeProbes } from "./uptime.js";
+import { importCommand } from "./import/run.js";
 
 export const statsFeature: Feature = {
   name: "stats",
@@ -15,7 +16,7 @@ export const statsFeature: Feature = {
     return statsJobs(deps);
   },
   probes: uptimeProbes,
-  commands: [crawlCommand],
+  commands: [crawlCommand, importCommand],
   seedDemo: statsSeedDemo,
   demoSites: statsDemoSites,
   dashboardPanel: statsDashboardPanel,

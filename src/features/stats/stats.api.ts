@@ -5,6 +5,7 @@ import { decodePath } from "../../http/errors.js";
 import type { Deps } from "../../deps.js";
 import * as repo from "./stats.repository.js";
 import * as detail from "./detail.repository.js";
+import { englishSentence } from "./check-text.js";
 import { generateLocal, parseLocalPath, WELL_KNOWN } from "./generated.js";
 import { dayBars, overallRatio } from "./uptime.js";
 import type { SeriesPeriod } from "./stats.tables.js";
@@ -193,7 +194,8 @@ export function statsRoot(app: Hono<AppEnv>): void {
       reason: file.reason,
       fetched_at: file.fetched_at,
       counts: { error: file.errors, warning: file.warnings, void: file.voids, ok: file.oks },
-      results: data.results,
+      // Stored as a code and its facts; the API adds the English sentence for scripts and people.
+      results: data.results.map((r) => ({ ...r, message: englishSentence(r) })),
       history: data.history.map((h) => ({
         fetched_at: h.fetched_at,
         result: h.result,

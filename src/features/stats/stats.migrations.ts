@@ -199,4 +199,35 @@ export const statsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "2026-12-01-0205-stats-import": {
+    async up(db: AnyDB) {
+      await db.schema
+        .createTable("stats_imports")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("url", "text", (c) => c.notNull())
+        .addColumn("dry_run", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("actor_person_id", "text")
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("started_at", "text", (c) => c.notNull())
+        .addColumn("finished_at", "text")
+        .addColumn("report", "text")
+        .execute();
+      await db.schema
+        .createTable("stats_import_records")
+        .addColumn("url", "text", (c) => c.primaryKey())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("entity_id", "text", (c) => c.notNull())
+        .addColumn("fields", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("stats_software_categories")
+        .addColumn("software_key", "text", (c) => c.primaryKey())
+        .addColumn("software_name", "text", (c) => c.notNull())
+        .addColumn("category_id", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .addColumn("updated_by", "text")
+        .execute();
+    },
+  },
 };

@@ -22,6 +22,9 @@ import { UptimePage } from "./views/uptime.js";
 import { CrawlerPage } from "./views/crawler.js";
 import { CRAWL_JOB } from "./stats.jobs.js";
 import { paginate } from "../directory/finder/finder.js";
+import { importPages } from "./import/import.routes.js";
+import { commitAndRedirect } from "../../http/commit.js";
+import { setSourceOfTruth } from "../directory/published.js";
 
 const notFound = () => new HttpError(404, "404");
 const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
@@ -75,25 +78,18 @@ export function statsPages(router: Hono<AppEnv>): void {
     if (!member) throw notFound();
     const person = requireMemberAdmin(c, member.id);
     const form = await parseForm(c, SourceSchema);
-    const value = form.ok && form.data.source_of_truth ? 1 : 0;
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable("members")
-        .set({ chatonsinfos_source_of_truth: value })
-        .where("id", "=", member.id)
-        .execute();
-      await audit(trx, {
+    const value = form.ok && form.data.source_of_truth;
+    return commitAndRedirect(c, {
+      write: (trx) => setSourceOfTruth(trx, member.id, value),
+      audit: {
         actor: { personId: person.id, memberId: member.id },
         action: "stats.source_of_truth",
         subject: { type: "member", id: member.id },
-        data: { value: value === 1 },
-      });
+        data: { value },
+      },
+      flash: value ? "stats.source.saved.files" : "stats.source.saved.directory",
+      to: href(c, `/dashboard/${member.slug}`),
     });
-    await flash(c, {
-      kind: "success",
-      text: value ? "stats.source.saved.files" : "stats.source.saved.directory",
-    });
-    return c.redirect(href(c, `/dashboard/${member.slug}`), 303);
   });
 
   router.get("/stats/services", async (c) => {
@@ -205,4 +201,5 @@ export function statsPages(router: Hono<AppEnv>): void {
   });
 
   router.get("/stats/crawler", (c) => render(c, <CrawlerPage c={c} />));
+  importPages(router);
 }

@@ -10,6 +10,9 @@ export interface StatsTables {
   stats_robots: StatsRobotsTable;
   stats_nodeinfo: StatsNodeinfoTable;
   stats_nodeinfo_daily: StatsNodeinfoDailyTable;
+  stats_imports: StatsImportsTable;
+  stats_import_records: StatsImportRecordsTable;
+  stats_software_categories: StatsSoftwareCategoriesTable;
 }
 
 export type CrawlTrigger = "job" | "cli" | "test" | "demo";
@@ -191,4 +194,39 @@ export interface StatsNodeinfoDailyTable {
   users_total: number | null;
   users_active_month: number | null;
   local_posts: number | null;
+}
+
+/** One federation import (command line or admin page) and what it did. */
+export interface StatsImportsTable {
+  id: string;
+  url: string;
+  dry_run: number;
+  actor_person_id: string | null;
+  status: "running" | "done" | "failed";
+  started_at: string;
+  finished_at: string | null;
+  /** JSON ImportReport (see import/report.ts). */
+  report: string | null;
+}
+
+/**
+ * What the import last read from a file for the structure or service it feeds: a field whose
+ * value in the platform still equals it was not edited there, so a new value may replace it.
+ */
+export interface StatsImportRecordsTable {
+  url: string;
+  kind: "member" | "service";
+  entity_id: string;
+  /** JSON object: field → value as the file stated it. */
+  fields: string;
+  updated_at: string;
+}
+
+/** The platform's additions to the shipped software → category table (import/software.ts). */
+export interface StatsSoftwareCategoriesTable {
+  software_key: string;
+  software_name: string;
+  category_id: string;
+  updated_at: string;
+  updated_by: string | null;
 }

@@ -43,10 +43,6 @@ export function refusedAnalysis(detail: "keys" | "time", lineCount: number): Ana
           line: null,
           code: "too-costly",
           detail,
-          message:
-            detail === "keys"
-              ? `the file has more than ${MAX_KEYS} properties and is not read`
-              : "the file took longer than its time budget to read and is not read",
           hint: String(MAX_KEYS),
         },
       ],

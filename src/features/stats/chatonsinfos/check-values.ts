@@ -12,6 +12,27 @@ import {
 } from "./values.js";
 import { normaliseClass, type PropertySpec } from "./properties.js";
 
+/**
+ * Facts a check result carries for its localised text (the value read, the key as written…):
+ * results are stored as a code and these, never as a sentence, so every page renders them in its
+ * own language.
+ */
+export type CheckParams = Readonly<Partial<Record<CheckParam, string>>>;
+export type CheckParam =
+  | "value"
+  | "raw"
+  | "section"
+  | "class"
+  | "declared"
+  | "count"
+  | "start"
+  | "startValue"
+  | "endValue"
+  | "line"
+  | "url"
+  | "owner"
+  | "depth";
+
 /** What is wrong with one value. `detail` is a stable code the pages translate. */
 export interface ValueProblem {
   detail:
@@ -30,7 +51,8 @@ export interface ValueProblem {
     | "list-number"
     | "negative"
     | "date-format";
-  message: string;
+  /** Facts for the localised text (the value read…), never a sentence. */
+  params?: CheckParams;
   hint?: string;
   /** Defaults to "error". */
   severity?: "error" | "warning";
@@ -46,11 +68,11 @@ function checkEnum(spec: PropertySpec, raw: string): ValueProblem | undefined {
   if (insensitive)
     return {
       detail: "enum-case",
-      message: `"${v}" should be written "${insensitive}"`,
+      params: { value: v },
       hint: insensitive,
       severity: "warning",
     };
-  return { detail: "enum", message: `"${v.slice(0, 60)}" is not one of ${list}`, hint: list };
+  return { detail: "enum", params: { value: v.slice(0, 60) }, hint: list };
 }
 
 function checkMetricList(value: string, mk: MetricKey): ValueProblem[] {
@@ -61,21 +83,19 @@ function checkMetricList(value: string, mk: MetricKey): ValueProblem[] {
     const positions = list.invalid.slice(0, 5).map((i) => i + 1);
     problems.push({
       detail: "list-number",
-      message: `entries ${positions.join(", ")} are not numbers`,
       hint: positions.join(", "),
     });
   }
   if (list.values.length > max)
     problems.push({
       detail: "list-length",
-      message: `${list.values.length} entries where a ${mk.period} list has at most ${max}`,
+      params: { count: String(list.values.length) },
       hint: String(max),
     });
   const negative = list.values.findIndex((n) => n !== null && n < 0);
   if (negative >= 0)
     problems.push({
       detail: "negative",
-      message: `entry ${negative + 1} is negative`,
       hint: String(negative + 1),
       severity: "warning",
     });
@@ -96,25 +116,21 @@ function checkSingle(spec: PropertySpec, value: string): ValueProblem | undefine
     case "values":
       return undefined;
     case "url":
-      return isHttpUrl(v)
-        ? undefined
-        : { detail: "url", message: `"${v.slice(0, 80)}" is not a web address (http:// or https://)` };
+      return isHttpUrl(v) ? undefined : { detail: "url", params: { value: v.slice(0, 80) } };
     case "email":
-      return isEmail(v)
-        ? undefined
-        : { detail: "email", message: `"${v.slice(0, 80)}" is not an e-mail address` };
+      return isEmail(v) ? undefined : { detail: "email", params: { value: v.slice(0, 80) } };
     case "date": {
       const d = parseDate(v);
-      if (!d) return { detail: "date", message: `"${v.slice(0, 40)}" is not a valid date` };
+      if (!d) return { detail: "date", params: { value: v.slice(0, 40) } };
       return undefined;
     }
     case "datetime": {
       const d = parseDateTime(v);
-      if (!d) return { detail: "datetime", message: `"${v.slice(0, 40)}" is not a date and time` };
+      if (!d) return { detail: "datetime", params: { value: v.slice(0, 40) } };
       if (d.dateOnly)
         return {
           detail: "date-format",
-          message: `"${v}" has no time: write ${d.iso}`,
+          params: { value: v.slice(0, 40) },
           hint: d.iso,
           severity: "warning",
         };
@@ -122,12 +138,10 @@ function checkSingle(spec: PropertySpec, value: string): ValueProblem | undefine
     }
     case "decimal-degree":
       return parseDecimalDegree(v) === undefined
-        ? { detail: "decimal-degree", message: `"${v.slice(0, 40)}" is not a coordinate in decimal degrees` }
+        ? { detail: "decimal-degree", params: { value: v.slice(0, 40) } }
         : undefined;
     case "country-code":
-      return isCountryCode(v)
-        ? undefined
-        : { detail: "country-code", message: `"${v.slice(0, 40)}" is not a two-letter country code` };
+      return isCountryCode(v) ? undefined : { detail: "country-code", params: { value: v.slice(0, 40) } };
     case "enum":
       return checkEnum(spec, v);
     case "enum-list": {
@@ -142,12 +156,12 @@ function checkSingle(spec: PropertySpec, value: string): ValueProblem | undefine
       if (!cls)
         return {
           detail: "class",
-          message: `"${v.slice(0, 40)}" is not a file class (Federation, Organization, Service)`,
+          params: { value: v.slice(0, 40) },
         };
       if (cls === "metrics")
         return {
           detail: "class-nonstandard",
-          message: "Metrics is not a standard class",
+          params: { value: v.slice(0, 40) },
           severity: "warning",
         };
       return undefined;
@@ -157,7 +171,7 @@ function checkSingle(spec: PropertySpec, value: string): ValueProblem | undefine
         ? undefined
         : {
             detail: "protocol",
-            message: `"${v.slice(0, 40)}" is not a protocol version like ChatonsInfos-0.5`,
+            params: { value: v.slice(0, 40) },
             severity: "warning",
           };
   }

@@ -11,15 +11,18 @@ import {
   type PropertySpec,
   normaliseClass,
 } from "./properties.js";
-import { checkValue, type ValueProblem } from "./check-values.js";
+import { checkValue, type CheckParams, type ValueProblem } from "./check-values.js";
 import { parseDate, parseMetricKey } from "./values.js";
 
 export { normaliseClass };
+export type { CheckParams, CheckParam } from "./check-values.js";
 
 /**
  * The property checker: one result per property of the file (and one per missing required or
  * recommended property), each with a severity, a stable code (pages translate it and say how to
- * fix it) and an English message. The rules come from the table in properties.ts.
+ * fix it) and the facts its text needs (`params`), never a sentence: results are stored, and each
+ * page renders them from its own catalogue (check-text.ts). The rules come from the table in
+ * properties.ts.
  */
 
 export type Severity = "error" | "warning" | "void" | "ok";
@@ -61,7 +64,8 @@ export interface CheckResult {
   code: CheckCode;
   /** Detail code for "bad-value" and "parse" (e.g. "url", "enum", "html"). */
   detail?: string;
-  message: string;
+  /** Facts for the localised text: the value read, the key as written… */
+  params?: CheckParams;
   /** Extra facts for the fix text: allowed values, suggested key… */
   hint?: string;
 }
@@ -133,7 +137,7 @@ function problemResult(p: ParsedProperty, problem: ValueProblem): CheckResult {
     line: p.line,
     code: "bad-value",
     detail: problem.detail,
-    message: `${p.key}: ${problem.message}`,
+    ...(problem.params ? { params: problem.params } : {}),
     ...(problem.hint ? { hint: problem.hint } : {}),
   };
 }
@@ -150,9 +154,7 @@ function checkProperty(p: ParsedProperty, cls: FileClass | null, out: Results, s
       key: p.key,
       line: p.line,
       code: allowed ? "unknown-key" : "wrong-section",
-      message: allowed
-        ? `${p.key} is not a known property${suggestion ? ` (did you mean ${suggestion}?)` : ""}`
-        : `${section}.* properties do not belong in a ${cls ?? "?"} file`,
+      ...(allowed ? {} : { params: { section, class: cls ?? "" } }),
       ...(suggestion ? { hint: suggestion } : {}),
     });
     return;
@@ -165,7 +167,7 @@ function checkProperty(p: ParsedProperty, cls: FileClass | null, out: Results, s
       key: p.key,
       line: p.line,
       code: "legacy-key",
-      message: `${p.rawKey} is an old name: write ${spec.key}`,
+      params: { raw: p.rawKey },
       hint: spec.key,
     });
   else if (p.rawKey !== p.key && !spec.key.includes("*"))
@@ -174,7 +176,7 @@ function checkProperty(p: ParsedProperty, cls: FileClass | null, out: Results, s
       key: p.key,
       line: p.line,
       code: "key-case",
-      message: `${p.rawKey} should be written in lower case: ${p.key}`,
+      params: { raw: p.rawKey },
       hint: p.key,
     });
   socialTypo(p, out);
@@ -182,10 +184,8 @@ function checkProperty(p: ParsedProperty, cls: FileClass | null, out: Results, s
   addValueResults(p, checkValue(spec, p.value), out);
 }
 
-// Most results are "valid": one shared message string instead of one per property checked.
-const VALID = "valid";
 function okResult(p: ParsedProperty): CheckResult {
-  return { severity: "ok", key: p.key, line: p.line, code: "ok", message: VALID };
+  return { severity: "ok", key: p.key, line: p.line, code: "ok" };
 }
 
 function emptyValue(p: ParsedProperty, spec: PropertySpec, out: Results) {
@@ -201,7 +201,6 @@ function emptyValue(p: ParsedProperty, spec: PropertySpec, out: Results) {
         : spec.requirement === "recommended"
           ? "recommended-empty"
           : "empty-optional",
-    message: `${p.key} is empty${spec.requirement === "optional" ? "" : ` (${spec.requirement})`}`,
   });
 }
 
@@ -217,7 +216,6 @@ function socialTypo(p: ParsedProperty, out: Results) {
       key: p.key,
       line: p.line,
       code: "unknown-key",
-      message: `${p.key}: did you mean organization.socialnetworks.${near}?`,
       hint: `organization.socialnetworks.${near}`,
     });
 }
@@ -240,12 +238,11 @@ function checkMetric(p: ParsedProperty, out: Results) {
       key: p.key,
       line: p.line,
       code: "metric-key",
-      message: `${p.key} is not of the form metrics.<name>.<year>.<months|weeks|days>`,
     });
     return;
   }
   if (p.value === "") {
-    out.add({ ...okResult(p), severity: "void", code: "empty-optional", message: `${p.key} is empty` });
+    out.add({ ...okResult(p), severity: "void", code: "empty-optional" });
     return;
   }
   addValueResults(
@@ -270,7 +267,6 @@ function missing(cls: FileClass | null, present: Set<string>, file: ParsedFile, 
       key: spec.key,
       line: null,
       code: required ? "required-missing" : "recommended-missing",
-      message: `${spec.key} is missing (${spec.requirement})`,
     });
   }
 }
@@ -290,7 +286,7 @@ function crossChecks(
       key: "file.class",
       line: declaredProp?.line ?? null,
       code: "class-mismatch",
-      message: `the file says it is a ${declared} file where a ${expected} file was expected`,
+      params: { declared },
       hint: expected,
     });
   if (cls === "service") {
@@ -304,7 +300,6 @@ function crossChecks(
         key: "host.provider.type",
         line: provider?.line ?? null,
         code: "host-combination",
-        message: `a ${s ?? ""} server cannot be ${pr ?? ""}`,
         hint: `${s ?? ""}/${pr ?? ""}`,
       });
   }
@@ -321,7 +316,7 @@ function crossChecks(
         key: end,
         line: endProp?.line ?? null,
         code: "dates-order",
-        message: `${end} (${b.iso}) is before ${start} (${a.iso})`,
+        params: { start, startValue: a.iso, endValue: b.iso },
       });
   }
 }
@@ -336,7 +331,7 @@ export function checkChatonsInfos(file: ParsedFile, expectedClass?: CheckableCla
       line: d.line === 0 ? null : d.line,
       code: "parse",
       detail: d.code,
-      message: d.message,
+      ...(d.params ? { params: d.params } : {}),
     });
   }
   const cls = decideClass(file, expectedClass);

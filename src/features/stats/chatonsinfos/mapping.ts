@@ -149,7 +149,7 @@ export interface FieldDifference {
 }
 
 /** URLs compare without scheme case, trailing slash or "www.", so cosmetic changes are not flagged. */
-function comparable(value: unknown): string {
+export function comparable(value: unknown): string {
   if (value === null || value === undefined) return "";
   const s = String(value).trim();
   if (/^https?:\/\//i.test(s))

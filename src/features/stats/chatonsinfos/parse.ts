@@ -27,7 +27,9 @@ export interface ParseDiagnostic {
   line: number;
   severity: DiagnosticSeverity;
   code: ParseDiagnosticCode;
+  /** English, for logs and tests; pages translate `code` and `params` instead. */
   message: string;
+  params?: Readonly<Record<string, string>>;
   key?: string;
 }
 
@@ -82,6 +84,7 @@ class Diagnostics {
         severity: "warning",
         code: "too-many-diagnostics",
         message: `${this.dropped} more problems not listed`,
+        params: { count: String(this.dropped) },
       });
     return this.list;
   }
@@ -171,6 +174,7 @@ function unescape(
           severity: "warning",
           code: "bad-unicode-escape",
           message: `malformed \\u escape "\\u${hex}"`,
+          params: { value: `\\u${hex}` },
         });
         out += "\\u";
         i += 2;
@@ -225,6 +229,7 @@ function parseLine(
       severity: "warning",
       code: "no-separator",
       message: `"${key.text.slice(0, 80)}" has no "=": read as a key with an empty value`,
+      params: { value: key.text.slice(0, 80) },
       key: key.text.slice(0, 200),
     });
   // Trailing blanks are trimmed (tolerance); quotes are judged before escapes are resolved.
@@ -296,6 +301,7 @@ export function parseChatonsInfos(input: string | Uint8Array): ParsedFile {
         severity: "warning",
         code: "invalid-key",
         message: `"${parsed.rawKey.slice(0, 80)}" is not a valid key (letters, digits, ".", "-" and "_" only)`,
+        params: { raw: parsed.rawKey.slice(0, 80) },
         key: parsed.rawKey.slice(0, 200),
       });
     const property: ParsedProperty = { key, rawKey: parsed.rawKey, value: parsed.value, line: logical.line };
@@ -306,6 +312,7 @@ export function parseChatonsInfos(input: string | Uint8Array): ParsedFile {
         severity: "warning",
         code: "duplicate-key",
         message: `${key} is already set on line ${previous.line}; the last value wins`,
+        params: { line: String(previous.line) },
         key,
       });
     properties.push(property);

@@ -104,20 +104,18 @@ async function walk(deps: Deps, runId: string, url: string, fetcher: Fetcher, op
       const path = level[index]?.path ?? [];
       for (const child of v.children) {
         if (path.includes(child.url)) {
-          v.links.push(
-            link(child, "subs-cycle", `${child.url} is already above this file: a cycle, not followed`),
-          );
+          v.links.push(link(child, "subs-cycle"));
           continue;
         }
         if (seen.has(child.url)) {
-          v.links.push(link(child, "subs-duplicate", `${child.url} is listed more than once`));
+          v.links.push(link(child, "subs-duplicate"));
           continue;
         }
         const owner =
           options.claims?.get(child.url) ??
           priorOwner(priors.get(child.url), runId, options.previousRunId ?? null);
         if (owner && owner !== url) {
-          v.links.push(link(child, "subs-duplicate", `${child.url} is already listed by ${owner}`));
+          v.links.push(link(child, "subs-duplicate", { owner }));
           continue;
         }
         options.claims?.set(child.url, url);

@@ -130,7 +130,7 @@ export async function startCrawl(deps: Deps, options: RunOptions): Promise<Start
     fed.organizationUrl = null;
     const subs = fed.children.filter((c, i, all) => all.findIndex((x) => x.url === c.url) === i);
     for (const c of fed.children.filter((c, i, all) => all.findIndex((x) => x.url === c.url) !== i))
-      fed.links.push(link(c, "subs-duplicate", `${c.url} is listed more than once`));
+      fed.links.push(link(c, "subs-duplicate"));
     await db.transaction().execute(async (trx) => {
       await storeVisits(trx, runId, [fed], at, deps.dialect);
       await trx

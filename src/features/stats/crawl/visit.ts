@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Selectable } from "kysely";
 import { decodeBytes, type ParsedFile } from "../chatonsinfos/parse.js";
-import type { CheckReport, CheckResult } from "../chatonsinfos/check.js";
+import type { CheckParams, CheckReport, CheckResult } from "../chatonsinfos/check.js";
 import { analyseOffThread } from "../chatonsinfos/pool.js";
 import type { FileClass } from "../chatonsinfos/properties.js";
 import type { Series } from "../metrics.js";
@@ -114,10 +114,7 @@ export async function analyse(visit: Visit, stored: string | undefined, maxDepth
   if (visit.cls === "metrics" || visit.cls === "device") return;
   const children = childrenOf(parsed, visit.url);
   if (visit.depth >= maxDepth) {
-    for (const c of children)
-      visit.links.push(
-        link(c, "subs-too-deep", `${c.url} is not followed: files nest at most ${maxDepth} levels deep`),
-      );
+    for (const c of children) visit.links.push(link(c, "subs-too-deep", { depth: String(maxDepth) }));
     return;
   }
   visit.children = children;
@@ -126,9 +123,15 @@ export async function analyse(visit: Visit, stored: string | undefined, maxDepth
 export function link(
   child: Child,
   code: "subs-cycle" | "subs-duplicate" | "subs-too-deep",
-  message: string,
+  extra: CheckParams = {},
 ): CheckResult {
-  return { severity: "warning", key: child.key, line: child.line, code, message };
+  return {
+    severity: "warning",
+    key: child.key,
+    line: child.line,
+    code,
+    params: { url: child.url, ...extra },
+  };
 }
 
 export function newVisit(

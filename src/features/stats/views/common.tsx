@@ -98,10 +98,7 @@ function suffix(r: CheckResult): string {
   return r.code === "bad-value" || r.code === "parse" ? `${r.code}.${r.detail ?? ""}` : r.code;
 }
 
-export function problemText(t: Translator, r: CheckResult): string {
-  const key = `stats.check.${suffix(r)}`;
-  return hasMessage(t.locale, key) ? t(key) : r.message;
-}
+export { problemText, factTexts } from "../check-text.js";
 
 export function fixText(c: AppContext, r: CheckResult): string | null {
   const t = c.get("t");

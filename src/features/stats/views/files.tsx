@@ -14,6 +14,7 @@ import {
   fixText,
   isOkResult,
   problemText,
+  factTexts,
   resultFix,
 } from "./common.js";
 
@@ -150,8 +151,12 @@ export function ProblemList({
               </td>
               <td>
                 {problemText(t, r)}
-                <br />
-                <small class="stats-note">{r.message}</small>
+                {factTexts(t, r).map((fact) => (
+                  <>
+                    <br />
+                    <small class="stats-note">{fact}</small>
+                  </>
+                ))}
               </td>
               <td>{fixText(c, r) ?? ""}</td>
             </tr>
