@@ -14,7 +14,7 @@ export function CodeOfConductPage({ c, page }: { c: AppContext; page: ContentPag
   const t = c.get("t");
   return (
     <Layout c={c} title={page.title}>
-      <article class="prose">
+      <article class="prose" lang={page.lang}>
         <h1>{page.title}</h1>
         {/* Repository Markdown, sanitised by renderMarkdown: never member or visitor input. */}
         {raw(page.html)}
