@@ -106,6 +106,10 @@ const MATRIX: Record<string, Row> = {
   // Releasing or closing a turn: its volunteer or a platform admin (the turn is free here).
   "/fr/chores/turns/:id/release": row("deny", "deny", "deny", "deny", "deny", "allow"),
   "/fr/chores/turns/:id/done": row("deny", "deny", "deny", "deny", "deny", "allow"),
+  // Asking a named person to take a turn: coordinators; answering: the person asked (M's plain member here).
+  "/fr/chores/turns/:id/ask": PLATFORM_ADMIN,
+  "/fr/chores/requests/:id/accept": row("deny", "deny", "deny", "allow", "deny", "deny"),
+  "/fr/chores/requests/:id/decline": row("deny", "deny", "deny", "allow", "deny", "deny"),
   // The candidate's file: its own people edit it; the collective reviews and discusses it.
   "/fr/applications/:id/parts/:letter": row("deny", "allow", "deny", "deny", "deny", "deny"),
   // The demo file is already submitted (its own tests cover a successful submission).

@@ -18,6 +18,7 @@ export function concretePath(pattern: string, cast: Cast): string {
     if (path.startsWith("/fr/news/")) return p.news ?? "";
     if (path.startsWith("/fr/mediation/reports/")) return p.report ?? "";
     // Taking a turn changes who may release it: those two act on different turns.
+    if (path.startsWith("/fr/chores/requests/")) return p.choreRequest ?? "";
     if (path.startsWith("/fr/chores/turns/")) return (path.endsWith("/take") ? p.turn : p.otherTurn) ?? "";
     return "x";
   };

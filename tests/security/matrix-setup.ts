@@ -90,15 +90,35 @@ export async function castFor(t: TestPlatform): Promise<Cast> {
     structureAdmin: admin.email,
     others: [other.email, candidate.email, DEMO_ADMIN_EMAIL],
   });
-  const [turn, otherTurn] = await db
+  const [turn, otherTurn, askedTurn] = await db
     .selectFrom("chore_turns")
     .select("id")
     .where("status", "=", "open")
     .where("assignee_person_id", "is", null)
     .orderBy("due_date")
-    .limit(2)
+    .limit(3)
     .execute();
-  if (!turn || !otherTurn) throw new Error("the demo has no free chore turns");
+  if (!turn || !otherTurn || !askedTurn) throw new Error("the demo has no free chore turns");
+  // A request, still unanswered, that M's plain member take a third free turn.
+  const asked = await db
+    .selectFrom("people")
+    .select("id")
+    .where("email", "=", plain.email)
+    .executeTakeFirstOrThrow();
+  const choreRequest = "00000000-0000-4000-8000-0000000c0e01";
+  await db
+    .insertInto("chore_requests")
+    .values({
+      id: choreRequest,
+      turn_id: askedTurn.id,
+      person_id: asked.id,
+      asked_by: null,
+      status: "pending",
+      created_at: t.deps.now().toISOString(),
+      answered_at: null,
+      reminded_at: null,
+    })
+    .execute();
   return {
     emails: {
       candidate: candidate.email,
@@ -123,6 +143,7 @@ export async function castFor(t: TestPlatform): Promise<Cast> {
       chore: "contact",
       turn: turn.id,
       otherTurn: otherTurn.id,
+      choreRequest,
       job: "housekeeping",
       letter: "C",
       ...collective,

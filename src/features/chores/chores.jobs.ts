@@ -2,6 +2,7 @@ import type { Deps } from "../../deps.js";
 import type { JobDefinition } from "../../jobs/scheduler.js";
 import { translator, isLocale } from "../../i18n/index.js";
 import * as repo from "./chores.repository.js";
+import { requestJobs } from "./requests.jobs.js";
 
 const REMIND_DAYS_BEFORE = 3;
 
@@ -39,5 +40,6 @@ export function choreJobs(deps: Deps): JobDefinition[] {
         return `${created} turns opened, ${reminded} reminders sent`;
       },
     },
+    ...requestJobs(deps),
   ];
 }

@@ -1,3 +1,5 @@
+import * as requests from "./requests.messages.js";
+
 /** Strings of the chores feature. Keys start with "chores.". */
 export const fr = {
   "chores.title": "Tâches du collectif",
@@ -49,6 +51,7 @@ export const fr = {
   "chores.panel.needed":
     "{count, plural, one {# tour à venir cherche quelqu'un.} other {# tours à venir cherchent quelqu'un.}}",
   "chores.panel.link": "Voir les tâches",
+  ...requests.fr,
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -101,6 +104,7 @@ export const en: Record<keyof typeof fr, string> = {
   "chores.panel.needed":
     "{count, plural, one {# upcoming turn needs someone.} other {# upcoming turns need someone.}}",
   "chores.panel.link": "See the chores",
+  ...requests.en,
 };
 
 export const de: Record<keyof typeof fr, string> = {
@@ -153,4 +157,5 @@ export const de: Record<keyof typeof fr, string> = {
   "chores.panel.needed":
     "{count, plural, one {# kommender Termin sucht jemanden.} other {# kommende Termine suchen jemanden.}}",
   "chores.panel.link": "Aufgaben ansehen",
+  ...requests.de,
 };

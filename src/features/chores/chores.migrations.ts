@@ -91,4 +91,37 @@ export const choresMigrations: Record<string, Migration> = {
       await db.schema.dropTable("chores").execute();
     },
   },
+  "2026-12-01-0602-chores-requests": {
+    async up(db: AnyDB) {
+      await db.schema
+        .createTable("chore_requests")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("turn_id", "text", (c) => c.notNull().references("chore_turns.id").onDelete("cascade"))
+        .addColumn("person_id", "text", (c) => c.notNull().references("people.id").onDelete("cascade"))
+        .addColumn("asked_by", "text", (c) => c.references("people.id").onDelete("set null"))
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("answered_at", "text")
+        .addColumn("reminded_at", "text")
+        .execute();
+      await db.schema
+        .createIndex("chore_requests_person")
+        .on("chore_requests")
+        .columns(["person_id", "status"])
+        .execute();
+      await db.schema.createIndex("chore_requests_turn").on("chore_requests").column("turn_id").execute();
+    },
+    async down(db: AnyDB) {
+      await db.schema.dropTable("chore_requests").execute();
+    },
+  },
+  // When the collective's people were told a turn had nobody: set once, so each turn is announced once.
+  "2026-12-01-0603-chores-nobody-announced": {
+    async up(db: AnyDB) {
+      await db.schema.alterTable("chore_turns").addColumn("nobody_announced_at", "text").execute();
+    },
+    async down(db: AnyDB) {
+      await db.schema.alterTable("chore_turns").dropColumn("nobody_announced_at").execute();
+    },
+  },
 };

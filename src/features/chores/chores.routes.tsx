@@ -9,11 +9,14 @@ import { HttpError } from "../../http/errors.js";
 import { commitAndRedirect } from "../../http/commit.js";
 import { guard } from "../../http/guard.js";
 import { audit } from "../../audit/audit.js";
-import { inTransaction, isUniqueViolation } from "../../db/adapter.js";
+import { inTransaction, isUniqueViolation, type DB } from "../../db/adapter.js";
+import { peopleByIds } from "../../identity/identity.repository.js";
 import * as repo from "./chores.repository.js";
 import { canActOnTurn, requireChoreAccess } from "./chores.policy.js";
 import { ChoreSchema, turnNote } from "./chores.schema.js";
 import { ChoresPage } from "./chores.views.js";
+import * as requests from "./requests.repository.js";
+import { requestRoutes } from "./requests.routes.js";
 
 const DAY = 86_400_000;
 
@@ -31,6 +34,14 @@ async function page(
     repo.listTurns(db, { from: past, to: today }),
   ]);
   const recent = history.filter((turn) => turn.status !== "open" || turn.dueDate < today).reverse();
+  const person = c.get("person");
+  const [asked, mine] = await Promise.all([
+    requests.pendingOfTurns(
+      db,
+      upcoming.filter((x) => x.assigneeId === null).map((x) => x.id),
+    ),
+    person ? requests.pendingFor(db, person.id) : Promise.resolve([]),
+  ]);
   return render(
     c,
     <ChoresPage
@@ -38,10 +49,21 @@ async function page(
       chores={chores}
       upcoming={upcoming.filter((x) => x.status === "open")}
       recent={recent}
+      asked={person?.isPlatformAdmin ? await askedNames(db, asked) : new Map()}
+      requests={mine}
       {...extra}
     />,
     status,
   );
+}
+
+/** Turn id → the name of the person asked to take it. */
+async function askedNames(db: DB, asked: Map<string, requests.ChoreRequest>): Promise<Map<string, string>> {
+  const people = await peopleByIds(
+    db,
+    [...asked.values()].map((r) => r.personId),
+  );
+  return new Map([...asked].map(([turn, r]) => [turn, people.get(r.personId)?.name ?? "—"]));
 }
 
 async function loadTurn(c: AppContext): Promise<repo.Turn> {
@@ -165,5 +187,6 @@ export function chorePages(router: Hono<AppEnv>): void {
   chores.post("/turns/:id/release", releaseTurn);
   chores.post("/turns/:id/done", closeTurn("done"));
   chores.post("/turns/:id/skip", closeTurn("skip"));
+  requestRoutes(chores);
   router.route("/chores", chores);
 }

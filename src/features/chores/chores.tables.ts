@@ -4,6 +4,7 @@ import { ownedTables } from "../../db/adapter.js";
 export interface ChoresTables {
   chores: ChoresTable;
   chore_turns: ChoreTurnsTable;
+  chore_requests: ChoreRequestsTable;
 }
 
 export const RECURRENCES = ["weekly", "monthly", "quarterly", "yearly"] as const;
@@ -35,6 +36,24 @@ export interface ChoreTurnsTable {
   note: string | null;
   reminded_at: string | null;
   created_at: string;
+  /** When the collective's people were told this turn had nobody (once per turn). */
+  nobody_announced_at: string | null;
+}
+
+export const REQUEST_STATUSES = ["pending", "accepted", "declined", "cancelled"] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** A coordinator asking a named person to take a turn; the person accepts or declines. */
+export interface ChoreRequestsTable {
+  id: string;
+  turn_id: string;
+  person_id: string;
+  asked_by: string | null;
+  status: RequestStatus;
+  created_at: string;
+  answered_at: string | null;
+  /** When the person was reminded they had not answered yet. */
+  reminded_at: string | null;
 }
 
 /** The chores' view of the database: only chores.repository.ts uses it (see OwnDb). */

@@ -12,9 +12,11 @@ import {
   TextField,
 } from "../../views/components.js";
 import type { Chore, TurnView } from "./chores.repository.js";
+import type { ChoreRequest } from "./requests.repository.js";
+import { MyRequests } from "./requests.views.js";
 import { RECURRENCES } from "./chores.tables.js";
 
-function TurnActions({ c, turn }: { c: AppContext; turn: TurnView }) {
+function TurnActions({ c, turn, asked }: { c: AppContext; turn: TurnView; asked: string | undefined }) {
   const t = c.get("t");
   const person = c.get("person");
   if (!person || turn.status !== "open") return null;
@@ -58,6 +60,12 @@ function TurnActions({ c, turn }: { c: AppContext; turn: TurnView }) {
           ) : null}
         </>
       ) : null}
+      {person.isPlatformAdmin && turn.assigneeId === null ? (
+        <span>
+          {asked ? <span class="muted">{t("chores.ask.pending", { name: asked })} · </span> : null}
+          <a href={href(c, `${base}/ask`)}>{t("chores.ask")}</a>
+        </span>
+      ) : null}
       {person.isPlatformAdmin ? (
         <form method="post" action={href(c, `${base}/skip`)} class="inline-form">
           <Csrf c={c} />
@@ -70,7 +78,17 @@ function TurnActions({ c, turn }: { c: AppContext; turn: TurnView }) {
   );
 }
 
-function TurnTable({ c, turns, actions }: { c: AppContext; turns: TurnView[]; actions: boolean }) {
+function TurnTable({
+  c,
+  turns,
+  actions,
+  asked,
+}: {
+  c: AppContext;
+  turns: TurnView[];
+  actions: boolean;
+  asked?: Map<string, string>;
+}) {
   const t = c.get("t");
   const locale = c.get("locale");
   return (
@@ -109,7 +127,7 @@ function TurnTable({ c, turns, actions }: { c: AppContext; turns: TurnView[]; ac
               </td>
               {actions ? (
                 <td>
-                  <TurnActions c={c} turn={turn} />
+                  <TurnActions c={c} turn={turn} asked={asked?.get(turn.id)} />
                 </td>
               ) : null}
             </tr>
@@ -125,11 +143,24 @@ export interface ChoresPageProps {
   chores: Chore[];
   upcoming: TurnView[];
   recent: TurnView[];
+  /** Coordinators see, on each free turn, who was asked and has not answered: turn id → name. */
+  asked: Map<string, string>;
+  /** The requests waiting for the signed-in person's answer. */
+  requests: ChoreRequest[];
   values?: FormValues;
   errors?: FieldErrors;
 }
 
-export function ChoresPage({ c, chores, upcoming, recent, values, errors }: ChoresPageProps) {
+export function ChoresPage({
+  c,
+  chores,
+  upcoming,
+  recent,
+  asked,
+  requests,
+  values,
+  errors,
+}: ChoresPageProps) {
   const t = c.get("t");
   const locale = c.get("locale");
   const person = c.get("person");
@@ -156,12 +187,17 @@ export function ChoresPage({ c, chores, upcoming, recent, values, errors }: Chor
           </li>
         ))}
       </ul>
+      <MyRequests c={c} requests={requests} />
       <h2>{t("chores.mine")}</h2>
       {mine.length ? <TurnTable c={c} turns={mine} actions /> : <p>{t("chores.mine.none")}</p>}
       <h2>{t("chores.needed")}</h2>
-      {needed.length ? <TurnTable c={c} turns={needed} actions /> : <p>{t("chores.needed.none")}</p>}
+      {needed.length ? (
+        <TurnTable c={c} turns={needed} actions asked={asked} />
+      ) : (
+        <p>{t("chores.needed.none")}</p>
+      )}
       <h2>{t("chores.upcoming")}</h2>
-      <TurnTable c={c} turns={upcoming} actions />
+      <TurnTable c={c} turns={upcoming} actions asked={asked} />
       <h2>{t("chores.history")}</h2>
       <TurnTable c={c} turns={recent} actions={false} />
       {person?.isPlatformAdmin ? (

@@ -1,13 +1,15 @@
 import type { Deps } from "../../deps.js";
 import type { DemoWorld } from "../../demo/world.js";
 import { collectiveMemberIds } from "../directory/published.js";
-import { peopleOfMembers } from "../../identity/identity.repository.js";
+import { peopleOfMembers, platformAdmins } from "../../identity/identity.repository.js";
 import * as repo from "./chores.repository.js";
+import * as requests from "./requests.repository.js";
 import { nextDueDates } from "./schedule.js";
 
 /**
  * The demo's chores: the next turns open, some taken by demo accounts, and a few months of past
- * turns done (or skipped) so the page shows the collective at work.
+ * turns done (or skipped) so the page shows the collective at work; a coordinator has asked two
+ * people to take free turns: one still to answer, one who declined.
  */
 export async function seedDemo(deps: Deps, world: DemoWorld): Promise<void> {
   const { db } = deps;
@@ -40,5 +42,19 @@ export async function seedDemo(deps: Deps, world: DemoWorld): Promise<void> {
         since.toISOString(),
       );
     }
+  }
+  const [coordinator] = await platformAdmins(db);
+  const free = (await repo.listTurns(db, { from: today })).filter((x) => x.assigneeId === null);
+  const asked = [people[0], people[1]];
+  for (const [i, turn] of free.slice(0, 2).entries()) {
+    const person = asked[i];
+    if (!person) continue;
+    const at = new Date(now.getTime() - (i + 1) * 86_400_000);
+    const id = await requests.askTurn(
+      db,
+      { turnId: turn.id, personId: person.id, askedBy: coordinator?.id ?? null },
+      at,
+    );
+    if (i === 1) await requests.declineRequest(db, id, new Date(at.getTime() + 3_600_000));
   }
 }

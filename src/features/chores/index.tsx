@@ -4,6 +4,7 @@ import { chorePages } from "./chores.routes.js";
 import { choreJobs } from "./chores.jobs.js";
 import { canSeeChores } from "./chores.policy.js";
 import * as repo from "./chores.repository.js";
+import * as requests from "./requests.repository.js";
 import { seedDemo } from "./demo.js";
 
 export const choresFeature: Feature = {
@@ -20,6 +21,7 @@ export const choresFeature: Feature = {
     const turns = await repo.listTurns(db, { from: today });
     const mine = turns.filter((turn) => turn.status === "open" && turn.assigneeId === person.id);
     const needed = turns.filter((turn) => turn.status === "open" && turn.assigneeId === null).length;
+    const asked = (await requests.pendingFor(db, person.id)).length;
     const title = (turn: repo.TurnView) => (c.get("locale") === "fr" ? turn.titleFr : turn.titleEn);
     return (
       <section class="panel">
@@ -31,6 +33,7 @@ export const choresFeature: Feature = {
             })}
           </p>
         ) : null}
+        {asked ? <p>{t("chores.panel.asked", { count: asked })}</p> : null}
         {needed ? <p>{t("chores.panel.needed", { count: needed })}</p> : null}
         <p>
           <a href={href(c, "/chores")}>{t("chores.panel.link")}</a>
@@ -39,6 +42,9 @@ export const choresFeature: Feature = {
     );
   },
   async personExport(deps, personId) {
-    return { turns: await repo.listTurns(deps.db, { assignee: personId }) };
+    return {
+      turns: await repo.listTurns(deps.db, { assignee: personId }),
+      requests: await requests.requestsExport(deps.db, personId),
+    };
   },
 };

@@ -181,4 +181,26 @@ export const collectiveMigrations: Record<string, Migration> = {
       await db.schema.dropTable("mediation_team").execute();
     },
   },
+  // People write news, meeting titles, agenda items and minutes in one language; pages mark it with
+  // a lang attribute. Rows written before this were written in French, the collective's language.
+  "2026-12-01-0706-collective-written-lang": {
+    async up(db: AnyDB) {
+      for (const [table, column] of [
+        ["news_items", "lang"],
+        ["meetings", "lang"],
+        ["meetings", "minutes_lang"],
+        ["meeting_agenda_items", "lang"],
+      ] as const)
+        await db.schema
+          .alterTable(table)
+          .addColumn(column, "text", (c) => c.notNull().defaultTo("fr"))
+          .execute();
+    },
+    async down(db: AnyDB) {
+      await db.schema.alterTable("meeting_agenda_items").dropColumn("lang").execute();
+      await db.schema.alterTable("meetings").dropColumn("minutes_lang").execute();
+      await db.schema.alterTable("meetings").dropColumn("lang").execute();
+      await db.schema.alterTable("news_items").dropColumn("lang").execute();
+    },
+  },
 };

@@ -67,6 +67,10 @@ export interface MeetingsTable {
   created_at: string;
   created_by: string | null;
   updated_at: string;
+  /** The language the title is written in (a locale code), for the lang attribute. */
+  lang: string;
+  /** The language the minutes are written in. */
+  minutes_lang: string;
 }
 
 export interface MeetingAgendaItemsTable {
@@ -76,6 +80,8 @@ export interface MeetingAgendaItemsTable {
   title: string;
   details: string;
   created_at: string;
+  /** The language the item is written in. */
+  lang: string;
 }
 
 /** Decisions of the vote engine a meeting's minutes refer to. */
@@ -107,6 +113,8 @@ export interface NewsItemsTable {
   published_at: string;
   created_by: string | null;
   updated_at: string;
+  /** The language a written item is in; automatic items are worded in the reader's language. */
+  lang: string;
 }
 
 /** How far the news job has read the audit log, per kind of entry: the time of the newest entry turned into news. */

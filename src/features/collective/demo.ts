@@ -125,7 +125,12 @@ export async function seedCollectiveDemo(deps: Deps, world: DemoWorld): Promise<
     new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 18)).toISOString();
   const pastStart = at18(new Date(now.getTime() - 20 * DAY));
   const nextStart = at18(new Date(now.getTime() + 10 * DAY));
-  const base = { durationMinutes: 90, callUrl: video?.url ?? null, callServiceId: video?.id ?? null };
+  const base = {
+    durationMinutes: 90,
+    callUrl: video?.url ?? null,
+    callServiceId: video?.id ?? null,
+    lang: "fr" as const,
+  };
   const past = await meetings.insertMeeting(
     db,
     {
@@ -146,7 +151,7 @@ export async function seedCollectiveDemo(deps: Deps, world: DemoWorld): Promise<
     await meetings.addAgendaItem(
       db,
       past,
-      { personId: pick()?.id ?? null, title, details: "" },
+      { personId: pick()?.id ?? null, title, details: "", lang: "fr" },
       ago(25 * DAY),
     );
   const { decisions } = await collectiveSchedule(db, { from: ago(400 * DAY), to: now.toISOString() });
@@ -154,7 +159,7 @@ export async function seedCollectiveDemo(deps: Deps, world: DemoWorld): Promise<
     .filter((d) => d.status === "closed")
     .slice(-1)
     .map((d) => d.id);
-  await meetings.publishMinutes(db, past, MINUTES, linked, ago(18 * DAY));
+  await meetings.publishMinutes(db, past, { text: MINUTES, lang: "fr" }, linked, ago(18 * DAY));
   const facilitator = (await meetingChoreHolder(db, new Date(nextStart))) ?? pick()?.id ?? null;
   const next = await meetings.insertMeeting(
     db,
@@ -172,14 +177,14 @@ export async function seedCollectiveDemo(deps: Deps, world: DemoWorld): Promise<
     await meetings.addAgendaItem(
       db,
       next,
-      { personId: pick()?.id ?? null, title, details: "" },
+      { personId: pick()?.id ?? null, title, details: "", lang: "fr" },
       ago(2 * DAY),
     );
 
   for (const post of POSTS)
     await news.insertPost(
       db,
-      { title: post.title, body: post.body, by: admin?.id ?? null },
+      { title: post.title, body: post.body, lang: "fr", by: admin?.id ?? null },
       ago(post.daysAgo * DAY),
     );
   await importNewsFromAudit(db, now);

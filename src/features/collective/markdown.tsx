@@ -18,6 +18,10 @@ export class SafeHtml {
 export const toSafeHtml = (source: string): Promise<SafeHtml> => SafeHtml.fromMarkdown(source);
 
 /** The one place this feature outputs markup it did not build: sanitised HTML only. */
-export function Markdown({ html }: { html: SafeHtml }) {
-  return <div class="prose">{raw(html.html)}</div>;
+export function Markdown({ html, lang }: { html: SafeHtml; lang?: string | undefined }) {
+  return (
+    <div class="prose" lang={lang}>
+      {raw(html.html)}
+    </div>
+  );
 }

@@ -23,11 +23,16 @@ export function sitePages(router: Hono<AppEnv>): void {
   for (const slug of CONTENT_PAGES) {
     router.get(`/${slug}`, async (c) => {
       const { config } = c.get("deps");
-      const page = await loadContent(c.get("locale"), slug, {
-        collective: config.collective.name,
-        contact: config.collective.contactEmail,
-        base: `/${c.get("locale")}`,
-      });
+      const page = await loadContent(
+        c.get("locale"),
+        slug,
+        {
+          collective: config.collective.name,
+          contact: config.collective.contactEmail,
+          base: `/${c.get("locale")}`,
+        },
+        c.get("deps").log,
+      );
       c.header(CACHE_HEADER, "300");
       return render(c, <ContentView c={c} slug={slug} page={page} />);
     });

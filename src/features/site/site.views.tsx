@@ -158,7 +158,7 @@ export function ContentView({ c, slug, page }: { c: AppContext; slug: ContentSlu
   const section = slug === "join" ? "join" : slug === "about" || slug === "manifesto" ? "about" : undefined;
   return (
     <Layout c={c} title={page.title} section={section}>
-      <article class="prose">
+      <article class="prose" lang={page.lang}>
         <h1>{page.title}</h1>
         {/* Repository Markdown, sanitised by renderMarkdown: never member or visitor input. */}
         {raw(page.html)}

@@ -53,6 +53,7 @@ describe("the calendar feeds", () => {
         callServiceId: null,
         facilitatorId: member.id,
         noteTakerId: null,
+        lang: "fr",
       },
       null,
       now.toISOString(),

@@ -153,7 +153,9 @@ export function DeskPage(props: {
                   <td>{t.dateTime(m.receivedAt)}</td>
                   <td>{m.senderName || t("contact.anonymous")}</td>
                   <td>
-                    <a href={href(c, `/contact/desk/${m.id}`)}>{m.subject}</a>
+                    <a href={href(c, `/contact/desk/${m.id}`)} lang={m.locale}>
+                      {m.subject}
+                    </a>
                   </td>
                   <td>
                     <Badge tone={TONE[m.status]}>{t(`contact.status.${m.status}`)}</Badge>
@@ -193,13 +195,16 @@ export function MessagePage(props: {
       <p>
         <a href={href(c, "/contact/desk")}>{t("contact.desk.back")}</a>
       </p>
-      <h1>{m.subject}</h1>
+      {/* The visitor's words, in the language they wrote from. */}
+      <h1 lang={m.locale}>{m.subject}</h1>
       <p>
         <Badge tone={TONE[m.status]}>{t(`contact.status.${m.status}`)}</Badge>{" "}
         {t("contact.from", { name: m.senderName || t("contact.anonymous"), email: m.senderEmail })} ·{" "}
         {t.dateTime(m.receivedAt)}
       </p>
-      <blockquote class="mail">{m.body}</blockquote>
+      <blockquote class="mail" lang={m.locale}>
+        {m.body}
+      </blockquote>
       <h2>{t("contact.thread")}</h2>
       {props.thread.length === 0 ? <p>{t("contact.thread.none")}</p> : null}
       <ol class="thread">

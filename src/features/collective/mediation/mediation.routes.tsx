@@ -58,10 +58,15 @@ async function showFollow(
 export function mediationPages(router: Hono<AppEnv>): void {
   router.get("/code-of-conduct", async (c) => {
     const { config } = c.get("deps");
-    const page = await loadMarkdownPage(c.get("locale"), "code-of-conduct", {
-      collective: config.collective.name,
-      base: `/${c.get("locale")}`,
-    });
+    const page = await loadMarkdownPage(
+      c.get("locale"),
+      "code-of-conduct",
+      {
+        collective: config.collective.name,
+        base: `/${c.get("locale")}`,
+      },
+      c.get("deps").log,
+    );
     c.header(CACHE_HEADER, "300");
     return render(c, <CodeOfConductPage c={c} page={page} />);
   });

@@ -14,7 +14,7 @@ export function CodeOfConductPage({ c, page }: { c: AppContext; page: ContentPag
   const t = c.get("t");
   return (
     <Layout c={c} title={page.title}>
-      <article class="prose">
+      <article class="prose" lang={page.lang}>
         <h1>{page.title}</h1>
         {/* Repository Markdown, sanitised by renderMarkdown: never member or visitor input. */}
         {raw(page.html)}
@@ -110,15 +110,17 @@ export function Thread({
         <p>
           <strong>{t("mediation.thread.report")}</strong> — {t.dateTime(report.createdAt)}
         </p>
-        <p class="mail">{report.what}</p>
+        <p class="mail" lang={report.locale}>
+          {report.what}
+        </p>
         {report.who ? (
           <p class="mail">
-            {t("mediation.field.who")} : {report.who}
+            {t("mediation.field.who")} : <span lang={report.locale}>{report.who}</span>
           </p>
         ) : null}
         {report.whereWhen ? (
           <p class="mail">
-            {t("mediation.field.where_when")} : {report.whereWhen}
+            {t("mediation.field.where_when")} : <span lang={report.locale}>{report.whereWhen}</span>
           </p>
         ) : null}
       </li>

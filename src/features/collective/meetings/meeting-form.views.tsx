@@ -4,6 +4,7 @@ import type { FieldErrors, FormValues } from "../../../http/forms.js";
 import { Layout } from "../../../views/Layout.js";
 import { Csrf, ErrorSummary, FormFields, SelectField, TextField } from "../../../views/components.js";
 import type { CallService } from "../ports.js";
+import { LangField } from "../written.js";
 import type { Meeting } from "./meetings.repository.js";
 
 export interface MeetingChoices {
@@ -34,6 +35,7 @@ export function MeetingFormPage(props: {
           <Csrf c={c} />
           <FormFields c={c} values={props.values} errors={props.errors}>
             <TextField name="title" label={t("meetings.field.title")} required maxlength={120} />
+            <LangField c={c} />
             <TextField name="date" type="date" label={t("meetings.field.date")} required />
             <TextField
               name="time"

@@ -1,6 +1,8 @@
 import type { DB } from "../../../db/adapter.js";
 import { newId } from "../../../db/ids.js";
+import type { Locale } from "../../../i18n/index.js";
 import { collectiveDb } from "../collective.tables.js";
+import { toLang } from "../written.js";
 
 export interface Meeting {
   id: string;
@@ -14,6 +16,9 @@ export interface Meeting {
   minutes: string;
   minutesPublishedAt: string | null;
   createdAt: string;
+  /** The title's language. */
+  lang: Locale;
+  minutesLang: Locale;
 }
 
 export interface AgendaItem {
@@ -22,6 +27,7 @@ export interface AgendaItem {
   title: string;
   details: string;
   createdAt: string;
+  lang: Locale;
 }
 
 export interface MeetingInput {
@@ -32,6 +38,7 @@ export interface MeetingInput {
   callServiceId: string | null;
   facilitatorId: string | null;
   noteTakerId: string | null;
+  lang: Locale;
 }
 
 function meetings(db: DB) {
@@ -49,6 +56,8 @@ function meetings(db: DB) {
       "minutes",
       "minutes_published_at",
       "created_at",
+      "lang",
+      "minutes_lang",
     ]);
 }
 
@@ -66,6 +75,8 @@ const toMeeting = (r: Row): Meeting => ({
   minutes: r.minutes,
   minutesPublishedAt: r.minutes_published_at,
   createdAt: r.created_at,
+  lang: toLang(r.lang),
+  minutesLang: toLang(r.minutes_lang),
 });
 
 const columnsOf = (input: MeetingInput) => ({
@@ -76,6 +87,7 @@ const columnsOf = (input: MeetingInput) => ({
   call_service_id: input.callServiceId,
   facilitator_person_id: input.facilitatorId,
   note_taker_person_id: input.noteTakerId,
+  lang: input.lang,
 });
 
 export async function insertMeeting(
@@ -92,6 +104,7 @@ export async function insertMeeting(
       ...columnsOf(input),
       minutes: "",
       minutes_published_at: null,
+      minutes_lang: input.lang,
       created_at: at,
       created_by: by,
       updated_at: at,
@@ -138,7 +151,7 @@ export async function listMeetings(db: DB, now: Date, pastLimit = 24) {
 export async function agendaOf(db: DB, meetingId: string): Promise<AgendaItem[]> {
   const rows = await collectiveDb(db)
     .selectFrom("meeting_agenda_items")
-    .select(["id", "person_id", "title", "details", "created_at"])
+    .select(["id", "person_id", "title", "details", "created_at", "lang"])
     .where("meeting_id", "=", meetingId)
     .orderBy("created_at")
     .orderBy("id")
@@ -149,13 +162,14 @@ export async function agendaOf(db: DB, meetingId: string): Promise<AgendaItem[]>
     title: r.title,
     details: r.details,
     createdAt: r.created_at,
+    lang: toLang(r.lang),
   }));
 }
 
 export async function addAgendaItem(
   db: DB,
   meetingId: string,
-  item: { personId: string | null; title: string; details: string },
+  item: { personId: string | null; title: string; details: string; lang: Locale },
   at: string,
 ): Promise<string> {
   const id = newId();
@@ -168,6 +182,7 @@ export async function addAgendaItem(
       title: item.title,
       details: item.details,
       created_at: at,
+      lang: item.lang,
     })
     .execute();
   return id;
@@ -187,14 +202,19 @@ export async function linkedDecisions(db: DB, meetingId: string): Promise<string
 export async function publishMinutes(
   db: DB,
   meetingId: string,
-  minutes: string,
+  minutes: { text: string; lang: Locale },
   decisionIds: readonly string[],
   at: string,
 ): Promise<void> {
   const current = await findMeeting(db, meetingId);
   await collectiveDb(db)
     .updateTable("meetings")
-    .set({ minutes, minutes_published_at: current?.minutesPublishedAt ?? at, updated_at: at })
+    .set({
+      minutes: minutes.text,
+      minutes_lang: minutes.lang,
+      minutes_published_at: current?.minutesPublishedAt ?? at,
+      updated_at: at,
+    })
     .where("id", "=", meetingId)
     .execute();
   await collectiveDb(db).deleteFrom("meeting_decisions").where("meeting_id", "=", meetingId).execute();
@@ -209,7 +229,7 @@ export async function publishMinutes(
 export async function meetingsExport(db: DB, personId: string) {
   const proposed = await collectiveDb(db)
     .selectFrom("meeting_agenda_items")
-    .select(["meeting_id", "title", "details", "created_at"])
+    .select(["meeting_id", "title", "details", "lang", "created_at"])
     .where("person_id", "=", personId)
     .orderBy("created_at")
     .execute();

@@ -10,6 +10,7 @@ import { CACHE_HEADER } from "../../../http/page-cache.js";
 import { nowIso } from "../../../db/ids.js";
 import { toSafeHtml } from "../markdown.js";
 import { isCollectivePerson, requireCollectivePerson } from "../policy.js";
+import { defaultLang, langOr } from "../written.js";
 import {
   collectivePeople,
   collectiveSchedule,
@@ -51,10 +52,11 @@ const formValues = (m: repo.Meeting, suggested: string | null): FormValues => ({
   call_url: m.callServiceId ? "" : (m.callUrl ?? ""),
   facilitator: m.facilitatorId ?? suggested ?? "",
   note_taker: m.noteTakerId ?? "",
+  lang: m.lang,
 });
 
 /** Turns the form into a meeting, checking the picks against what was offered; facilitator from the chores if left empty. */
-async function toInput(c: AppContext, d: MeetingForm, offered: MeetingChoices) {
+async function toInput(c: AppContext, d: MeetingForm, offered: MeetingChoices, before?: repo.Meeting) {
   const errors: FieldErrors = {};
   const service = d.call_service ? offered.services.find((s) => s.id === d.call_service) : undefined;
   if (d.call_service && !service) errors.call_service = { key: "form.error.choice" };
@@ -73,6 +75,7 @@ async function toInput(c: AppContext, d: MeetingForm, offered: MeetingChoices) {
     callServiceId: d.call_url ? null : (service?.id ?? null),
     facilitatorId: suggested ?? null,
     noteTakerId: d.note_taker ?? null,
+    lang: langOr(c, d.lang, before?.lang),
   };
   return { ok: true as const, input };
 }
@@ -132,7 +135,11 @@ export function meetingPages(router: Hono<AppEnv>): void {
     requirePlatformAdmin(c);
     return render(
       c,
-      <MeetingFormPage c={c} choices={await choices(c, null)} values={{ time: "18:00", duration: "90" }} />,
+      <MeetingFormPage
+        c={c}
+        choices={await choices(c, null)}
+        values={{ time: "18:00", duration: "90", ...defaultLang(c) }}
+      />,
     );
   });
 
@@ -184,7 +191,7 @@ export function meetingPages(router: Hono<AppEnv>): void {
     const offered = await choices(c, new Date(meeting.startsAt));
     const form = await parseForm(c, MeetingSchema);
     const checked = form.ok
-      ? await toInput(c, form.data, offered)
+      ? await toInput(c, form.data, offered, meeting)
       : { ok: false as const, errors: form.errors };
     if (!checked.ok)
       return render(
@@ -217,7 +224,8 @@ export function meetingPages(router: Hono<AppEnv>): void {
     const form = await parseForm(c, AgendaSchema);
     if (!form.ok)
       return showMeeting(c, meeting, { form: "agenda", values: form.values, errors: form.errors });
-    const item = { personId: person.id, title: form.data.title, details: form.data.details };
+    const { title, details } = form.data;
+    const item = { personId: person.id, title, details, lang: langOr(c, form.data.lang) };
     return commitAndRedirect(c, {
       write: (trx) => repo.addAgendaItem(trx, meeting.id, item, nowIso()),
       audit: {
@@ -245,7 +253,17 @@ export function meetingPages(router: Hono<AppEnv>): void {
       return showMeeting(c, meeting, { form: "minutes", values: form.values, errors });
     }
     return commitAndRedirect(c, {
-      write: (trx) => repo.publishMinutes(trx, meeting.id, form.data.minutes, refs.ids, nowIso()),
+      write: (trx) =>
+        repo.publishMinutes(
+          trx,
+          meeting.id,
+          {
+            text: form.data.minutes,
+            lang: langOr(c, form.data.lang, meeting.minutesPublishedAt ? meeting.minutesLang : undefined),
+          },
+          refs.ids,
+          nowIso(),
+        ),
       audit: {
         actor: { personId: person.id },
         action: "meeting.minutes",

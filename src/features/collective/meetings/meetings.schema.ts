@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { longText, optionalNumber, optionalText, optionalUrl, text } from "../../../http/forms.js";
+import { langField } from "../written.js";
 
 const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : v);
 
@@ -30,17 +31,20 @@ export const MeetingSchema = z.object({
   call_url: optionalUrl(),
   facilitator: optionalText(60),
   note_taker: optionalText(60),
+  lang: langField(),
 });
 export type MeetingForm = z.output<typeof MeetingSchema>;
 
 export const AgendaSchema = z.object({
   title: text(200),
   details: longText(2000),
+  lang: langField(),
 });
 
 export const MinutesSchema = z.object({
   minutes: longText(50_000).refine((v) => v.length > 0, "form.error.required"),
   decisions: longText(5000),
+  lang: langField(),
 });
 
 /**

@@ -149,8 +149,19 @@ describe("monthly meetings", () => {
       .selectAll()
       .where("meeting_id", "=", meetingId)
       .execute();
-    expect(items).toMatchObject([{ title: "Le camp d'été", details: "Dates et lieu", person_id: member.id }]);
+    expect(items).toMatchObject([
+      { title: "Le camp d'été", details: "Dates et lieu", person_id: member.id, lang: "fr" },
+    ]);
     expect((await t.client().get(path)).text).toContain("Le camp d&#39;été");
+    // Written in English on the French page: kept and marked as English wherever it is read.
+    expect(
+      (await client.submit(path, agenda, { title: "Summer camp", details: "Where and when", lang: "en" }))
+        .status,
+    ).toBe(303);
+    const german = await t.client().get(`/de/meetings/${meetingId}`);
+    expect(german.text).toContain('<strong lang="en">Summer camp</strong>');
+    expect(german.text).toContain('<strong lang="fr">Le camp d&#39;été</strong>');
+    expect((await client.get(path)).text).toContain('<option value="fr" selected="">');
   });
 
   it("publishes sanitised minutes after the meeting, with the decisions of the vote linked", async () => {
@@ -204,6 +215,7 @@ describe("monthly meetings", () => {
       .where("subject_id", "=", meetingId)
       .execute();
     expect(audit.map((a) => a.action).sort()).toEqual([
+      "meeting.agenda",
       "meeting.agenda",
       "meeting.create",
       "meeting.minutes",

@@ -7,6 +7,7 @@ import type { PublishedDecision } from "../../applications/published.js";
 import { Markdown, type SafeHtml } from "../markdown.js";
 import { outcomeLabel } from "../labels.js";
 import { isCollectivePerson } from "../policy.js";
+import { LangField } from "../written.js";
 import type { AgendaItem, Meeting } from "./meetings.repository.js";
 
 function MeetingList({ c, meetings }: { c: AppContext; meetings: Meeting[] }) {
@@ -15,7 +16,10 @@ function MeetingList({ c, meetings }: { c: AppContext; meetings: Meeting[] }) {
     <ul class="plain-list">
       {meetings.map((m) => (
         <li>
-          <a href={href(c, `/meetings/${m.id}`)}>{m.title}</a> — {t.dateTime(m.startsAt)}
+          <a href={href(c, `/meetings/${m.id}`)} lang={m.lang}>
+            {m.title}
+          </a>{" "}
+          — {t.dateTime(m.startsAt)}
           {m.minutesPublishedAt ? ` · ${t("meetings.has_minutes")}` : ""}
         </li>
       ))}
@@ -87,6 +91,7 @@ function AgendaForm({ c, meeting, failed }: Pick<MeetingPageProps, "c" | "meetin
         values={mine?.values}
         errors={mine?.errors}
       />
+      <LangField c={c} values={mine?.values ?? { lang: c.get("locale") }} errors={mine?.errors} />
       <button type="submit" class="button">
         {t("meetings.agenda.add")}
       </button>
@@ -105,6 +110,7 @@ function MinutesForm({
   const values = mine?.values ?? {
     minutes: meeting.minutes,
     decisions: decisions.map((d) => d.id).join("\n"),
+    lang: meeting.minutesPublishedAt ? meeting.minutesLang : c.get("locale"),
   };
   return (
     <form method="post" action={href(c, `/meetings/${meeting.id}/minutes`)} novalidate>
@@ -129,6 +135,7 @@ function MinutesForm({
         values={values}
         errors={mine?.errors}
       />
+      <LangField c={c} values={values} errors={mine?.errors} />
       <button type="submit" class="button">
         {t("meetings.minutes.publish")}
       </button>
@@ -147,7 +154,7 @@ export function MeetingPage(props: MeetingPageProps) {
       <p>
         <a href={href(c, "/meetings")}>{t("meetings.back")}</a>
       </p>
-      <h1>{m.title}</h1>
+      <h1 lang={m.lang}>{m.title}</h1>
       <ErrorSummary c={c} errors={errors} />
       <dl>
         <dt>{t("meetings.when")}</dt>
@@ -186,9 +193,9 @@ export function MeetingPage(props: MeetingPageProps) {
         <ol>
           {agenda.map((a) => (
             <li>
-              <strong>{a.title}</strong>
+              <strong lang={a.lang}>{a.title}</strong>
               {insider ? ` (${name(a.personId)})` : ""}
-              {a.details ? <p>{a.details}</p> : null}
+              {a.details ? <p lang={a.lang}>{a.details}</p> : null}
             </li>
           ))}
         </ol>
@@ -205,7 +212,7 @@ export function MeetingPage(props: MeetingPageProps) {
           <p class="muted">
             {t("meetings.minutes.published_on", { date: t.dateTime(m.minutesPublishedAt ?? m.startsAt) })}
           </p>
-          <Markdown html={props.minutes} />
+          <Markdown html={props.minutes} lang={m.minutesLang} />
         </>
       ) : (
         <p>{t("meetings.minutes.none")}</p>

@@ -46,7 +46,11 @@ async function decision(db: DB, entry: AuditRecord) {
   const { decisions } = await collectiveSchedule(db, { decisionIds: [entry.subjectId] });
   const d = decisions[0];
   if (!d) return null;
-  return { kind: "decision" as const, data: { decisionId: d.id, title: d.title, outcome: d.outcome ?? "" } };
+  // Params, not words: the page words them in the reader's language (see present.ts).
+  return {
+    kind: "decision" as const,
+    data: { decisionId: d.id, decisionKind: d.kind, title: d.title, outcome: d.outcome ?? "" },
+  };
 }
 
 const SOURCES = [

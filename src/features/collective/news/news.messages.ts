@@ -26,6 +26,8 @@ export const fr = {
   "news.auto.decision.body": "Le vote est clos. Résultat : {outcome}.",
   "news.auto.decision.body_plain": "Le vote est clos et son résultat publié.",
   "news.auto.decision.link": "Voir le dépouillement",
+  "news.auto.decision.application": "Vote sur l'adhésion de {name} : résultat publié",
+  "news.auto.decision.charter": "Charte, version {version} : résultat du vote publié",
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -55,6 +57,8 @@ export const en: Record<keyof typeof fr, string> = {
   "news.auto.decision.body": "The vote is closed. Result: {outcome}.",
   "news.auto.decision.body_plain": "The vote is closed and its result published.",
   "news.auto.decision.link": "See the count",
+  "news.auto.decision.application": "Vote on {name} joining: result published",
+  "news.auto.decision.charter": "Charter, version {version}: vote result published",
 };
 
 export const de: Record<keyof typeof fr, string> = {
@@ -85,4 +89,6 @@ export const de: Record<keyof typeof fr, string> = {
   "news.auto.decision.body": "Die Abstimmung ist beendet. Ergebnis: {outcome}.",
   "news.auto.decision.body_plain": "Die Abstimmung ist beendet und ihr Ergebnis veröffentlicht.",
   "news.auto.decision.link": "Auszählung ansehen",
+  "news.auto.decision.application": "Abstimmung über die Aufnahme von {name}: Ergebnis veröffentlicht",
+  "news.auto.decision.charter": "Charta, Version {version}: Abstimmungsergebnis veröffentlicht",
 };

@@ -1,7 +1,9 @@
 import type { DB } from "../../../db/adapter.js";
 import { toCount } from "../../../db/adapter.js";
 import { newId } from "../../../db/ids.js";
+import type { Locale } from "../../../i18n/index.js";
 import { collectiveDb, type NewsKind } from "../collective.tables.js";
+import { toLang } from "../written.js";
 
 export interface NewsItem {
   id: string;
@@ -11,6 +13,8 @@ export interface NewsItem {
   data: Record<string, string>;
   publishedAt: string;
   createdBy: string | null;
+  /** The language a written item is in. */
+  lang: Locale;
 }
 
 function parseData(text: string): Record<string, string> {
@@ -28,7 +32,7 @@ function parseData(text: string): Record<string, string> {
 function items(db: DB) {
   return collectiveDb(db)
     .selectFrom("news_items")
-    .select(["id", "kind", "title", "body", "data", "published_at", "created_by"]);
+    .select(["id", "kind", "title", "body", "data", "published_at", "created_by", "lang"]);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof items>["executeTakeFirstOrThrow"]>>;
@@ -41,6 +45,7 @@ const toItem = (r: Row): NewsItem => ({
   data: parseData(r.data),
   publishedAt: r.published_at,
   createdBy: r.created_by,
+  lang: toLang(r.lang),
 });
 
 export async function listNews(db: DB, options: { limit: number; offset?: number }): Promise<NewsItem[]> {
@@ -68,7 +73,7 @@ export async function findNews(db: DB, id: string): Promise<NewsItem | undefined
 
 export async function insertPost(
   db: DB,
-  post: { title: string; body: string; by: string | null },
+  post: { title: string; body: string; lang: Locale; by: string | null },
   at: string,
 ): Promise<string> {
   const id = newId();
@@ -84,15 +89,21 @@ export async function insertPost(
       published_at: at,
       created_by: post.by,
       updated_at: at,
+      lang: post.lang,
     })
     .execute();
   return id;
 }
 
-export async function updatePost(db: DB, id: string, post: { title: string; body: string }, at: string) {
+export async function updatePost(
+  db: DB,
+  id: string,
+  post: { title: string; body: string; lang: Locale },
+  at: string,
+) {
   await collectiveDb(db)
     .updateTable("news_items")
-    .set({ title: post.title, body: post.body, updated_at: at })
+    .set({ title: post.title, body: post.body, lang: post.lang, updated_at: at })
     .where("id", "=", id)
     .execute();
 }
@@ -118,6 +129,8 @@ export async function insertAutomatic(
       published_at: item.at,
       created_by: null,
       updated_at: item.at,
+      // Worded from the catalogue in the reader's language: this column is not read for them.
+      lang: "fr",
     })
     .onConflict((oc) => oc.column("source_key").doNothing())
     .executeTakeFirst();
@@ -144,5 +157,11 @@ export async function setCursor(db: DB, name: string, lastAt: string, at: string
 /** The items a person wrote, for their data export. */
 export async function newsExport(db: DB, personId: string) {
   const rows = await items(db).where("created_by", "=", personId).orderBy("published_at").execute();
-  return rows.map((r) => ({ id: r.id, title: r.title, body: r.body, publishedAt: r.published_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    body: r.body,
+    lang: r.lang,
+    publishedAt: r.published_at,
+  }));
 }

@@ -11,6 +11,7 @@ import { CACHE_HEADER } from "../../../http/page-cache.js";
 import { nowIso } from "../../../db/ids.js";
 import * as repo from "./news.repository.js";
 import { newsAtom } from "./atom.js";
+import { defaultLang, langField, langOr } from "../written.js";
 import { NewsFormPage, NewsItemPage, NewsPage, renderBodies } from "./news.views.js";
 
 export const PAGE_SIZE = 20;
@@ -18,6 +19,7 @@ export const PAGE_SIZE = 20;
 const NewsSchema = z.object({
   title: text(200),
   body: longText(50_000).refine((v) => v.length > 0, "form.error.required"),
+  lang: langField(),
 });
 
 async function loadItem(c: AppContext) {
@@ -64,14 +66,14 @@ export function newsPages(router: Hono<AppEnv>): void {
 
   router.get("/news/new", (c) => {
     requirePlatformAdmin(c);
-    return render(c, <NewsFormPage c={c} />);
+    return render(c, <NewsFormPage c={c} values={defaultLang(c)} />);
   });
 
   router.post("/news", async (c) => {
     const admin = requirePlatformAdmin(c);
     const form = await parseForm(c, NewsSchema);
     if (!form.ok) return render(c, <NewsFormPage c={c} values={form.values} errors={form.errors} />, 422);
-    const post = { ...form.data, by: admin.id };
+    const post = { ...form.data, lang: langOr(c, form.data.lang), by: admin.id };
     return commitAndRedirect(c, {
       write: (trx) => repo.insertPost(trx, post, nowIso()),
       audit: (id) => ({
@@ -93,7 +95,10 @@ export function newsPages(router: Hono<AppEnv>): void {
     requirePlatformAdmin(c);
     const item = await loadItem(c);
     if (item.kind !== "post") throw new HttpError(404, "404");
-    return render(c, <NewsFormPage c={c} item={item} values={{ title: item.title, body: item.body }} />);
+    return render(
+      c,
+      <NewsFormPage c={c} item={item} values={{ title: item.title, body: item.body, lang: item.lang }} />,
+    );
   });
 
   router.post("/news/:id", async (c) => {
@@ -104,7 +109,8 @@ export function newsPages(router: Hono<AppEnv>): void {
     if (!form.ok)
       return render(c, <NewsFormPage c={c} item={item} values={form.values} errors={form.errors} />, 422);
     return commitAndRedirect(c, {
-      write: (trx) => repo.updatePost(trx, item.id, form.data, nowIso()),
+      write: (trx) =>
+        repo.updatePost(trx, item.id, { ...form.data, lang: langOr(c, form.data.lang, item.lang) }, nowIso()),
       audit: { actor: { personId: admin.id }, action: "news.update", subject: { type: "news", id: item.id } },
       flash: "news.saved",
       to: href(c, `/news/${item.id}`),

@@ -142,6 +142,27 @@ describe("the news", () => {
     expect(home.text).toContain(escapeHtml(fr("news.auto.member.title", { name: "Chaton Suivant" })));
   });
 
+  it("keeps written news in their language, and words automatic news in the reader's", async () => {
+    const client = await signedIn(t, admin);
+    const res = await client.submit("/en/news/new", "/en/news", {
+      title: "The contact desk is open",
+      body: "Write to us through the **form**.",
+    });
+    expect(res.status).toBe(303);
+    const page = await t.client().get(`/fr${(res.location ?? "").slice(3)}`);
+    expect(page.text).toContain('<h1 lang="en">The contact desk is open</h1>');
+    expect(page.text).toContain('<div class="prose" lang="en">');
+    const german = await t.client().get("/de/news");
+    const de = translator("de");
+    expect(german.text).toContain(escapeHtml(de("news.auto.member.title", { name: "Chaton Suivant" })));
+    expect(german.text).toContain(
+      escapeHtml(
+        de("news.auto.member.body", { name: "Chaton Suivant", round: de("common.round_name", { n: "21" }) }),
+      ),
+    );
+    expect(german.text).toContain('lang="fr">Le guichet est ouvert</a>');
+  });
+
   it("lets coordinators remove an item", async () => {
     const client = await signedIn(t, admin);
     const [first] = await items();

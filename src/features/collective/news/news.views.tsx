@@ -13,6 +13,7 @@ import {
 import { Markdown, toSafeHtml, type SafeHtml } from "../markdown.js";
 import type { NewsItem } from "./news.repository.js";
 import { present } from "./present.js";
+import { LangField } from "../written.js";
 
 /** Written items' bodies, rendered by the route before the page (the renderer is asynchronous). */
 export type Bodies = Map<string, SafeHtml>;
@@ -26,13 +27,16 @@ export async function renderBodies(items: NewsItem[]): Promise<Bodies> {
 function Body({ c, item, bodies }: { c: AppContext; item: NewsItem; bodies: Bodies }) {
   const shown = present(c.get("t"), c.get("locale"), item);
   const html = bodies.get(item.id);
-  if (html) return <Markdown html={html} />;
+  if (html) return <Markdown html={html} lang={item.lang} />;
   return (
     <p>
       {shown.text} {shown.link ? <a href={href(c, shown.link.path)}>{shown.link.label}</a> : null}
     </p>
   );
 }
+
+/** Written items are in their author's language; automatic ones are worded in the reader's. */
+const langOf = (item: NewsItem) => (item.kind === "post" ? item.lang : undefined);
 
 /** The latest items, for the home page and the news page's head. */
 export function NewsList({ c, items }: { c: AppContext; items: NewsItem[] }) {
@@ -41,7 +45,9 @@ export function NewsList({ c, items }: { c: AppContext; items: NewsItem[] }) {
     <ul class="plain-list">
       {items.map((item) => (
         <li>
-          <a href={href(c, `/news/${item.id}`)}>{present(t, c.get("locale"), item).title}</a>{" "}
+          <a href={href(c, `/news/${item.id}`)} lang={langOf(item)}>
+            {present(t, c.get("locale"), item).title}
+          </a>{" "}
           <span class="muted">— {t.date(item.publishedAt)}</span>
         </li>
       ))}
@@ -75,7 +81,9 @@ export function NewsPage(props: {
       {items.map((item) => (
         <article class="card">
           <h2>
-            <a href={href(c, `/news/${item.id}`)}>{present(t, c.get("locale"), item).title}</a>
+            <a href={href(c, `/news/${item.id}`)} lang={langOf(item)}>
+              {present(t, c.get("locale"), item).title}
+            </a>
           </h2>
           <p class="muted">{t.date(item.publishedAt)}</p>
           <Body c={c} item={item} bodies={props.bodies} />
@@ -96,7 +104,7 @@ export function NewsItemPage({ c, item, bodies }: { c: AppContext; item: NewsIte
         <a href={href(c, "/news")}>{t("news.back")}</a>
       </p>
       <article>
-        <h1>{shown.title}</h1>
+        <h1 lang={langOf(item)}>{shown.title}</h1>
         <p class="muted">{t.date(item.publishedAt)}</p>
         <Body c={c} item={item} bodies={bodies} />
       </article>
@@ -140,6 +148,7 @@ export function NewsFormPage(props: {
               required
               rows={14}
             />
+            <LangField c={c} />
           </FormFields>
           <button type="submit" class="button">
             {item ? t("form.save") : t("news.publish")}

@@ -22,10 +22,15 @@ const isStep = (value: string): value is Step => (STEPS as readonly string[]).in
 
 function load(c: AppContext, name: string): Promise<ContentPage> {
   const { config } = c.get("deps");
-  return loadMarkdownPage(c.get("locale"), `starter-guide/${name}`, {
-    collective: config.collective.name,
-    base: `/${c.get("locale")}`,
-  });
+  return loadMarkdownPage(
+    c.get("locale"),
+    `starter-guide/${name}`,
+    {
+      collective: config.collective.name,
+      base: `/${c.get("locale")}`,
+    },
+    c.get("deps").log,
+  );
 }
 
 function GuidePage({
@@ -37,7 +42,7 @@ function GuidePage({
   c: AppContext;
   page: ContentPage;
   step: Step | null;
-  titles: string[];
+  titles: ContentPage[];
 }) {
   const t = c.get("t");
   const index = step ? STEPS.indexOf(step) : -1;
@@ -49,14 +54,18 @@ function GuidePage({
         <ol>
           {STEPS.map((s, i) => (
             <li>
-              <a href={href(c, `/starter-guide/${s}`)} aria-current={s === step ? "page" : undefined}>
-                {titles[i]}
+              <a
+                href={href(c, `/starter-guide/${s}`)}
+                aria-current={s === step ? "page" : undefined}
+                lang={titles[i]?.lang === c.get("locale") ? undefined : titles[i]?.lang}
+              >
+                {titles[i]?.title}
               </a>
             </li>
           ))}
         </ol>
       </nav>
-      <article class="prose">
+      <article class="prose" lang={page.lang}>
         <h1>{page.title}</h1>
         {step ? <p class="muted">{t("starter.step_of", { n: index + 1, total: STEPS.length })}</p> : null}
         {/* Repository Markdown, sanitised by renderMarkdown: never member or visitor input. */}
@@ -80,7 +89,7 @@ function GuidePage({
 }
 
 export function starterPages(router: Hono<AppEnv>): void {
-  const titles = async (c: AppContext) => Promise.all(STEPS.map(async (s) => (await load(c, s)).title));
+  const titles = async (c: AppContext) => Promise.all(STEPS.map((s) => load(c, s)));
   router.get("/starter-guide", async (c) => {
     c.header(CACHE_HEADER, "300");
     return render(c, <GuidePage c={c} page={await load(c, "index")} step={null} titles={await titles(c)} />);
