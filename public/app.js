@@ -12,3 +12,35 @@ document.addEventListener("submit", (event) => {
   const message = submitter instanceof HTMLElement ? submitter.dataset.confirm : undefined;
   if (message && !window.confirm(message)) event.preventDefault();
 });
+// - a table or block that scrolls sideways becomes a named, focusable region, so that keyboard
+//   users can scroll it too (browsers without native keyboard-scrollable regions need this).
+function markScrollers() {
+  for (const el of document.querySelectorAll(".table-wrap, pre, main section:has(> table)")) {
+    if (!(el instanceof HTMLElement)) continue;
+    if (el.scrollWidth <= el.clientWidth + 1 || el.querySelector("a, button, input, select")) {
+      if (el.dataset.scroller === "1") {
+        el.removeAttribute("tabindex");
+        el.removeAttribute("role");
+        delete el.dataset.scroller;
+      }
+      continue;
+    }
+    if (el.hasAttribute("tabindex")) continue;
+    if (el.tagName === "SECTION") {
+      el.tabIndex = 0;
+      el.dataset.scroller = "1";
+      continue;
+    }
+    const caption = el.querySelector("caption");
+    const heading = el.previousElementSibling;
+    const name = (caption ?? (heading && /^H[1-6]$/.test(heading.tagName) ? heading : null))?.textContent;
+    el.tabIndex = 0;
+    el.dataset.scroller = "1";
+    if (name) {
+      el.setAttribute("role", "region");
+      el.setAttribute("aria-label", name.trim());
+    }
+  }
+}
+markScrollers();
+window.addEventListener("resize", markScrollers);

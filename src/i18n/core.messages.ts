@@ -98,6 +98,7 @@ export const fr = {
   "common.export.csv": "Exporter en CSV",
   "common.export.json": "Exporter en JSON",
   "common.round_name": "Portée n°{n}",
+  "common.actions": "Actions",
   "common.demo": "démo",
 } as const;
 
@@ -196,6 +197,7 @@ export const en: Record<keyof typeof fr, string> = {
   "common.export.csv": "Export as CSV",
   "common.export.json": "Export as JSON",
   "common.round_name": "Round {n}",
+  "common.actions": "Actions",
   "common.demo": "demo",
 };
 
@@ -295,6 +297,7 @@ export const de: Record<keyof typeof fr, string> = {
   "common.export.csv": "Als CSV exportieren",
   "common.export.json": "Als JSON exportieren",
   "common.round_name": "Aufnahmerunde {n}",
+  "common.actions": "Aktionen",
   "common.demo": "Demo",
   "error.400.form":
     "Das Formular kam unvollst\u00e4ndig oder fehlerhaft an. Geh zur\u00fcck, lade die Seite neu und schick es noch einmal ab.",

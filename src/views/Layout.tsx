@@ -84,16 +84,17 @@ export function Layout({ c, title, description, section, wide, children }: Layou
         ))}
         <script src="/assets/app.js" defer></script>
       </head>
-      <body>
+      <body class={wide ? "page page--wide" : "page"}>
         <a class="skip-link" href="#main">
           {t("layout.skip")}
         </a>
-        {config.demo.enabled ? (
-          <p class="demo-banner" role="note">
-            <strong>{t("common.demo").toUpperCase()}</strong> {t("layout.demo.banner")}
-          </p>
-        ) : null}
+        {/* The demo banner sits inside the banner landmark: every piece of the page is in one. */}
         <header class="site-header">
+          {config.demo.enabled ? (
+            <p class="demo-banner" role="note">
+              <strong>{t("common.demo").toUpperCase()}</strong> {t("layout.demo.banner")}
+            </p>
+          ) : null}
           <div class="site-header__inner">
             <a class="brand" href={`/${locale}`}>
               <img src={config.collective.logo} alt="" width="40" height="40" />

@@ -82,7 +82,11 @@ function TurnTable({ c, turns, actions }: { c: AppContext; turns: TurnView[]; ac
             <th scope="col">{t("chores.col.due")}</th>
             <th scope="col">{t("chores.col.who")}</th>
             <th scope="col">{t("chores.col.status")}</th>
-            {actions ? <th scope="col"></th> : null}
+            {actions ? (
+              <th scope="col">
+                <span class="visually-hidden">{t("common.actions")}</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
