@@ -44,3 +44,29 @@ function markScrollers() {
 }
 markScrollers();
 window.addEventListener("resize", markScrollers);
+// - the phone menu: the "Menu" link (which opens #site-menu through :target without JavaScript)
+//   becomes a button that opens and closes the menu in place, and Escape closes it.
+const menuToggle = document.querySelector(".menu-toggle");
+const siteMenu = document.getElementById("site-menu");
+if (menuToggle instanceof HTMLElement && siteMenu) {
+  menuToggle.setAttribute("role", "button");
+  menuToggle.setAttribute("aria-expanded", "false");
+  const setOpen = (open) => {
+    siteMenu.classList.toggle("is-open", open);
+    menuToggle.setAttribute("aria-expanded", String(open));
+  };
+  if (location.hash === "#site-menu") {
+    window.history.replaceState(null, "", location.pathname + location.search);
+    setOpen(true);
+  }
+  menuToggle.addEventListener("click", (event) => {
+    event.preventDefault();
+    setOpen(!siteMenu.classList.contains("is-open"));
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && siteMenu.classList.contains("is-open")) {
+      setOpen(false);
+      menuToggle.focus();
+    }
+  });
+}

@@ -2,6 +2,7 @@
 export const fr = {
   "layout.skip": "Aller au contenu",
   "layout.menu": "Menu",
+  "layout.menu.close": "Fermer le menu",
   "layout.nav.label": "Navigation principale",
   "layout.nav.home": "Accueil",
   "layout.nav.members": "Les chatons",
@@ -105,6 +106,7 @@ export const fr = {
 export const en: Record<keyof typeof fr, string> = {
   "layout.skip": "Skip to content",
   "layout.menu": "Menu",
+  "layout.menu.close": "Close the menu",
   "layout.nav.label": "Main navigation",
   "layout.nav.home": "Home",
   "layout.nav.members": "Members",
@@ -204,6 +206,7 @@ export const en: Record<keyof typeof fr, string> = {
 export const de: Record<keyof typeof fr, string> = {
   "layout.skip": "Zum Inhalt springen",
   "layout.menu": "Menü",
+  "layout.menu.close": "Menü schließen",
   "layout.nav.label": "Hauptnavigation",
   "layout.nav.home": "Startseite",
   "layout.nav.members": "Die Mitglieder",
