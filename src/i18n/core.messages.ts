@@ -2,6 +2,7 @@
 export const fr = {
   "layout.skip": "Aller au contenu",
   "layout.menu": "Menu",
+  "layout.menu.close": "Fermer le menu",
   "layout.nav.label": "Navigation principale",
   "layout.nav.home": "Accueil",
   "layout.nav.members": "Les chatons",
@@ -98,12 +99,14 @@ export const fr = {
   "common.export.csv": "Exporter en CSV",
   "common.export.json": "Exporter en JSON",
   "common.round_name": "Portée n°{n}",
+  "common.actions": "Actions",
   "common.demo": "démo",
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
   "layout.skip": "Skip to content",
   "layout.menu": "Menu",
+  "layout.menu.close": "Close the menu",
   "layout.nav.label": "Main navigation",
   "layout.nav.home": "Home",
   "layout.nav.members": "Members",
@@ -196,12 +199,14 @@ export const en: Record<keyof typeof fr, string> = {
   "common.export.csv": "Export as CSV",
   "common.export.json": "Export as JSON",
   "common.round_name": "Round {n}",
+  "common.actions": "Actions",
   "common.demo": "demo",
 };
 
 export const de: Record<keyof typeof fr, string> = {
   "layout.skip": "Zum Inhalt springen",
   "layout.menu": "Menü",
+  "layout.menu.close": "Menü schließen",
   "layout.nav.label": "Hauptnavigation",
   "layout.nav.home": "Startseite",
   "layout.nav.members": "Die Mitglieder",
@@ -295,6 +300,7 @@ export const de: Record<keyof typeof fr, string> = {
   "common.export.csv": "Als CSV exportieren",
   "common.export.json": "Als JSON exportieren",
   "common.round_name": "Aufnahmerunde {n}",
+  "common.actions": "Aktionen",
   "common.demo": "Demo",
   "error.400.form":
     "Das Formular kam unvollst\u00e4ndig oder fehlerhaft an. Geh zur\u00fcck, lade die Seite neu und schick es noch einmal ab.",

@@ -248,7 +248,9 @@ export function JobsPage({
               <th scope="col">{t("admin.jobs.col.name")}</th>
               <th scope="col">{t("admin.jobs.col.last")}</th>
               <th scope="col">{t("admin.jobs.col.status")}</th>
-              <th scope="col"></th>
+              <th scope="col">
+                <span class="visually-hidden">{t("common.actions")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>

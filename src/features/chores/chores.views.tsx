@@ -100,7 +100,11 @@ function TurnTable({
             <th scope="col">{t("chores.col.due")}</th>
             <th scope="col">{t("chores.col.who")}</th>
             <th scope="col">{t("chores.col.status")}</th>
-            {actions ? <th scope="col"></th> : null}
+            {actions ? (
+              <th scope="col">
+                <span class="visually-hidden">{t("common.actions")}</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>

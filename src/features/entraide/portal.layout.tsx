@@ -1,13 +1,13 @@
 import type { Child } from "hono/jsx";
 import type { AppContext } from "../../http/context.js";
-import { href } from "../../http/context.js";
 import { alternates } from "../../i18n/index.js";
-import { LanguageLinks } from "../../views/Layout.js";
+import { SiteFooter, SiteHeader } from "../../views/SiteHeader.js";
 
 /**
- * The portal's own page shell: no web font, no script, one small stylesheet, so the portal page
- * stays under 50 KB with everything it loads (the site's Layout brings ~75 KB of fonts). It keeps
- * the collective's colours (theme.css) and the way back to the main site.
+ * The portal's page shell: the site's header, footer and container, but no web font (the
+ * "page--light" body draws headings in system fonts) and none of the other features'
+ * stylesheets, so the portal page stays under 50 KB with everything it loads (the site's fonts
+ * alone are ~75 KB). See docs/decisions/061-phone-header-and-portal-shell.md.
  */
 export function PortalLayout(props: {
   c: AppContext;
@@ -36,47 +36,25 @@ export function PortalLayout(props: {
             <meta http-equiv="refresh" content={`0;url=${props.refreshTo}`} />
           </>
         ) : null}
+        <link rel="stylesheet" href="/assets/app.css" />
         <link rel="stylesheet" href="/assets/theme.css" />
         <link rel="stylesheet" href="/assets/entraide/portal.css" />
         <link rel="icon" href={config.collective.logo} type="image/svg+xml" />
         {others.map((o) => (
           <link rel="alternate" hreflang={o.locale} href={o.href} />
         ))}
+        {/* The page that goes on at once needs no enhancement: its menu works without script. */}
+        {props.refreshTo ? null : <script src="/assets/app.js" defer></script>}
       </head>
-      <body>
-        <a class="p-skip" href="#main">
+      <body class="page page--light">
+        <a class="skip-link" href="#main">
           {t("layout.skip")}
         </a>
-        {config.demo.enabled ? (
-          <p class="p-demo" role="note">
-            <strong>{t("common.demo").toUpperCase()}</strong> {t("layout.demo.banner")}
-          </p>
-        ) : null}
-        <header class="p-header">
-          <div class="p-header__inner">
-            <a class="p-brand" href={href(c, "/")}>
-              <img src={config.collective.logo} alt="" width="32" height="32" />
-              <span>{config.collective.name}</span>
-            </a>
-            <nav class="p-nav" aria-label={t("layout.nav.label")}>
-              <a href={href(c, "/entraide")}>{t("layout.nav.entraide")}</a>
-              <a href={href(c, "/members")}>{t("entraide.portal.nav.members")}</a>
-              <LanguageLinks others={others} />
-            </nav>
-          </div>
-        </header>
-        <main id="main" tabindex={-1} class="p-main">
+        <SiteHeader c={c} section="entraide" />
+        <main id="main" tabindex={-1} class="main">
           {props.children}
         </main>
-        <footer class="p-footer">
-          <div class="p-footer__inner">
-            <p>{t("entraide.portal.footer", { collective: config.collective.name })}</p>
-            <p>
-              <a href={href(c, "/privacy")}>{t("layout.footer.privacy")}</a> ·{" "}
-              <a href={href(c, "/legal")}>{t("layout.footer.legal")}</a>
-            </p>
-          </div>
-        </footer>
+        <SiteFooter c={c} note={t("entraide.portal.footer", { collective: config.collective.name })} />
       </body>
     </html>
   );

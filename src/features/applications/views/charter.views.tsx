@@ -132,7 +132,9 @@ export function CharterAdminPage({ c, versions }: { c: AppContext; versions: Cha
               <th scope="col">{t("applications.charter.admin.col.version")}</th>
               <th scope="col">{t("applications.charter.admin.col.status")}</th>
               <th scope="col">{t("applications.charter.admin.col.published")}</th>
-              <th scope="col"></th>
+              <th scope="col">
+                <span class="visually-hidden">{t("common.actions")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -53,7 +53,9 @@ export function ReassessPage({
               <th scope="col">{t("applications.reassess.col.structure")}</th>
               <th scope="col">{t("applications.reassess.col.state")}</th>
               <th scope="col">{t("applications.reassess.col.last")}</th>
-              <th scope="col"></th>
+              <th scope="col">
+                <span class="visually-hidden">{t("common.actions")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>

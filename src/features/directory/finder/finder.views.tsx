@@ -215,9 +215,7 @@ export function FinderPage(props: FinderPageProps) {
         <FinderFilters {...props} />
         <section class="finder__results" id="finder-results" aria-labelledby="finder-count">
           <AlternativeHeading c={c} search={search} snapshot={snapshot} />
-          <h2 id="finder-count" role="status">
-            {counted(t, "directory.finder.count", result.page.total)}
-          </h2>
+          <h2 id="finder-count">{counted(t, "directory.finder.count", result.page.total)}</h2>
           <NearNotice c={c} query={query} search={search} />
           <p class="muted">
             {result.distances ? null : <>{t("directory.finder.order", { day: t.date(day) })} </>}

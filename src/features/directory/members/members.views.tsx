@@ -104,9 +104,7 @@ export function MembersPage(props: MembersPageProps) {
         <a href={href(c, "/guide")}>{t("directory.guide.title")}</a>
       </p>
       <MemberFilters {...props} />
-      <h2 role="status" class="count">
-        {counted(t, "directory.members.count", page.total)}
-      </h2>
+      <h2 class="count">{counted(t, "directory.members.count", page.total)}</h2>
       {page.total === 0 ? (
         <p class="empty">{t("directory.members.empty")}</p>
       ) : (
