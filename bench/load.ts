@@ -1,60 +1,69 @@
 /**
- * Sustained load: 60 s of autocannon at 200 connections on the portal (page and dispatch) and on
- * the finder, against the built platform with the demo collective. Fails (exit 1) on any error or
- * non-2xx/3xx answer, or if the server's memory grows by more than 100 MiB from the first to the
- * last of the three runs.
+ * Sustained load: 60 s of wrk at 200 connections rotating over the portal page, the dispatch 303
+ * and the finder, against the built platform with the demo collective. Fails (exit 1) on any socket
+ * error or timeout, any 4xx/5xx answer, any request slower than 1 s, or if the server's memory
+ * grows by more than 100 MiB. Run by `.ci/run` after `npm run build`; takes about 75 s.
  *
  *   npm run build && npx tsx bench/load.ts [--duration 60] [--connections 200]
  */
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { load } from "./lib/autocannon.js";
 import { machine } from "./lib/machine.js";
 import { startBenchPlatform } from "./lib/platform.js";
+import { unexpected, wrk, wrkAvailable } from "./lib/wrk.js";
 
 const { values } = parseArgs({
   options: { duration: { type: "string", default: "60" }, connections: { type: "string", default: "200" } },
 });
 const durationSeconds = Number(values.duration);
 const connections = Number(values.connections);
+if (!wrkAvailable()) {
+  console.error("needs Debian's wrk: apt-get install -y wrk");
+  process.exit(2);
+}
 
 function rssMiB(pid: number | undefined): number {
   if (!pid) return 0;
   const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
   return Math.round(kb / 1024);
 }
+const loads = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 
-const platform = await startBenchPlatform({
-  port: 18800,
-  sitesPort: 18801,
-  env: { JOBS: "off" },
-  settleMs: 3_000,
-});
-const targets: [string, string, number | undefined][] = [
-  ["portal page", "/fr/entraide", 200],
-  ["dispatch 303", "/entraide/pad?direct=1", 303],
-  ["finder", "/fr/services?category=pad&access=none", 200],
-];
-console.log(`machine: ${machine()}`);
-console.log(`autocannon: ${connections} connections, ${durationSeconds} s per target\n`);
-console.log("| target | req/s | p50 ms | p99 ms | errors | unexpected status | server RSS before → after |");
-console.log("|---|---|---|---|---|---|---|");
-let failed = false;
-const rssStart = rssMiB(platform.pid);
-for (const [label, path, status] of targets) {
-  const before = rssMiB(platform.pid);
-  const r = await load(`${platform.url}${path}`, { connections, durationSeconds, expectStatus: status });
-  const after = rssMiB(platform.pid);
-  console.log(
-    `| ${label} (${path}) | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${before} → ${after} MiB |`,
-  );
-  if (r.errors > 0 || r.non2xx > 0) failed = true;
+const env: Record<string, string> = { JOBS: "off" };
+if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
+const platform = await startBenchPlatform({ port: 18800, sitesPort: 18801, env, settleMs: 3_000 });
+const paths = ["/fr/entraide", "/entraide/pad?direct=1", "/fr/services?category=pad&access=none"];
+for (const path of paths) {
+  const status = (await fetch(`${platform.url}${path}`, { redirect: "manual" })).status;
+  if (status >= 400) console.log(`warning: ${path} answers ${status}`);
 }
-const rssEnd = rssMiB(platform.pid);
-console.log(`\nserver RSS: ${rssStart} MiB at start, ${rssEnd} MiB at the end (bound: +100 MiB)`);
-if (rssEnd - rssStart > 100) failed = true;
+console.log(`machine: ${machine()}; load average before: ${loads()}`);
+console.log(`wrk: ${connections} connections, ${durationSeconds} s, rotating over ${paths.join(", ")}\n`);
+const before = rssMiB(platform.pid);
+const r = await wrk(platform.url, { connections, durationSeconds, paths, timeoutSeconds: 5 });
+const after = rssMiB(platform.pid);
+const wrong = unexpected(r);
+const slow = r.max > 1_000;
+console.log(
+  "| req/s | p50 ms | p99 ms | max ms | socket errors | timeouts | 4xx/5xx | statuses | RSS before → after |",
+);
+console.log("|---|---|---|---|---|---|---|---|---|");
+console.log(
+  `| ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.max} | ${r.errors} | ${r.timeouts} | ${wrong} | ${JSON.stringify(r.statuses)} | ${before} → ${after} MiB |`,
+);
+console.log(`\nload average after: ${loads()}`);
 await platform.stop();
-if (failed) {
-  console.log("FAILED: errors, unexpected answers or memory growth");
+const failures = [
+  r.errors + r.timeouts > 0 ? "socket errors or timeouts" : "",
+  wrong > 0 ? "4xx/5xx answers" : "",
+  slow ? "a request slower than 1 s" : "",
+  after - before > 100 ? "memory growth over 100 MiB" : "",
+].filter(Boolean);
+if (failures.length > 0) {
+  console.log(`FAILED: ${failures.join(", ")}`);
   process.exitCode = 1;
 }

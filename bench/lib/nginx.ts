@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -23,6 +23,9 @@ export async function startNginx(options: {
   redirect?: { path: string; location: string };
 }): Promise<Nginx> {
   const dir = mkdtempSync(join(tmpdir(), "chatons-nginx-"));
+  // mkdtemp makes the directory 0700; nginx's workers run as another user when started as root,
+  // and would answer 404 to every request (a baseline that measures nothing).
+  chmodSync(dir, 0o755);
   const root = join(dir, "root");
   mkdirSync(root);
   for (const [name, content] of Object.entries(options.files ?? {})) {
@@ -59,14 +62,20 @@ http {
   );
   const child = spawn("/usr/sbin/nginx", ["-c", join(dir, "nginx.conf"), "-p", dir], { stdio: "ignore" });
   const url = `http://127.0.0.1:${options.port}`;
+  let ready = false;
   for (let i = 0; i < 100; i++) {
     try {
       await fetch(url, { redirect: "manual" });
+      ready = true;
       break;
     } catch {
       await new Promise((r) => setTimeout(r, 50));
     }
   }
+  if (!ready) throw new Error("nginx did not start");
+  const first = Object.keys(options.files ?? {})[0];
+  if (first !== undefined && (await fetch(`${url}/${first}`)).status !== 200)
+    throw new Error(`nginx does not serve /${first}`);
   return {
     url,
     async stop() {

@@ -10,6 +10,8 @@ import { join } from "node:path";
 export interface BenchPlatform {
   url: string;
   pid: number | undefined;
+  /** Whether the process is still running (a crash under load shows here). */
+  alive(): boolean;
   stop(): Promise<void>;
 }
 
@@ -19,6 +21,9 @@ export async function startBenchPlatform(options: {
   env?: Record<string, string>;
   /** Quiet time after start so the demo's start-up jobs (crawl, health checks) do not skew figures. */
   settleMs?: number;
+  /** Serve an existing database without loading the demo (bench/scale.ts). */
+  demo?: boolean;
+  heapMiB?: number;
 }): Promise<BenchPlatform> {
   const dir = mkdtempSync(join(tmpdir(), "chatons-bench-"));
   const env = {
@@ -33,10 +38,16 @@ export async function startBenchPlatform(options: {
   };
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--max-old-space-size=256", "bin/chatons.js", "serve", "--demo"],
+    [
+      `--max-old-space-size=${options.heapMiB ?? 256}`,
+      "bin/chatons.js",
+      "serve",
+      ...(options.demo === false ? [] : ["--demo"]),
+    ],
     {
       env,
       stdio: ["ignore", "ignore", "inherit"],
+      cwd: process.cwd(),
     },
   );
   const url = `http://127.0.0.1:${options.port}`;
@@ -52,9 +63,12 @@ export async function startBenchPlatform(options: {
   return {
     url,
     pid: child.pid,
+    alive: () => child.exitCode === null && child.signalCode === null,
     async stop() {
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGTERM");
+        await new Promise((r) => child.once("exit", r));
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };

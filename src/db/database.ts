@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import type { Database } from "./schema.js";
+import { cachedStatements } from "./sqlite-statements.js";
 
 export type DialectName = "sqlite" | "postgres";
 
@@ -43,7 +44,7 @@ function openSqlite(path: string): DatabaseHandle {
   // (10,000 organizations in 139 s instead of 191 s), at the price of a larger -wal file between
   // checkpoints.
   sqlite.pragma("wal_autocheckpoint = 20000");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }) });
   return {
     db,
     dialect: "sqlite",

@@ -82,11 +82,16 @@ export function roundFor(date: Date, now: Date): { label: string; decided: strin
 
 type Built = DemoDirectoryRows;
 
-function build(
+/**
+ * The demo directory's rows; `factor` makes a collective that many times larger (bench/scale.ts),
+ * in time linear in its size: every lookup in the loop below is a Map or a short constant list.
+ */
+export function buildDemoDirectory(
   random: () => number,
   sitesBaseUrl: string,
   categoryNames: Map<string, string>,
   now: Date,
+  factor = 1,
 ): Built {
   const at = now.toISOString();
   const software: Insertable<SoftwareTable>[] = SOFTWARE.map((s) => ({
@@ -99,9 +104,14 @@ function build(
     created_at: at,
   }));
   const softwareId = new Map(software.map((s) => [s.slug, s.id]));
+  const softwareBySlug = new Map(SOFTWARE.map((s) => [s.slug, s]));
   const byCategory = new Map<string, string[]>();
   for (const s of SOFTWARE)
-    for (const c of s.categories) byCategory.set(c, [...(byCategory.get(c) ?? []), s.slug]);
+    for (const c of s.categories) {
+      const list = byCategory.get(c) ?? [];
+      list.push(s.slug);
+      byCategory.set(c, list);
+    }
   const allCategories = [...categoryNames.keys()].filter((k) => !k.startsWith("en:"));
 
   const names = shuffle(
@@ -110,14 +120,16 @@ function build(
   );
   const members: Insertable<MembersTable>[] = [];
   const services: Insertable<ServicesTable>[] = [];
-  const total = DEMO_MEMBERS + 5;
+  const listed = DEMO_MEMBERS * factor;
+  const total = listed + 5;
   for (let i = 0; i < total; i++) {
-    const name = names[i] ?? `Chaton ${i}`;
+    // Past the 200 names, the same names again with a number: slugs stay unique.
+    const name = names[i] ?? `${names[i % names.length] ?? "Chaton"} ${Math.floor(i / names.length) + 1}`;
     const slug = slugify(name);
     const city = pick(random, CITIES);
     const type: MemberType = weighted(random, TYPE_WEIGHTS);
     // Five structures are not members: three candidates of the open round, two former members.
-    const membership = i < DEMO_MEMBERS ? "member" : i < DEMO_MEMBERS + 3 ? "candidate" : "former";
+    const membership = i < listed ? "member" : i < listed + 3 ? "candidate" : "former";
     const joined = new Date(FIRST_ROUND + random() * (now.getTime() - FIRST_ROUND - 150 * 86_400_000));
     const round = roundFor(joined, now);
     const site = `${sitesBaseUrl}/${slug}/`;
@@ -184,7 +196,7 @@ function build(
     for (const categoryId of wanted) {
       const candidates = byCategory.get(categoryId) ?? [];
       const softwareSlug = candidates.length ? pick(random, candidates) : null;
-      const sw = SOFTWARE.find((s) => s.slug === softwareSlug);
+      const sw = softwareSlug ? softwareBySlug.get(softwareSlug) : undefined;
       const serviceSlug = categoryId;
       const isEntraide = ENTRAIDE_CATEGORIES.includes(categoryId);
       const access = isEntraide
@@ -296,7 +308,7 @@ export async function seedDemo(
   if (!(await directoryIsEmpty(db))) return null;
   const random = seededRandom(2016);
   const categories = await categoryNames(db);
-  const built = build(random, sitesBaseUrl, categories, deps.now());
+  const built = buildDemoDirectory(random, sitesBaseUrl, categories, deps.now());
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const at = deps.now().toISOString();
   await db.transaction().execute(async (trx) => {

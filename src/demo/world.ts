@@ -37,7 +37,10 @@ export async function loadWorld(db: DB, sitesBaseUrl: string, random: () => numb
   const byMember = new Map<string, DemoService[]>();
   for (const s of services) {
     const { memberId, ...service } = s;
-    byMember.set(memberId, [...(byMember.get(memberId) ?? []), service]);
+    // Pushed, not copied: copying the list on every service made this quadratic in a member's services.
+    const list = byMember.get(memberId) ?? [];
+    list.push(service);
+    byMember.set(memberId, list);
   }
   return {
     sitesBaseUrl,

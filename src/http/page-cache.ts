@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from "hono";
+import type { HonoRequest, MiddlewareHandler } from "hono";
 import type { Kysely } from "kysely";
 import type { AppEnv } from "./context.js";
 import type { Database } from "../db/schema.js";
@@ -11,6 +11,8 @@ import { latestAuditAt, onAudit } from "../audit/audit.js";
  *   database (seen within `pollMs`, by watching the newest audit entry);
  * - their time-to-live passes (for data written without an audit entry, such as crawl results).
  * Signed-in people always get fresh pages (theirs carry a session, flash messages, forms).
+ * The key keeps only the query parameters the page reads, in a fixed order (see trackQueryReads,
+ * decision 070): `?utm_source=x` or a reordered query string still hits.
  */
 export const CACHE_HEADER = "x-cache-ttl";
 
@@ -30,9 +32,10 @@ export interface PageCache {
 
 export function createPageCache(
   db: Kysely<Database>,
-  options: { maxEntries?: number; pollMs?: number } = {},
+  options: { maxEntries?: number; pollMs?: number; maxPaths?: number } = {},
 ): PageCache {
   const maxEntries = options.maxEntries ?? 1_000;
+  const maxPaths = options.maxPaths ?? 10_000;
   const pollMs = options.pollMs ?? 2_000;
   const entries = new Map<string, Entry>();
   // Ids are random: the mark of change is the latest entry's time (indexed, so the poll stays cheap
@@ -55,13 +58,18 @@ export function createPageCache(
   }, pollMs);
   timer.unref();
 
+  // Per path, every query parameter name a page has ever read there (or "all of them").
+  const readAt = new Map<string, Reads>();
+
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (c.req.method !== "GET" || c.get("session")) return next();
     const url = new URL(c.req.url);
-    const key = `${url.pathname}${url.search}|${c.get("locale")}`;
-    const hit = entries.get(key);
+    const locale = c.get("locale");
+    const known = readAt.get(url.pathname);
+    const key = known ? cacheKey(url, known, locale) : undefined;
+    const hit = key === undefined ? undefined : entries.get(key);
     const now = Date.now();
-    if (hit && hit.expires > now) {
+    if (key !== undefined && hit && hit.expires > now) {
       // Refresh its place in the LRU order.
       entries.delete(key);
       entries.set(key, hit);
@@ -69,14 +77,28 @@ export function createPageCache(
       headers.set("x-cache", "hit");
       return new Response(hit.body, { status: hit.status, headers });
     }
+    const reads: Reads = { names: new Set(), all: false };
+    trackQueryReads(c.req, reads);
     await next();
     const ttl = Number(c.res.headers.get(CACHE_HEADER) ?? "0");
     c.res.headers.delete(CACHE_HEADER);
     if (!(ttl > 0) || c.res.status !== 200 || c.res.headers.has("set-cookie")) return;
+    const learned = merge(known, reads);
+    if (readAt.size >= maxPaths && !known) readAt.clear();
+    readAt.set(url.pathname, learned);
+    // Only a request that is already in canonical form (nothing the page did not read, in the
+    // fixed order) is stored: the page echoes its query string (language links), and the entry
+    // is served to every request that agrees with it on the parameters read.
+    if (canonicalSearch(url, reads) !== new URLSearchParams(url.search).toString()) return;
     // A Uint8Array (not an ArrayBuffer): @hono/node-server writes it straight to the socket, where
     // an ArrayBuffer body goes through a web stream and costs several times more per hit.
     const body = new Uint8Array(await c.res.clone().arrayBuffer());
-    entries.set(key, { status: c.res.status, body, headers: [...c.res.headers], expires: now + ttl * 1000 });
+    entries.set(cacheKey(url, learned, locale), {
+      status: c.res.status,
+      body,
+      headers: [...c.res.headers],
+      expires: now + ttl * 1000,
+    });
     if (entries.size > maxEntries) {
       const oldest = entries.keys().next().value;
       if (oldest !== undefined) entries.delete(oldest);
@@ -94,4 +116,72 @@ export function createPageCache(
       return entries.size;
     },
   };
+}
+
+/** The query parameter names a page read while it was built; `all` when it listed them. */
+export interface Reads {
+  names: Set<string>;
+  all: boolean;
+}
+
+function watched<T extends object>(record: T, reads: Reads): T {
+  return new Proxy(record, {
+    get(target, p, receiver) {
+      if (typeof p === "string") reads.names.add(p);
+      return Reflect.get(target, p, receiver);
+    },
+    has(target, p) {
+      if (typeof p === "string") reads.names.add(p);
+      return Reflect.has(target, p);
+    },
+    ownKeys(target) {
+      reads.all = true;
+      return Reflect.ownKeys(target);
+    },
+  });
+}
+
+/**
+ * Records which query parameters the handlers read through `c.req.query()` / `c.req.queries()`
+ * (by name, or by property on the record they return; listing the record's keys reads them all).
+ * A page is a function of what it reads: two requests that agree on those parameters get the same
+ * page, whatever else their query strings carry. Reading `c.req.url` itself is not tracked: pages
+ * only echo it (the language links), which is why only canonical requests are stored.
+ */
+export function trackQueryReads(req: HonoRequest, reads: Reads): void {
+  const query = req.query.bind(req);
+  const queries = req.queries.bind(req);
+  Object.defineProperty(req, "query", {
+    configurable: true,
+    value: (key?: string) => {
+      if (key === undefined) return watched(query(), reads);
+      reads.names.add(key);
+      return query(key);
+    },
+  });
+  Object.defineProperty(req, "queries", {
+    configurable: true,
+    value: (key?: string) => {
+      if (key === undefined) return watched(queries(), reads);
+      reads.names.add(key);
+      return queries(key);
+    },
+  });
+}
+
+export function merge(known: Reads | undefined, reads: Reads): Reads {
+  if (!known) return { names: new Set(reads.names), all: reads.all };
+  return { names: new Set([...known.names, ...reads.names]), all: known.all || reads.all };
+}
+
+/** The query string restricted to the names read, names sorted, each name's values in their order. */
+export function canonicalSearch(url: URL, reads: Reads): string {
+  const names = [...new Set(url.searchParams.keys())].filter((n) => reads.all || reads.names.has(n)).sort();
+  const out = new URLSearchParams();
+  for (const name of names) for (const value of url.searchParams.getAll(name)) out.append(name, value);
+  return out.toString();
+}
+
+export function cacheKey(url: URL, reads: Reads, locale: string): string {
+  return `${url.pathname}?${canonicalSearch(url, reads)}|${locale}`;
 }

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Hono } from "hono";
+import { startTestPlatform, type TestPlatform } from "../../tests/helpers/platform.js";
+import { canonicalSearch, trackQueryReads, type Reads } from "./page-cache.js";
+
+let t: TestPlatform;
+beforeAll(async () => {
+  t = await startTestPlatform();
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+describe("page cache key", () => {
+  it("keeps an extra or reordered query parameter on the cached page", async () => {
+    const client = t.client();
+    const first = await client.get("/fr/services?access=none&category=pad");
+    expect(first.status).toBe(200);
+    const again = await client.get("/fr/services?access=none&category=pad");
+    expect(again.headers.get("x-cache")).toBe("hit");
+    const reordered = await client.get("/fr/services?category=pad&utm_source=newsletter&access=none");
+    expect(reordered.headers.get("x-cache")).toBe("hit");
+    expect(reordered.text).toBe(first.text);
+  });
+
+  it("never lets two different pages share a key", async () => {
+    const client = t.client();
+    await client.get("/fr/services?category=forge");
+    const pad = await client.get("/fr/services?category=forge");
+    expect(pad.headers.get("x-cache")).toBe("hit");
+    const narrower = await client.get("/fr/services?category=forge&access=open");
+    expect(narrower.headers.get("x-cache")).toBeNull();
+    expect(narrower.text).not.toBe(pad.text);
+    const other = await client.get("/fr/services?category=notes");
+    expect(other.headers.get("x-cache")).toBeNull();
+    expect(other.text).not.toBe(pad.text);
+  });
+
+  it("stores only the canonical form, so the language links never carry another visitor's extras", async () => {
+    const client = t.client();
+    const junk = await client.get("/fr/services?family=work&utm_campaign=x");
+    expect(junk.headers.get("x-cache")).toBeNull();
+    // The junk request was not stored: its language links echo its own query string.
+    const canonical = await client.get("/fr/services?family=work");
+    expect(canonical.headers.get("x-cache")).toBeNull();
+    expect(canonical.text).not.toContain("utm_campaign");
+    const later = await client.get("/fr/services?utm_campaign=y&family=work");
+    expect(later.headers.get("x-cache")).toBe("hit");
+    expect(later.text).not.toContain("utm_campaign");
+  });
+});
+
+describe("query reads", () => {
+  it("records names read one by one, through the record, and all of them when listed", async () => {
+    const seen: Reads[] = [];
+    const app = new Hono();
+    app.use("*", async (c, next) => {
+      const reads: Reads = { names: new Set(), all: false };
+      trackQueryReads(c.req, reads);
+      seen.push(reads);
+      await next();
+    });
+    app.get("/one", (c) => c.text(c.req.query("a") ?? ""));
+    app.get("/record", (c) => c.text(String(c.req.queries().b ?? "")));
+    app.get("/listed", (c) => c.text(Object.keys(c.req.query()).join(",")));
+    expect(await (await app.request("/one?a=1&z=2")).text()).toBe("1");
+    expect(await (await app.request("/record?b=1&b=2&z=2")).text()).toBe("1,2");
+    expect(await (await app.request("/listed?b=1&z=2")).text()).toBe("b,z");
+    expect([...(seen[0]?.names ?? [])]).toEqual(["a"]);
+    expect(seen[1]?.names.has("b")).toBe(true);
+    expect(seen[1]?.all).toBe(false);
+    expect(seen[2]?.all).toBe(true);
+  });
+
+  it("orders names and keeps each name's values in their order", () => {
+    const reads: Reads = { names: new Set(["b", "a"]), all: false };
+    expect(canonicalSearch(new URL("http://x/p?b=2&z=9&a=1&b=1"), reads)).toBe("a=1&b=2&b=1");
+    expect(canonicalSearch(new URL("http://x/p?z=9"), reads)).toBe("");
+    expect(canonicalSearch(new URL("http://x/p?z=9&a=1"), { names: new Set(), all: true })).toBe("a=1&z=9");
+  });
+});
