@@ -17,7 +17,11 @@ function file(keys: number): string {
   return lines.join("\n");
 }
 
-console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+console.log(
+  `load average before: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);
 console.log("keys      bytes      parse ms   check ms   check µs/key");
 for (const keys of [1_000, 10_000, 100_000, 356_332]) {
   const text = file(keys);
@@ -45,4 +49,8 @@ console.log(
     `this thread's event loop delay max ${(delay.max / 1e6).toFixed(1)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms`,
 );
 await closeAnalysisPool();
-console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+console.log(
+  `load average after: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);
