@@ -55,7 +55,7 @@ describe("public site", () => {
       const pages = await Promise.all(LOCALES.map((l) => t.client().get(`/${l}/${slug}`)));
       for (const page of pages) {
         expect(page.status).toBe(200);
-        expect(page.text).toContain('<article class="prose">');
+        expect(page.text).toMatch(/<article class="prose"( lang="[a-z]{2}")?>/);
         expect(page.text).not.toContain("{{");
       }
       expect(new Set(pages.map((p) => p.text)).size).toBe(LOCALES.length);
