@@ -42,6 +42,15 @@ const LAYOUT_PROBE = `(() => {
     if (size < 15.99 && el.getClientRects().length > 0) small.push(el.tagName.toLowerCase() + (el.className ? "." + String(el.className).split(" ").join(".") : "") + " " + size + "px");
   }
   if (small.length > 0) problems.push("text under 16 px: " + [...new Set(small)].slice(0, 4).join(", "));
+  // Chart and map labels: at least 12 px as drawn, an SVG's scaling included.
+  const tiny = [];
+  for (const el of document.querySelectorAll("svg text, .stats-chart__x, .stats-chart__y, .uptime-dates")) {
+    if (el.getClientRects().length === 0) continue;
+    const scale = el instanceof SVGGraphicsElement ? (el.getScreenCTM()?.a ?? 1) : 1;
+    const size = parseFloat(getComputedStyle(el).fontSize) * scale;
+    if (size < 11.99) tiny.push((el.getAttribute("class") ?? el.tagName) + " " + size.toFixed(1) + "px");
+  }
+  if (tiny.length > 0) problems.push("chart text under 12 px: " + [...new Set(tiny)].slice(0, 4).join(", "));
   return problems;
 })()`;
 
