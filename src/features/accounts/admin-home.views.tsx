@@ -110,7 +110,6 @@ export function AdminHome({ c, todo }: { c: AppContext; todo: AdminTodo }) {
           {waiting.map((i) => (
             <li class={i.bad ? "todo todo--bad" : "todo"}>
               <a href={href(c, i.link)}>
-                <span class="todo__count">{t.number(i.count)}</span>
                 <span class="todo__text">{i.text}</span>
               </a>
             </li>
