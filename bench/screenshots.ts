@@ -16,7 +16,15 @@ import { launchBrowser } from "../tests/helpers/browser.js";
 import { freePort } from "../tests/helpers/platform.js";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from "../src/demo/seed.js";
 
-const { values } = parseArgs({ options: { url: { type: "string" }, out: { type: "string" } } });
+const { values } = parseArgs({
+  options: {
+    url: { type: "string" },
+    out: { type: "string" },
+    only: { type: "string" },
+    full: { type: "boolean" },
+  },
+});
+const ONLY = values.only?.split(",");
 const OUT = values.out ?? "docs/screenshots";
 
 /** name, path, signed in as the platform administrator. */
@@ -94,13 +102,13 @@ try {
     const page = await context.newPage();
     let signedIn = false;
     for (const [name, path, admin] of PAGES) {
-      if (name === "menu" && device === "desktop") continue;
+      if ((name === "menu" && device === "desktop") || (ONLY && !ONLY.includes(name))) continue;
       if (admin && !signedIn) {
         await signIn(page, base);
         signedIn = true;
       }
       await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
-      await page.screenshot({ path: join(OUT, `${name}-${device}.png`) });
+      await page.screenshot({ path: join(OUT, `${name}-${device}.png`), fullPage: values.full ?? false });
       console.log(`${OUT}/${name}-${device}.png`);
     }
     await context.close();

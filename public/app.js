@@ -70,3 +70,9 @@ if (menuToggle instanceof HTMLElement && siteMenu) {
     }
   });
 }
+// - a disclosure marked data-open-wide="64rem" (the finder's filters) starts open on a screen
+//   at least that wide, where there is room for it beside the results.
+for (const details of document.querySelectorAll("details[data-open-wide]")) {
+  if (!(details instanceof HTMLElement) || details.tagName !== "DETAILS") continue;
+  if (window.matchMedia(`(min-width: ${details.dataset.openWide})`).matches) details.setAttribute("open", "");
+}

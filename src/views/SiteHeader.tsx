@@ -71,7 +71,7 @@ function AccountLinks({ c }: { c: AppContext }) {
  * The site's header, shared by the main layout and the entraide portal. On a phone it is one row:
  * the logo and a "Menu" link to #site-menu; the menu opens with :target, so it works without
  * JavaScript, and app.js turns the link into a button that toggles it in place. The demo banner and
- * the account links fold into that menu; from 48rem up everything is shown in the header itself.
+ * the account links fold into that menu; from 64rem up everything is shown in the header itself.
  */
 export function SiteHeader({ c, section }: { c: AppContext; section?: NavSection }) {
   const t = c.get("t");

@@ -50,7 +50,8 @@ describe.skipIf(!browserAvailable)("leaving Google Docs for a member nearby, in 
       expect(await page.locator(".service-card__replaces").first().textContent()).toContain("Google Docs");
 
       await page.fill("#finder-near", "Lyon");
-      await page.click(`form.filters button:has-text("${fr("directory.filters.submit")}")`);
+      // The search button stands outside the filters' disclosure, closed on a phone.
+      await page.click(`form.filters button:has-text("${fr("directory.filters.search")}")`);
       await page.waitForURL(/near=Lyon/);
       expect(await page.locator(".service-card__title").allTextContents()).toEqual([
         "Pad Lyon",

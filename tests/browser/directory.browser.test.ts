@@ -76,6 +76,9 @@ describe.skipIf(!browserAvailable)("directory in a real browser", () => {
   it("lets a visitor filter by category, access and country, find a pad needing no account, and open its member's page (no JavaScript)", async () => {
     const { page, foreign, close } = await noScriptPage(browser, t.url);
     await page.goto(`${t.url}/fr/services`);
+    // Without JavaScript the filters wait in their closed "Filtres" disclosure.
+    expect(await page.isVisible("#finder-category")).toBe(false);
+    await page.click("summary.finder__filters-toggle");
     await page.selectOption("#finder-category", "pad");
     await page.check('input[name="access"][value="none"]');
     await page.selectOption("#finder-country", "FR");
@@ -87,6 +90,15 @@ describe.skipIf(!browserAvailable)("directory in a real browser", () => {
     expect(query.get("country")).toBe("FR");
     const titles = await page.locator(".service-card__title").allTextContents();
     expect(titles).toEqual(["Pad des Traboules"]);
+    // The applied filters, counted on the closed disclosure and shown as chips that remove them.
+    expect(await page.textContent("summary.finder__filters-toggle")).toBe("Filtres (3)");
+    const chip = page.locator(".chips a", { hasText: fr("directory.access.none") });
+    const without = new URL((await chip.getAttribute("href")) ?? "", t.url).searchParams;
+    expect([without.get("category"), without.getAll("access"), without.get("country")]).toEqual([
+      "pad",
+      [],
+      "FR",
+    ]);
     const card = page.locator(".service-card", { hasText: "Pad des Traboules" });
     expect(await card.textContent()).toContain(fr("directory.access.none"));
     await card.locator('.service-card__member a:has-text("Chaton des Traboules")').click();

@@ -1,4 +1,7 @@
+import * as adminHome from "./admin-home.messages.js";
+
 export const fr = {
+  ...adminHome.fr,
   "login.title": "Se connecter",
   "login.intro": "Connectez-vous avec l'adresse électronique et le mot de passe de votre compte.",
   "login.email": "Adresse électronique",
@@ -156,6 +159,7 @@ export const fr = {
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
+  ...adminHome.en,
   "login.title": "Sign in",
   "login.intro": "Sign in with your account's e-mail address and password.",
   "login.email": "E-mail address",
@@ -311,6 +315,7 @@ export const en: Record<keyof typeof fr, string> = {
 };
 
 export const de: Record<keyof typeof fr, string> = {
+  ...adminHome.de,
   "login.title": "Anmelden",
   "login.intro": "Melde dich mit der E-Mail-Adresse und dem Passwort deines Kontos an.",
   "login.email": "E-Mail-Adresse",

@@ -9,7 +9,8 @@ import { HttpError } from "../../http/errors.js";
 import { audit, readAudit } from "../../audit/audit.js";
 import * as repo from "../../identity/people.repository.js";
 import { AdminCreatePersonSchema } from "./accounts.schema.js";
-import { AdminHome, AuditPage, JobsPage, OutboxPage, PeoplePage } from "./admin.views.js";
+import { AuditPage, JobsPage, OutboxPage, PeoplePage } from "./admin.views.js";
+import { AdminHome, adminTodo } from "./admin-home.views.js";
 import { adminPeople, memberChoices } from "./admin.data.js";
 import { setMembership } from "../../identity/identity.repository.js";
 import { listOutbox } from "../../mail/mailer.js";
@@ -19,9 +20,9 @@ const INVITE_VALID_MS = 7 * 86_400_000;
 const PAGE = 100;
 
 export function adminPages(router: Hono<AppEnv>): void {
-  router.get("/admin", (c) => {
+  router.get("/admin", async (c) => {
     requirePlatformAdmin(c);
-    return render(c, <AdminHome c={c} />);
+    return render(c, <AdminHome c={c} todo={await adminTodo(c.get("deps"))} />);
   });
 
   router.get("/admin/people", async (c) => {

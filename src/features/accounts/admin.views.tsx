@@ -288,13 +288,3 @@ export function JobsPage({
     </Layout>
   );
 }
-
-export function AdminHome({ c }: { c: AppContext }) {
-  const t = c.get("t");
-  return (
-    <Layout c={c} title={t("admin.title")}>
-      <h1>{t("admin.title")}</h1>
-      <AdminNav c={c} />
-    </Layout>
-  );
-}

@@ -74,3 +74,13 @@ export async function collectiveSchedule(
   }));
   return { rounds, decisions };
 }
+
+/** How many applications wait for the collective: submitted and not yet decided (the admin home). */
+export async function applicationsToReview(db: DB): Promise<number> {
+  const row = await db
+    .selectFrom("applications")
+    .select((eb) => eb.fn.countAll<string | number>().as("n"))
+    .where("status", "in", ["submitted", "voting"])
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

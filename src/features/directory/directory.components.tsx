@@ -1,6 +1,6 @@
 import type { AppContext } from "../../http/context.js";
 import { href } from "../../http/context.js";
-import type { Locale } from "../../i18n/index.js";
+import type { Locale, Translator } from "../../i18n/index.js";
 import { MemberPicture } from "./logos/logos.views.js";
 import { Badge } from "../../views/components.js";
 import { enumLabel } from "./labels.js";
@@ -67,7 +67,44 @@ export function place(
     .join(", ");
 }
 
-const accessTone = (access: string) => (access === "none" || access === "open" ? "ok" : "neutral");
+/**
+ * One badge per fact, coloured only when it asks for attention: how to get in (no account, open
+ * registration, members or clients only), the price, and only when it matters, that registration
+ * is full or that the service is not running. "Registration open to all" already says that new
+ * accounts are accepted, so the load is not repeated then.
+ */
+export function ServiceBadges(props: {
+  t: Translator;
+  access: string;
+  price: string;
+  load: string;
+  status: string;
+  label?: string;
+}) {
+  const { t } = props;
+  return (
+    <ul class="tags" aria-label={props.label}>
+      <li>
+        <Badge tone="neutral">{enumLabel(t, "directory.access.", props.access)}</Badge>
+      </li>
+      <li>
+        <Badge tone="neutral">{enumLabel(t, "directory.price.", props.price)}</Badge>
+      </li>
+      {props.access !== "none" && props.load !== "open" ? (
+        <li>
+          <Badge tone="warn">{enumLabel(t, "directory.load.", props.load)}</Badge>
+        </li>
+      ) : null}
+      {props.status !== "ok" ? (
+        <li>
+          <Badge tone={props.status === "down" ? "bad" : "warn"}>
+            {enumLabel(t, "directory.service_status.", props.status)}
+          </Badge>
+        </li>
+      ) : null}
+    </ul>
+  );
+}
 
 export function ServiceCard({
   c,
@@ -126,28 +163,14 @@ export function ServiceCard({
           {description.text}
         </p>
       ) : null}
-      <ul class="tags" aria-label={t("directory.service.access")}>
-        <li>
-          <Badge tone={accessTone(service.access)}>{enumLabel(t, "directory.access.", service.access)}</Badge>
-        </li>
-        <li>
-          <Badge tone="info">{enumLabel(t, "directory.price.", service.price)}</Badge>
-        </li>
-        {service.access !== "none" ? (
-          <li>
-            <Badge tone={service.registrationLoad === "open" ? "ok" : "warn"}>
-              {enumLabel(t, "directory.load.", service.registrationLoad)}
-            </Badge>
-          </li>
-        ) : null}
-        {service.status !== "ok" ? (
-          <li>
-            <Badge tone={service.status === "down" ? "bad" : "warn"}>
-              {enumLabel(t, "directory.service_status.", service.status)}
-            </Badge>
-          </li>
-        ) : null}
-      </ul>
+      <ServiceBadges
+        t={t}
+        access={service.access}
+        price={service.price}
+        load={service.registrationLoad}
+        status={service.status}
+        label={t("directory.service.access")}
+      />
       <dl class="service-card__facts">
         {service.softwareName ? (
           <div>

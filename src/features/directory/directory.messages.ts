@@ -3,6 +3,7 @@ import * as publicPages from "./public.messages.js";
 import * as selfService from "./selfservice.messages.js";
 import * as logos from "./logos.messages.js";
 import * as alternatives from "./alternatives.messages.js";
+import * as ui from "./ui.messages.js";
 
 /** Strings of the directory feature. Keys start with "directory."; each part keeps its own file. */
 export const fr = {
@@ -12,6 +13,7 @@ export const fr = {
   ...selfService.fr,
   ...logos.fr,
   ...alternatives.fr,
+  ...ui.fr,
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -21,6 +23,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...selfService.en,
   ...logos.en,
   ...alternatives.en,
+  ...ui.en,
 };
 
 export const de: Record<keyof typeof fr, string> = {
@@ -30,4 +33,5 @@ export const de: Record<keyof typeof fr, string> = {
   ...selfService.de,
   ...logos.de,
   ...alternatives.de,
+  ...ui.de,
 };

@@ -209,7 +209,8 @@ export function kittenSvg(options: KittenOptions, palette: Palette, title = "Cha
     accessory(options.accessory, trim, line),
   ];
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 128 128" width="128" height="128" role="img" aria-label="${escapeXml(title)}">` +
+    // A margin round the 128-unit drawing: tufted ears reach y=0 and the scarf y=130, strokes included.
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="-5 -5 138 138" width="128" height="128" role="img" aria-label="${escapeXml(title)}">` +
     `<title>${escapeXml(title)}</title>${parts.join("")}</svg>`
   );
 }

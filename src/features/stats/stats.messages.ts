@@ -3,9 +3,17 @@ import * as pages from "./messages/pages.js";
 import * as more from "./messages/more.js";
 import * as facts from "./messages/facts.js";
 import * as importing from "./messages/import.js";
+import * as charts from "./views/charts.messages.js";
 
 /** Strings of the stats feature. Keys start with "stats."; French first, English typed against it. */
-export const fr = { ...pages.fr, ...more.fr, ...check.fr, ...facts.fr, ...importing.fr } as const;
+export const fr = {
+  ...pages.fr,
+  ...more.fr,
+  ...check.fr,
+  ...facts.fr,
+  ...importing.fr,
+  ...charts.fr,
+} as const;
 
 export const en: Record<keyof typeof fr, string> = {
   ...pages.en,
@@ -13,6 +21,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...check.en,
   ...facts.en,
   ...importing.en,
+  ...charts.en,
 };
 
 export const de: Record<keyof typeof fr, string> = {
@@ -21,4 +30,5 @@ export const de: Record<keyof typeof fr, string> = {
   ...check.de,
   ...facts.de,
   ...importing.de,
+  ...charts.de,
 };

@@ -115,3 +115,71 @@ export function EmptyResults({ c, search }: { c: AppContext; search: Understood 
     </p>
   );
 }
+
+export interface AppliedFilter {
+  label: string;
+  /** The same search without this one value. */
+  href: string;
+}
+
+type ListFacet = Exclude<keyof FinderQuery, "q" | "near" | "open" | "page">;
+
+/**
+ * Every value the search applies, each with a link that removes it: the chips shown above the
+ * results, so that on a phone the filters tucked in their disclosure stay visible and undoable.
+ */
+export function appliedFilters(
+  c: AppContext,
+  query: FinderQuery,
+  labelOf: (facet: ListFacet, value: string) => string,
+): AppliedFilter[] {
+  const t = c.get("t");
+  const link = (q: FinderQuery) => `${href(c, "/services")}${finderQueryString({ ...q, page: 1 })}`;
+  const out: AppliedFilter[] = [];
+  if (query.q) out.push({ label: `« ${query.q} »`, href: link({ ...query, q: "" }) });
+  if (query.near) out.push({ label: query.near, href: link({ ...query, near: "" }) });
+  const facets: ListFacet[] = [
+    "alternative",
+    "category",
+    "family",
+    "access",
+    "price",
+    "country",
+    "region",
+    "software",
+    "type",
+    "language",
+  ];
+  for (const facet of facets) {
+    const values: readonly string[] = query[facet];
+    for (const value of values)
+      out.push({
+        label: labelOf(facet, value),
+        href: link({ ...query, [facet]: values.filter((v) => v !== value) }),
+      });
+  }
+  if (query.open)
+    out.push({ label: t("directory.filters.open.chip"), href: link({ ...query, open: false }) });
+  return out;
+}
+
+export function FilterChips({ c, filters }: { c: AppContext; filters: AppliedFilter[] }) {
+  if (filters.length === 0) return null;
+  const t = c.get("t");
+  return (
+    <nav class="chips" aria-label={t("directory.filters.applied")}>
+      <ul>
+        {filters.map((f) => (
+          <li>
+            <a class="chip" href={f.href} aria-label={t("directory.filters.remove", { label: f.label })}>
+              {f.label}
+              <span class="chip__x" aria-hidden="true">
+                ×
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

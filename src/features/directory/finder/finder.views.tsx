@@ -17,7 +17,14 @@ import {
 import type { DirectorySnapshot } from "./snapshot.js";
 import { filterChoices } from "./choices.js";
 import type { Understood } from "./search.js";
-import { AlternativeHeading, EmptyResults, NearNotice, replacedNames } from "./finder.parts.js";
+import {
+  AlternativeHeading,
+  appliedFilters,
+  EmptyResults,
+  FilterChips,
+  NearNotice,
+  replacedNames,
+} from "./finder.parts.js";
 
 interface FinderPageProps {
   c: AppContext;
@@ -28,7 +35,14 @@ interface FinderPageProps {
   day: string;
 }
 
-function FinderFilters({ c, query, search, result, snapshot }: FinderPageProps) {
+function FinderFilters({
+  c,
+  query,
+  search,
+  result,
+  snapshot,
+  applied,
+}: FinderPageProps & { applied: number }) {
   const t = c.get("t");
   const locale = c.get("locale");
   const { counts } = result;
@@ -40,7 +54,6 @@ function FinderFilters({ c, query, search, result, snapshot }: FinderPageProps) 
       class="filters"
       aria-label={t("directory.filters.title")}
     >
-      <h2 class="filters__title">{t("directory.filters.title")}</h2>
       <div class="field">
         <label for="finder-q">{t("directory.filters.q")}</label>
         <p class="field__hint" id="finder-q-hint">
@@ -70,126 +83,163 @@ function FinderFilters({ c, query, search, result, snapshot }: FinderPageProps) 
           aria-describedby="finder-near-hint"
         />
       </div>
-      <CountedSelect
-        id="finder-alternative"
-        name="alternative"
-        label={t("directory.filters.alternative")}
-        anyLabel={t("directory.filters.any")}
-        current={search.query.alternative[0]}
-        options={snapshot.alternatives.entries
-          .filter((e) => (counts.alternative.get(e.id) ?? 0) > 0 || search.query.alternative.includes(e.id))
-          .map((e) => ({ value: e.id, label: e.name, count: counts.alternative.get(e.id) ?? 0 }))}
-      />
-      <CountedSelect
-        id="finder-category"
-        name="category"
-        label={t("directory.filters.category")}
-        anyLabel={t("directory.filters.any")}
-        current={query.category[0]}
-        options={snapshot.categories.map((cat) => ({
-          value: cat.id,
-          label: categoryName(locale, cat),
-          count: counts.category.get(cat.id) ?? 0,
-        }))}
-      />
-      <CountedSelect
-        id="finder-family"
-        name="family"
-        label={t("directory.filters.family")}
-        anyLabel={t("directory.filters.any")}
-        current={query.family[0]}
-        options={SERVICE_FAMILIES.map((f) => ({
-          value: f,
-          label: enumLabel(t, "directory.family.", f),
-          count: counts.family.get(f) ?? 0,
-        }))}
-      />
-      <CountedChecks
-        legend={t("directory.filters.access")}
-        name="access"
-        current={query.access}
-        options={SERVICE_ACCESS.map((a) => ({
-          value: a,
-          label: enumLabel(t, "directory.access.", a),
-          count: counts.access.get(a) ?? 0,
-        }))}
-      />
-      <CountedChecks
-        legend={t("directory.filters.price")}
-        name="price"
-        current={query.price}
-        options={PRICES.map((p) => ({
-          value: p,
-          label: enumLabel(t, "directory.price.", p),
-          count: counts.price.get(p) ?? 0,
-        }))}
-      />
-      <div class="checkbox">
-        <input type="checkbox" id="finder-open" name="open" value="1" checked={query.open} />
-        <label for="finder-open">
-          {t("directory.filters.open")} <span class="muted">({counts.open.get("1") ?? 0})</span>
-        </label>
-      </div>
-      <CountedSelect
-        id="finder-country"
-        name="country"
-        label={t("directory.filters.country")}
-        anyLabel={t("directory.filters.any")}
-        current={query.country[0]}
-        options={countries.map((code) => ({
-          value: code,
-          label: countryName(locale, code),
-          count: counts.country.get(code) ?? 0,
-        }))}
-      />
-      <CountedSelect
-        id="finder-region"
-        name="region"
-        label={t("directory.filters.region")}
-        anyLabel={t("directory.filters.any")}
-        current={query.region[0]}
-        options={regions.map((r) => ({ value: r, label: r, count: counts.region.get(r) ?? 0 }))}
-      />
-      <CountedSelect
-        id="finder-software"
-        name="software"
-        label={t("directory.filters.software")}
-        anyLabel={t("directory.filters.any")}
-        current={query.software[0]}
-        options={software.map(([slug, name]) => ({
-          value: slug,
-          label: name,
-          count: counts.software.get(slug) ?? 0,
-        }))}
-      />
-      <CountedChecks
-        legend={t("directory.filters.type")}
-        name="type"
-        current={query.type}
-        options={MEMBER_TYPES.map((ty) => ({
-          value: ty,
-          label: enumLabel(t, "directory.type.", ty),
-          count: counts.type.get(ty) ?? 0,
-        }))}
-      />
-      <CountedSelect
-        id="finder-language"
-        name="language"
-        label={t("directory.filters.language")}
-        anyLabel={t("directory.filters.any")}
-        current={query.language[0]}
-        options={languages.map((l) => ({
-          value: l,
-          label: languageName(locale, l),
-          count: counts.language.get(l) ?? 0,
-        }))}
-      />
-      <button type="submit" class="button">
-        {t("directory.filters.submit")}
-      </button>{" "}
-      <a href={href(c, "/services")}>{t("directory.filters.reset")}</a>
+      <button type="submit" class="button finder__search">
+        {t("directory.filters.search")}
+      </button>
+      {/* The other filters fold away on a phone (results first); app.js opens them on a laptop. */}
+      <details class="finder__filters" data-open-wide="64rem">
+        <summary class="finder__filters-toggle">{t.plural("directory.filters.more", applied)}</summary>
+        <CountedSelect
+          id="finder-alternative"
+          name="alternative"
+          label={t("directory.filters.alternative")}
+          anyLabel={t("directory.filters.any")}
+          current={search.query.alternative[0]}
+          options={snapshot.alternatives.entries
+            .filter((e) => (counts.alternative.get(e.id) ?? 0) > 0 || search.query.alternative.includes(e.id))
+            .map((e) => ({ value: e.id, label: e.name, count: counts.alternative.get(e.id) ?? 0 }))}
+        />
+        <CountedSelect
+          id="finder-category"
+          name="category"
+          label={t("directory.filters.category")}
+          anyLabel={t("directory.filters.any")}
+          current={query.category[0]}
+          options={snapshot.categories.map((cat) => ({
+            value: cat.id,
+            label: categoryName(locale, cat),
+            count: counts.category.get(cat.id) ?? 0,
+          }))}
+        />
+        <CountedSelect
+          id="finder-family"
+          name="family"
+          label={t("directory.filters.family")}
+          anyLabel={t("directory.filters.any")}
+          current={query.family[0]}
+          options={SERVICE_FAMILIES.map((f) => ({
+            value: f,
+            label: enumLabel(t, "directory.family.", f),
+            count: counts.family.get(f) ?? 0,
+          }))}
+        />
+        <CountedChecks
+          legend={t("directory.filters.access")}
+          name="access"
+          current={query.access}
+          options={SERVICE_ACCESS.map((a) => ({
+            value: a,
+            label: enumLabel(t, "directory.access.", a),
+            count: counts.access.get(a) ?? 0,
+          }))}
+        />
+        <CountedChecks
+          legend={t("directory.filters.price")}
+          name="price"
+          current={query.price}
+          options={PRICES.map((p) => ({
+            value: p,
+            label: enumLabel(t, "directory.price.", p),
+            count: counts.price.get(p) ?? 0,
+          }))}
+        />
+        <div class="checkbox">
+          <input type="checkbox" id="finder-open" name="open" value="1" checked={query.open} />
+          <label for="finder-open">
+            {t("directory.filters.open")} <span class="muted">({counts.open.get("1") ?? 0})</span>
+          </label>
+        </div>
+        <CountedSelect
+          id="finder-country"
+          name="country"
+          label={t("directory.filters.country")}
+          anyLabel={t("directory.filters.any")}
+          current={query.country[0]}
+          options={countries.map((code) => ({
+            value: code,
+            label: countryName(locale, code),
+            count: counts.country.get(code) ?? 0,
+          }))}
+        />
+        <CountedSelect
+          id="finder-region"
+          name="region"
+          label={t("directory.filters.region")}
+          anyLabel={t("directory.filters.any")}
+          current={query.region[0]}
+          options={regions.map((r) => ({ value: r, label: r, count: counts.region.get(r) ?? 0 }))}
+        />
+        <CountedSelect
+          id="finder-software"
+          name="software"
+          label={t("directory.filters.software")}
+          anyLabel={t("directory.filters.any")}
+          current={query.software[0]}
+          options={software.map(([slug, name]) => ({
+            value: slug,
+            label: name,
+            count: counts.software.get(slug) ?? 0,
+          }))}
+        />
+        <CountedChecks
+          legend={t("directory.filters.type")}
+          name="type"
+          current={query.type}
+          options={MEMBER_TYPES.map((ty) => ({
+            value: ty,
+            label: enumLabel(t, "directory.type.", ty),
+            count: counts.type.get(ty) ?? 0,
+          }))}
+        />
+        <CountedSelect
+          id="finder-language"
+          name="language"
+          label={t("directory.filters.language")}
+          anyLabel={t("directory.filters.any")}
+          current={query.language[0]}
+          options={languages.map((l) => ({
+            value: l,
+            label: languageName(locale, l),
+            count: counts.language.get(l) ?? 0,
+          }))}
+        />
+        <button type="submit" class="button">
+          {t("directory.filters.submit")}
+        </button>{" "}
+        <a href={href(c, "/services")}>{t("directory.filters.reset")}</a>
+      </details>
     </form>
   );
+}
+
+/** How a filter value reads on its chip: the same label as in the filters. */
+function filterLabel(c: AppContext, snapshot: DirectorySnapshot) {
+  const t = c.get("t");
+  const locale = c.get("locale");
+  const software = new Map(filterChoices(snapshot, locale).software);
+  return (facet: string, value: string): string => {
+    switch (facet) {
+      case "alternative":
+        return snapshot.alternatives.byId.get(value)?.name ?? value;
+      case "category": {
+        const cat = snapshot.categories.find((x) => x.id === value);
+        return cat ? categoryName(locale, cat) : value;
+      }
+      case "family":
+      case "access":
+      case "price":
+      case "type":
+        return enumLabel(t, `directory.${facet}.`, value);
+      case "country":
+        return countryName(locale, value);
+      case "software":
+        return software.get(value) ?? value;
+      case "language":
+        return languageName(locale, value);
+      default:
+        return value;
+    }
+  };
 }
 
 export function FinderPage(props: FinderPageProps) {
@@ -200,6 +250,7 @@ export function FinderPage(props: FinderPageProps) {
   const permalink = finderQueryString(query);
   const categories = new Map(snapshot.categories.map((cat) => [cat.id, categoryName(locale, cat)]));
   const link = (page: number) => `${href(c, "/services")}${finderQueryString(query, { page })}`;
+  const filters = appliedFilters(c, query, filterLabel(c, snapshot));
   return (
     <Layout c={c} title={t("directory.finder.title")} section="services" wide>
       <h1>{t("directory.finder.title")}</h1>
@@ -207,15 +258,12 @@ export function FinderPage(props: FinderPageProps) {
       <p>
         <a href={href(c, "/guide")}>{t("directory.finder.guide")}</a>
       </p>
-      {/* On a phone the filters come first and are long: a way straight to what was asked for. */}
-      <p class="finder__jump">
-        <a href="#finder-results">{counted(t, "directory.finder.jump", result.page.total)}</a>
-      </p>
       <div class="finder">
-        <FinderFilters {...props} />
+        <FinderFilters {...props} applied={filters.length - (query.q ? 1 : 0) - (query.near ? 1 : 0)} />
         <section class="finder__results" id="finder-results" aria-labelledby="finder-count">
           <AlternativeHeading c={c} search={search} snapshot={snapshot} />
           <h2 id="finder-count">{counted(t, "directory.finder.count", result.page.total)}</h2>
+          <FilterChips c={c} filters={filters} />
           <NearNotice c={c} query={query} search={search} />
           <p class="muted">
             {result.distances ? null : <>{t("directory.finder.order", { day: t.date(day) })} </>}

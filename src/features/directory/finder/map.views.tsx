@@ -60,7 +60,7 @@ function Dot({ c, group, query }: { c: AppContext; group: Group<ListedMember>; q
       <a href={href(c, `/members/${first.slug}`)} aria-label={label}>
         <title>{label}</title>
         {hit}
-        <circle class="map__point" cx={x} cy={y} r="6" />
+        <circle class="map__point" cx={x} cy={y} r="8" />
       </a>
     );
   }
@@ -75,7 +75,7 @@ function Dot({ c, group, query }: { c: AppContext; group: Group<ListedMember>; q
     <a href={`${href(c, "/services")}${finderQueryString(around)}`} aria-label={label}>
       <title>{label}</title>
       {hit}
-      <circle class="map__point map__group" cx={x} cy={y} r="11" />
+      <circle class="map__point map__group" cx={x} cy={y} r="14" />
       <text class="map__count" x={x} y={y} dy="0.35em" text-anchor="middle" aria-hidden="true">
         {String(count)}
       </text>

@@ -2,11 +2,17 @@ import type { Child } from "hono/jsx";
 import type { AppContext } from "../../../http/context.js";
 import { href } from "../../../http/context.js";
 import { Layout } from "../../../views/Layout.js";
-import { Badge } from "../../../views/components.js";
 import { MemberPicture } from "../logos/logos.views.js";
 import type { LogoRef } from "../logos/logos.repository.js";
 import { enumLabel } from "../labels.js";
-import { categoryName, countryName, languageName, place, safeUrl } from "../directory.components.js";
+import {
+  categoryName,
+  countryName,
+  languageName,
+  place,
+  safeUrl,
+  ServiceBadges,
+} from "../directory.components.js";
 import type { MemberRow, ServiceDetail } from "../directory.repository.js";
 import { roundName, writtenText } from "../../../i18n/index.js";
 
@@ -71,28 +77,7 @@ function ServiceItem({ c, s }: { c: AppContext; s: ServiceDetail }) {
           {description.text}
         </p>
       ) : null}
-      <ul class="tags">
-        <li>
-          <Badge tone={s.access === "none" || s.access === "open" ? "ok" : "neutral"}>
-            {enumLabel(t, "directory.access.", s.access)}
-          </Badge>
-        </li>
-        <li>
-          <Badge tone="info">{enumLabel(t, "directory.price.", s.price)}</Badge>
-        </li>
-        {s.access !== "none" ? (
-          <li>
-            <Badge tone={s.registration_load === "open" ? "ok" : "warn"}>
-              {enumLabel(t, "directory.load.", s.registration_load)}
-            </Badge>
-          </li>
-        ) : null}
-        <li>
-          <Badge tone={s.status === "ok" ? "ok" : s.status === "down" ? "bad" : "warn"}>
-            {enumLabel(t, "directory.service_status.", s.status)}
-          </Badge>
-        </li>
-      </ul>
+      <ServiceBadges t={t} access={s.access} price={s.price} load={s.registration_load} status={s.status} />
       <dl class="service-card__facts">
         {s.software_name ? (
           <Fact label={t("directory.service.software")}>

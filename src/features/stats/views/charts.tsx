@@ -1,10 +1,14 @@
 import type { Translator } from "../../../i18n/index.js";
-import type { DayBar } from "../uptime.js";
+import { hasMessage } from "../../../i18n/index.js";
+
+export { UptimeBars, UptimeLegend, barColour } from "./uptime.js";
 
 /**
- * Charts drawn on the server as SVG: no script, no third-party library, readable by screen
- * readers (title, description, and the numbers in a table next to each chart). Colours come
- * from the stylesheet classes or presentation attributes, never from inline styles.
+ * Charts drawn on the server: no script, no third-party library, readable by screen readers
+ * (a visible title, a description, and the numbers in a table under each chart). The plot is an
+ * SVG stretched to the width (preserveAspectRatio none, strokes that do not scale); the axis
+ * labels are HTML around it, so their size is the stylesheet's at any width, never a scaled-down
+ * SVG text. Colours come from stylesheet classes, never from inline styles (the CSP forbids them).
  */
 
 export interface ChartPoint {
@@ -13,6 +17,7 @@ export interface ChartPoint {
 }
 
 const W = 720;
+const H = 200;
 
 function niceMax(max: number): number {
   if (max <= 0) return 1;
@@ -21,27 +26,49 @@ function niceMax(max: number): number {
   return 10 * magnitude;
 }
 
+const METRIC_KEY = /^(?:metrics\.)?([a-z0-9_-]+(?:\.[a-z0-9_-]+)+)$/;
+
+/**
+ * The human name of a ChatonsInfos metric from the catalogue ("http.visits.humans" →
+ * "Visites humaines"); a title that is not a metric key is returned as it is.
+ */
+export function metricLabel(t: Translator, name: string): string {
+  const match = METRIC_KEY.exec(name);
+  if (!match?.[1]) return name;
+  const key = `stats.metric.${match[1]}`;
+  return hasMessage(t.locale, key) ? t(key) : t("stats.metric.other", { metric: match[1] });
+}
+
 let chartCounter = 0;
 const nextId = (prefix: string) => `${prefix}-${(chartCounter = (chartCounter + 1) % 1_000_000)}`;
 
+const formatTick = (t: Translator, v: number) =>
+  t.number(v, { maximumFractionDigits: 1, notation: v >= 10_000 ? "compact" : "standard" });
+
 export function LineChart(props: {
   t: Translator;
+  /** A human title, or a metric key (then named from the catalogue). */
   title: string;
   description: string;
   points: ChartPoint[];
-  height?: number;
   /** Draw cumulative steps rather than a line (counts over time). */
   area?: boolean;
 }) {
   const { t, points } = props;
-  const h = props.height ?? 220;
-  const pad = { left: 56, right: 12, top: 12, bottom: 28 };
   const id = nextId("chart");
-  if (points.length === 0) return <p class="stats-empty">{t("stats.chart.empty")}</p>;
+  const title = metricLabel(t, props.title);
+  const description =
+    title === props.title ? props.description : props.description.replaceAll(props.title, title);
+  if (points.length === 0)
+    return (
+      <figure class="stats-chart">
+        <figcaption class="stats-chart__title">{title}</figcaption>
+        <p class="stats-empty">{t("stats.chart.empty")}</p>
+      </figure>
+    );
   const max = niceMax(Math.max(...points.map((p) => p.value ?? 0)));
-  const x = (i: number) =>
-    pad.left + (points.length === 1 ? 0 : (i * (W - pad.left - pad.right)) / (points.length - 1));
-  const y = (v: number) => pad.top + (h - pad.top - pad.bottom) * (1 - v / max);
+  const x = (i: number) => (points.length === 1 ? W / 2 : (i * W) / (points.length - 1));
+  const y = (v: number) => H * (1 - v / max);
   const segments: string[] = [];
   let current: string[] = [];
   points.forEach((p, i) => {
@@ -51,49 +78,73 @@ export function LineChart(props: {
     } else current.push(`${x(i).toFixed(1)},${y(p.value).toFixed(1)}`);
   });
   if (current.length) segments.push(current.join(" "));
-  const ticks = [0, max / 2, max];
-  const labels = [0, Math.floor((points.length - 1) / 2), points.length - 1].filter(
-    (v, i, a) => a.indexOf(v) === i,
-  );
+  // The middle label only where a point sits exactly in the middle.
+  const middle =
+    (points.length - 1) % 2 === 0 && points.length > 2 ? points[(points.length - 1) / 2] : undefined;
+  const first = points[0]?.label ?? "";
+  const last = points[points.length - 1]?.label ?? "";
   return (
     <figure class="stats-chart">
-      <svg viewBox={`0 0 ${W} ${h}`} role="img" aria-labelledby={`${id}-t ${id}-d`} class="stats-chart__svg">
-        <title id={`${id}-t`}>{props.title}</title>
-        <desc id={`${id}-d`}>{props.description}</desc>
-        {ticks.map((v) => (
-          <g>
-            <line x1={pad.left} x2={W - pad.right} y1={y(v)} y2={y(v)} class="stats-chart__grid" />
-            <text x={pad.left - 6} y={y(v) + 4} text-anchor="end" class="stats-chart__tick">
-              {t.number(v, { maximumFractionDigits: 1, notation: v >= 10_000 ? "compact" : "standard" })}
-            </text>
-          </g>
-        ))}
-        {labels.map((i) => (
-          <text
-            x={x(i)}
-            y={h - 8}
-            text-anchor={i === 0 ? "start" : i === points.length - 1 ? "end" : "middle"}
-            class="stats-chart__tick"
-          >
-            {points[i]?.label ?? ""}
-          </text>
-        ))}
-        {segments.map((s) => (
-          <polyline
-            points={s}
-            class={props.area ? "stats-chart__line stats-chart__line--step" : "stats-chart__line"}
-          />
-        ))}
-        {points.length <= 60
-          ? points.map((p, i) =>
-              p.value === null ? null : <circle cx={x(i)} cy={y(p.value)} r="3" class="stats-chart__dot" />,
-            )
-          : null}
-      </svg>
-      <figcaption>
-        <details>
-          <summary>{t("stats.chart.data")}</summary>
+      <figcaption class="stats-chart__title" id={`${id}-t`}>
+        {title}
+      </figcaption>
+      <div class="stats-chart__plot">
+        <div class="stats-chart__y" aria-hidden="true">
+          <span>{formatTick(t, max)}</span>
+          <span>{formatTick(t, max / 2)}</span>
+          <span>{formatTick(t, 0)}</span>
+        </div>
+        <svg
+          viewBox={`0 0 ${W} ${H}`}
+          preserveAspectRatio="none"
+          role="img"
+          aria-labelledby={`${id}-t ${id}-d`}
+          class="stats-chart__svg"
+        >
+          <desc id={`${id}-d`}>
+            {`${description} ${t("stats.chart.axis", { from: first, to: last, max: formatTick(t, max) })}`}
+          </desc>
+          {[0, H / 2, H].map((gy) => (
+            <line
+              x1="0"
+              x2={W}
+              y1={gy}
+              y2={gy}
+              class="stats-chart__grid"
+              vector-effect="non-scaling-stroke"
+            />
+          ))}
+          {segments.map((s) => (
+            <polyline
+              points={s}
+              vector-effect="non-scaling-stroke"
+              class={props.area ? "stats-chart__line stats-chart__line--step" : "stats-chart__line"}
+            />
+          ))}
+          {points.length <= 60
+            ? points.map((p, i) =>
+                p.value === null ? null : (
+                  // A zero-length stroke with round caps: a dot that stays round when the plot stretches.
+                  <path
+                    d={`M${x(i).toFixed(1)} ${y(p.value).toFixed(1)}h0`}
+                    class="stats-chart__dot"
+                    vector-effect="non-scaling-stroke"
+                  />
+                ),
+              )
+            : null}
+        </svg>
+        <div class="stats-chart__x" aria-hidden="true">
+          <span>{first}</span>
+          {middle ? <span>{middle.label}</span> : null}
+          {points.length > 1 ? <span>{last}</span> : null}
+        </div>
+      </div>
+      <details class="stats-chart__data">
+        <summary>{t("stats.chart.data")}</summary>
+        <div class="table-wrap">
           <table class="stats-table stats-table--compact">
+            <caption class="visually-hidden">{title}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("stats.chart.period")}</th>
@@ -109,8 +160,8 @@ export function LineChart(props: {
               ))}
             </tbody>
           </table>
-        </details>
-      </figcaption>
+        </div>
+      </details>
     </figure>
   );
 }
@@ -146,59 +197,5 @@ export function BarList(props: {
         ))}
       </tbody>
     </table>
-  );
-}
-
-export function barColour(ratio: number | null): string {
-  if (ratio === null) return "#c9c4bb";
-  if (ratio >= 0.995) return "#2e7d32";
-  if (ratio >= 0.95) return "#c98a00";
-  return "#c62828";
-}
-
-/** Consecutive days of the same colour, merged (for compact bars). */
-function runs(bars: DayBar[]): { start: number; length: number; colour: string }[] {
-  const out: { start: number; length: number; colour: string }[] = [];
-  bars.forEach((b, i) => {
-    const colour = barColour(b.ratio);
-    const last = out[out.length - 1];
-    if (last && last.colour === colour) last.length++;
-    else out.push({ start: i, length: 1, colour });
-  });
-  return out;
-}
-
-/**
- * 90 small bars, one per day: green when up all day, amber or red below, grey without data.
- * Detailed bars carry a tooltip per day; compact ones (long lists) merge equal days into one shape.
- */
-export function UptimeBars(props: { t: Translator; bars: DayBar[]; label: string; compact?: boolean }) {
-  const { t, bars } = props;
-  const step = 8;
-  const width = bars.length * step;
-  if (props.compact)
-    return (
-      <svg viewBox={`0 0 ${width} 24`} class="uptime-bars" role="img" aria-label={props.label}>
-        {runs(bars).map((r) => (
-          <rect x={r.start * step} y="0" width={r.length * step - 2} height="24" fill={r.colour} />
-        ))}
-      </svg>
-    );
-  return (
-    <svg viewBox={`0 0 ${width} 24`} class="uptime-bars" role="img" aria-label={props.label}>
-      {bars.map((b, i) => (
-        <rect x={i * step} y="0" width={step - 2} height="24" rx="1" fill={barColour(b.ratio)}>
-          <title>
-            {b.ratio === null
-              ? t("stats.uptime.day.none", { day: t.date(b.day) })
-              : t("stats.uptime.day", {
-                  day: t.date(b.day),
-                  ratio: t.number(b.ratio * 100, { maximumFractionDigits: 1 }),
-                  checks: b.checks,
-                })}
-          </title>
-        </rect>
-      ))}
-    </svg>
   );
 }
