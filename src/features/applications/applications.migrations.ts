@@ -300,4 +300,14 @@ export const applicationsMigrations: Record<string, Migration> = {
       await db.deleteFrom("charter_versions").where("id", "=", "charter-v1").execute();
     },
   },
+  // A re-assessment starts from the structure's last answers: each copied answer remembers the file it
+  // came from until the structure confirms or changes it (saving the part clears it).
+  "2026-12-01-0402-applications-carried-answers": {
+    async up(db: AnyDB) {
+      await db.schema.alterTable("application_answers").addColumn("carried_from", "text").execute();
+    },
+    async down(db: AnyDB) {
+      await db.schema.alterTable("application_answers").dropColumn("carried_from").execute();
+    },
+  },
 };

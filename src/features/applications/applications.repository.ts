@@ -178,6 +178,27 @@ export async function activeApplicationId(
   return row?.id;
 }
 
+/**
+ * The structure's last settled file with answers to start a re-assessment from: its latest completed
+ * re-assessment or accepted application, by when it was settled.
+ */
+export async function lastSettledFile(db: DB, memberId: string): Promise<string | undefined> {
+  const row = await applicationsDb(db)
+    .selectFrom("applications")
+    .select("id")
+    .where("member_id", "=", memberId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("kind", "=", "reassessment"), eb("status", "=", "completed")]),
+        eb.and([eb("kind", "=", "application"), eb("status", "=", "accepted")]),
+      ]),
+    )
+    .orderBy("decided_at", "desc")
+    .orderBy("created_at", "desc")
+    .executeTakeFirst();
+  return row?.id;
+}
+
 /** A structure's latest file of a kind, in brief. */
 export async function latestApplicationOf(
   db: DB,

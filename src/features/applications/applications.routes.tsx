@@ -19,7 +19,7 @@ import { executeRun, ranRecently } from "./checks/check-runner.js";
 import { queueRun } from "./checks/checks.repository.js";
 import { applicationPage, loadApplication, subjectOf } from "./application-page.js";
 import { startApplication, submitApplication, type SubmitOutcome } from "./workflows.js";
-import { StepPage, partValues } from "./views/step.views.js";
+import { StepPage, partValues, carriedCriteria } from "./views/step.views.js";
 import { HistoryPage } from "./views/history.views.js";
 import { decisionForApplication } from "./votes/decisions.repository.js";
 
@@ -85,8 +85,9 @@ async function start(c: AppContext) {
 async function showPart(c: AppContext) {
   const loaded = await loadPart(c);
   if (loaded instanceof Response) return loaded;
-  const values = partValues(loaded.part, await answersOf(c.get("deps").db, loaded.app.id));
-  return render(c, <StepPage c={c} {...loaded} values={values} />);
+  const answers = await answersOf(c.get("deps").db, loaded.app.id);
+  const values = partValues(loaded.part, answers);
+  return render(c, <StepPage c={c} {...loaded} values={values} carried={carriedCriteria(answers)} />);
 }
 
 /** Saves one part as a draft; "next" goes on to the following part, or to the submission. */

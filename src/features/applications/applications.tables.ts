@@ -143,6 +143,8 @@ export interface ApplicationAnswersTable {
   evidence: string;
   updated_at: string;
   updated_by: string | null;
+  /** The earlier file this answer was copied from, until it is confirmed or changed; null otherwise. */
+  carried_from: string | null;
 }
 
 export const REVIEW_STATES = ["verified", "questioned"] as const;

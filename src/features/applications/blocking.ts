@@ -3,7 +3,8 @@ import type { Answer, CriterionLevel } from "./applications.tables.js";
 /**
  * What still stands between a self-assessment and its submission. Required criteria must be met
  * and explained; every recommended one must be answered, whatever the answer (a candidate may
- * honestly say "not yet"); the structure must say where its website is and list a service.
+ * honestly say "not yet"); the structure must say where its website is and list a service. An
+ * answer carried over from last time must be confirmed or changed before a re-assessment completes.
  */
 
 export interface BlockingCriterion {
@@ -15,12 +16,15 @@ export interface BlockingCriterion {
 export interface BlockingAnswer {
   answer: Answer | null;
   explanation: string;
+  /** Set while the answer is last time's, not yet confirmed or changed. */
+  carriedFrom?: string | null;
 }
 
 export type Blocker =
   | { kind: "required-not-met"; criterionId: string; code: string }
   | { kind: "no-explanation"; criterionId: string; code: string }
   | { kind: "unanswered"; criterionId: string; code: string }
+  | { kind: "to-confirm"; criterionId: string; code: string }
   | { kind: "no-website" }
   | { kind: "no-service" };
 
@@ -41,6 +45,8 @@ export function blockers(
     } else if (!a?.answer) {
       out.push({ kind: "unanswered", ...ref });
     }
+    if (a?.carriedFrom && !out.some((b) => "criterionId" in b && b.criterionId === c.id))
+      out.push({ kind: "to-confirm", ...ref });
   }
   return out;
 }

@@ -2,7 +2,7 @@ import type { DB } from "../../db/adapter.js";
 import { audit } from "../../audit/audit.js";
 import type { Answer } from "./applications.tables.js";
 import { insertApplication, moveStatus } from "./applications.repository.js";
-import { saveAnswers, type AnswerInput } from "./answers.repository.js";
+import { carryOverAnswers, saveAnswers, type AnswerInput } from "./answers.repository.js";
 import { insertMessage, saveReview } from "./review.repository.js";
 import type { Criterion } from "./charter/charter.repository.js";
 import { closeDecision } from "./votes/close.js";
@@ -243,17 +243,31 @@ export async function reassessments(
     const r = random();
     if (r > 0.82) continue;
     if (r > 0.7) {
-      // Asked recently and not answered yet: shows as "requested" (or late) on the board.
-      const asked = new Date(now.getTime() - Math.floor(random() * 70) * DAY);
-      const dueAt = new Date(asked.getTime() + 60 * DAY).toISOString();
-      await insertApplication(db, {
+      // Asked in the last weeks and not answered yet ("requested" on the board, due after today):
+      // the file starts from last year's answers, to confirm or change.
+      const asked = new Date(now.getTime() - Math.floor(random() * 50) * DAY);
+      const lastYear = new Date(asked.getTime() - 365 * DAY);
+      const previous = await insertApplication(db, {
+        memberId: m.id,
+        kind: "reassessment",
+        charterVersionId: versionId,
+        personId: null,
+        now: lastYear,
+      });
+      await saveAnswers(db, previous, answersFor(criteria, "", random, true), null, lastYear);
+      await moveStatus(db, previous, ["draft"], "completed", lastYear, {
+        submittedAt: lastYear.toISOString(),
+        decidedAt: lastYear.toISOString(),
+      });
+      const open = await insertApplication(db, {
         memberId: m.id,
         kind: "reassessment",
         charterVersionId: versionId,
         personId: null,
         now: asked,
-        dueAt,
+        dueAt: new Date(asked.getTime() + 60 * DAY).toISOString(),
       });
+      await carryOverAnswers(db, { from: previous, to: open, criteria }, asked);
       continue;
     }
     const at = new Date(now.getTime() - Math.floor(random() * 330) * DAY);

@@ -13,6 +13,27 @@ afterAll(async () => {
 });
 
 describe("the demo's application process", () => {
+  it("has re-assessments asked lately, due after today, started from last year's answers", async () => {
+    const now = t.deps.now().toISOString();
+    const open = await t.deps.db
+      .selectFrom("applications")
+      .select(["id", "due_at"])
+      .where("kind", "=", "reassessment")
+      .where("status", "=", "draft")
+      .execute();
+    expect(open.length).toBeGreaterThan(0);
+    for (const file of open) {
+      expect(file.due_at && file.due_at > now, file.id).toBe(true);
+      const carried = await t.deps.db
+        .selectFrom("application_answers")
+        .select("carried_from")
+        .where("application_id", "=", file.id)
+        .execute();
+      expect(carried.length).toBeGreaterThan(0);
+      expect(carried.every((a) => a.carried_from !== null)).toBe(true);
+    }
+  });
+
   it("has a decided round and a round in its vote phase with the three candidates", async () => {
     const rounds = await t.deps.db
       .selectFrom("rounds")

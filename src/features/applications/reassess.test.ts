@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/platform.js";
-import { makeMember, makePerson, makeService } from "../../../tests/helpers/factories.js";
+import { TEST_PASSWORD, makeMember, makePerson, makeService } from "../../../tests/helpers/factories.js";
 import { routes, startFakeServer, type FakeServer } from "../../../tests/helpers/fake-server.js";
 import { escapeHtml } from "../../../tests/helpers/html.js";
 import { charterLetters, partFields } from "../../../tests/helpers/applications.js";
 import { ofName, translator, type MessageKey, type Vars } from "../../i18n/index.js";
-import { reassessmentBoard, reassessmentState } from "./reassess.js";
+import { reassessmentBoard, reassessmentState, requestReassessments } from "./reassess.js";
 
 let clock = new Date("2027-09-01T08:00:00.000Z");
 let t: TestPlatform;
@@ -130,5 +130,63 @@ describe("periodic re-assessment", () => {
     expect((await t.client().get("/fr/charter/reassessments")).status).toBe(401);
     const token2 = /name="_csrf" value="([^"]+)"/.exec((await client.get("/fr/charter")).text)?.[1] ?? "";
     expect((await client.post("/fr/charter/reassessments/request", { _csrf: token2 })).status).toBe(403);
+  });
+
+  it("starts the next re-assessment from last time's answers, each to confirm or change, due after today", async () => {
+    const { db } = t.deps;
+    const old = await db
+      .selectFrom("members")
+      .select("id")
+      .where("name", "=", "Chaton Ancien")
+      .executeTakeFirstOrThrow();
+    // Asked again the next day (a year on, the session cookie's expiry would outrun the machine's date).
+    clock = new Date(clock.getTime() + 86_400_000);
+    expect(await requestReassessments(t.deps, [old.id], null)).toBe(1);
+    const file = await db
+      .selectFrom("applications")
+      .selectAll()
+      .where("member_id", "=", old.id)
+      .where("status", "=", "draft")
+      .executeTakeFirstOrThrow();
+    expect(file.due_at && file.due_at > clock.toISOString()).toBe(true);
+    const answers = await db
+      .selectFrom("application_answers")
+      .selectAll()
+      .where("application_id", "=", file.id)
+      .execute();
+    const total = (
+      await db
+        .selectFrom("charter_criteria")
+        .innerJoin("charter_versions", "charter_versions.id", "charter_criteria.version_id")
+        .select("charter_criteria.id")
+        .where("charter_versions.status", "=", "current")
+        .execute()
+    ).length;
+    expect(answers).toHaveLength(total);
+    expect(new Set(answers.map((a) => a.carried_from)).size).toBe(1);
+    expect(answers[0]?.carried_from).not.toBeNull();
+
+    const client = t.client();
+    await client.login("admin@ancien.example.org", TEST_PASSWORD);
+    const page = await client.get(`/fr/applications/${file.id}`);
+    expect(page.text).toContain(fr("applications.app.progress", { answered: total, total }));
+    expect(page.text).not.toContain(fr("applications.app.progress", { answered: 0, total }));
+    expect(page.text).toContain(fr("applications.app.carried", { count: total }));
+    expect(page.text).toContain(
+      fr("applications.app.due", { date: translator("fr").date(file.due_at ?? "") }),
+    );
+    // Completing needs every carried answer confirmed: the file is still blocked.
+    expect(page.text).toContain(fr("applications.blocker.to-confirm"));
+    const [letter] = await charterLetters(db);
+    const path = `/fr/applications/${file.id}/parts/${letter}`;
+    expect((await client.get(path)).text).toContain(fr("applications.step.carried"));
+    expect((await client.submit(path, path, await partFields(db, letter ?? ""))).status).toBe(303);
+    const after = await db
+      .selectFrom("application_answers")
+      .selectAll()
+      .where("application_id", "=", file.id)
+      .execute();
+    expect(after.filter((a) => a.carried_from === null).length).toBeGreaterThan(0);
+    expect(after.filter((a) => a.carried_from !== null).length).toBeLessThan(total);
   });
 });

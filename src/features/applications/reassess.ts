@@ -4,7 +4,7 @@ import { listStructures } from "../directory/published.js";
 import { reassessmentFiles, type ReassessmentFile } from "./summaries.repository.js";
 import { queueRun } from "./checks/checks.repository.js";
 import { compose, sendAll, structureRecipients } from "./notify.js";
-import { startApplication } from "./workflows.js";
+import { REASSESSMENT_ANSWER_WITHIN_MS, startApplication } from "./workflows.js";
 
 /**
  * Periodic re-assessment: every member is asked, once per interval (yearly by default), to answer
@@ -13,10 +13,6 @@ import { startApplication } from "./workflows.js";
  */
 
 export type ReassessmentState = "up_to_date" | "due" | "requested" | "overdue";
-
-const DAY = 86_400_000;
-/** How long a structure has to answer once asked. */
-const ANSWER_WITHIN_MS = 60 * DAY;
 
 export function reassessmentState(
   input: {
@@ -76,7 +72,7 @@ export async function requestReassessments(
 ): Promise<number> {
   const board = await reassessmentBoard(deps);
   const targets = board.filter((m) => (memberIds ? memberIds.includes(m.id) && !m.open : m.state === "due"));
-  const dueAt = new Date(deps.now().getTime() + ANSWER_WITHIN_MS).toISOString();
+  const dueAt = new Date(deps.now().getTime() + REASSESSMENT_ANSWER_WITHIN_MS).toISOString();
   let asked = 0;
   for (const m of targets) {
     const { id, created } = await startApplication(deps, {

@@ -8,11 +8,12 @@ import {
   ActiveApplicationExists,
   activeApplicationId,
   insertApplication,
+  lastSettledFile,
   latestApplicationOf,
   moveStatus,
   type Application,
 } from "./applications.repository.js";
-import { answersOf } from "./answers.repository.js";
+import { answersOf, carryOverAnswers } from "./answers.repository.js";
 import { allCriteria, charterById, currentCharter } from "./charter/charter.repository.js";
 import { blockers, type Blocker } from "./blocking.js";
 import { executeRun } from "./checks/check-runner.js";
@@ -27,12 +28,23 @@ import { ofName, roundName } from "../../i18n/index.js";
  * submitApplication files it into the open round and runs the pre-checks.
  */
 
+const DAY = 86_400_000;
+/** How long a structure has to answer a re-assessment, from the day it starts (per the clock). */
+export const REASSESSMENT_ANSWER_WITHIN_MS = 60 * DAY;
+
 export async function startApplication(
   deps: Deps,
   input: { memberId: string; personId: string | null; kind: ApplicationKind; dueAt?: string | null },
 ): Promise<{ id: string; created: boolean }> {
   const charter = await currentCharter(deps.db);
   if (!charter) throw new Error("no current charter");
+  const now = deps.now();
+  // A re-assessment always has a deadline to come, whether the collective asked or the structure began.
+  const dueAt =
+    input.dueAt ??
+    (input.kind === "reassessment"
+      ? new Date(now.getTime() + REASSESSMENT_ANSWER_WITHIN_MS).toISOString()
+      : null);
   try {
     const id = await inTransaction(deps.db, async (trx) => {
       const created = await insertApplication(trx, {
@@ -40,14 +52,23 @@ export async function startApplication(
         kind: input.kind,
         charterVersionId: charter.version.id,
         personId: input.personId,
-        now: deps.now(),
-        dueAt: input.dueAt ?? null,
+        now,
+        dueAt,
       });
+      // Last time's answers, each to confirm or change, rather than 35 criteria to retype.
+      const from = input.kind === "reassessment" ? await lastSettledFile(trx, input.memberId) : undefined;
+      const carried = from
+        ? await carryOverAnswers(trx, { from, to: created, criteria: allCriteria(charter) }, now)
+        : 0;
       await audit(trx, {
         actor: { personId: input.personId, memberId: input.memberId },
         action: input.kind === "application" ? "application.create" : "reassessment.request",
         subject: { type: "application", id: created },
-        data: { charter: charter.version.version, ...(input.dueAt ? { due: input.dueAt } : {}) },
+        data: {
+          charter: charter.version.version,
+          ...(dueAt ? { due: dueAt } : {}),
+          ...(from ? { carriedFrom: from, carried } : {}),
+        },
       });
       return created;
     });

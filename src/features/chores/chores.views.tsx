@@ -13,7 +13,7 @@ import {
 } from "../../views/components.js";
 import type { Chore, TurnView } from "./chores.repository.js";
 import type { ChoreRequest } from "./requests.repository.js";
-import { MyRequests } from "./requests.views.js";
+import { ChoreName, MyRequests } from "./requests.views.js";
 import { RECURRENCES } from "./chores.tables.js";
 
 function TurnActions({ c, turn, asked }: { c: AppContext; turn: TurnView; asked: string | undefined }) {
@@ -90,7 +90,6 @@ function TurnTable({
   asked?: Map<string, string>;
 }) {
   const t = c.get("t");
-  const locale = c.get("locale");
   return (
     <div class="table-wrap">
       <table>
@@ -110,7 +109,9 @@ function TurnTable({
         <tbody>
           {turns.map((turn) => (
             <tr>
-              <td>{locale === "fr" ? turn.titleFr : turn.titleEn}</td>
+              <td>
+                <ChoreName c={c} chore={turn} />
+              </td>
               <td>{t.date(turn.dueDate)}</td>
               <td>{turn.assigneeName ?? <em>{t("chores.nobody")}</em>}</td>
               <td>
@@ -177,8 +178,10 @@ export function ChoresPage({
       <ul class="plain-list">
         {chores.map((chore) => (
           <li>
-            <strong>{locale === "fr" ? chore.titleFr : chore.titleEn}</strong> (
-            {t(`chores.recurrence.${chore.recurrence}`)}) —{" "}
+            <strong>
+              <ChoreName c={c} chore={chore} />
+            </strong>{" "}
+            ({t(`chores.recurrence.${chore.recurrence}`)}) —{" "}
             {locale === "fr" ? chore.descriptionFr : chore.descriptionEn}
             {person?.isPlatformAdmin ? (
               <form method="post" action={href(c, `/chores/${chore.slug}/archive`)} class="inline-form">

@@ -204,10 +204,10 @@ export function requestRoutes(chores: Hono<AppEnv>): void {
   chores.get("/requests/:id", async (c) => {
     const request = await loadRequest(c);
     const { db } = c.get("deps");
-    const asker = request.askedBy
-      ? (await peopleByIds(db, [request.askedBy])).get(request.askedBy)
-      : undefined;
-    return render(c, <RequestPage c={c} request={request} asker={asker?.name ?? null} />);
+    const people = await peopleByIds(db, [request.personId, ...(request.askedBy ? [request.askedBy] : [])]);
+    const asker = request.askedBy ? (people.get(request.askedBy)?.name ?? null) : null;
+    const asked = people.get(request.personId)?.name ?? "—";
+    return render(c, <RequestPage c={c} request={request} asker={asker} asked={asked} />);
   });
   chores.post("/requests/:id/accept", accept);
   chores.post("/requests/:id/decline", decline);

@@ -81,6 +81,9 @@ describe("asking a named person to take a turn", () => {
 
     // The mail's link, signed in: the person asked answers; nobody else may.
     expect((await t.client().get(link ?? "")).status).toBe(401);
+    expect((await coordinator.get(link ?? "")).text).toContain(
+      escapeHtml(fr("chores.ask.pending", { name: "Zoé Disponible" })),
+    );
     const other = await signedIn(busy);
     expect((await other.get(link ?? "")).status).toBe(404);
     const otherToken = csrfFrom((await other.get("/fr/chores")).text, "/fr/logout") ?? "";

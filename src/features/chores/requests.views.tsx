@@ -71,10 +71,13 @@ export function RequestPage({
   c,
   request,
   asker,
+  asked,
 }: {
   c: AppContext;
   request: ChoreRequest;
   asker: string | null;
+  /** The person asked, named for the coordinators who look at it. */
+  asked: string;
 }) {
   const t = c.get("t");
   const vars = { chore: choreTitle(c.get("locale"), request), date: t.date(request.dueDate) };
@@ -110,7 +113,7 @@ export function RequestPage({
             </form>
           </div>
         ) : (
-          <p>{t("chores.request.status.pending")}</p>
+          <p>{t("chores.ask.pending", { name: asked })}</p>
         )}
       </div>
     </Layout>

@@ -180,6 +180,19 @@ export async function seedCollectiveDemo(deps: Deps, world: DemoWorld): Promise<
       { personId: pick()?.id ?? null, title, details: "", lang: "fr" },
       ago(2 * DAY),
     );
+  // Proposed in English by a member from abroad: shown as written, marked as English.
+  await meetings.addAgendaItem(
+    db,
+    next,
+    {
+      // Not drawn at random: the demo's other draws stay as they were.
+      personId: people[0]?.id ?? null,
+      title: "Sharing our moderation guidelines with the Belgian collective",
+      details: "They asked whether they may translate and reuse them.",
+      lang: "en",
+    },
+    ago(DAY),
+  );
 
   for (const post of POSTS)
     await news.insertPost(

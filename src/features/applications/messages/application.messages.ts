@@ -37,6 +37,10 @@ export const fr = {
   "applications.blocker.required-not-met": "critère requis : la réponse doit être « remplit »",
   "applications.blocker.no-explanation": "critère requis : expliquez comment vous le remplissez",
   "applications.blocker.unanswered": "critère recommandé sans réponse",
+  "applications.blocker.to-confirm": "réponse de la dernière fois : à confirmer ou modifier",
+  "applications.app.carried":
+    "{count, plural, one {# réponse reprise de votre dernière évaluation, à confirmer ou modifier : enregistrer sa partie la confirme.} other {# réponses reprises de votre dernière évaluation, à confirmer ou modifier : enregistrer leur partie les confirme.}}",
+  "applications.step.carried": "Réponse de la dernière fois : confirmez-la ou modifiez-la",
   "applications.blocker.no-website": "La fiche de la structure n'indique pas son site web.",
   "applications.blocker.no-service": "La fiche de la structure ne présente encore aucun service.",
 
@@ -173,6 +177,10 @@ export const en: Record<keyof typeof fr, string> = {
   "applications.blocker.required-not-met": 'required criterion: the answer must be "meets"',
   "applications.blocker.no-explanation": "required criterion: explain how you meet it",
   "applications.blocker.unanswered": "recommended criterion without an answer",
+  "applications.blocker.to-confirm": "last time's answer: to confirm or change",
+  "applications.app.carried":
+    "{count, plural, one {# answer taken from your last assessment, to confirm or change: saving its part confirms it.} other {# answers taken from your last assessment, to confirm or change: saving their part confirms them.}}",
+  "applications.step.carried": "Last time's answer: confirm or change it",
   "applications.blocker.no-website": "The structure's listing does not give its website.",
   "applications.blocker.no-service": "The structure's listing shows no service yet.",
 
@@ -306,6 +314,10 @@ export const de: Record<keyof typeof fr, string> = {
   "applications.blocker.required-not-met": "Pflichtkriterium: Die Antwort muss „erfüllt“ lauten",
   "applications.blocker.no-explanation": "Pflichtkriterium: Erkläre, wie du es erfüllst",
   "applications.blocker.unanswered": "empfohlenes Kriterium ohne Antwort",
+  "applications.blocker.to-confirm": "Antwort vom letzten Mal: bestätigen oder ändern",
+  "applications.app.carried":
+    "{count, plural, one {# Antwort aus deiner letzten Einschätzung übernommen, zu bestätigen oder zu ändern: Das Speichern ihres Teils bestätigt sie.} other {# Antworten aus deiner letzten Einschätzung übernommen, zu bestätigen oder zu ändern: Das Speichern ihrer Teile bestätigt sie.}}",
+  "applications.step.carried": "Antwort vom letzten Mal: bestätige oder ändere sie",
   "applications.blocker.no-website": "Der Eintrag der Struktur nennt keine Website.",
   "applications.blocker.no-service": "Der Eintrag der Struktur enthält noch keinen Dienst.",
 

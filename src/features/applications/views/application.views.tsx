@@ -68,6 +68,10 @@ function BlockerItem({
   );
 }
 
+/** How many answers are still last time's, waiting to be confirmed or changed. */
+const carried = (answers: Map<string, StoredAnswer>) =>
+  [...answers.values()].filter((a) => a.carriedFrom).length;
+
 function SubmitSection({ c, props }: { c: AppContext; props: ApplicationPageProps }) {
   const t = c.get("t");
   const { app, blockers } = props;
@@ -78,6 +82,9 @@ function SubmitSection({ c, props }: { c: AppContext; props: ApplicationPageProp
       <p>
         {t("applications.app.progress", { answered: props.progress.answered, total: props.progress.total })}
       </p>
+      {carried(props.answers) ? (
+        <p>{t("applications.app.carried", { count: carried(props.answers) })}</p>
+      ) : null}
       {blockers.length === 0 ? (
         <p>{t("applications.app.no_blockers")}</p>
       ) : (

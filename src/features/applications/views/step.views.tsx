@@ -11,6 +11,10 @@ import { ANSWER_KEY, LEVEL_KEY } from "./common.js";
 import { ofName } from "../../../i18n/index.js";
 
 /** Form values of a part from the stored answers (what the candidate saved last time). */
+/** The criteria whose stored answer is still the one carried over from last time. */
+export const carriedCriteria = (answers: Map<string, StoredAnswer>): Set<string> =>
+  new Set([...answers].filter(([, a]) => a.carriedFrom).map(([id]) => id));
+
 export function partValues(part: CharterPartWithCriteria, answers: Map<string, StoredAnswer>): FormValues {
   const values: FormValues = {};
   for (const cr of part.criteria) {
@@ -59,6 +63,7 @@ export function StepPage({
   part,
   values,
   errors,
+  carried,
 }: {
   c: AppContext;
   app: Application;
@@ -66,6 +71,8 @@ export function StepPage({
   part: CharterPartWithCriteria;
   values: FormValues;
   errors?: FieldErrors | undefined;
+  /** Criteria whose answer is still last time's. */
+  carried?: ReadonlySet<string> | undefined;
 }) {
   const t = c.get("t");
   const locale = c.get("locale");
@@ -92,6 +99,12 @@ export function StepPage({
               <legend>
                 {cr.code} {localized(cr, "title", locale)}{" "}
                 <Badge tone={cr.level === "required" ? "warn" : "neutral"}>{t(LEVEL_KEY[cr.level])}</Badge>
+                {carried?.has(cr.id) ? (
+                  <>
+                    {" "}
+                    <Badge tone="info">{t("applications.step.carried")}</Badge>
+                  </>
+                ) : null}
               </legend>
               <p class="field__hint">{localized(cr, "explanation", locale)}</p>
               <div class="field" role="radiogroup" aria-label={t("applications.step.answer")}>
