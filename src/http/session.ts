@@ -84,14 +84,18 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
   };
 }
 
+/**
+ * The cookie lasts as long as the session, said as Max-Age: a lifetime does not depend on whose
+ * clock reads it (an Expires date from the platform's clock is checked against the machine's).
+ */
 function setSessionCookie(c: AppContext, token: string, expires: Date): void {
-  const { config } = c.get("deps");
+  const { config, now } = c.get("deps");
   setCookie(c, sessionCookieName(config.secureCookies), token, {
     path: "/",
     httpOnly: true,
     secure: config.secureCookies,
     sameSite: "Lax",
-    expires,
+    maxAge: Math.max(0, Math.floor((expires.getTime() - now().getTime()) / 1000)),
   });
 }
 
