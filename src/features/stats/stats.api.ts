@@ -6,6 +6,7 @@ import type { Deps } from "../../deps.js";
 import * as repo from "./stats.repository.js";
 import * as detail from "./detail.repository.js";
 import { englishSentence } from "./check-text.js";
+import { crawledServices, type CrawledService } from "./crawled.repository.js";
 import { generateLocal, parseLocalPath, WELL_KNOWN } from "./generated.js";
 import { dayBars, overallRatio } from "./uptime.js";
 import type { SeriesPeriod } from "./stats.tables.js";
@@ -23,13 +24,50 @@ const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const slugOrUndefined = (v: string | undefined) => (v && SLUG.test(v) ? v : undefined);
 const ratio = (r: number | null) => (r === null ? null : Math.round(r * 10_000) / 10_000);
 
+const listedServiceRow = (r: repo.ServiceListRow): Row => ({
+  in_directory: true,
+  member: r.member_slug,
+  slug: r.slug,
+  name: r.name,
+  url: r.url,
+  category: r.category_id,
+  software: r.software_slug,
+  crawled_software: r.file?.software_name ?? null,
+  status: r.status,
+  up_now: r.up_now === null ? null : r.up_now === 1,
+  uptime_90d: ratio(r.uptime),
+  nodeinfo_users: r.users_total,
+  nodeinfo_active_month: r.users_active_month,
+  file_errors: r.file?.errors ?? null,
+  file_warnings: r.file?.warnings ?? null,
+});
+
+const outsideServiceRow = (s: CrawledService): Row => ({
+  in_directory: false,
+  member: null,
+  slug: null,
+  name: s.name,
+  url: s.website,
+  category: null,
+  software: s.softwareKey,
+  crawled_software: s.softwareName,
+  status: null,
+  up_now: null,
+  uptime_90d: null,
+  nodeinfo_users: null,
+  nodeinfo_active_month: null,
+  file_errors: s.errors,
+  file_warnings: s.warnings,
+});
+
 const EXPORTS: Record<string, Export> = {
   organizations: async (deps) =>
     (await repo.listOrganizations(deps.db, deps.now())).map((r) => ({
       slug: r.slug,
       name: r.name,
       chatonsinfos_url: r.chatonsinfos_url,
-      source_of_truth: r.chatonsinfos_source_of_truth === 1,
+      in_directory: r.inDirectory,
+      source_of_truth: r.sourceOfTruth,
       file_result: r.file?.result ?? null,
       files: r.files,
       errors: r.errors,
@@ -39,29 +77,18 @@ const EXPORTS: Record<string, Export> = {
       crawled_services: r.crawledServices,
       uptime_90d: ratio(r.uptime),
     })),
-  services: async (deps, q) =>
-    (
-      await repo.listServices(deps.db, deps.now(), {
-        ...(slugOrUndefined(q("software")) ? { software: q("software") } : {}),
-        ...(slugOrUndefined(q("category")) ? { category: q("category") } : {}),
-      })
-    ).map((r) => ({
-      member: r.member_slug,
-      slug: r.slug,
-      name: r.name,
-      url: r.url,
-      category: r.category_id,
-      software: r.software_slug,
-      crawled_software: r.file?.software_name ?? null,
-      status: r.status,
-      up_now: r.up_now === null ? null : r.up_now === 1,
-      uptime_90d: ratio(r.uptime),
-      nodeinfo_users: r.users_total,
-      nodeinfo_active_month: r.users_active_month,
-      file_errors: r.file?.errors ?? null,
-      file_warnings: r.file?.warnings ?? null,
-    })),
-  software: async (deps) => (await repo.listSoftware(deps.db)).map((r) => ({ ...r })),
+  services: async (deps, q) => {
+    const software = slugOrUndefined(q("software"));
+    const category = slugOrUndefined(q("category"));
+    const listed = await repo.listServices(deps.db, deps.now(), {
+      ...(software ? { software } : {}),
+      ...(category ? { category } : {}),
+    });
+    const outside = category ? [] : await crawledServices(deps.db, software ? { software } : {});
+    return [...listed.map(listedServiceRow), ...outside.map(outsideServiceRow)];
+  },
+  software: async (deps) =>
+    (await repo.listSoftware(deps.db)).map(({ inDirectory, ...r }) => ({ ...r, in_directory: inDirectory })),
   categories: async (deps) =>
     (await repo.listCategories(deps.db)).map((r) => ({
       id: r.id,

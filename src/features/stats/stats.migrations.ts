@@ -230,4 +230,10 @@ export const statsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "2026-12-01-0206-stats-file-website": {
+    async up(db: AnyDB) {
+      // Stats list organizations and services the directory does not know: their address is a crawl fact.
+      await db.schema.alterTable("stats_files").addColumn("website", "text").execute();
+    },
+  },
 };

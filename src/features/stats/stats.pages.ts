@@ -207,7 +207,9 @@ export async function buildGroup(
 export async function buildUptime(deps: Deps): Promise<UptimeRow[]> {
   const members = await repo.listOrganizations(deps.db, deps.now());
   const rows = await detail.uptimeByMember(deps.db, deps.now());
+  // Uptime probes directory services only: structures outside the directory have none.
   return members
+    .flatMap((m) => (m.slug === null ? [] : [{ ...m, slug: m.slug }]))
     .map((m) => {
       const bars = dayBars(
         rows.filter((r) => r.member_id === m.id),

@@ -23,6 +23,7 @@ import { CrawlerPage } from "./views/crawler.js";
 import { CRAWL_JOB } from "./stats.jobs.js";
 import { paginate } from "../directory/finder/finder.js";
 import { importPages } from "./import/import.routes.js";
+import { crawledServices } from "./crawled.repository.js";
 import { commitAndRedirect } from "../../http/commit.js";
 import { setSourceOfTruth } from "../directory/published.js";
 
@@ -106,7 +107,9 @@ export function statsPages(router: Hono<AppEnv>): void {
       pageParam(c.req.query("page")),
       PER_PAGE,
     );
-    return render(c, <ServicesPage c={c} rows={rows} filter={query} />);
+    // Services only the crawl knows have no category: a category filter leaves them out.
+    const outside = filter.category ? [] : await crawledServices(db, filter);
+    return render(c, <ServicesPage c={c} rows={rows} filter={query} outside={outside} />);
   });
 
   router.get("/stats/services/:member/:service", async (c) => {

@@ -8,6 +8,7 @@ import {
   type CheckResult,
 } from "../chatonsinfos/check.js";
 import type { FileClass } from "../chatonsinfos/properties.js";
+import { isHttpUrl } from "../chatonsinfos/values.js";
 import { extractSeries, type Series } from "../metrics.js";
 import type { StatsFilesTable } from "../stats.tables.js";
 import type { FetchOutcome } from "./fetch.js";
@@ -50,6 +51,8 @@ export interface Visit {
   cls: FileClass | null;
   name: string | null;
   softwareName: string | null;
+  /** service.website or organization.website, when it is a web address. */
+  website: string | null;
   children: Child[];
   memberId: string | null;
   serviceId: string | null;
@@ -114,6 +117,8 @@ export function analyse(visit: Visit, stored: string | undefined, maxDepth: numb
   visit.cls = visit.report.fileClass;
   visit.name = NAME_KEYS.map((k) => parsed.values.get(k)?.value).find((v) => v) ?? null;
   visit.softwareName = parsed.values.get("software.name")?.value || null;
+  const website = (parsed.values.get("service.website") ?? parsed.values.get("organization.website"))?.value;
+  visit.website = website && isHttpUrl(website) ? website.trim().slice(0, 500) : null;
   if (visit.content.fresh) visit.series = extractSeries(parsed);
   if (visit.cls === "metrics" || visit.cls === "device") return;
   const children = childrenOf(parsed, visit.url);
@@ -161,6 +166,7 @@ export function newVisit(
     cls: null,
     name: null,
     softwareName: null,
+    website: null,
     children: [],
     memberId: null,
     serviceId: null,

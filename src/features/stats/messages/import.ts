@@ -47,6 +47,11 @@ export const fr = {
   "stats.import.status.running": "en cours",
   "stats.import.status.done": "terminé",
   "stats.import.status.failed": "échoué",
+  "stats.outside.badge": "hors annuaire",
+  "stats.outside.services":
+    "{n, plural, one {# service trouvé par la collecte, hors annuaire} other {# services trouvés par la collecte, hors annuaire}}",
+  "stats.outside.intro":
+    "Leurs fichiers ChatonsInfos sont lus et vérifiés, mais l'annuaire ne les contient pas (encore) : un import les y ajoute.",
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -97,6 +102,11 @@ export const en: Record<keyof typeof fr, string> = {
   "stats.import.status.running": "running",
   "stats.import.status.done": "done",
   "stats.import.status.failed": "failed",
+  "stats.outside.badge": "not in the directory",
+  "stats.outside.services":
+    "{n, plural, one {# service found by the crawl, not in the directory} other {# services found by the crawl, not in the directory}}",
+  "stats.outside.intro":
+    "Their ChatonsInfos files are read and checked, but the directory does not hold them (yet): an import adds them.",
 };
 
 export const de: Record<keyof typeof fr, string> = {
@@ -147,4 +157,9 @@ export const de: Record<keyof typeof fr, string> = {
   "stats.import.status.running": "läuft",
   "stats.import.status.done": "fertig",
   "stats.import.status.failed": "fehlgeschlagen",
+  "stats.outside.badge": "nicht im Verzeichnis",
+  "stats.outside.services":
+    "{n, plural, one {# Dienst vom Crawler gefunden, nicht im Verzeichnis} other {# Dienste vom Crawler gefunden, nicht im Verzeichnis}}",
+  "stats.outside.intro":
+    "Ihre ChatonsInfos-Dateien werden gelesen und geprüft, aber das Verzeichnis enthält sie (noch) nicht: Ein Import fügt sie hinzu.",
 };

@@ -45,7 +45,14 @@ export function OrganizationsPage({ c, rows: list }: { c: AppContext; rows: Page
             {rows.map((r) => (
               <tr>
                 <th scope="row">
-                  <a href={href(c, `/stats/organizations/${r.slug}`)}>{r.name}</a>
+                  {r.slug !== null ? (
+                    <a href={href(c, `/stats/organizations/${r.slug}`)}>{r.name}</a>
+                  ) : (
+                    <>
+                      <a href={href(c, `/stats/files/${r.id}`)}>{r.name}</a>{" "}
+                      <Badge tone="neutral">{t("stats.outside.badge")}</Badge>
+                    </>
+                  )}
                 </th>
                 <td>{r.chatonsinfos_url ? t("stats.source.own") : t("stats.source.generated")}</td>
                 <td>

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/platform.js";
+import { startFakeServer, type FakeServer } from "../../../tests/helpers/fake-server.js";
+import { crawlFederation } from "./crawl/run.js";
+
+/**
+ * Stats stand alone: a platform whose directory is empty, pointed at a federation, lists every
+ * organization, service and software the crawl found, marked as not in the directory.
+ */
+
+let t: TestPlatform;
+let fed: FakeServer;
+const files = new Map<string, string>();
+
+beforeAll(async () => {
+  fed = await startFakeServer((req, res) => {
+    const body = files.get((req.url ?? "/").split("?")[0] ?? "/");
+    res.statusCode = body === undefined ? 404 : 200;
+    res.setHeader("content-type", "text/plain; charset=utf-8");
+    res.end(body ?? "not found");
+  });
+  const base = fed.url;
+  const head = (cls: string) => `file.class = ${cls}\nfile.protocol = ChatonsInfos-0.5\n`;
+  files.set(
+    "/federation.properties",
+    `${head("federation")}federation.name = F\nsubs.alpha = ${base}/alpha.properties\n`,
+  );
+  files.set(
+    "/alpha.properties",
+    `${head("organization")}organization.name = Chaton Alpha\norganization.website = https://alpha.example.org\nsubs.pad = ${base}/pad.properties\n`,
+  );
+  files.set(
+    "/pad.properties",
+    `${head("service")}service.name = Pad Alpha\nservice.website = https://pad.alpha.example.org\nsoftware.name = Etherpad\n`,
+  );
+  t = await startTestPlatform({ env: { FEDERATION_URL: `${base}/federation.properties` } });
+  await crawlFederation(t.deps, { trigger: "test" });
+}, 60_000);
+afterAll(async () => {
+  await fed.close();
+  await t.stop();
+});
+
+interface Listing {
+  count: number;
+  items: Record<string, unknown>[];
+}
+async function listing(name: string): Promise<Listing> {
+  const res = await t.client().get(`/api/stats/${name}.json`);
+  expect(res.status).toBe(200);
+  const body: unknown = JSON.parse(res.text);
+  if (typeof body !== "object" || body === null || !("items" in body) || !Array.isArray(body.items))
+    throw new Error(`unexpected ${name}.json`);
+  const items: Record<string, unknown>[] = body.items;
+  return { count: items.length, items };
+}
+
+describe("stats without a directory", () => {
+  it("lists the crawled organizations, services and software in the exports, marked", async () => {
+    expect(await t.deps.db.selectFrom("members").select("id").execute()).toEqual([]);
+    const orgs = await listing("organizations");
+    expect(orgs.items).toEqual([
+      expect.objectContaining({ name: "Chaton Alpha", in_directory: false, crawled_services: 1 }),
+    ]);
+    const services = await listing("services");
+    expect(services.items).toEqual([
+      expect.objectContaining({
+        name: "Pad Alpha",
+        in_directory: false,
+        url: "https://pad.alpha.example.org",
+        software: "etherpad",
+      }),
+    ]);
+    const software = await listing("software");
+    expect(software.items).toEqual([
+      expect.objectContaining({ slug: "etherpad", crawled: 1, in_directory: false }),
+    ]);
+    const csv = await t.client().get("/api/stats/organizations.csv");
+    expect(csv.text).toContain("Chaton Alpha");
+  });
+
+  it("shows them on the stats pages, marked as not in the directory", async () => {
+    const orgs = await t.client().get("/fr/stats/organizations");
+    expect(orgs.text).toContain("Chaton Alpha");
+    expect(orgs.text).toContain("hors annuaire");
+    const services = await t.client().get("/en/stats/services");
+    expect(services.text).toContain("Pad Alpha");
+    expect(services.text).toContain("not in the directory");
+    const software = await t.client().get("/de/stats/software");
+    expect(software.text).toContain("Etherpad");
+    expect(software.text).toContain("nicht im Verzeichnis");
+  });
+});
