@@ -24,6 +24,7 @@ import { CRAWL_JOB } from "./stats.jobs.js";
 import { paginate } from "../directory/finder/finder.js";
 import { importPages } from "./import/import.routes.js";
 import { crawledServices } from "./crawled.repository.js";
+import { validatorPages } from "./validator.routes.js";
 import { commitAndRedirect } from "../../http/commit.js";
 import { setSourceOfTruth } from "../directory/published.js";
 
@@ -205,4 +206,5 @@ export function statsPages(router: Hono<AppEnv>): void {
 
   router.get("/stats/crawler", (c) => render(c, <CrawlerPage c={c} />));
   importPages(router);
+  validatorPages(router);
 }
