@@ -31,7 +31,7 @@ beforeAll(async () => {
   );
   files.set(
     "/pad.properties",
-    `${head("service")}service.name = Pad Alpha\nservice.website = https://pad.alpha.example.org\nsoftware.name = Etherpad\n`,
+    `${head("service")}service.name = Pad Alpha\nservice.website = https://pad.alpha.example.org\nsoftware.name = Etherpad\nservice.startdate = someday\nmetrics.http.hits.2024.months = 1,2,3\n`,
   );
   t = await startTestPlatform({ env: { FEDERATION_URL: `${base}/federation.properties` } });
   await crawlFederation(t.deps, { trigger: "test" });
@@ -89,5 +89,30 @@ describe("stats without a directory", () => {
     const software = await t.client().get("/de/stats/software");
     expect(software.text).toContain("Etherpad");
     expect(software.text).toContain("nicht im Verzeichnis");
+  });
+});
+
+describe("property coverage", () => {
+  it("counts, per class and property, the files that fill it and those that fill it validly", async () => {
+    const { items } = await listing("properties");
+    const row = (cls: string, key: string) => items.find((i) => i.class === cls && i.key === key);
+    expect(row("service", "service.name")).toMatchObject({
+      files: 1,
+      filled: 1,
+      valid: 1,
+      requirement: "required",
+    });
+    expect(row("service", "service.startdate")).toMatchObject({ filled: 1, valid: 0 });
+    expect(row("service", "service.enddate")).toMatchObject({ filled: 0, valid: 0 });
+    expect(row("organization", "organization.website")).toMatchObject({ files: 1, filled: 1, valid: 1 });
+    expect(row("service", "metrics.http.hits")).toMatchObject({ filled: 1, requirement: "metric" });
+    const page = await t.client().get("/fr/stats/properties");
+    expect(page.text).toContain("service.startdate");
+    expect(page.text).toContain("1 sur 1");
+  });
+
+  it("says on the overview how many services publish the metric shown", async () => {
+    const page = await t.client().get("/en/stats?m=http.hits%7Cmonths");
+    expect(page.text).toContain("1 of 1 services publishes this metric.");
   });
 });

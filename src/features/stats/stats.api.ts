@@ -7,6 +7,7 @@ import * as repo from "./stats.repository.js";
 import * as detail from "./detail.repository.js";
 import { englishSentence } from "./check-text.js";
 import { crawledServices, type CrawledService } from "./crawled.repository.js";
+import { propertyCoverage } from "./coverage.repository.js";
 import { generateLocal, parseLocalPath, WELL_KNOWN } from "./generated.js";
 import { dayBars, overallRatio } from "./uptime.js";
 import type { SeriesPeriod } from "./stats.tables.js";
@@ -124,6 +125,17 @@ const EXPORTS: Record<string, Export> = {
     }
     return out;
   },
+  properties: async (deps) =>
+    (await propertyCoverage(deps.db)).flatMap((k) =>
+      k.properties.map((p) => ({
+        class: k.fileClass,
+        key: p.key,
+        requirement: p.requirement,
+        files: k.files,
+        filled: p.filled,
+        valid: p.valid,
+      })),
+    ),
   crawls: async (deps) =>
     (await detail.listRuns(deps.db, 1_000)).map((r) => ({
       id: r.id,

@@ -236,4 +236,10 @@ export const statsMigrations: Record<string, Migration> = {
       await db.schema.alterTable("stats_files").addColumn("website", "text").execute();
     },
   },
+  "2026-12-01-0207-stats-file-properties": {
+    async up(db: AnyDB) {
+      // Property coverage reads what each file fills, kept at crawl time.
+      await db.schema.alterTable("stats_files").addColumn("properties", "text").execute();
+    },
+  },
 };

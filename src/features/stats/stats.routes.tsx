@@ -25,6 +25,8 @@ import { paginate } from "../directory/finder/finder.js";
 import { importPages } from "./import/import.routes.js";
 import { crawledServices } from "./crawled.repository.js";
 import { validatorPages } from "./validator.routes.js";
+import { propertyCoverage } from "./coverage.repository.js";
+import { PropertiesPage } from "./views/properties.js";
 import { commitAndRedirect } from "../../http/commit.js";
 import { setSourceOfTruth } from "../directory/published.js";
 
@@ -206,5 +208,8 @@ export function statsPages(router: Hono<AppEnv>): void {
 
   router.get("/stats/crawler", (c) => render(c, <CrawlerPage c={c} />));
   importPages(router);
+  router.get("/stats/properties", async (c) =>
+    render(c, <PropertiesPage c={c} coverage={await propertyCoverage(c.get("deps").db)} />),
+  );
   validatorPages(router);
 }

@@ -57,6 +57,7 @@ function fileRow(v: Visit, runId: string, at: string): Insertable<StatsFilesTabl
     software_key: report ? (v.softwareName ? slugify(v.softwareName) : null) : (prior?.software_key ?? null),
     software_name: report ? v.softwareName : (prior?.software_name ?? null),
     website: report ? v.website : (prior?.website ?? null),
+    properties: report && v.properties ? JSON.stringify(v.properties) : (prior?.properties ?? null),
     etag: v.outcome.etag ?? (v.outcome.result === "not-modified" ? (prior?.etag ?? null) : null),
     last_modified:
       v.outcome.lastModified ?? (v.outcome.result === "not-modified" ? (prior?.last_modified ?? null) : null),
@@ -161,6 +162,7 @@ export async function storeVisits(
             software_key: eb.ref("excluded.software_key"),
             software_name: eb.ref("excluded.software_name"),
             website: eb.ref("excluded.website"),
+            properties: eb.ref("excluded.properties"),
             etag: eb.ref("excluded.etag"),
             last_modified: eb.ref("excluded.last_modified"),
             content_hash: eb.ref("excluded.content_hash"),

@@ -9,6 +9,7 @@ import {
 } from "../chatonsinfos/check.js";
 import type { FileClass } from "../chatonsinfos/properties.js";
 import { isHttpUrl } from "../chatonsinfos/values.js";
+import { propertyStates, type PropertyState } from "../chatonsinfos/coverage.js";
 import { extractSeries, type Series } from "../metrics.js";
 import type { StatsFilesTable } from "../stats.tables.js";
 import type { FetchOutcome } from "./fetch.js";
@@ -53,6 +54,8 @@ export interface Visit {
   softwareName: string | null;
   /** service.website or organization.website, when it is a web address. */
   website: string | null;
+  /** Which properties the file fills, and whether each is valid (coverage). */
+  properties: Record<string, PropertyState> | null;
   children: Child[];
   memberId: string | null;
   serviceId: string | null;
@@ -115,6 +118,7 @@ export function analyse(visit: Visit, stored: string | undefined, maxDepth: numb
   visit.parsed = parsed;
   visit.report = checkChatonsInfos(parsed);
   visit.cls = visit.report.fileClass;
+  visit.properties = propertyStates(visit.report);
   visit.name = NAME_KEYS.map((k) => parsed.values.get(k)?.value).find((v) => v) ?? null;
   visit.softwareName = parsed.values.get("software.name")?.value || null;
   const website = (parsed.values.get("service.website") ?? parsed.values.get("organization.website"))?.value;
@@ -167,6 +171,7 @@ export function newVisit(
     name: null,
     softwareName: null,
     website: null,
+    properties: null,
     children: [],
     memberId: null,
     serviceId: null,
