@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/platform.js";
 import { startFakeServer, type FakeServer } from "../../../tests/helpers/fake-server.js";
 import { crawlFederation } from "./crawl/run.js";
+import { runImport } from "./import/run.js";
 
 /**
  * Stats stand alone: a platform whose directory is empty, pointed at a federation, lists every
@@ -114,5 +115,51 @@ describe("property coverage", () => {
   it("says on the overview how many services publish the metric shown", async () => {
     const page = await t.client().get("/en/stats?m=http.hits%7Cmonths");
     expect(page.text).toContain("1 of 1 services publishes this metric.");
+  });
+});
+
+describe("metrics by scope", () => {
+  const get = async (query: string) => {
+    const res = await t.client().get(`/api/stats/metrics.json?${query}`);
+    const body: unknown = JSON.parse(res.text);
+    return { status: res.status, body };
+  };
+
+  it("answers an unknown scope or id with an error code, never the federation's figures", async () => {
+    expect(await get("scope=planet&metric=http.hits")).toMatchObject({
+      status: 400,
+      body: { error: "unknown-scope" },
+    });
+    expect(await get("scope=organization&id=nobody&metric=http.hits")).toMatchObject({
+      status: 400,
+      body: { error: "unknown-id" },
+    });
+    expect(await get("scope=software&metric=http.hits")).toMatchObject({
+      status: 400,
+      body: { error: "missing-id" },
+    });
+    expect((await t.client().get("/api/stats/metrics.csv?scope=x")).status).toBe(400);
+  });
+
+  it("gives one organization's and one service's series once they are imported and crawled again", async () => {
+    const report = await runImport(t.deps, {
+      url: `${fed.url}/federation.properties`,
+      dryRun: false,
+      personId: null,
+    });
+    expect(report.entries.map((e) => e.action)).toEqual(["created", "created"]);
+    await crawlFederation(t.deps, { trigger: "test" });
+    for (const query of ["scope=organization&id=alpha", "scope=service&member=alpha&service=pad"]) {
+      const { status, body } = await get(`${query}&metric=http.hits&period=months`);
+      expect(status).toBe(200);
+      expect(body).toMatchObject({
+        count: 3,
+        items: [{ year: 2024, index: 1, value: 1 }, { value: 2 }, { value: 3 }],
+      });
+    }
+    const orgs = await listing("organizations");
+    expect(orgs.items).toEqual([expect.objectContaining({ slug: "alpha", in_directory: true })]);
+    const page = await t.client().get("/fr/stats/services/alpha/pad");
+    expect(page.text).toContain("scope=service&amp;member=alpha&amp;service=pad");
   });
 });

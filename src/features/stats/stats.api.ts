@@ -8,9 +8,9 @@ import * as detail from "./detail.repository.js";
 import { englishSentence } from "./check-text.js";
 import { crawledServices, type CrawledService } from "./crawled.repository.js";
 import { propertyCoverage } from "./coverage.repository.js";
+import { METRIC_SCOPES, ScopeError, metricRows } from "./metric-scope.js";
 import { generateLocal, parseLocalPath, WELL_KNOWN } from "./generated.js";
 import { dayBars, overallRatio } from "./uptime.js";
-import type { SeriesPeriod } from "./stats.tables.js";
 import { nowIso } from "../../db/ids.js";
 
 /**
@@ -172,27 +172,7 @@ const EXPORTS: Record<string, Export> = {
       };
     });
   },
-  metrics: async (deps, q) => {
-    const scopeQuery = q("scope");
-    const scope = scopeQuery === "software" || scopeQuery === "category" ? scopeQuery : "federation";
-    const id = scope === "federation" ? "" : (slugOrUndefined(q("id")) ?? "");
-    const period: SeriesPeriod =
-      q("period") === "weeks" ? "weeks" : q("period") === "days" ? "days" : "months";
-    const metric = (q("metric") ?? "").slice(0, 200);
-    const series = await repo.aggregateSeries(deps.db, scope, id, metric, period);
-    return series.flatMap((s) =>
-      s.values.map((value, i) => ({
-        scope,
-        id,
-        metric,
-        year: s.year,
-        period,
-        index: i + 1,
-        value,
-        contributors: s.contributors,
-      })),
-    );
-  },
+  metrics: (deps, q) => metricRows(deps, q),
 };
 
 function send(c: Context<AppEnv>, name: string, format: string, rows: Row[]) {
@@ -250,7 +230,13 @@ export function statsRoot(app: Hono<AppEnv>): void {
     const [name = "", format = ""] = c.req.param("file").split(".");
     const build = EXPORTS[name];
     if (!build || !Object.hasOwn(EXPORTS, name)) return c.json({ error: "not found" }, 404);
-    return send(c, name, format, await build(c.get("deps"), (k) => c.req.query(k)));
+    try {
+      return send(c, name, format, await build(c.get("deps"), (k) => c.req.query(k)));
+    } catch (error) {
+      // A scope or id we cannot serve is the caller's error, said with a code (never other data).
+      if (error instanceof ScopeError) return c.json({ error: error.code, scopes: METRIC_SCOPES }, 400);
+      throw error;
+    }
   });
 
   app.get(`${WELL_KNOWN}/*`, async (c) => {

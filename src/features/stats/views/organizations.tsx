@@ -176,6 +176,11 @@ export function OrganizationPage({ c, data }: { c: AppContext; data: Organizatio
             description={t("stats.metrics.desc", { metric: data.metric.name })}
             points={data.metric.points}
           />
+          <Exports
+            c={c}
+            name="metrics"
+            query={`scope=organization&id=${data.member.slug}&metric=${encodeURIComponent(data.metric.name)}&period=months`}
+          />
         </section>
       ) : null}
       <section aria-labelledby="uptime">

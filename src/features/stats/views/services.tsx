@@ -270,6 +270,11 @@ export function ServicePage({ c, data }: { c: AppContext; data: ServiceData }) {
               points={m.points}
             />
             {m.flagged > 0 ? <p class="stats-note">{t("stats.metrics.flagged", { n: m.flagged })}</p> : null}
+            <Exports
+              c={c}
+              name="metrics"
+              query={`scope=service&member=${data.service.member_slug}&service=${data.service.slug}&metric=${encodeURIComponent(m.name)}&period=months`}
+            />
           </>
         ))}
       </section>
