@@ -48,7 +48,6 @@ function tableOwners(): Map<string, string> {
 }
 
 const KNOWN_DEBT: string[] = [
-  "features/stats/crawl/import.ts → services (features/directory)",
   "features/stats/crawl/match.ts → members (features/directory)",
   "features/stats/crawl/match.ts → services (features/directory)",
   "features/stats/crawl/match.ts → software (features/directory)",

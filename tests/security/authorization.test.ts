@@ -79,6 +79,7 @@ const MATRIX: Record<string, Row> = {
   "/fr/stats/crawls": PLATFORM_ADMIN,
   "/fr/stats/import": PLATFORM_ADMIN,
   "/fr/stats/import/software": PLATFORM_ADMIN,
+  "/fr/stats/check": PUBLIC,
   "/fr/admin/entraide/instances/:id/approve": PLATFORM_ADMIN,
   "/fr/admin/entraide/instances/:id/reject": PLATFORM_ADMIN,
   "/fr/admin/entraide/instances/:id/check": PLATFORM_ADMIN,

@@ -6,6 +6,7 @@ import { statsDashboardPanel, statsMemberPagePanel } from "./views/panels.js";
 import { statsDemoSites, statsSeedDemo, rememberDemoDeps } from "./demo/demo.js";
 import { uptimeProbes } from "./uptime.js";
 import { importCommand } from "./import/run.js";
+import { checkCommand } from "./validate.js";
 
 export const statsFeature: Feature = {
   name: "stats",
@@ -16,7 +17,7 @@ export const statsFeature: Feature = {
     return statsJobs(deps);
   },
   probes: uptimeProbes,
-  commands: [crawlCommand, importCommand],
+  commands: [crawlCommand, importCommand, checkCommand],
   seedDemo: statsSeedDemo,
   demoSites: statsDemoSites,
   dashboardPanel: statsDashboardPanel,

@@ -6,9 +6,11 @@ import type { Deps } from "../../deps.js";
 import * as repo from "./stats.repository.js";
 import * as detail from "./detail.repository.js";
 import { englishSentence } from "./check-text.js";
+import { crawledServices, type CrawledService } from "./crawled.repository.js";
+import { propertyCoverage } from "./coverage.repository.js";
+import { METRIC_SCOPES, ScopeError, metricRows } from "./metric-scope.js";
 import { generateLocal, parseLocalPath, WELL_KNOWN } from "./generated.js";
 import { dayBars, overallRatio } from "./uptime.js";
-import type { SeriesPeriod } from "./stats.tables.js";
 import { nowIso } from "../../db/ids.js";
 
 /**
@@ -23,13 +25,50 @@ const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const slugOrUndefined = (v: string | undefined) => (v && SLUG.test(v) ? v : undefined);
 const ratio = (r: number | null) => (r === null ? null : Math.round(r * 10_000) / 10_000);
 
+const listedServiceRow = (r: repo.ServiceListRow): Row => ({
+  in_directory: true,
+  member: r.member_slug,
+  slug: r.slug,
+  name: r.name,
+  url: r.url,
+  category: r.category_id,
+  software: r.software_slug,
+  crawled_software: r.file?.software_name ?? null,
+  status: r.status,
+  up_now: r.up_now === null ? null : r.up_now === 1,
+  uptime_90d: ratio(r.uptime),
+  nodeinfo_users: r.users_total,
+  nodeinfo_active_month: r.users_active_month,
+  file_errors: r.file?.errors ?? null,
+  file_warnings: r.file?.warnings ?? null,
+});
+
+const outsideServiceRow = (s: CrawledService): Row => ({
+  in_directory: false,
+  member: null,
+  slug: null,
+  name: s.name,
+  url: s.website,
+  category: null,
+  software: s.softwareKey,
+  crawled_software: s.softwareName,
+  status: null,
+  up_now: null,
+  uptime_90d: null,
+  nodeinfo_users: null,
+  nodeinfo_active_month: null,
+  file_errors: s.errors,
+  file_warnings: s.warnings,
+});
+
 const EXPORTS: Record<string, Export> = {
   organizations: async (deps) =>
     (await repo.listOrganizations(deps.db, deps.now())).map((r) => ({
       slug: r.slug,
       name: r.name,
       chatonsinfos_url: r.chatonsinfos_url,
-      source_of_truth: r.chatonsinfos_source_of_truth === 1,
+      in_directory: r.inDirectory,
+      source_of_truth: r.sourceOfTruth,
       file_result: r.file?.result ?? null,
       files: r.files,
       errors: r.errors,
@@ -39,29 +78,18 @@ const EXPORTS: Record<string, Export> = {
       crawled_services: r.crawledServices,
       uptime_90d: ratio(r.uptime),
     })),
-  services: async (deps, q) =>
-    (
-      await repo.listServices(deps.db, deps.now(), {
-        ...(slugOrUndefined(q("software")) ? { software: q("software") } : {}),
-        ...(slugOrUndefined(q("category")) ? { category: q("category") } : {}),
-      })
-    ).map((r) => ({
-      member: r.member_slug,
-      slug: r.slug,
-      name: r.name,
-      url: r.url,
-      category: r.category_id,
-      software: r.software_slug,
-      crawled_software: r.file?.software_name ?? null,
-      status: r.status,
-      up_now: r.up_now === null ? null : r.up_now === 1,
-      uptime_90d: ratio(r.uptime),
-      nodeinfo_users: r.users_total,
-      nodeinfo_active_month: r.users_active_month,
-      file_errors: r.file?.errors ?? null,
-      file_warnings: r.file?.warnings ?? null,
-    })),
-  software: async (deps) => (await repo.listSoftware(deps.db)).map((r) => ({ ...r })),
+  services: async (deps, q) => {
+    const software = slugOrUndefined(q("software"));
+    const category = slugOrUndefined(q("category"));
+    const listed = await repo.listServices(deps.db, deps.now(), {
+      ...(software ? { software } : {}),
+      ...(category ? { category } : {}),
+    });
+    const outside = category ? [] : await crawledServices(deps.db, software ? { software } : {});
+    return [...listed.map(listedServiceRow), ...outside.map(outsideServiceRow)];
+  },
+  software: async (deps) =>
+    (await repo.listSoftware(deps.db)).map(({ inDirectory, ...r }) => ({ ...r, in_directory: inDirectory })),
   categories: async (deps) =>
     (await repo.listCategories(deps.db)).map((r) => ({
       id: r.id,
@@ -97,6 +125,17 @@ const EXPORTS: Record<string, Export> = {
     }
     return out;
   },
+  properties: async (deps) =>
+    (await propertyCoverage(deps.db)).flatMap((k) =>
+      k.properties.map((p) => ({
+        class: k.fileClass,
+        key: p.key,
+        requirement: p.requirement,
+        files: k.files,
+        filled: p.filled,
+        valid: p.valid,
+      })),
+    ),
   crawls: async (deps) =>
     (await detail.listRuns(deps.db, 1_000)).map((r) => ({
       id: r.id,
@@ -133,27 +172,7 @@ const EXPORTS: Record<string, Export> = {
       };
     });
   },
-  metrics: async (deps, q) => {
-    const scopeQuery = q("scope");
-    const scope = scopeQuery === "software" || scopeQuery === "category" ? scopeQuery : "federation";
-    const id = scope === "federation" ? "" : (slugOrUndefined(q("id")) ?? "");
-    const period: SeriesPeriod =
-      q("period") === "weeks" ? "weeks" : q("period") === "days" ? "days" : "months";
-    const metric = (q("metric") ?? "").slice(0, 200);
-    const series = await repo.aggregateSeries(deps.db, scope, id, metric, period);
-    return series.flatMap((s) =>
-      s.values.map((value, i) => ({
-        scope,
-        id,
-        metric,
-        year: s.year,
-        period,
-        index: i + 1,
-        value,
-        contributors: s.contributors,
-      })),
-    );
-  },
+  metrics: (deps, q) => metricRows(deps, q),
 };
 
 function send(c: Context<AppEnv>, name: string, format: string, rows: Row[]) {
@@ -211,7 +230,13 @@ export function statsRoot(app: Hono<AppEnv>): void {
     const [name = "", format = ""] = c.req.param("file").split(".");
     const build = EXPORTS[name];
     if (!build || !Object.hasOwn(EXPORTS, name)) return c.json({ error: "not found" }, 404);
-    return send(c, name, format, await build(c.get("deps"), (k) => c.req.query(k)));
+    try {
+      return send(c, name, format, await build(c.get("deps"), (k) => c.req.query(k)));
+    } catch (error) {
+      // A scope or id we cannot serve is the caller's error, said with a code (never other data).
+      if (error instanceof ScopeError) return c.json({ error: error.code, scopes: METRIC_SCOPES }, 400);
+      throw error;
+    }
   });
 
   app.get(`${WELL_KNOWN}/*`, async (c) => {

@@ -230,4 +230,16 @@ export const statsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "2026-12-01-0206-stats-file-website": {
+    async up(db: AnyDB) {
+      // Stats list organizations and services the directory does not know: their address is a crawl fact.
+      await db.schema.alterTable("stats_files").addColumn("website", "text").execute();
+    },
+  },
+  "2026-12-01-0207-stats-file-properties": {
+    async up(db: AnyDB) {
+      // Property coverage reads what each file fills, kept at crawl time.
+      await db.schema.alterTable("stats_files").addColumn("properties", "text").execute();
+    },
+  },
 };

@@ -1,4 +1,5 @@
 import type { Deps } from "../../deps.js";
+import { metricPublishers } from "./coverage.repository.js";
 import type { Locale } from "../../i18n/index.js";
 import { parseChatonsInfos } from "./chatonsinfos/parse.js";
 import {
@@ -71,6 +72,7 @@ export async function buildOverview(deps: Deps, asked: string | undefined): Prom
     files.warnings += f.warnings;
   }
   const series = await groupSeries(deps, "federation", "", asked);
+  const published = series.chosen ? (await metricPublishers(deps.db)).get(series.chosen.metric) : undefined;
   return {
     counts,
     files,
@@ -79,7 +81,7 @@ export async function buildOverview(deps: Deps, asked: string | undefined): Prom
     metrics: series.metrics,
     chosen: series.chosen,
     series: series.points,
-    seriesInfo: series.info,
+    seriesInfo: { ...series.info, publishers: published?.publishers ?? 0, of: published?.of ?? 0 },
     software: await repo.listSoftware(deps.db),
     categories: await repo.listCategories(deps.db),
   };
@@ -207,7 +209,9 @@ export async function buildGroup(
 export async function buildUptime(deps: Deps): Promise<UptimeRow[]> {
   const members = await repo.listOrganizations(deps.db, deps.now());
   const rows = await detail.uptimeByMember(deps.db, deps.now());
+  // Uptime probes directory services only: structures outside the directory have none.
   return members
+    .flatMap((m) => (m.slug === null ? [] : [{ ...m, slug: m.slug }]))
     .map((m) => {
       const bars = dayBars(
         rows.filter((r) => r.member_id === m.id),

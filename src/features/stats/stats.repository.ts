@@ -3,6 +3,7 @@ import { toCount } from "../../db/adapter.js";
 import type { SeriesPeriod } from "./stats.tables.js";
 import { parseValues } from "./metrics.js";
 import { uptimeRatios } from "./uptime.js";
+import { crawledOrganizations, crawledServices } from "./crawled.repository.js";
 
 /** Reads for the stats pages and exports (lists). Details are in detail.repository.ts. */
 
@@ -168,7 +169,7 @@ export async function aggregateMetrics(
   return rows;
 }
 
-export async function listOrganizations(db: DB, now: Date) {
+export async function listOrganizations(db: DB, now: Date): Promise<OrganizationListRow[]> {
   const members = await db
     .selectFrom("members")
     .select(["id", "slug", "name", "chatonsinfos_url", "chatonsinfos_source_of_truth", "status"])
@@ -197,12 +198,17 @@ export async function listOrganizations(db: DB, now: Date) {
     if (list) list.push(f);
     else filesOf.set(key, [f]);
   }
-  return members.map((m) => {
+  const listed: OrganizationListRow[] = members.map((m) => {
     const mine = filesOf.get(m.id) ?? [];
     const org = mine.find((f) => f.class === "organization");
     return {
-      ...m,
-      file: org,
+      id: m.id,
+      slug: m.slug,
+      name: m.name,
+      chatonsinfos_url: m.chatonsinfos_url,
+      sourceOfTruth: m.chatonsinfos_source_of_truth === 1,
+      inDirectory: true,
+      file: org ? { id: org.id, result: org.result } : undefined,
       files: mine.length,
       errors: mine.reduce((s, f) => s + f.errors, 0),
       warnings: mine.reduce((s, f) => s + f.warnings, 0),
@@ -212,9 +218,44 @@ export async function listOrganizations(db: DB, now: Date) {
       uptime: up.get(m.id) ?? null,
     };
   });
+  // Found by the crawl, not in the directory: listed too, marked, with what the files say.
+  const outside: OrganizationListRow[] = (await crawledOrganizations(db)).map((o) => ({
+    id: o.fileId,
+    slug: null,
+    name: o.name,
+    chatonsinfos_url: o.url,
+    sourceOfTruth: false,
+    inDirectory: false,
+    file: { id: o.fileId, result: o.result },
+    files: o.files,
+    errors: o.errors,
+    warnings: o.warnings,
+    failed: o.failed,
+    services: o.services,
+    crawledServices: o.services,
+    uptime: null,
+  }));
+  return [...listed, ...outside].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export type OrganizationListRow = Awaited<ReturnType<typeof listOrganizations>>[number];
+export interface OrganizationListRow {
+  /** The structure's id, or its organization file's id when the directory does not hold it. */
+  id: string;
+  /** null when the directory does not hold it. */
+  slug: string | null;
+  name: string;
+  chatonsinfos_url: string | null;
+  sourceOfTruth: boolean;
+  inDirectory: boolean;
+  file: { id: string; result: string } | undefined;
+  files: number;
+  errors: number;
+  warnings: number;
+  failed: number;
+  services: number;
+  crawledServices: number;
+  uptime: number | null;
+}
 
 export async function listSoftware(db: DB) {
   const rows = await db
@@ -240,16 +281,38 @@ export async function listSoftware(db: DB) {
     .groupBy("software_key")
     .execute();
   const crawledBy = new Map(crawled.map((c) => [c.software_key, toCount(c.n)]));
-  return rows
-    .map((r) => ({
-      slug: r.slug,
-      name: r.name,
-      license: r.license,
-      services: toCount(r.services),
-      members: toCount(r.members),
-      crawled: crawledBy.get(r.slug) ?? 0,
-    }))
-    .sort((a, b) => b.services - a.services || a.name.localeCompare(b.name));
+  const listed = rows.map((r) => ({
+    slug: r.slug,
+    name: r.name,
+    license: r.license,
+    services: toCount(r.services),
+    members: toCount(r.members),
+    crawled: crawledBy.get(r.slug) ?? 0,
+    inDirectory: true,
+  }));
+  // Software only the crawled files name (services the directory does not hold).
+  const known = new Set(listed.map((r) => r.slug));
+  const outside = new Map<string, { name: string; n: number }>();
+  for (const s of await crawledServices(db)) {
+    if (!s.softwareKey || known.has(s.softwareKey)) continue;
+    const entry = outside.get(s.softwareKey);
+    outside.set(s.softwareKey, {
+      name: entry?.name ?? s.softwareName ?? s.softwareKey,
+      n: (entry?.n ?? 0) + 1,
+    });
+  }
+  const extra = [...outside].map(([slug, o]) => ({
+    slug,
+    name: o.name,
+    license: null,
+    services: 0,
+    members: 0,
+    crawled: crawledBy.get(slug) ?? o.n,
+    inDirectory: false,
+  }));
+  return [...listed, ...extra].sort(
+    (a, b) => b.services - a.services || b.crawled - a.crawled || a.name.localeCompare(b.name),
+  );
 }
 
 export async function listCategories(db: DB) {

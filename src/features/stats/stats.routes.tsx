@@ -23,6 +23,10 @@ import { CrawlerPage } from "./views/crawler.js";
 import { CRAWL_JOB } from "./stats.jobs.js";
 import { paginate } from "../directory/finder/finder.js";
 import { importPages } from "./import/import.routes.js";
+import { crawledServices } from "./crawled.repository.js";
+import { validatorPages } from "./validator.routes.js";
+import { propertyCoverage } from "./coverage.repository.js";
+import { PropertiesPage } from "./views/properties.js";
 import { commitAndRedirect } from "../../http/commit.js";
 import { setSourceOfTruth } from "../directory/published.js";
 
@@ -106,7 +110,9 @@ export function statsPages(router: Hono<AppEnv>): void {
       pageParam(c.req.query("page")),
       PER_PAGE,
     );
-    return render(c, <ServicesPage c={c} rows={rows} filter={query} />);
+    // Services only the crawl knows have no category: a category filter leaves them out.
+    const outside = filter.category ? [] : await crawledServices(db, filter);
+    return render(c, <ServicesPage c={c} rows={rows} filter={query} outside={outside} />);
   });
 
   router.get("/stats/services/:member/:service", async (c) => {
@@ -202,4 +208,8 @@ export function statsPages(router: Hono<AppEnv>): void {
 
   router.get("/stats/crawler", (c) => render(c, <CrawlerPage c={c} />));
   importPages(router);
+  router.get("/stats/properties", async (c) =>
+    render(c, <PropertiesPage c={c} coverage={await propertyCoverage(c.get("deps").db)} />),
+  );
+  validatorPages(router);
 }

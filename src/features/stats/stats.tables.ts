@@ -88,6 +88,10 @@ export interface StatsFilesTable {
   /** slugify(software.name) of a service file. */
   software_key: string | null;
   software_name: string | null;
+  /** service.website or organization.website read from the file (a fact of the crawl). */
+  website: string | null;
+  /** JSON: rule key → "valid" | "invalid" | "empty", for the properties the file fills. */
+  properties: string | null;
   etag: string | null;
   last_modified: string | null;
   content_hash: string | null;

@@ -99,6 +99,7 @@ describe("fixtures", () => {
       "service-broken.properties",
       "service-pad-metrics.properties",
       "service-pad.properties",
+      "service-tolerance.properties",
       "service-ynh-style.properties",
     ]);
   });

@@ -31,6 +31,12 @@ export interface FetchOutcome {
 /** ChatonsInfos files are small; a metrics file with years of daily lists stays well under this. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
+/** The same URL with /.well-known/ written /.well_known/, or undefined when it has none. */
+export function wellKnownTwin(url: string): string | undefined {
+  const i = url.indexOf("/.well-known/");
+  return i < 0 ? undefined : `${url.slice(0, i)}/.well_known/${url.slice(i + "/.well-known/".length)}`;
+}
+
 export interface Fetcher {
   fetch(url: string, prior?: FetchPrior): Promise<FetchOutcome>;
 }
@@ -154,7 +160,14 @@ export function createFetcher(deps: Deps, limiter: HostLimiter, signal?: AbortSi
 
   return {
     async fetch(url, prior) {
-      return (await fetchLocal(url)) ?? fetchRemote(url, prior);
+      const local = await fetchLocal(url);
+      if (local) return local;
+      const outcome = await fetchRemote(url, prior);
+      // Some members publish under /.well_known/ (underscore): tried once when the dash gives 404.
+      const other = wellKnownTwin(url);
+      if (outcome.result !== "http-error" || outcome.httpStatus !== 404 || !other) return outcome;
+      const twin = await fetchRemote(other, prior);
+      return twin.result === "ok" || twin.result === "not-modified" ? { ...twin, url } : outcome;
     },
   };
 }

@@ -1,11 +1,8 @@
 import type { Deps } from "../../../deps.js";
 import type { DB } from "../../../db/adapter.js";
 import { audit } from "../../../audit/audit.js";
-import {
-  updateMemberFields,
-  updateServiceFields,
-  upsertSoftware,
-} from "../../directory/directory.repository.js";
+import { slugify } from "../../../db/ids.js";
+import { importMemberFields, importServiceFields, importableServices } from "../../directory/published.js";
 import { differences, memberFieldsFromFile, serviceFieldsFromFile } from "../chatonsinfos/mapping.js";
 import { federationKey } from "../generated.js";
 import type { OrgContext } from "./match.js";
@@ -27,7 +24,7 @@ export async function importFromFiles(trx: DB, deps: Deps, ctx: OrgContext, visi
     const diff = differences(member, fields);
     if (diff.length > 0) {
       const changed = Object.fromEntries(diff.map((d) => [d.field, fields[d.field as keyof typeof fields]]));
-      await updateMemberFields(trx, member.id, changed, at);
+      await importMemberFields(trx, member.id, changed, at);
       await audit(trx, {
         actor: null,
         action: "stats.import.member",
@@ -36,27 +33,23 @@ export async function importFromFiles(trx: DB, deps: Deps, ctx: OrgContext, visi
       });
     }
   }
+  const services = await importableServices(trx, member.id);
   for (const v of visits) {
     if (v.cls !== "service" || !v.serviceId || !v.parsed) continue;
-    const current = await trx
-      .selectFrom("services")
-      .selectAll()
-      .where("id", "=", v.serviceId)
-      .executeTakeFirst();
+    const current = services.find((s) => s.id === v.serviceId);
     if (!current) continue;
-    const fields: Record<string, unknown> = { ...serviceFieldsFromFile(v.parsed) };
-    if (v.softwareName) {
-      const softwareId = await upsertSoftware(trx, { name: v.softwareName }, at);
-      if (softwareId !== current.software_id) fields.software_id = softwareId;
-    }
-    const diff = differences(current, fields);
+    const fields = serviceFieldsFromFile(v.parsed);
+    const diff = differences(current.values, fields);
+    const software =
+      v.softwareName && slugify(v.softwareName) !== slugify(current.softwareName ?? "")
+        ? v.softwareName
+        : undefined;
+    if (software) diff.push({ field: "software", directory: current.softwareName ?? "", crawled: software });
     if (diff.length === 0) continue;
-    await updateServiceFields(
-      trx,
-      v.serviceId,
-      Object.fromEntries(diff.map((d) => [d.field, fields[d.field]])),
-      at,
+    const changed = Object.fromEntries(
+      diff.flatMap((d) => (d.field in fields ? [[d.field, fields[d.field as keyof typeof fields]]] : [])),
     );
+    await importServiceFields(trx, v.serviceId, changed, software, at);
     await audit(trx, {
       actor: null,
       action: "stats.import.service",

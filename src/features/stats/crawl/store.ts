@@ -56,6 +56,8 @@ function fileRow(v: Visit, runId: string, at: string): Insertable<StatsFilesTabl
     name: report ? v.name : (prior?.name ?? null),
     software_key: report ? (v.softwareName ? slugify(v.softwareName) : null) : (prior?.software_key ?? null),
     software_name: report ? v.softwareName : (prior?.software_name ?? null),
+    website: report ? v.website : (prior?.website ?? null),
+    properties: report && v.properties ? JSON.stringify(v.properties) : (prior?.properties ?? null),
     etag: v.outcome.etag ?? (v.outcome.result === "not-modified" ? (prior?.etag ?? null) : null),
     last_modified:
       v.outcome.lastModified ?? (v.outcome.result === "not-modified" ? (prior?.last_modified ?? null) : null),
@@ -159,6 +161,8 @@ export async function storeVisits(
             name: eb.ref("excluded.name"),
             software_key: eb.ref("excluded.software_key"),
             software_name: eb.ref("excluded.software_name"),
+            website: eb.ref("excluded.website"),
+            properties: eb.ref("excluded.properties"),
             etag: eb.ref("excluded.etag"),
             last_modified: eb.ref("excluded.last_modified"),
             content_hash: eb.ref("excluded.content_hash"),

@@ -4,6 +4,8 @@ import { decodeBytes, type ParsedFile } from "../chatonsinfos/parse.js";
 import type { CheckParams, CheckReport, CheckResult } from "../chatonsinfos/check.js";
 import { analyseOffThread } from "../chatonsinfos/pool.js";
 import type { FileClass } from "../chatonsinfos/properties.js";
+import { isHttpUrl } from "../chatonsinfos/values.js";
+import { propertyStates, type PropertyState } from "../chatonsinfos/coverage.js";
 import type { Series } from "../metrics.js";
 import type { StatsFilesTable } from "../stats.tables.js";
 import type { FetchOutcome } from "./fetch.js";
@@ -46,6 +48,10 @@ export interface Visit {
   cls: FileClass | null;
   name: string | null;
   softwareName: string | null;
+  /** service.website or organization.website, when it is a web address. */
+  website: string | null;
+  /** Which properties the file fills, and whether each is valid (coverage). */
+  properties: Record<string, PropertyState> | null;
   children: Child[];
   memberId: string | null;
   serviceId: string | null;
@@ -109,8 +115,11 @@ export async function analyse(visit: Visit, stored: string | undefined, maxDepth
   visit.report = report;
   visit.series = series;
   visit.cls = visit.report.fileClass;
+  visit.properties = propertyStates(visit.report);
   visit.name = NAME_KEYS.map((k) => parsed.values.get(k)?.value).find((v) => v) ?? null;
   visit.softwareName = parsed.values.get("software.name")?.value || null;
+  const website = (parsed.values.get("service.website") ?? parsed.values.get("organization.website"))?.value;
+  visit.website = website && isHttpUrl(website) ? website.trim().slice(0, 500) : null;
   if (visit.cls === "metrics" || visit.cls === "device") return;
   const children = childrenOf(parsed, visit.url);
   if (visit.depth >= maxDepth) {
@@ -157,6 +166,8 @@ export function newVisit(
     cls: null,
     name: null,
     softwareName: null,
+    website: null,
+    properties: null,
     children: [],
     memberId: null,
     serviceId: null,

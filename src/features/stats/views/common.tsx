@@ -15,6 +15,7 @@ export type StatsSection =
   | "software"
   | "categories"
   | "files"
+  | "properties"
   | "crawls"
   | "uptime"
   | "crawler";
@@ -26,6 +27,7 @@ const SECTIONS: { id: StatsSection; path: string }[] = [
   { id: "software", path: "/stats/software" },
   { id: "categories", path: "/stats/categories" },
   { id: "files", path: "/stats/files" },
+  { id: "properties", path: "/stats/properties" },
   { id: "crawls", path: "/stats/crawls" },
   { id: "uptime", path: "/stats/uptime" },
   { id: "crawler", path: "/stats/crawler" },

@@ -45,7 +45,14 @@ export function OrganizationsPage({ c, rows: list }: { c: AppContext; rows: Page
             {rows.map((r) => (
               <tr>
                 <th scope="row">
-                  <a href={href(c, `/stats/organizations/${r.slug}`)}>{r.name}</a>
+                  {r.slug !== null ? (
+                    <a href={href(c, `/stats/organizations/${r.slug}`)}>{r.name}</a>
+                  ) : (
+                    <>
+                      <a href={href(c, `/stats/files/${r.id}`)}>{r.name}</a>{" "}
+                      <Badge tone="neutral">{t("stats.outside.badge")}</Badge>
+                    </>
+                  )}
                 </th>
                 <td>{r.chatonsinfos_url ? t("stats.source.own") : t("stats.source.generated")}</td>
                 <td>
@@ -168,6 +175,11 @@ export function OrganizationPage({ c, data }: { c: AppContext; data: Organizatio
             title={data.metric.name}
             description={t("stats.metrics.desc", { metric: data.metric.name })}
             points={data.metric.points}
+          />
+          <Exports
+            c={c}
+            name="metrics"
+            query={`scope=organization&id=${data.member.slug}&metric=${encodeURIComponent(data.metric.name)}&period=months`}
           />
         </section>
       ) : null}

@@ -21,7 +21,7 @@ export interface OverviewData {
   metrics: MetricChoice[];
   chosen: MetricChoice | undefined;
   series: ChartPoint[];
-  seriesInfo: { contributors: number; flagged: number };
+  seriesInfo: { contributors: number; flagged: number; publishers: number; of: number };
   software: Awaited<ReturnType<typeof listSoftware>>;
   categories: Awaited<ReturnType<typeof listCategories>>;
 }
@@ -152,6 +152,12 @@ export function OverviewPage({ c, data }: { c: AppContext; data: OverviewData })
               points={data.series}
             />
             <p class="stats-note">{t("stats.metrics.contributors", data.seriesInfo)}</p>
+            <p class="stats-note">
+              {t("stats.metrics.coverage", {
+                publishers: data.seriesInfo.publishers,
+                of: data.seriesInfo.of,
+              })}
+            </p>
             <Exports
               c={c}
               name="metrics"

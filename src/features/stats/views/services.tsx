@@ -1,4 +1,6 @@
 import type { Selectable } from "kysely";
+import type { CrawledService } from "../crawled.repository.js";
+import { OutsideServices } from "./outside.js";
 import type { AppContext } from "../../../http/context.js";
 import { href } from "../../../http/context.js";
 import { Layout } from "../../../views/Layout.js";
@@ -97,10 +99,12 @@ export function ServicesPage({
   c,
   rows,
   filter,
+  outside = [],
 }: {
   c: AppContext;
   rows: Page<ServiceListRow>;
   filter: string;
+  outside?: CrawledService[];
 }) {
   const t = c.get("t");
   const link = (page: number) => {
@@ -117,6 +121,7 @@ export function ServicesPage({
       <Exports c={c} name="services" query={filter} />
       <ServiceTable c={c} rows={rows.items} />
       <Pagination c={c} page={rows.page} pages={rows.pages} link={link} />
+      {rows.page === 1 ? <OutsideServices c={c} rows={outside} /> : null}
     </Layout>
   );
 }
@@ -265,6 +270,11 @@ export function ServicePage({ c, data }: { c: AppContext; data: ServiceData }) {
               points={m.points}
             />
             {m.flagged > 0 ? <p class="stats-note">{t("stats.metrics.flagged", { n: m.flagged })}</p> : null}
+            <Exports
+              c={c}
+              name="metrics"
+              query={`scope=service&member=${data.service.member_slug}&service=${data.service.slug}&metric=${encodeURIComponent(m.name)}&period=months`}
+            />
           </>
         ))}
       </section>

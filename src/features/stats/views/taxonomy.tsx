@@ -1,6 +1,7 @@
 import type { AppContext } from "../../../http/context.js";
 import { href } from "../../../http/context.js";
 import { Layout } from "../../../views/Layout.js";
+import { Badge } from "../../../views/components.js";
 import type { ServiceListRow, listCategories, listSoftware } from "../stats.repository.js";
 import { BarList, LineChart, type ChartPoint } from "./charts.js";
 import { Exports, StatsNav, localized } from "./common.js";
@@ -39,7 +40,13 @@ export function SoftwareListPage({ c, rows }: { c: AppContext; rows: SoftwareRow
             {rows.map((r) => (
               <tr>
                 <th scope="row">
-                  <a href={href(c, `/stats/software/${r.slug}`)}>{r.name}</a>
+                  {r.inDirectory ? (
+                    <a href={href(c, `/stats/software/${r.slug}`)}>{r.name}</a>
+                  ) : (
+                    <>
+                      {r.name} <Badge tone="neutral">{t("stats.outside.badge")}</Badge>
+                    </>
+                  )}
                 </th>
                 <td>{r.license ?? "—"}</td>
                 <td class="num">{t.number(r.services)}</td>
