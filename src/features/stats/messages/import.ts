@@ -13,7 +13,7 @@ export const fr = {
   "stats.import.dryRun": "simulation",
   "stats.import.fatal": "L'import n'a pas pu se faire :",
   "stats.import.tally":
-    "{created} créés, {updated} mis à jour, {unchanged} inchangés, {skipped} ignorés, {unplaced} à placer, {failed} en échec",
+    "{created, plural, one {# créé} other {# créés}}, {updated} mis à jour, {unchanged, plural, one {# inchangé} other {# inchangés}}, {skipped, plural, one {# ignoré} other {# ignorés}}, {unplaced} à placer, {failed} en échec",
   "stats.import.col.action": "Résultat",
   "stats.import.col.kind": "Type",
   "stats.import.col.name": "Nom",
