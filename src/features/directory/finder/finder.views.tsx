@@ -254,8 +254,8 @@ export function FinderPage(props: FinderPageProps) {
   return (
     <Layout c={c} title={t("directory.finder.title")} section="services" wide>
       <h1>{t("directory.finder.title")}</h1>
-      <p class="lead">{t("directory.finder.intro")}</p>
-      <p>
+      <p class="lead finder__intro">{t("directory.finder.intro")}</p>
+      <p class="finder__guide">
         <a href={href(c, "/guide")}>{t("directory.finder.guide")}</a>
       </p>
       <div class="finder">
