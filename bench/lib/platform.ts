@@ -40,6 +40,8 @@ export async function startBenchPlatform(options: {
     process.execPath,
     [
       `--max-old-space-size=${options.heapMiB ?? 256}`,
+      // e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
+      ...(process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean),
       "bin/chatons.js",
       "serve",
       ...(options.demo === false ? [] : ["--demo"]),

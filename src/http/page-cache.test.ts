@@ -23,6 +23,16 @@ describe("page cache key", () => {
     expect(reordered.text).toBe(first.text);
   });
 
+  it("stores a page asked for with its parameters in any order", async () => {
+    const client = t.client();
+    const first = await client.get("/fr/services?price=free&category=poll&access=open");
+    expect(first.headers.get("x-cache")).toBeNull();
+    const again = await client.get("/fr/services?price=free&category=poll&access=open");
+    expect(again.headers.get("x-cache")).toBe("hit");
+    // Its language links carry the parameters, names in order.
+    expect(first.text).toContain("/en/services?access=open&amp;category=poll&amp;price=free");
+  });
+
   it("never lets two different pages share a key", async () => {
     const client = t.client();
     await client.get("/fr/services?category=forge");

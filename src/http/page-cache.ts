@@ -79,6 +79,13 @@ export function createPageCache(
     }
     const reads: Reads = { names: new Set(), all: false };
     trackQueryReads(c.req, reads);
+    // The handler sees its parameters with names in order (each name's values kept in theirs):
+    // what it reads is the same, and the query string it echoes is the canonical one.
+    const sorted = canonicalSearch(url, { names: new Set(), all: true });
+    if (sorted !== url.search.slice(1)) {
+      const href = `${url.origin}${url.pathname}${sorted ? `?${sorted}` : ""}`;
+      Object.defineProperty(c.req, "url", { configurable: true, get: () => href });
+    }
     await next();
     const ttl = Number(c.res.headers.get(CACHE_HEADER) ?? "0");
     c.res.headers.delete(CACHE_HEADER);
@@ -86,10 +93,10 @@ export function createPageCache(
     const learned = merge(known, reads);
     if (readAt.size >= maxPaths && !known) readAt.clear();
     readAt.set(url.pathname, learned);
-    // Only a request that is already in canonical form (nothing the page did not read, in the
-    // fixed order) is stored: the page echoes its query string (language links), and the entry
-    // is served to every request that agrees with it on the parameters read.
-    if (canonicalSearch(url, reads) !== new URLSearchParams(url.search).toString()) return;
+    // Only a request with nothing the page did not read is stored: the page echoes its query
+    // string (language links), and the entry is served to every request that agrees with it on
+    // the parameters read.
+    if (canonicalSearch(url, reads) !== sorted) return;
     // A Uint8Array (not an ArrayBuffer): @hono/node-server writes it straight to the socket, where
     // an ArrayBuffer body goes through a web stream and costs several times more per hit.
     const body = new Uint8Array(await c.res.clone().arrayBuffer());

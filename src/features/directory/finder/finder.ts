@@ -10,6 +10,14 @@ import {
 } from "../directory.tables.js";
 import type { ListedMember, ListedService } from "./snapshot.js";
 import { byDistance, distancesFrom, type Point } from "./near.js";
+import {
+  buildFinderIndex,
+  countValues,
+  eachPosition,
+  facetMask,
+  intersect,
+  type FinderIndex,
+} from "./finder.index.js";
 
 /**
  * The service finder as pure functions: read the query string, filter, count per filter value,
@@ -208,7 +216,10 @@ export function facetCounts(
       if (map) for (const v of values[i] ?? []) map.set(v, (map.get(v) ?? 0) + 1);
     }
   }
-  const get = (f: Facet) => maps[FACETS.indexOf(f)] ?? new Map<string, number>();
+  return byFacet((f) => maps[FACETS.indexOf(f)] ?? new Map<string, number>());
+}
+
+function byFacet(get: (f: Facet) => Map<string, number>): Record<Facet, Map<string, number>> {
   return {
     category: get("category"),
     family: get("family"),
@@ -285,19 +296,57 @@ export function runFinder(
   perPage = PER_PAGE,
   origin: Point | null = null,
 ): FinderResult {
-  const fair = orderedSubset(
-    services,
-    services.filter((s) => matches(s, q, textIds)),
-    day,
+  const index = finderIndex(services, day);
+  const { words, facets } = index;
+  const wanted = wantedLists(q);
+  const text = textIds ? textMask(index, textIds) : null;
+  const masks = facets.map((facet, i) => facetMask(facet, wanted[i] ?? [], words));
+  const total = intersect([text, ...masks], words);
+  const fair: ListedService[] = [];
+  if (total)
+    eachPosition(total, (p) => {
+      const s = index.order[p];
+      if (s) fair.push(s);
+    });
+  else fair.push(...index.order);
+  // A kind of filter counts its values with every other kind applied, not itself.
+  const counted = facets.map((facet, i) =>
+    countValues(facet, masks[i] ? intersect([text, ...masks.filter((_, j) => j !== i)], words) : total),
   );
+  const counts = byFacet((f) => counted[FACETS.indexOf(f)] ?? new Map<string, number>());
   const distances = origin ? distancesFrom(origin, fair) : null;
   const all = distances ? byDistance(fair, distances) : fair;
-  return {
-    all,
-    page: paginate(all, q.page, perPage),
-    counts: facetCounts(services, q, textIds),
-    distances,
-  };
+  return { all, page: paginate(all, q.page, perPage), counts, distances };
+}
+
+const indexes = new WeakMap<readonly ListedService[], FinderIndex>();
+
+/** The index of a snapshot's services for a day (rebuilt when the day's fair order changes). */
+export function finderIndex(services: ListedService[], day: string): FinderIndex {
+  const known = indexes.get(services);
+  if (known && known.day === day) return known;
+  const index = buildFinderIndex(
+    dailyOrder(services, day),
+    day,
+    (s, f) => facetValues(s, FACETS[f] ?? "category"),
+    FACETS.length,
+  );
+  indexes.set(services, index);
+  return index;
+}
+
+const textMasks = new WeakMap<Set<string>, { index: FinderIndex; mask: Uint32Array }>();
+
+function textMask(index: FinderIndex, ids: Set<string>): Uint32Array {
+  const known = textMasks.get(ids);
+  if (known && known.index === index) return known.mask;
+  const mask = new Uint32Array(index.words);
+  for (const id of ids) {
+    const p = index.position.get(id);
+    if (p !== undefined) mask[p >>> 5] = (mask[p >>> 5] ?? 0) | (1 << (p & 31));
+  }
+  textMasks.set(ids, { index, mask });
+  return mask;
 }
 
 /** The member list: the same query's text, type and place filters, applied to members. */

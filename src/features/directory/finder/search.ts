@@ -1,8 +1,8 @@
 import type { DB } from "../../../db/adapter.js";
-import { likePattern } from "../../../db/adapter.js";
+import { likePattern, searchable } from "../../../db/adapter.js";
 import { directoryDb } from "../directory.tables.js";
 import type { FinderQuery } from "./finder.js";
-import type { DirectorySnapshot } from "./snapshot.js";
+import { loadSnapshot, type DirectorySnapshot } from "./snapshot.js";
 import type { Alternative } from "../alternatives/alternatives.repository.js";
 import type { Recognised } from "../alternatives/match.js";
 import { gazetteer } from "../places/gazetteer.js";
@@ -64,13 +64,73 @@ export function searchWords(q: string): string[] {
     .slice(0, 8);
 }
 
-/** Ids of services whose search text holds every word of `q` (null when there is no search). */
+/**
+ * Ids of services whose search text holds every word of `q` (null when there is no search), from
+ * the snapshot: the same meaning as `search_text LIKE '%word%'` for each word, since a word has no
+ * space and so lies within one space-separated token. Each token of the texts points to the
+ * services having it; a word looks through the tokens (a few thousand), not through every service.
+ */
 export async function searchServiceIds(db: DB, q: string): Promise<Set<string> | null> {
   const words = searchWords(q);
   if (words.length === 0) return null;
-  let query = directoryDb(db).selectFrom("services").select("id");
-  for (const w of words) query = query.where("search_text", "like", likePattern(w));
-  return new Set((await query.execute()).map((r) => r.id));
+  const snapshot = await loadSnapshot(db);
+  const index = textIndex(snapshot);
+  const key = words.join(" ");
+  const known = index.results.get(key);
+  if (known) return known;
+  const [first, ...rest] = words.map((w) =>
+    wordPositions(
+      snapshot,
+      index,
+      searchable(w)
+        .replace(/[%_\\]/g, " ")
+        .trim(),
+    ),
+  );
+  const found = [...(first ?? [])].filter((p) => rest.every((positions) => positions.has(p)));
+  const ids = new Set(found.map((p) => snapshot.services[p]?.id ?? ""));
+  // Bounded: the same set object for the same search, which the finder's index also remembers.
+  if (index.results.size >= 500) index.results.clear();
+  index.results.set(key, ids);
+  return ids;
+}
+
+interface TextIndex {
+  tokens: Map<string, number[]>;
+  results: Map<string, Set<string>>;
+}
+
+const textIndexes = new WeakMap<DirectorySnapshot, TextIndex>();
+
+function textIndex(snapshot: DirectorySnapshot): TextIndex {
+  const known = textIndexes.get(snapshot);
+  if (known) return known;
+  const tokens = new Map<string, number[]>();
+  (snapshot.serviceTexts ?? []).forEach((text, p) => {
+    for (const token of new Set(text.split(/\s+/))) {
+      if (!token) continue;
+      const list = tokens.get(token);
+      if (list) list.push(p);
+      else tokens.set(token, [p]);
+    }
+  });
+  const index = { tokens, results: new Map<string, Set<string>>() };
+  textIndexes.set(snapshot, index);
+  return index;
+}
+
+function wordPositions(snapshot: DirectorySnapshot, index: TextIndex, word: string): Set<number> {
+  const out = new Set<number>();
+  if (word.includes(" ")) {
+    // Wildcards replaced by spaces may span tokens: look through the texts themselves.
+    (snapshot.serviceTexts ?? []).forEach((text, p) => {
+      if (text.includes(word)) out.add(p);
+    });
+    return out;
+  }
+  for (const [token, positions] of index.tokens)
+    if (token.includes(word)) for (const p of positions) out.add(p);
+  return out;
 }
 
 export async function searchMemberIds(db: DB, q: string): Promise<Set<string> | null> {

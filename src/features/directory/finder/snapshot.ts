@@ -71,11 +71,16 @@ export interface ListedService {
 export interface DirectorySnapshot {
   members: ListedMember[];
   services: ListedService[];
+  /** Each service's search text (lower-case, accent-free), by the services' order; for search.ts. */
+  serviceTexts?: readonly string[];
   categories: CategoryRow[];
   alternatives: AlternativesIndex;
 }
 
-const MAX_AGE_MS = 60_000;
+// Long: the fingerprint sees every write to members, services, logos and alternatives; this bounds
+// only what it cannot see (categories, software names edited by another instance). A rebuild of a
+// large directory reads every row, which is why it is not done every minute.
+const MAX_AGE_MS = 600_000;
 /** How long a snapshot is trusted without asking the database whether another instance wrote. */
 const RECHECK_MS = 2_000;
 interface Cached {
@@ -89,6 +94,8 @@ let cache = new WeakMap<DB, Cached>();
 
 export function invalidateDirectory(): void {
   cache = new WeakMap();
+  // A build started before the write may have read the old rows: the next request starts anew.
+  building = new WeakMap();
 }
 
 /** The snapshot last loaded for this database, if any, without asking the database. */
@@ -207,6 +214,7 @@ async function build(db: DB): Promise<DirectorySnapshot> {
       "services.languages",
       "services.host_country",
       "services.status",
+      "services.search_text",
     ])
     .where("services.archived_at", "is", null)
     .where("services.status", "<>", "off")
@@ -234,10 +242,12 @@ async function build(db: DB): Promise<DirectorySnapshot> {
       serviceCount: 0,
     });
   const services: ListedService[] = [];
+  const serviceTexts: string[] = [];
   for (const s of serviceRows) {
     const member = members.get(s.member_id);
     if (!member) continue;
     member.serviceCount++;
+    serviceTexts.push(s.search_text);
     services.push({
       id: s.id,
       slug: s.slug,
@@ -267,7 +277,35 @@ async function build(db: DB): Promise<DirectorySnapshot> {
     .orderBy("position")
     .orderBy("id")
     .execute();
-  return { members: [...members.values()], services, categories, alternatives };
+  return { members: [...members.values()], services, serviceTexts, categories, alternatives };
+}
+
+// One build at a time per database: concurrent requests during a rebuild wait for the same one
+// (before, each started its own, and a large directory ran out of heap under load).
+let building = new WeakMap<DB, Promise<DirectorySnapshot>>();
+
+async function refresh(db: DB, now: number): Promise<DirectorySnapshot> {
+  // Stored where it started: a write in the meantime (invalidateDirectory) leaves it out.
+  const target = cache;
+  const cached = target.get(db);
+  const print = await fingerprint(db);
+  if (cached && cached.fingerprint === print && now - cached.at < MAX_AGE_MS) {
+    cached.checkedAt = now;
+    return cached.snapshot;
+  }
+  const snapshot = await build(db);
+  target.set(db, { fingerprint: print, at: now, checkedAt: now, snapshot });
+  return snapshot;
+}
+
+function refreshOnce(db: DB, now: number): Promise<DirectorySnapshot> {
+  const running = building.get(db);
+  if (running) return running;
+  const started = refresh(db, now).finally(() => {
+    if (building.get(db) === started) building.delete(db);
+  });
+  building.set(db, started);
+  return started;
 }
 
 export async function loadSnapshot(db: DB, now = Date.now()): Promise<DirectorySnapshot> {
@@ -275,12 +313,12 @@ export async function loadSnapshot(db: DB, now = Date.now()): Promise<DirectoryS
   // The shipped catalogue reaches the table before the first fingerprint is taken.
   if (!cached) await syncShippedCatalogue(db);
   if (cached && now - cached.checkedAt < RECHECK_MS && now - cached.at < MAX_AGE_MS) return cached.snapshot;
-  const print = await fingerprint(db);
-  if (cached && cached.fingerprint === print && now - cached.at < MAX_AGE_MS) {
-    cached.checkedAt = now;
+  // A snapshot already known is served while the check (and any rebuild) runs: nobody waits for a
+  // large directory to be read again. Writes in this instance empty the cache, so they are seen
+  // at once; others' writes on the request after the check.
+  if (cached) {
+    refreshOnce(db, now).catch(() => undefined);
     return cached.snapshot;
   }
-  const snapshot = await build(db);
-  cache.set(db, { fingerprint: print, at: now, checkedAt: now, snapshot });
-  return snapshot;
+  return refreshOnce(db, now);
 }
