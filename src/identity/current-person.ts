@@ -3,6 +3,7 @@ import { structuresByIds } from "../features/directory/published.js";
 import type { Membership } from "../features/directory/directory.tables.js";
 import { membershipsOfPerson, personById } from "./identity.repository.js";
 import type { MembershipRole } from "./identity.tables.js";
+import type { Locale } from "../i18n/locales.js";
 
 /** A structure the signed-in person acts for, as every page needs it (navigation, policies). */
 export interface PersonMembership {
@@ -18,6 +19,8 @@ export interface CurrentPerson {
   id: string;
   email: string;
   name: string;
+  /** The language of the person's mails, when they chose one. */
+  locale: Locale | null;
   isPlatformAdmin: boolean;
   memberships: PersonMembership[];
 }
@@ -43,6 +46,7 @@ export async function loadPerson(db: DB, personId: string): Promise<CurrentPerso
     id: person.id,
     email: person.email,
     name: person.name,
+    locale: person.locale,
     isPlatformAdmin: person.isPlatformAdmin,
     memberships,
   };

@@ -1,6 +1,7 @@
 import { toCount, type DB } from "../db/adapter.js";
 import { nowIso } from "../db/ids.js";
 import type { Insertable } from "kysely";
+import type { Locale } from "../i18n/locales.js";
 import {
   identityDb,
   type MembershipRole,
@@ -17,7 +18,7 @@ export interface Person {
   id: string;
   email: string;
   name: string;
-  locale: "fr" | "en" | null;
+  locale: Locale | null;
   isPlatformAdmin: boolean;
   disabled: boolean;
 }
@@ -39,7 +40,7 @@ function toPerson(row: {
   id: string;
   email: string;
   name: string;
-  locale: "fr" | "en" | null;
+  locale: Locale | null;
   is_platform_admin: number;
   disabled_at: string | null;
 }): Person {

@@ -1,4 +1,5 @@
 import { ownedTables } from "../db/adapter.js";
+import type { Locale } from "../i18n/locales.js";
 
 /**
  * Identity: the people who sign in, their sessions and password resets, and the member structures
@@ -22,7 +23,7 @@ export interface PeopleTable {
   /** argon2id PHC string; null until an invited person sets a password. */
   password_hash: string | null;
   is_platform_admin: number;
-  locale: "fr" | "en" | null;
+  locale: Locale | null;
   created_at: string;
   updated_at: string;
   last_login_at: string | null;

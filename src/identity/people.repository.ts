@@ -5,6 +5,7 @@ import { newId, newToken, nowIso } from "../db/ids.js";
 import { hashPassword } from "./passwords.js";
 import { endSignInLinks } from "./links.repository.js";
 import { identityDb } from "./identity.tables.js";
+import type { Locale } from "../i18n/locales.js";
 
 export class EmailTakenError extends Error {
   constructor() {
@@ -32,6 +33,8 @@ export interface NewPerson {
   /** An argon2id hash made earlier (a confirmed sign-up), instead of `password`. */
   passwordHash?: string;
   isPlatformAdmin?: boolean;
+  /** The language of the mails the person gets; the platform's default when unset. */
+  locale?: Locale | null;
 }
 
 export async function createPerson(db: DB, input: NewPerson): Promise<string> {
@@ -46,7 +49,7 @@ export async function createPerson(db: DB, input: NewPerson): Promise<string> {
         name: input.name.trim(),
         password_hash: input.passwordHash ?? (input.password ? await hashPassword(input.password) : null),
         is_platform_admin: input.isPlatformAdmin ? 1 : 0,
-        locale: null,
+        locale: input.locale ?? null,
         created_at: at,
         updated_at: at,
         last_login_at: null,
@@ -75,10 +78,15 @@ export async function setPassword(db: DB, personId: string, password: string): P
   });
 }
 
-export async function updateProfile(db: DB, personId: string, name: string): Promise<void> {
+export async function updateProfile(
+  db: DB,
+  personId: string,
+  name: string,
+  locale: Locale | null,
+): Promise<void> {
   await identityDb(db)
     .updateTable("people")
-    .set({ name, updated_at: nowIso() })
+    .set({ name, locale, updated_at: nowIso() })
     .where("id", "=", personId)
     .execute();
 }

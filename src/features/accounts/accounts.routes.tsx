@@ -81,12 +81,13 @@ export function accountPages(router: Hono<AppEnv>): void {
     if (!form.ok)
       return render(c, <AccountPage c={c} person={person} values={form.values} errors={form.errors} />, 422);
     await db.transaction().execute(async (trx) => {
-      await repo.updateProfile(trx, person.id, form.data.name);
+      const locale = form.data.locale === "" ? null : form.data.locale;
+      await repo.updateProfile(trx, person.id, form.data.name, locale);
       await audit(trx, {
         actor: { personId: person.id },
         action: "person.update",
         subject: { type: "person", id: person.id },
-        data: { name: form.data.name },
+        data: { name: form.data.name, locale },
       });
     });
     await flash(c, { kind: "success", text: "flash.saved" });

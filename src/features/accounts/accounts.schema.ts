@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkbox, email, optionalChoice, optionalText, text } from "../../http/forms.js";
 import { MIN_PASSWORD_LENGTH } from "../../identity/passwords.js";
+import { LOCALES } from "../../i18n/locales.js";
 
 const password = () =>
   z.string({ error: "form.error.required" }).min(MIN_PASSWORD_LENGTH, "form.error.password_short").max(200);
@@ -30,7 +31,11 @@ export const ResetSchema = z
   .object({ password: password(), confirm: z.string().max(200) })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "signup.error.mismatch" });
 
-export const ProfileSchema = z.object({ name: text(100) });
+export const ProfileSchema = z.object({
+  name: text(100),
+  // Empty: the platform's default language.
+  locale: z.union([z.enum(LOCALES), z.literal("")]).default(""),
+});
 
 export const ChangePasswordSchema = z
   .object({ current: z.string().min(1).max(200), password: password(), confirm: z.string().max(200) })

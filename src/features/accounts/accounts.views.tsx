@@ -2,7 +2,8 @@ import type { AppContext, CurrentPerson } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import type { FieldErrors, FormValues } from "../../http/forms.js";
 import { Layout } from "../../views/Layout.js";
-import { Csrf, ErrorSummary, TextField } from "../../views/components.js";
+import { Csrf, ErrorSummary, SelectField, TextField } from "../../views/components.js";
+import { LOCALES } from "../../i18n/index.js";
 import { DataRightsSection } from "./data-rights.views.js";
 
 interface FormProps {
@@ -242,6 +243,16 @@ export function AccountPage({ c, person, values, errors }: FormProps & { person:
               required
               maxlength={100}
               values={{ name: values?.name ?? person.name }}
+              errors={errors}
+            />
+            <SelectField
+              c={c}
+              name="locale"
+              label={t("account.locale")}
+              hint={t("account.locale.hint")}
+              placeholder={t("account.locale.default")}
+              options={LOCALES.map((l) => ({ value: l, label: t(`account.locale.${l}`) }))}
+              values={{ locale: values?.locale ?? person.locale ?? "" }}
               errors={errors}
             />
             <p>

@@ -99,6 +99,8 @@ export function signupPages(router: Hono<AppEnv>): void {
         name: request.name,
         email: request.email,
         passwordHash: request.password_hash,
+        // The language the person signed up in is the language of their mails until they change it.
+        locale: c.get("locale"),
       });
     } catch (error) {
       if (!(error instanceof repo.EmailTakenError)) throw error;
