@@ -7,6 +7,7 @@ import { enumLabel } from "./labels.js";
 import type { ListedService } from "./finder/snapshot.js";
 import type { CategoryRow } from "./directory.repository.js";
 import { writtenText } from "../../i18n/index.js";
+import { GERMAN_CATEGORY_NAMES } from "./services/category-names.de.js";
 
 /** Pieces shared by the directory's pages. */
 
@@ -55,8 +56,14 @@ export function languageName(locale: Locale, code: string): string {
   return displayName(locale, "language", code);
 }
 
-export const categoryName = (locale: Locale, c: Pick<CategoryRow, "name_fr" | "name_en">) =>
-  locale === "fr" ? c.name_fr : c.name_en;
+export function categoryName(
+  locale: Locale,
+  c: Pick<CategoryRow, "name_fr" | "name_en"> & { id?: string },
+): string {
+  if (locale === "fr") return c.name_fr;
+  if (locale === "de" && c.id) return GERMAN_CATEGORY_NAMES[c.id] ?? c.name_en;
+  return c.name_en;
+}
 
 export function place(
   locale: Locale,

@@ -74,7 +74,13 @@ function ServicesSection({ c, member, services, canEdit }: MemberDashboardProps)
           <li>
             {s.name}{" "}
             <span class="muted">
-              ({categoryName(locale, { name_fr: s.category_name_fr, name_en: s.category_name_en })})
+              (
+              {categoryName(locale, {
+                id: s.category_id,
+                name_fr: s.category_name_fr,
+                name_en: s.category_name_en,
+              })}
+              )
             </span>{" "}
             {s.archived_at ? (
               <Badge tone="neutral">{t("directory.dashboard.services.archived")}</Badge>

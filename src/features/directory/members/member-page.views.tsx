@@ -69,7 +69,11 @@ function ServiceItem({ c, s }: { c: AppContext; s: ServiceDetail }) {
           </a>
         </h3>
         <p class="service-card__category">
-          {categoryName(locale, { name_fr: s.category_name_fr, name_en: s.category_name_en })}
+          {categoryName(locale, {
+            id: s.category_id,
+            name_fr: s.category_name_fr,
+            name_en: s.category_name_en,
+          })}
         </p>
       </header>
       {description.text ? (

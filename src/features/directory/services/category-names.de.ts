@@ -1,0 +1,41 @@
+/**
+ * German names of the categories the platform ships (taxonomy migrations). Categories carry a
+ * French and an English name in the database; a category an admin adds later is shown in
+ * English on German pages until the table gains a German column.
+ */
+export const GERMAN_CATEGORY_NAMES: Readonly<Record<string, string>> = {
+  email: "E-Mail",
+  "instant-messaging": "Sofortnachrichten",
+  "mailing-list": "Mailinglisten",
+  "social-network": "Soziales Netzwerk",
+  forum: "Forum",
+  "video-conferencing": "Audio- und Videokonferenzen",
+  "search-engine": "Suchmaschine",
+  mapping: "Kartografie",
+  forge: "Software-Forge",
+  "url-shortener": "Linkverkürzer",
+  poll: "Umfragen und Terminfindung",
+  bookmarks: "Lesezeichenverwaltung",
+  "password-manager": "Passwortverwaltung",
+  "rss-reader": "RSS-Reader",
+  "office-suite": "Büroanwendungen",
+  pad: "Gemeinsames Schreiben (Pad)",
+  spreadsheet: "Gemeinsame Tabellenkalkulation",
+  calendar: "Kalender",
+  "task-manager": "Aufgabenverwaltung",
+  form: "Formulare und Umfragen",
+  "mind-map": "Mindmap",
+  "project-management": "Projektverwaltung",
+  notes: "Notizen",
+  whiteboard: "Whiteboard und Haftnotizen",
+  diagram: "Diagramme",
+  "document-storage": "Dokumentenablage",
+  "file-sharing": "Befristetes Teilen von Dateien",
+  pastebin: "Verschlüsselter Pastebin",
+  "image-hosting": "Bilderablage",
+  "photo-gallery": "Fotogalerien",
+  "video-publishing": "Veröffentlichung von Videos und Audio",
+  "website-hosting": "Hosting von Websites und Blogs",
+  analytics: "Reichweitenmessung",
+  translation: "Übersetzung",
+};
