@@ -3,7 +3,7 @@ import { href } from "../../../http/context.js";
 import { Layout } from "../../../views/Layout.js";
 import type { Selectable } from "kysely";
 import type { StatsCrawlRunsTable } from "../stats.tables.js";
-import { BarList, LineChart, type ChartPoint } from "./charts.js";
+import { BarList, LineChart, metricLabel, type ChartPoint } from "./charts.js";
 import { Exports, Figure, StatsNav, localized } from "./common.js";
 import { RunSummary } from "./crawls.js";
 import type { listCategories, listSoftware } from "../stats.repository.js";
@@ -46,7 +46,7 @@ export function MetricPicker({
       <select id="metric-choice" name="m">
         {metrics.map((m) => (
           <option value={`${m.metric}|${m.period}`} selected={`${m.metric}|${m.period}` === value}>
-            {`${m.metric} (${t(`stats.period.${m.period === "weeks" ? "weeks" : m.period === "days" ? "days" : "months"}`)})`}
+            {`${metricLabel(t, m.metric)} (${t(`stats.period.${m.period === "weeks" ? "weeks" : m.period === "days" ? "days" : "months"}`)})`}
           </option>
         ))}
       </select>
