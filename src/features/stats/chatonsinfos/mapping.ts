@@ -7,6 +7,7 @@ import type {
 } from "../../directory/directory.tables.js";
 import { MEMBER_TYPES } from "../../directory/directory.tables.js";
 import type { ParsedFile } from "./parse.js";
+import type { ImportMemberFields, ImportServiceFields } from "../../directory/published.js";
 import { isCountryCode, isEmail, isHttpUrl, parseDate, parseDecimalDegree, splitList } from "./values.js";
 
 /**
@@ -64,22 +65,8 @@ function memberOf(file: ParsedFile, suffix: string, preferred: string): string |
   return undefined;
 }
 
-export interface MemberFieldsFromFile {
-  name?: string;
-  description_fr?: string;
-  type?: MemberType;
-  status?: MemberStatus;
-  status_description?: string;
-  website?: string;
-  logo_url?: string;
-  contact_email?: string;
-  contact_url?: string;
-  legal_url?: string;
-  joined_at?: string;
-  country_code?: string;
-  latitude?: number;
-  longitude?: number;
-}
+/** The fields a file can state, as the directory's import writes them (one shape, the owner's). */
+export type MemberFieldsFromFile = ImportMemberFields;
 
 const url = (v: string | undefined) => (v && isHttpUrl(v) ? v.trim() : undefined);
 const text = (v: string | undefined, max = 500) => (v && v.trim() ? v.trim().slice(0, max) : undefined);
@@ -113,16 +100,7 @@ export function memberFieldsFromFile(file: ParsedFile, federation: string): Memb
   return out;
 }
 
-export interface ServiceFieldsFromFile {
-  name?: string;
-  description_fr?: string;
-  url?: string;
-  status?: ServiceStatus;
-  access?: ServiceAccess;
-  registration_load?: RegistrationLoad;
-  start_date?: string;
-  host_country?: string;
-}
+export type ServiceFieldsFromFile = ImportServiceFields;
 
 export function serviceFieldsFromFile(file: ParsedFile): ServiceFieldsFromFile {
   const v = (k: string) => file.values.get(k)?.value;

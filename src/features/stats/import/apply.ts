@@ -13,7 +13,7 @@ import { memberFieldsFromFile, serviceFieldsFromFile } from "../chatonsinfos/map
 import { normaliseUrl } from "../crawl/match.js";
 import type { Visit } from "../crawl/visit.js";
 import { decide, stated, type Value } from "./decide.js";
-import { loadRecord, saveRecord } from "./records.js";
+import { loadRecord, saveRecord, type ImportRecord } from "./records.js";
 import type { ImportEntry } from "./report.js";
 import { categoryOf } from "./software.js";
 import type { WalkedOrganization, WalkedService } from "./walk.js";
@@ -75,21 +75,15 @@ export async function importOrganization(db: DB, org: WalkedOrganization, ctx: I
     if (fields.length && !ctx.dryRun) await importMemberFields(db, target.id, columns, ctx.at);
   }
   entry.member = memberSlug;
-  if (!ctx.dryRun && memberId) {
-    await saveRecord(
-      db,
-      { url: visit.url, kind: "member", entityId: memberId, fields: file },
+  if (!ctx.dryRun && memberId)
+    await recordAndAudit(db, ctx, {
+      kind: "member",
+      id: memberId,
+      url: visit.url,
+      fields: file,
       record,
-      ctx.at,
-    );
-    if (entry.action === "created" || entry.action === "updated")
-      await audit(db, {
-        actor: ctx.actor,
-        action: "stats.import.member",
-        subject: { type: "member", id: memberId },
-        data: { url: visit.url, created: entry.action === "created", fields: entry.fields ?? [] },
-      });
-  }
+      entry,
+    });
   const existing = memberId ? await importableServices(db, memberId) : [];
   const services: ImportEntry[] = [];
   for (const s of org.services) {
@@ -183,21 +177,15 @@ async function importService(
         ctx.at,
       );
   }
-  if (!ctx.dryRun && serviceId) {
-    await saveRecord(
-      db,
-      { url: visit.url, kind: "service", entityId: serviceId, fields: file },
+  if (!ctx.dryRun && serviceId)
+    await recordAndAudit(db, ctx, {
+      kind: "service",
+      id: serviceId,
+      url: visit.url,
+      fields: file,
       record,
-      ctx.at,
-    );
-    if (entry.action === "created" || entry.action === "updated")
-      await audit(db, {
-        actor: ctx.actor,
-        action: "stats.import.service",
-        subject: { type: "service", id: serviceId },
-        data: { url: visit.url, created: entry.action === "created", fields: entry.fields ?? [] },
-      });
-  }
+      entry,
+    });
   return entry;
 }
 
@@ -214,3 +202,32 @@ function only<T extends object>(typed: T, keys: readonly string[]): Partial<T> {
 
 const isKeyOf = <T extends object>(o: T, key: string): key is Extract<keyof T, string> =>
   Object.hasOwn(o, key);
+
+/** Remembers what the file said (to tell later edits apart) and audits a change. */
+async function recordAndAudit(
+  db: DB,
+  ctx: ImportContext,
+  done: {
+    kind: "member" | "service";
+    id: string;
+    url: string;
+    fields: Record<string, Value>;
+    record: ImportRecord | undefined;
+    entry: ImportEntry;
+  },
+): Promise<void> {
+  await saveRecord(
+    db,
+    { url: done.url, kind: done.kind, entityId: done.id, fields: done.fields },
+    done.record,
+    ctx.at,
+  );
+  const { action, fields } = done.entry;
+  if (action === "created" || action === "updated")
+    await audit(db, {
+      actor: ctx.actor,
+      action: `stats.import.${done.kind}`,
+      subject: { type: done.kind, id: done.id },
+      data: { url: done.url, created: action === "created", fields: fields ?? [] },
+    });
+}
