@@ -1,3 +1,4 @@
+import type { Translator } from "../../../i18n/index.js";
 import type { AppContext } from "../../../http/context.js";
 import { href } from "../../../http/context.js";
 import { Layout } from "../../../views/Layout.js";
@@ -33,6 +34,20 @@ interface FinderPageProps {
   result: FinderResult;
   snapshot: DirectorySnapshot;
   day: string;
+}
+
+/** A filter's choices: each value's label from the catalogue and how many services it would keep. */
+function countedOptions(
+  t: Translator,
+  values: readonly string[],
+  prefix: string,
+  counts: ReadonlyMap<string, number>,
+): { value: string; label: string; count: number }[] {
+  return values.map((value) => ({
+    value,
+    label: enumLabel(t, prefix, value),
+    count: counts.get(value) ?? 0,
+  }));
 }
 
 function FinderFilters({
@@ -117,31 +132,19 @@ function FinderFilters({
           label={t("directory.filters.family")}
           anyLabel={t("directory.filters.any")}
           current={query.family[0]}
-          options={SERVICE_FAMILIES.map((f) => ({
-            value: f,
-            label: enumLabel(t, "directory.family.", f),
-            count: counts.family.get(f) ?? 0,
-          }))}
+          options={countedOptions(t, SERVICE_FAMILIES, "directory.family.", counts.family)}
         />
         <CountedChecks
           legend={t("directory.filters.access")}
           name="access"
           current={query.access}
-          options={SERVICE_ACCESS.map((a) => ({
-            value: a,
-            label: enumLabel(t, "directory.access.", a),
-            count: counts.access.get(a) ?? 0,
-          }))}
+          options={countedOptions(t, SERVICE_ACCESS, "directory.access.", counts.access)}
         />
         <CountedChecks
           legend={t("directory.filters.price")}
           name="price"
           current={query.price}
-          options={PRICES.map((p) => ({
-            value: p,
-            label: enumLabel(t, "directory.price.", p),
-            count: counts.price.get(p) ?? 0,
-          }))}
+          options={countedOptions(t, PRICES, "directory.price.", counts.price)}
         />
         <div class="checkbox">
           <input type="checkbox" id="finder-open" name="open" value="1" checked={query.open} />
