@@ -38,7 +38,7 @@ function thePool(): Piscina {
   return pool;
 }
 
-export async function analyseOffThread(text: string, fresh: boolean, lineCount = 0): Promise<Analysis> {
+export async function analyseOffThread(text: string, fresh: boolean): Promise<Analysis> {
   try {
     const result: unknown = await thePool().run(
       { text, fresh },
@@ -48,7 +48,8 @@ export async function analyseOffThread(text: string, fresh: boolean, lineCount =
     throw new Error("the analysis worker answered something else");
   } catch (error) {
     if (error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError"))
-      return refusedAnalysis("time", lineCount);
+      // The thread was ended mid-parse: how many lines the file has is not known.
+      return refusedAnalysis("time", 0);
     throw error;
   }
 }
