@@ -48,31 +48,9 @@ function tableOwners(): Map<string, string> {
 }
 
 const KNOWN_DEBT: string[] = [
-  "features/stats/crawl/match.ts → members (features/directory)",
-  "features/stats/crawl/match.ts → services (features/directory)",
-  "features/stats/crawl/match.ts → software (features/directory)",
-  "features/stats/crawl/runs.ts → services (features/directory)",
-  "features/stats/crawl/runs.ts → software (features/directory)",
-  "features/stats/detail.repository.ts → members (features/directory)",
-  "features/stats/detail.repository.ts → services (features/directory)",
   "features/stats/generated.ts → members (features/directory)",
   "features/stats/generated.ts → services (features/directory)",
   "features/stats/generated.ts → software (features/directory)",
-  "features/stats/nodeinfo.ts → members (features/directory)",
-  "features/stats/nodeinfo.ts → services (features/directory)",
-  "features/stats/nodeinfo.ts → software (features/directory)",
-  "features/stats/services.repository.ts → categories (features/directory)",
-  "features/stats/services.repository.ts → members (features/directory)",
-  "features/stats/services.repository.ts → services (features/directory)",
-  "features/stats/services.repository.ts → software (features/directory)",
-  "features/stats/stats.pages.ts → categories (features/directory)",
-  "features/stats/stats.pages.ts → services (features/directory)",
-  "features/stats/stats.pages.ts → software (features/directory)",
-  "features/stats/stats.repository.ts → categories (features/directory)",
-  "features/stats/stats.repository.ts → members (features/directory)",
-  "features/stats/stats.repository.ts → services (features/directory)",
-  "features/stats/stats.repository.ts → software (features/directory)",
-  "features/stats/views/panels.tsx → services (features/directory)",
 ];
 
 function reaches(): string[] {

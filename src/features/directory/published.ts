@@ -383,6 +383,7 @@ export {
   IMPORT_SERVICE_FIELDS,
   categoryChoices,
   findImportableMember,
+  importableMembers,
   importMemberFields,
   importNewMember,
   importNewService,

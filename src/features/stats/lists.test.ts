@@ -61,3 +61,31 @@ describe("the organizations list of the stats", () => {
     expect(second.text).toContain('href="/en/stats/organizations" rel="prev"');
   });
 });
+
+describe("category names on the stats pages", () => {
+  it("are the directory's names in the page's language, German included", async () => {
+    const category = (await t.deps.db.selectFrom("services").select("category_id").executeTakeFirstOrThrow())
+      .category_id;
+    const names = await t.deps.db
+      .selectFrom("categories")
+      .select(["name_fr", "name_en"])
+      .where("id", "=", category)
+      .executeTakeFirstOrThrow();
+    const { GERMAN_CATEGORY_NAMES } = await import("../directory/services/category-names.de.js");
+    const german = GERMAN_CATEGORY_NAMES[category];
+    expect(german).toBeTruthy();
+    for (const [locale, name] of [
+      ["fr", names.name_fr],
+      ["en", names.name_en],
+      ["de", german ?? ""],
+    ] as const) {
+      const page = await t.client().get(`/${locale}/stats/categories/${category}`);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain(name.replace(/'/g, "&#39;"));
+      const list = await t.client().get(`/${locale}/stats/services`);
+      expect(list.text).toContain(name.replace(/'/g, "&#39;"));
+    }
+    const api = await t.client().get("/api/stats/categories.json");
+    expect(api.text).toContain(`"name_de":"${german}"`);
+  });
+});

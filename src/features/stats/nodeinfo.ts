@@ -1,6 +1,7 @@
 import type { Deps } from "../../deps.js";
 import { OutboundError } from "../../http/outbound.js";
 import { createHostLimiter, mapPool } from "./crawl/limiter.js";
+import { allListedServices } from "../directory/published.js";
 import { hostOf } from "./crawl/fetch.js";
 
 /**
@@ -149,14 +150,7 @@ export async function fetchNodeinfo(
 }
 
 async function targets(deps: Deps) {
-  const rows = await deps.db
-    .selectFrom("services")
-    .innerJoin("members", "members.id", "services.member_id")
-    .leftJoin("software", "software.id", "services.software_id")
-    .select(["services.id", "services.url", "software.slug as software_slug"])
-    .where("services.archived_at", "is", null)
-    .where("members.archived_at", "is", null)
-    .execute();
+  const rows = await allListedServices(deps.db);
   const crawled = new Map(
     (
       await deps.db
@@ -168,7 +162,7 @@ async function targets(deps: Deps) {
     ).map((r) => [r.service_id ?? "", r.software_key]),
   );
   return rows.filter(
-    (r) => NODEINFO_SOFTWARE.has(r.software_slug ?? "") || NODEINFO_SOFTWARE.has(crawled.get(r.id) ?? ""),
+    (r) => NODEINFO_SOFTWARE.has(r.softwareSlug ?? "") || NODEINFO_SOFTWARE.has(crawled.get(r.id) ?? ""),
   );
 }
 

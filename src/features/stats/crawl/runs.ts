@@ -2,6 +2,7 @@ import type { Deps } from "../../../deps.js";
 import type { DB } from "../../../db/adapter.js";
 import { toCount } from "../../../db/adapter.js";
 import type { CrawlStatus, SeriesPeriod, StatsAggregatesTable } from "../stats.tables.js";
+import { serviceClassification } from "../../directory/published-listings.js";
 import { addToSum, parseFlags, parseValues, type Flag, type Summed } from "../metrics.js";
 
 /** Crawl run bookkeeping: item states, progress counters, the final tally and the aggregates. */
@@ -180,12 +181,7 @@ const PAGE = 500;
  */
 export async function recomputeAggregates(deps: Deps, runId: string): Promise<number> {
   const { db } = deps;
-  const services = await db
-    .selectFrom("services")
-    .leftJoin("software", "software.id", "services.software_id")
-    .select(["services.id", "services.category_id", "software.slug as software_slug"])
-    .execute();
-  const serviceInfo = new Map(services.map((s) => [s.id, s]));
+  const serviceInfo = await serviceClassification(db);
   const buckets = new Map<string, Bucket>();
   const add = (
     scope: Bucket["scope"],
@@ -251,10 +247,10 @@ export async function recomputeAggregates(deps: Deps, runId: string): Promise<nu
       const list = { values: parseValues(r.value_list), flags: parseFlags(r.flags) };
       const info = f.service_id ? serviceInfo.get(f.service_id) : undefined;
       const software =
-        f.software_key ?? (f.parent_url ? parents.get(f.parent_url) : null) ?? info?.software_slug ?? null;
+        f.software_key ?? (f.parent_url ? parents.get(f.parent_url) : null) ?? info?.softwareSlug ?? null;
       add("federation", "", r, list);
       if (software) add("software", software, r, list);
-      if (info?.category_id) add("category", info.category_id, r, list);
+      if (info?.categoryId) add("category", info.categoryId, r, list);
     }
     const last = files.at(-1);
     if (!last || files.length < PAGE) break;
