@@ -12,6 +12,7 @@ import { checkChatonsInfos, isCheckCode, type CheckParams, type CheckResult } fr
 import { parseChatonsInfos } from "./chatonsinfos/parse.js";
 import { parseFlags, parseValues, sumSeries, type Flag } from "./metrics.js";
 import type { SeriesPeriod } from "./stats.tables.js";
+import { statsDb } from "./stats.tables.js";
 
 /** Reads for the detail pages: one file, one run, one organization or service, uptime. */
 
@@ -81,7 +82,7 @@ export async function listFiles(
   db: DB,
   filter: { problem?: "errors" | "failed" | ""; page: number; memberId?: string },
 ) {
-  let query = db
+  let query = statsDb(db)
     .selectFrom("stats_files")
     .select([
       "stats_files.id",
@@ -117,7 +118,7 @@ export async function listFiles(
 
 /** One file with its content, history and children; `all` lists valid properties too. */
 export async function fileDetail(db: DB, id: string, all = false) {
-  const row = await db.selectFrom("stats_files").selectAll().where("id", "=", id).executeTakeFirst();
+  const row = await statsDb(db).selectFrom("stats_files").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) return undefined;
   const [withMember] = await withMembers(db, [row]);
   const service = row.service_id ? await serviceEvenArchived(db, row.service_id) : undefined;
@@ -128,20 +129,20 @@ export async function fileDetail(db: DB, id: string, all = false) {
     service_name: service?.name ?? null,
   };
   const content = file.content_hash
-    ? await db
+    ? await statsDb(db)
         .selectFrom("stats_contents")
         .select(["body", "encoding", "size"])
         .where("hash", "=", file.content_hash)
         .executeTakeFirst()
     : undefined;
-  const history = await db
+  const history = await statsDb(db)
     .selectFrom("stats_file_history")
     .selectAll()
     .where("file_id", "=", id)
     .orderBy("fetched_at", "desc")
     .limit(60)
     .execute();
-  const children = await db
+  const children = await statsDb(db)
     .selectFrom("stats_files")
     .select(["id", "url", "class", "result", "errors", "warnings"])
     .where("parent_url", "=", file.url)
@@ -162,7 +163,7 @@ export async function fileDetail(db: DB, id: string, all = false) {
 }
 
 export async function rawFile(db: DB, id: string) {
-  return db
+  return statsDb(db)
     .selectFrom("stats_files")
     .innerJoin("stats_contents", "stats_contents.hash", "stats_files.content_hash")
     .select(["stats_files.url", "stats_contents.body", "stats_contents.hash"])
@@ -171,13 +172,22 @@ export async function rawFile(db: DB, id: string) {
 }
 
 export async function listRuns(db: DB, limit = 60) {
-  return db.selectFrom("stats_crawl_runs").selectAll().orderBy("started_at", "desc").limit(limit).execute();
+  return statsDb(db)
+    .selectFrom("stats_crawl_runs")
+    .selectAll()
+    .orderBy("started_at", "desc")
+    .limit(limit)
+    .execute();
 }
 
 export async function runDetail(db: DB, id: string) {
-  const run = await db.selectFrom("stats_crawl_runs").selectAll().where("id", "=", id).executeTakeFirst();
+  const run = await statsDb(db)
+    .selectFrom("stats_crawl_runs")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
   if (!run) return undefined;
-  const failures = await db
+  const failures = await statsDb(db)
     .selectFrom("stats_file_history")
     .innerJoin("stats_files", "stats_files.id", "stats_file_history.file_id")
     .select([
@@ -193,7 +203,7 @@ export async function runDetail(db: DB, id: string) {
     .orderBy("stats_files.url")
     .limit(500)
     .execute();
-  const items = await db
+  const items = await statsDb(db)
     .selectFrom("stats_crawl_items")
     .select([
       "stats_crawl_items.url",
@@ -224,7 +234,7 @@ export async function memberBySlug(db: DB, slug: string): Promise<StatsMember | 
 }
 
 export async function filesOfMember(db: DB, memberId: string) {
-  return db
+  return statsDb(db)
     .selectFrom("stats_files")
     .selectAll()
     .where("member_id", "=", memberId)
@@ -236,7 +246,11 @@ export async function filesOfMember(db: DB, memberId: string) {
 /** Series summed over a set of files (an organization's services): computed on demand. */
 export async function seriesOfFiles(db: DB, fileIds: string[]) {
   if (fileIds.length === 0) return [];
-  const rows = await db.selectFrom("stats_series").selectAll().where("file_id", "in", fileIds).execute();
+  const rows = await statsDb(db)
+    .selectFrom("stats_series")
+    .selectAll()
+    .where("file_id", "in", fileIds)
+    .execute();
   const groups = new Map<
     string,
     {
@@ -271,11 +285,11 @@ export { uptimeByMember, uptimeRows } from "./uptime.js";
 
 export async function nodeinfoOf(db: DB, serviceIds: string[]) {
   if (serviceIds.length === 0) return [];
-  return db.selectFrom("stats_nodeinfo").selectAll().where("service_id", "in", serviceIds).execute();
+  return statsDb(db).selectFrom("stats_nodeinfo").selectAll().where("service_id", "in", serviceIds).execute();
 }
 
 export async function nodeinfoHistory(db: DB, serviceId: string) {
-  return db
+  return statsDb(db)
     .selectFrom("stats_nodeinfo_daily")
     .selectAll()
     .where("service_id", "=", serviceId)

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/platform.js";
 import { makeMember, makeService } from "../../../tests/helpers/factories.js";
+import { wholeDb } from "../../db/adapter.js";
 
 /** The stats lists stay usable for a large federation: pages of 100, every row on exactly one. */
 
@@ -41,8 +42,9 @@ describe("the services list of the stats", () => {
   });
 
   it("keeps the filter in the links between pages", async () => {
-    const category = (await t.deps.db.selectFrom("services").select("category_id").executeTakeFirstOrThrow())
-      .category_id;
+    const category = (
+      await wholeDb(t.deps.db).selectFrom("services").select("category_id").executeTakeFirstOrThrow()
+    ).category_id;
     const page = await t.client().get(`/en/stats/services?category=${category}`);
     expect(page.status).toBe(200);
     expect(page.text).toContain(`href="/en/stats/services?category=${category}&amp;page=2" rel="next"`);
@@ -64,9 +66,10 @@ describe("the organizations list of the stats", () => {
 
 describe("category names on the stats pages", () => {
   it("are the directory's names in the page's language, German included", async () => {
-    const category = (await t.deps.db.selectFrom("services").select("category_id").executeTakeFirstOrThrow())
-      .category_id;
-    const names = await t.deps.db
+    const category = (
+      await wholeDb(t.deps.db).selectFrom("services").select("category_id").executeTakeFirstOrThrow()
+    ).category_id;
+    const names = await wholeDb(t.deps.db)
       .selectFrom("categories")
       .select(["name_fr", "name_en"])
       .where("id", "=", category)

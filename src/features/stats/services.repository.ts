@@ -1,6 +1,7 @@
 import type { DB } from "../../db/adapter.js";
 import { memberServiceListings, type ServiceListing } from "../directory/published-listings.js";
 import { latestUptime, uptimeRatios } from "./uptime.js";
+import { statsDb } from "./stats.tables.js";
 
 /** The services of the member structures with their crawled file, uptime and NodeInfo figures. */
 
@@ -14,7 +15,7 @@ export async function listServices(
     ...(filter.category ? { category: filter.category } : {}),
     ...(filter.member ? { memberSlug: filter.member } : {}),
   });
-  let nodeinfoQuery = db
+  let nodeinfoQuery = statsDb(db)
     .selectFrom("stats_nodeinfo")
     .select(["service_id", "users_total", "users_active_month"]);
   // One structure's or one software's page reads only its own rows; the full list reads them all.
@@ -25,7 +26,7 @@ export async function listServices(
       ["", ...listings.map((l) => l.id)].slice(0, 5000),
     );
   const nodeinfo = new Map((await nodeinfoQuery.execute()).map((n) => [n.service_id, n]));
-  const files = await db
+  const files = await statsDb(db)
     .selectFrom("stats_files")
     .select(["service_id", "id", "result", "errors", "warnings", "software_name"])
     .where("service_id", "is not", null)

@@ -11,6 +11,7 @@ import {
   listedServiceCounts,
   softwareUsage,
 } from "../directory/published-listings.js";
+import { statsDb } from "./stats.tables.js";
 
 /** Reads for the stats pages and exports (lists). Details are in detail.repository.ts. */
 
@@ -18,11 +19,15 @@ export { listServices, type ServiceListRow } from "./services.repository.js";
 export { categoryUsage as listCategories } from "../directory/published-listings.js";
 
 export async function latestRun(db: DB) {
-  return db.selectFrom("stats_crawl_runs").selectAll().orderBy("started_at", "desc").executeTakeFirst();
+  return statsDb(db)
+    .selectFrom("stats_crawl_runs")
+    .selectAll()
+    .orderBy("started_at", "desc")
+    .executeTakeFirst();
 }
 
 export async function latestFinishedRun(db: DB) {
-  return db
+  return statsDb(db)
     .selectFrom("stats_crawl_runs")
     .selectAll()
     .where("status", "=", "done")
@@ -32,7 +37,7 @@ export async function latestFinishedRun(db: DB) {
 
 export async function overviewCounts(db: DB) {
   const { members, services, software, categories } = await directoryCounts(db);
-  const files = await db
+  const files = await statsDb(db)
     .selectFrom("stats_files")
     .select((eb) => [
       "result",
@@ -90,7 +95,7 @@ export async function aggregateSeries(
   metric: string,
   period: SeriesPeriod,
 ) {
-  const rows = await db
+  const rows = await statsDb(db)
     .selectFrom("stats_aggregates")
     .selectAll()
     .where("scope", "=", scope)
@@ -113,7 +118,7 @@ export async function aggregateMetrics(
   scope: "federation" | "software" | "category",
   scopeId: string,
 ) {
-  const rows = await db
+  const rows = await statsDb(db)
     .selectFrom("stats_aggregates")
     .select(["metric", "period"])
     .distinct()
@@ -126,7 +131,7 @@ export async function aggregateMetrics(
 
 export async function listOrganizations(db: DB, now: Date): Promise<OrganizationListRow[]> {
   const members = await listStructures(db, { membership: "member" });
-  const files = await db
+  const files = await statsDb(db)
     .selectFrom("stats_files")
     .select(["id", "member_id", "class", "url", "result", "errors", "warnings", "fetched_at"])
     .where("member_id", "is not", null)
@@ -202,7 +207,7 @@ export interface OrganizationListRow {
 
 export async function listSoftware(db: DB) {
   const rows = await softwareUsage(db);
-  const crawled = await db
+  const crawled = await statsDb(db)
     .selectFrom("stats_files")
     .select((eb) => ["software_key", eb.fn.countAll().as("n")])
     .where("class", "=", "service")

@@ -7,6 +7,7 @@ import { matchMember, matchServices, type MemberIndex, type OrgContext } from ".
 import { importFromFiles } from "./import.js";
 import { markItem, type ItemTally } from "./runs.js";
 import type { WriteBatcher, Write } from "./batcher.js";
+import { inTransaction } from "../../../db/adapter.js";
 
 /**
  * One organization as one unit of work (crawlOrganization): its file, the service files it lists
@@ -182,7 +183,7 @@ export async function crawlOrganization(
       await markItem(deps, runId, url, ctx.member?.id ?? null, "done", tally, trx);
     };
     if (options.batcher) await options.batcher.write(write);
-    else await deps.db.transaction().execute(write);
+    else await inTransaction(deps.db, write);
     return { files: tally.files, failures: tally.failures };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
