@@ -8,58 +8,15 @@ import {
 } from "../directory/published.js";
 import { serviceEvenArchived } from "../directory/published-listings.js";
 import { toCount } from "../../db/adapter.js";
-import { checkChatonsInfos, isCheckCode, type CheckParams, type CheckResult } from "./chatonsinfos/check.js";
-import { parseChatonsInfos } from "./chatonsinfos/parse.js";
 import { parseFlags, parseValues, sumSeries, type Flag } from "./metrics.js";
 import type { SeriesPeriod } from "./stats.tables.js";
 import { statsDb } from "./stats.tables.js";
+import { parseReport } from "./report.js";
+import { readFacts, type FileFacts } from "./facts.js";
 
 /** Reads for the detail pages: one file, one run, one organization or service, uptime. */
 
-export function parseReport(text: string | null): CheckResult[] {
-  if (!text) return [];
-  try {
-    const raw: unknown = JSON.parse(text);
-    if (!Array.isArray(raw)) return [];
-    return raw.flatMap((r: unknown): CheckResult[] => {
-      if (typeof r !== "object" || r === null) return [];
-      const get = (k: string): unknown => (Object.hasOwn(r, k) ? Reflect.get(r, k) : undefined);
-      const severity = get("severity");
-      const code = get("code");
-      if (
-        (severity !== "error" && severity !== "warning" && severity !== "void" && severity !== "ok") ||
-        !isCheckCode(code)
-      )
-        return [];
-      const line = get("line");
-      const detail = get("detail");
-      const hint = get("hint");
-      const params = get("params");
-      return [
-        {
-          severity,
-          code,
-          key: String(get("key") ?? ""),
-          line: typeof line === "number" ? line : null,
-          ...(typeof detail === "string" ? { detail } : {}),
-          ...(isParams(params) ? { params } : {}),
-          ...(typeof hint === "string" ? { hint } : {}),
-        },
-      ];
-    });
-  } catch {
-    return [];
-  }
-}
-
-function isParams(value: unknown): value is CheckParams {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.values(value).every((v) => typeof v === "string")
-  );
-}
+export { parseReport };
 
 export const FILES_PAGE = 100;
 
@@ -131,7 +88,7 @@ export async function fileDetail(db: DB, id: string, all = false) {
   const content = file.content_hash
     ? await statsDb(db)
         .selectFrom("stats_contents")
-        .select(["body", "encoding", "size"])
+        .select(["body", "encoding", "size", "facts"])
         .where("hash", "=", file.content_hash)
         .executeTakeFirst()
     : undefined;
@@ -149,17 +106,25 @@ export async function fileDetail(db: DB, id: string, all = false) {
     .orderBy("url")
     .execute();
   const stored = parseReport(file.report);
-  // Valid properties are not stored: checking the stored content again lists them (not for a
-  // file the crawl refused to read: that would cost the web process what the worker was spared).
-  const refused = stored.some((r) => r.code === "too-costly");
+  // The stored report keeps problems only; the facts stored with the content hold the whole check
+  // (valid properties too), written by the crawl. A refused file has no valid properties to show.
+  const facts = readFacts(content?.facts);
   const results =
-    all && content && !refused
-      ? [
-          ...checkChatonsInfos(parseChatonsInfos(content.body)).results,
-          ...stored.filter((r) => r.code.startsWith("subs-")),
-        ]
+    all && facts && facts.results.length > 0
+      ? [...facts.results, ...stored.filter((r) => r.code.startsWith("subs-"))]
       : stored;
   return { file, content, history, children, results };
+}
+
+/** What the crawl stored about a file's current content, or undefined (never crawled, or not yet). */
+export async function factsOfFile(db: DB, id: string): Promise<FileFacts | undefined> {
+  const row = await statsDb(db)
+    .selectFrom("stats_files")
+    .innerJoin("stats_contents", "stats_contents.hash", "stats_files.content_hash")
+    .select("stats_contents.facts")
+    .where("stats_files.id", "=", id)
+    .executeTakeFirst();
+  return readFacts(row?.facts);
 }
 
 export async function rawFile(db: DB, id: string) {

@@ -313,6 +313,63 @@ describe("crawl, check, pages and exports", () => {
   });
 });
 
+describe("facts once: pages read what the crawl stored, never the file again", () => {
+  const contentOf = async (path: string) =>
+    wholeDb(t.deps.db)
+      .selectFrom("stats_files")
+      .innerJoin("stats_contents", "stats_contents.hash", "stats_files.content_hash")
+      .select(["stats_files.id", "stats_contents.hash", "stats_contents.body", "stats_contents.facts"])
+      .where("stats_files.url", "=", `${site.url}${path}`)
+      .executeTakeFirstOrThrow();
+  // Signed in: an anonymous page may come from the page cache, which a direct write does not clear.
+  const reader = async () => {
+    const person = await makePerson(t.deps.db);
+    const client = t.client();
+    await client.login(person.email, person.password);
+    return client;
+  };
+
+  it("stores each content's stated fields and whole check, and shows them with the stored text gone", async () => {
+    const org = await contentOf("/org.properties");
+    const social = await contentOf("/social.properties");
+    expect(JSON.parse(org.facts ?? "{}").fields).toMatchObject({
+      type: "cooperative",
+      joined_at: "2019-06-12",
+    });
+    const db = wholeDb(t.deps.db);
+    // Were a page to parse the stored text, it would now find nothing in it.
+    for (const c of [org, social])
+      await db.updateTable("stats_contents").set({ body: "garbage" }).where("hash", "=", c.hash).execute();
+    try {
+      const client = await reader();
+      const page = await client.get("/fr/stats/organizations/chaton-publie");
+      expect(page.text).toContain(escapeHtml(fr("stats.diff.caption")));
+      expect(page.text).toContain("2019-06-12");
+      const all = await client.get(`/fr/stats/files/${social.id}?all=1`);
+      expect(all.status).toBe(200);
+      expect(all.text).toContain("service.name");
+      expect(all.text).toContain("software.name");
+    } finally {
+      for (const c of [org, social])
+        await db.updateTable("stats_contents").set({ body: c.body }).where("hash", "=", c.hash).execute();
+    }
+  });
+
+  it("writes the facts of contents stored before facts were kept at their next crawl", async () => {
+    const db = wholeDb(t.deps.db);
+    await db.updateTable("stats_contents").set({ facts: null }).execute();
+    const client = await reader();
+    expect((await client.get("/fr/stats/organizations/chaton-publie")).text).not.toContain(
+      escapeHtml(fr("stats.diff.caption")),
+    );
+    await t.deps.jobs.runNow(CRAWL_JOB);
+    expect((await contentOf("/org.properties")).facts).not.toBeNull();
+    expect((await client.get("/fr/stats/organizations/chaton-publie")).text).toContain(
+      escapeHtml(fr("stats.diff.caption")),
+    );
+  });
+});
+
 describe("my ChatonsInfos files are my source of truth", () => {
   it("updates the directory from the files on the next crawl, audited", async () => {
     const person = await makePerson(t.deps.db, { memberships: [{ memberId: publisher.id, role: "admin" }] });

@@ -264,4 +264,11 @@ export const statsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "2026-12-01-0209-stats-content-facts": {
+    async up(db: AnyDB) {
+      // Facts once: what a content states and its whole check, stored by the crawl next to the
+      // bytes, so pages never parse a file. Contents crawled before get theirs at their next crawl.
+      await db.schema.alterTable("stats_contents").addColumn("facts", "text").execute();
+    },
+  },
 };

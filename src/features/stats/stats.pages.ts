@@ -3,14 +3,8 @@ import { importableServices } from "../directory/published.js";
 import { categoryNamesOf, softwareNameOf } from "../directory/published-listings.js";
 import { metricPublishers } from "./coverage.repository.js";
 import type { Locale } from "../../i18n/index.js";
-import { parseChatonsInfos } from "./chatonsinfos/parse.js";
-import {
-  differences,
-  memberFieldsFromFile,
-  serviceFieldsFromFile,
-  type FieldDifference,
-} from "./chatonsinfos/mapping.js";
-import { federationKey, generatedUrls } from "./generated.js";
+import { differences, type FieldDifference } from "./chatonsinfos/mapping.js";
+import { generatedUrls } from "./generated.js";
 import { timeline } from "./metrics.js";
 import * as repo from "./stats.repository.js";
 import * as detail from "./detail.repository.js";
@@ -121,13 +115,8 @@ export async function buildOrganization(deps: Deps, slug: string): Promise<Organ
   if (!member) return undefined;
   const files = await detail.filesOfMember(deps.db, member.id);
   const org = files.find((f) => f.class === "organization");
-  const body = org?.content_hash ? await detail.rawFile(deps.db, org.id) : undefined;
-  const diff: FieldDifference[] = body
-    ? differences(
-        member.fields,
-        memberFieldsFromFile(parseChatonsInfos(body.body), federationKey(deps.config)),
-      )
-    : [];
+  const facts = org ? await detail.factsOfFile(deps.db, org.id) : undefined;
+  const diff: FieldDifference[] = facts ? differences(member.fields, facts.fields) : [];
   const services = await repo.listServices(deps.db, deps.now(), { member: slug });
   const metrics = await metricsOf(
     deps,
@@ -158,10 +147,9 @@ export async function buildService(
     (f) => f.service_id === service.id,
   );
   const main = files.find((f) => f.class === "service");
-  const body = main?.content_hash ? await detail.rawFile(deps.db, main.id) : undefined;
+  const facts = main ? await detail.factsOfFile(deps.db, main.id) : undefined;
   const current = (await importableServices(deps.db, service.memberId)).find((s) => s.id === service.id);
-  const diff =
-    body && current ? differences(current.values, serviceFieldsFromFile(parseChatonsInfos(body.body))) : [];
+  const diff = facts && current ? differences(current.values, facts.fields) : [];
   const [uptime] = await uptimeFor(deps, [service]);
   const latest = (await latestUptime(deps.db, [service])).get(service.id);
   const [nodeinfo] = await detail.nodeinfoOf(deps.db, [service.id]);

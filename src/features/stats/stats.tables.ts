@@ -135,6 +135,8 @@ export interface StatsContentsTable {
   size: number;
   encoding: string;
   first_seen_at: string;
+  /** JSON FileFacts (facts.ts): the fields the file states and its whole check; null until crawled. */
+  facts: string | null;
 }
 
 export type SeriesPeriod = "months" | "weeks" | "days";

@@ -1,6 +1,7 @@
 import type { Deps } from "../../../deps.js";
 import { createHostLimiter, type HostLimiter } from "./limiter.js";
 import { createFetcher, type Fetcher } from "./fetch.js";
+import { federationKey } from "../generated.js";
 import { analyse, link, newVisit, type PriorFile, type Visit } from "./visit.js";
 import { loadBodies, loadPriors, storeVisits } from "./store.js";
 import { matchMember, matchServices, type MemberIndex, type OrgContext } from "./match.js";
@@ -73,7 +74,10 @@ export async function visitLevel(
     .filter((v) => v.outcome.result === "not-modified" && v.prior?.content_hash)
     .map((v) => v.prior?.content_hash ?? "");
   const bodies = hashes.length ? await loadBodies(deps.db, hashes) : new Map<string, string>();
-  await Promise.all(visits.map((v) => analyse(v, bodies.get(v.prior?.content_hash ?? ""), MAX_DEPTH)));
+  const federation = federationKey(deps.config);
+  await Promise.all(
+    visits.map((v) => analyse(v, bodies.get(v.prior?.content_hash ?? ""), MAX_DEPTH, federation)),
+  );
   return visits;
 }
 

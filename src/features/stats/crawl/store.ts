@@ -1,7 +1,7 @@
 import { CompiledQuery, type Compilable, type Insertable, type QueryResult } from "kysely";
 import type { DB } from "../../../db/adapter.js";
 import { newId, newSortableId, slugify } from "../../../db/ids.js";
-import type { StatsFilesTable, StatsSeriesTable } from "../stats.tables.js";
+import type { StatsContentsTable, StatsFilesTable, StatsSeriesTable } from "../stats.tables.js";
 import { finalReport, type PriorFile, type Visit } from "./visit.js";
 import { statsDb } from "../stats.tables.js";
 
@@ -115,6 +115,21 @@ async function insertRows<T extends object>(
   return statsDb(trx).executeQuery(compiled);
 }
 
+/** Of these stored contents, those whose facts are not written yet. */
+async function withoutFacts(db: DB, hashes: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < hashes.length; i += BATCH) {
+    const rows = await statsDb(db)
+      .selectFrom("stats_contents")
+      .select("hash")
+      .where("hash", "in", hashes.slice(i, i + BATCH))
+      .where("facts", "is", null)
+      .execute();
+    out.push(...rows.map((r) => r.hash));
+  }
+  return out;
+}
+
 /** Stores visits; returns the file id of each URL. `dialect` keys the statement cache. */
 export async function storeVisits(
   trx: DB,
@@ -123,11 +138,10 @@ export async function storeVisits(
   at: string,
   dialect: string,
 ): Promise<Map<string, string>> {
-  const contents = new Map<
-    string,
-    { hash: string; body: string; size: number; encoding: string; first_seen_at: string }
-  >();
-  for (const v of visits)
+  const contents = new Map<string, Insertable<StatsContentsTable>>();
+  const lateFacts = new Map<string, string>();
+  for (const v of visits) {
+    const facts = v.facts ? JSON.stringify(v.facts) : null;
     if (v.content?.fresh)
       contents.set(v.content.hash, {
         hash: v.content.hash,
@@ -135,7 +149,10 @@ export async function storeVisits(
         size: v.content.size,
         encoding: v.content.encoding,
         first_seen_at: at,
+        facts,
       });
+    else if (v.content && facts) lateFacts.set(v.content.hash, facts);
+  }
   await chunked([...contents.values()], (chunk) =>
     insertRows(trx, `${dialect}:contents`, chunk, (rows) =>
       statsDb(trx)
@@ -144,6 +161,14 @@ export async function storeVisits(
         .onConflict((oc) => oc.column("hash").doNothing()),
     ),
   );
+  // Contents stored before facts were kept get theirs once, at their first crawl since.
+  for (const hash of await withoutFacts(trx, [...lateFacts.keys()]))
+    await statsDb(trx)
+      .updateTable("stats_contents")
+      .set({ facts: lateFacts.get(hash) ?? null })
+      .where("hash", "=", hash)
+      .where("facts", "is", null)
+      .execute();
 
   const rows = visits.map((v) => fileRow(v, runId, at));
   const ids = new Map<string, string>();

@@ -7,6 +7,7 @@ import type { FileClass } from "../chatonsinfos/properties.js";
 import { isHttpUrl } from "../chatonsinfos/values.js";
 import { propertyStates, type PropertyState } from "../chatonsinfos/coverage.js";
 import type { Series } from "../metrics.js";
+import { factsOf, type FileFacts } from "../facts.js";
 import type { StatsFilesTable } from "../stats.tables.js";
 import type { FetchOutcome } from "./fetch.js";
 
@@ -52,6 +53,8 @@ export interface Visit {
   website: string | null;
   /** Which properties the file fills, and whether each is valid (coverage). */
   properties: Record<string, PropertyState> | null;
+  /** What the content states and its whole check, stored with the content (facts.ts). */
+  facts: FileFacts | undefined;
   children: Child[];
   memberId: string | null;
   serviceId: string | null;
@@ -93,7 +96,12 @@ export function childrenOf(parsed: ParsedFile, base: string): Child[] {
 }
 
 /** Parses and checks what was fetched (on a worker thread); fills the visit in place. */
-export async function analyse(visit: Visit, stored: string | undefined, maxDepth: number): Promise<void> {
+export async function analyse(
+  visit: Visit,
+  stored: string | undefined,
+  maxDepth: number,
+  federation: string,
+): Promise<void> {
   const { outcome, prior } = visit;
   if (outcome.body) {
     visit.content = contentOf(outcome.body);
@@ -116,6 +124,7 @@ export async function analyse(visit: Visit, stored: string | undefined, maxDepth
   visit.series = series;
   visit.cls = visit.report.fileClass;
   visit.properties = propertyStates(visit.report);
+  visit.facts = factsOf(parsed, report, federation);
   visit.name = NAME_KEYS.map((k) => parsed.values.get(k)?.value).find((v) => v) ?? null;
   visit.softwareName = parsed.values.get("software.name")?.value || null;
   const website = (parsed.values.get("service.website") ?? parsed.values.get("organization.website"))?.value;
@@ -168,6 +177,7 @@ export function newVisit(
     softwareName: null,
     website: null,
     properties: null,
+    facts: undefined,
     children: [],
     memberId: null,
     serviceId: null,

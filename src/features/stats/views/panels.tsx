@@ -5,10 +5,9 @@ import { href } from "../../../http/context.js";
 import { canAdminMember } from "../../../http/policy.js";
 import { Checkbox, Csrf } from "../../../views/components.js";
 import type { PanelMember } from "../../feature.js";
-import { differences, memberFieldsFromFile } from "../chatonsinfos/mapping.js";
-import { parseChatonsInfos } from "../chatonsinfos/parse.js";
+import { differences } from "../chatonsinfos/mapping.js";
 import * as detail from "../detail.repository.js";
-import { federationKey, generatedUrls } from "../generated.js";
+import { generatedUrls } from "../generated.js";
 import { dayBars, overallRatio } from "../uptime.js";
 import { UptimeBars } from "./charts.js";
 import { Counts, ResultBadge, isOkResult, percent, resultFix } from "./common.js";
@@ -26,10 +25,8 @@ export async function statsDashboardPanel(c: AppContext, panel: PanelMember): Pr
   if (!member) return null;
   const files = await detail.filesOfMember(db, member.id);
   const org = files.find((f) => f.class === "organization");
-  const raw = org?.content_hash ? await detail.rawFile(db, org.id) : undefined;
-  const diff = raw
-    ? differences(member.fields, memberFieldsFromFile(parseChatonsInfos(raw.body), federationKey(config)))
-    : [];
+  const facts = org ? await detail.factsOfFile(db, org.id) : undefined;
+  const diff = facts ? differences(member.fields, facts.fields) : [];
   const troubled = files.filter((f) => f.errors > 0 || f.warnings > 0 || !isOkResult(f.result));
   return (
     <section class="card stats-panel" aria-labelledby="stats-panel-title">
@@ -82,7 +79,7 @@ export async function statsDashboardPanel(c: AppContext, panel: PanelMember): Pr
           </div>
         );
       })}
-      {member.filesAreSourceOfTruth || !raw ? null : <Differences c={c} differences={diff} />}
+      {member.filesAreSourceOfTruth || !facts ? null : <Differences c={c} differences={diff} />}
       <p>
         <a href={href(c, `/stats/organizations/${member.slug}`)}>{t("stats.panel.link")}</a>
       </p>
