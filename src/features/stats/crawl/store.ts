@@ -3,6 +3,7 @@ import type { DB } from "../../../db/adapter.js";
 import { newId, newSortableId, slugify } from "../../../db/ids.js";
 import type { StatsContentsTable, StatsFilesTable, StatsSeriesTable } from "../stats.tables.js";
 import { finalReport, type PriorFile, type Visit } from "./visit.js";
+import type { FileFacts } from "../facts.js";
 import { statsDb } from "../stats.tables.js";
 
 /**
@@ -139,9 +140,8 @@ export async function storeVisits(
   dialect: string,
 ): Promise<Map<string, string>> {
   const contents = new Map<string, Insertable<StatsContentsTable>>();
-  const lateFacts = new Map<string, string>();
+  const lateFacts = new Map<string, FileFacts>();
   for (const v of visits) {
-    const facts = v.facts ? JSON.stringify(v.facts) : null;
     if (v.content?.fresh)
       contents.set(v.content.hash, {
         hash: v.content.hash,
@@ -149,9 +149,9 @@ export async function storeVisits(
         size: v.content.size,
         encoding: v.content.encoding,
         first_seen_at: at,
-        facts,
+        facts: v.facts ? JSON.stringify(v.facts) : null,
       });
-    else if (v.content && facts) lateFacts.set(v.content.hash, facts);
+    else if (v.content && v.facts) lateFacts.set(v.content.hash, v.facts);
   }
   await chunked([...contents.values()], (chunk) =>
     insertRows(trx, `${dialect}:contents`, chunk, (rows) =>
@@ -162,13 +162,16 @@ export async function storeVisits(
     ),
   );
   // Contents stored before facts were kept get theirs once, at their first crawl since.
-  for (const hash of await withoutFacts(trx, [...lateFacts.keys()]))
-    await statsDb(trx)
-      .updateTable("stats_contents")
-      .set({ facts: lateFacts.get(hash) ?? null })
-      .where("hash", "=", hash)
-      .where("facts", "is", null)
-      .execute();
+  for (const hash of await withoutFacts(trx, [...lateFacts.keys()])) {
+    const facts = lateFacts.get(hash);
+    if (facts)
+      await statsDb(trx)
+        .updateTable("stats_contents")
+        .set({ facts: JSON.stringify(facts) })
+        .where("hash", "=", hash)
+        .where("facts", "is", null)
+        .execute();
+  }
 
   const rows = visits.map((v) => fileRow(v, runId, at));
   const ids = new Map<string, string>();
