@@ -59,8 +59,10 @@ async function existingService(c: AppContext) {
 function serviceFields(data: {
   name_fr: string;
   name_en: string;
+  name_de?: string | undefined;
   description_fr: string;
   description_en: string;
+  description_de?: string | undefined;
   icon: string;
   category_id: string;
   software: string[];
@@ -68,8 +70,8 @@ function serviceFields(data: {
   enabled: boolean;
 }): repo.PortalServiceFields {
   return {
-    name: { fr: data.name_fr, en: data.name_en },
-    description: { fr: data.description_fr, en: data.description_en },
+    name: { fr: data.name_fr, en: data.name_en, de: data.name_de ?? "" },
+    description: { fr: data.description_fr, en: data.description_en, de: data.description_de ?? "" },
     icon: data.icon,
     categoryId: data.category_id,
     software: data.software,
