@@ -276,16 +276,18 @@ export interface CategoryChoice {
   id: string;
   nameFr: string;
   nameEn: string;
+  /** '' when the category has no German name (show it with writtenText or categoryLabel). */
+  nameDe: string;
 }
 
 /** Categories an admin can place a service in (not archived), in the taxonomy's order. */
 export async function categoryChoices(db: DB): Promise<CategoryChoice[]> {
   const rows = await directoryDb(db)
     .selectFrom("categories")
-    .select(["id", "name_fr", "name_en"])
+    .select(["id", "name_fr", "name_en", "name_de"])
     .where("archived_at", "is", null)
     .orderBy("position")
     .orderBy("id")
     .execute();
-  return rows.map((r) => ({ id: r.id, nameFr: r.name_fr, nameEn: r.name_en }));
+  return rows.map((r) => ({ id: r.id, nameFr: r.name_fr, nameEn: r.name_en, nameDe: r.name_de }));
 }

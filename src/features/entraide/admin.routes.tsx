@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { writtenText } from "../../i18n/index.js";
 import type { AppContext, AppEnv } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import { parseForm, type FieldErrors, type FormValues } from "../../http/forms.js";
@@ -22,7 +23,10 @@ const ADMIN = "/admin/entraide";
 
 async function categoryChoices(c: AppContext) {
   const locale = c.get("t").locale;
-  return (await categories(c.get("deps").db)).map((k) => ({ id: k.id, name: k.name[locale] }));
+  return (await categories(c.get("deps").db)).map((k) => ({
+    id: k.id,
+    name: writtenText(locale, k.name).text,
+  }));
 }
 
 async function showService(
