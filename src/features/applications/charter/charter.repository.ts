@@ -1,6 +1,5 @@
 import type { Selectable } from "kysely";
 import type { DB } from "../../../db/adapter.js";
-import { writtenText, type Locale, type WrittenText, type WrittenTexts } from "../../../i18n/index.js";
 import { newId } from "../../../db/ids.js";
 import {
   applicationsDb,
@@ -64,27 +63,6 @@ export interface CharterPartWithCriteria extends CharterPart {
 export interface Charter {
   version: CharterVersion;
   parts: CharterPartWithCriteria[];
-}
-
-/** A row with one field in the three languages: `title` → titleFr, titleEn, titleDe. */
-type Trilingual<K extends string> = { [P in `${K}Fr` | `${K}En` | `${K}De`]: string };
-
-/** The French, English and German columns of one field of a charter row. */
-export function charterTexts<K extends string>(value: Trilingual<K>, key: K): WrittenTexts {
-  const fr: `${K}Fr` = `${key}Fr`;
-  const en: `${K}En` = `${key}En`;
-  const de: `${K}De` = `${key}De`;
-  return { fr: value[fr], en: value[en], de: value[de] };
-}
-
-/** A field of a charter row in the reader's language, else English, else French, with its language. */
-export function localizedText<K extends string>(value: Trilingual<K>, key: K, locale: Locale): WrittenText {
-  return writtenText(locale, charterTexts(value, key));
-}
-
-/** The same, as plain text: for labels and options, where no element can carry a lang. */
-export function localized<K extends string>(value: Trilingual<K>, key: K, locale: Locale): string {
-  return localizedText(value, key, locale).text;
 }
 
 const toVersion = (r: Selectable<CharterVersionsTable>): CharterVersion => ({

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/helpers/platform.js";
 import { escapeHtml } from "../../../../tests/helpers/html.js";
 import { DEFAULT_CHARTER, type DefaultText } from "./default-charter.js";
-import { allCriteria, currentCharter, localized, localizedText } from "./charter.repository.js";
+import { allCriteria, currentCharter } from "./charter.repository.js";
+import { localized, localizedText } from "./charter-text.js";
 
 function texts(): DefaultText[] {
   return [

@@ -13,7 +13,8 @@ import {
 } from "../../../views/components.js";
 import { CRITERION_LEVELS } from "../applications.tables.js";
 import { CHECK_IDS } from "../checks/precheck.js";
-import { charterTexts, localized, type Charter, type Criterion } from "../charter/charter.repository.js";
+import { type Charter, type Criterion } from "../charter/charter.repository.js";
+import { charterTexts, localized } from "../charter/charter-text.js";
 import { Written } from "../../../views/written.js";
 import { CHECK_NAME_KEY, LEVEL_KEY } from "./common.js";
 

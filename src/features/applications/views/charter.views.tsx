@@ -3,12 +3,8 @@ import { href } from "../../../http/context.js";
 import { Layout } from "../../../views/Layout.js";
 import { Badge, Csrf } from "../../../views/components.js";
 import { can } from "../applications.policy.js";
-import {
-  charterTexts,
-  type Charter,
-  type CharterVersion,
-  type Criterion,
-} from "../charter/charter.repository.js";
+import { type Charter, type CharterVersion, type Criterion } from "../charter/charter.repository.js";
+import { charterTexts } from "../charter/charter-text.js";
 import { Written } from "../../../views/written.js";
 import { CHECK_NAME_KEY, LEVEL_KEY } from "./common.js";
 

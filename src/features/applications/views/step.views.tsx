@@ -6,12 +6,8 @@ import { Badge, Csrf, ErrorSummary, FormFields, TextArea } from "../../../views/
 import { ANSWERS } from "../applications.tables.js";
 import type { Application } from "../applications.repository.js";
 import type { StoredAnswer } from "../answers.repository.js";
-import {
-  charterTexts,
-  localized,
-  type Charter,
-  type CharterPartWithCriteria,
-} from "../charter/charter.repository.js";
+import { type Charter, type CharterPartWithCriteria } from "../charter/charter.repository.js";
+import { charterTexts, localized } from "../charter/charter-text.js";
 import { Written } from "../../../views/written.js";
 import { ANSWER_KEY, LEVEL_KEY } from "./common.js";
 import { ofName } from "../../../i18n/index.js";
