@@ -41,17 +41,7 @@ export interface TurnView extends Turn {
 export async function listChores(db: DB): Promise<Chore[]> {
   const rows = await choresDb(db)
     .selectFrom("chores")
-    .select([
-      "id",
-      "slug",
-      "title_fr",
-      "title_en",
-      "title_de",
-      "description_fr",
-      "description_en",
-      "description_de",
-      "recurrence",
-    ])
+    .selectAll()
     .where("archived_at", "is", null)
     .orderBy("slug")
     .execute();
