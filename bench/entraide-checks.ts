@@ -21,6 +21,7 @@ import { probeJob } from "../src/probe/rounds.js";
 import { newId } from "../src/db/ids.js";
 import { runJobOnce } from "../src/jobs/scheduler.js";
 import { machine } from "./lib/machine.js";
+import { wholeDb } from "../src/db/adapter.js";
 
 const { values } = parseArgs({
   options: {
@@ -87,7 +88,7 @@ if (values.serve) {
     updated_at: at,
   }));
   for (let i = 0; i < services.length; i += 500)
-    await db
+    await wholeDb(db)
       .insertInto("services")
       .values(services.slice(i, i + 500))
       .execute();
@@ -96,7 +97,7 @@ if (values.serve) {
     reviewed_at: at,
   }));
   for (let i = 0; i < rows.length; i += 500)
-    await db
+    await wholeDb(db)
       .insertInto("entraide_instances")
       .values(rows.slice(i, i + 500))
       .execute();
@@ -111,7 +112,7 @@ if (values.serve) {
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   clearInterval(sampler);
-  const up = await db
+  const up = await wholeDb(db)
     .selectFrom("entraide_instances")
     .select((eb) => eb.fn.countAll().as("n"))
     .where("last_checked_at", "is not", null)

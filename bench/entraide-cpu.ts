@@ -19,6 +19,7 @@ import { makeService } from "../tests/helpers/factories.js";
 import { softwareId } from "../tests/helpers/entraide.js";
 import { securityHeaders } from "../src/http/security.js";
 import { machine } from "./lib/machine.js";
+import { wholeDb } from "../src/db/adapter.js";
 
 const { values } = parseArgs({ options: { requests: { type: "string", default: "50000" } } });
 const requests = Number(values.requests);
@@ -34,7 +35,7 @@ const { db } = runtime.deps;
 const at = new Date().toISOString();
 for (let i = 0; i < 10; i++) {
   const memberId = newId();
-  await db
+  await wholeDb(db)
     .insertInto("members")
     .values({
       id: memberId,
@@ -56,7 +57,7 @@ for (let i = 0; i < 10; i++) {
     .execute();
   const url = `https://pad.chaton-${i}.example.org/`;
   const service = await makeService(db, memberId, { url, software_id: await softwareId(db, "etherpad") });
-  await db
+  await wholeDb(db)
     .insertInto("entraide_instances")
     .values({
       id: newId(),

@@ -25,6 +25,7 @@ import { startBenchPlatform } from "./lib/platform.js";
 import { startSyntheticFederation } from "./lib/synthetic-federation.js";
 import { summary } from "./lib/ab.js";
 import { unexpected, wrk } from "./lib/wrk.js";
+import { inTransaction } from "../src/db/adapter.js";
 
 const { values } = parseArgs({
   options: {
@@ -71,7 +72,7 @@ const { db } = runtime.deps;
 const names = await categoryNames(db);
 const rows = buildDemoDirectory(seededRandom(2016), "http://127.0.0.1:9", names, new Date(), factor);
 const built = performance.now();
-await db.transaction().execute((trx) => insertDemoDirectory(trx, rows));
+await inTransaction(db, (trx) => insertDemoDirectory(trx, rows));
 const cpuOf = (since: NodeJS.CpuUsage) => {
   const u = process.cpuUsage(since);
   return ((u.user + u.system) / 1e6).toFixed(1);

@@ -23,6 +23,7 @@ import { createRuntime } from "../src/server.js";
 import { crawlFederation } from "../src/features/stats/crawl/crawler.js";
 import { toCount } from "../src/db/adapter.js";
 import { machine } from "./lib/machine.js";
+import { wholeDb } from "../src/db/adapter.js";
 
 const { values } = parseArgs({
   options: {
@@ -79,7 +80,7 @@ const config = loadConfig({
 const runtime = await createRuntime(config);
 if (values["wal-autocheckpoint"] && runtime.deps.dialect === "sqlite")
   await sql`pragma wal_autocheckpoint = ${sql.raw(String(Number(values["wal-autocheckpoint"])))}`.execute(
-    runtime.deps.db,
+    wholeDb(runtime.deps.db),
   );
 
 let peak = 0;
@@ -104,7 +105,7 @@ async function measure(label: string) {
   console.log(
     `${label}: ${seconds.toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU (${((cpuSeconds * 1000) / files).toFixed(2)} ms per file), ${(files / seconds).toFixed(0)} files/s, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (${(baseline / 2 ** 20).toFixed(0)} MiB before) — ${summary}`,
   );
-  const failures = await runtime.deps.db
+  const failures = await wholeDb(runtime.deps.db)
     .selectFrom("stats_files")
     .select(["url", "result", "reason"])
     .where("result", "not in", ["ok", "not-modified", "generated"])
@@ -129,7 +130,7 @@ try {
   const count = async (table: "stats_files" | "stats_file_history" | "stats_series") =>
     toCount(
       (
-        await runtime.deps.db
+        await wholeDb(runtime.deps.db)
           .selectFrom(table)
           .select((eb) => eb.fn.countAll().as("n"))
           .executeTakeFirst()

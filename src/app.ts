@@ -12,7 +12,7 @@ import { sessionMiddleware } from "./http/session.js";
 import { csrfMiddleware } from "./http/csrf.js";
 import { errorPage, notFound, onError } from "./http/errors.js";
 import { LOCALES, negotiateLocale } from "./i18n/index.js";
-import { sql } from "kysely";
+import { ping } from "./db/adapter.js";
 import type { PageCache } from "./http/page-cache.js";
 
 /** Builds the web application: shared middleware, then every feature's routes. */
@@ -37,7 +37,7 @@ export function createApp(
 
   app.get("/healthz", async (c) => {
     try {
-      await sql`select 1`.execute(deps.db);
+      await ping(deps.db);
       return c.json({ status: "ok" });
     } catch {
       return c.json({ status: "error", database: "unreachable" }, 503);

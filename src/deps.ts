@@ -1,8 +1,6 @@
 import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import type { Kysely } from "kysely";
 import type { Config } from "./config.js";
-import type { Database } from "./db/schema.js";
 import type { DialectName } from "./db/database.js";
 import type { Logger } from "./log.js";
 import type { Mailer } from "./mail/mailer.js";
@@ -18,7 +16,7 @@ import type { JobDefinition, JobStart, Scheduler } from "./jobs/scheduler.js";
  */
 export interface Deps {
   config: Config;
-  db: Kysely<Database>;
+  db: DB;
   dialect: DialectName;
   /** Path of the SQLite file, for backups; undefined on PostgreSQL. */
   dbFile: string | undefined;

@@ -5,6 +5,7 @@ import type { Hono } from "hono";
 import type { Config } from "./config.js";
 import { createJobControl, loadSecret, userAgent, type Deps } from "./deps.js";
 import { openDatabase, type DatabaseOptions } from "./db/database.js";
+import { opaqueDb } from "./db/adapter.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { createLogger, type Logger } from "./log.js";
 import { createMailer } from "./mail/mailer.js";
@@ -37,18 +38,19 @@ export async function createRuntime(
   const log = options.logger ?? createLogger(config.logLevel);
   if (options.now) useClock(options.now);
   const handle = await openDatabase(config.databaseUrl, options.db);
+  const db = opaqueDb(handle.db);
   try {
     await migrateToLatest(handle.db);
   } catch (error) {
     await handle.close();
     throw error;
   }
-  const secret = await loadSecret(handle.db, config.sessionSecret);
+  const secret = await loadSecret(db, config.sessionSecret);
   const outbound = createOutbound({ ...config.outbound, userAgent: userAgent(config) });
-  const mailer = createMailer({ db: handle.db, smtpUrl: config.mail.smtpUrl, from: config.mail.from, log });
+  const mailer = createMailer({ db, smtpUrl: config.mail.smtpUrl, from: config.mail.from, log });
   const deps: Deps = {
     config,
-    db: handle.db,
+    db,
     dialect: handle.dialect,
     dbFile: handle.file,
     log,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { startTestPlatform } from "./helpers/platform.js";
 import { phaseAt } from "../src/features/applications/rounds/phases.js";
+import { wholeDb } from "../src/db/adapter.js";
 
 /**
  * The demo makes every date from the clock it is given: on any day, past rounds are decided before
@@ -44,7 +45,7 @@ describe("the demo on any date", () => {
       const t = await startTestPlatform({ demo: true, now: () => now });
       try {
         const { db } = t.deps;
-        const rounds = await db.selectFrom("rounds").selectAll().orderBy("closes_at").execute();
+        const rounds = await wholeDb(db).selectFrom("rounds").selectAll().orderBy("closes_at").execute();
         expect(rounds.map((r) => r.phase)).toEqual(["decided", "vote"]);
         const [past, open] = rounds;
         expect(past && past.closes_at < iso && (past.decided_at ?? "") <= iso).toBe(true);
@@ -63,13 +64,15 @@ describe("the demo on any date", () => {
         ).toBe(open.phase);
 
         const future: string[] = [];
-        const tables = await db.introspection.getTables();
+        const tables = await wholeDb(db).introspection.getTables();
         for (const table of tables) {
           const dateColumns = table.columns
             .map((c) => c.name)
             .filter((n) => /(_at|_on|date|^day)$/.test(n) && !FUTURE_ALLOWED.has(n));
           if (dateColumns.length === 0) continue;
-          const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table.name)}`.execute(db);
+          const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table.name)}`.execute(
+            wholeDb(db),
+          );
           for (const row of rows.rows)
             for (const column of dateColumns) {
               const value = row[column];
@@ -81,7 +84,7 @@ describe("the demo on any date", () => {
         }
         expect([...new Set(future.map((f) => f.split(" = ")[0]))], future.slice(0, 5).join("; ")).toEqual([]);
 
-        const members = await db
+        const members = await wholeDb(db)
           .selectFrom("members")
           .select(["joined_at", "joined_round", "membership"])
           .where("membership", "=", "member")

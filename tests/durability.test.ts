@@ -10,6 +10,7 @@ import { openDatabase } from "../src/db/database.js";
 import { insertDecision, findDecision } from "../src/features/applications/votes/decisions.repository.js";
 import { closeDecision } from "../src/features/applications/votes/close.js";
 import { DEFAULT_RULES, YES_NO, tally } from "../src/features/applications/votes/tally.js";
+import { opaqueDb } from "../src/db/adapter.js";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -90,7 +91,7 @@ describe("durability", () => {
       const person = await makePerson(seed, { memberships: [{ memberId: member.id, role: "member" }] });
       voters.push({ memberId: member.id, ...person, choice: ["for", "against", "abstain"][i % 3] ?? "for" });
     }
-    const decisionId = await insertDecision(seed, {
+    const decisionId = await insertDecision(opaqueDb(seed), {
       kind: "proposal",
       title: "Tenir l'assemblée en ligne",
       body: "",
@@ -179,9 +180,9 @@ describe("durability", () => {
         const expected = { for: voters.filter((v) => v.choice === "for").length, against: 13 };
         expect(tally(input).counts).toEqual(expected);
         expect(tally(input)).toEqual(tally(input));
-        const decision = await findDecision(handle.db, decisionId);
+        const decision = await findDecision(opaqueDb(handle.db), decisionId);
         if (!decision) throw new Error("no decision");
-        const settled = await closeDecision(handle.db, decision, new Date(), null);
+        const settled = await closeDecision(opaqueDb(handle.db), decision, new Date(), null);
         expect(settled?.result.counts).toEqual(expected);
         expect(settled?.result.abstentions).toBe(13);
         expect(settled?.result.participants).toBe(voters.length);

@@ -12,6 +12,7 @@ import { PROBE_JOB } from "../src/probe/rounds.js";
 import { translator } from "../src/i18n/index.js";
 import { parseReport } from "../src/features/stats/detail.repository.js";
 import { factTexts } from "../src/features/stats/check-text.js";
+import { wholeDb } from "../src/db/adapter.js";
 
 const english = translator("en");
 
@@ -87,11 +88,6 @@ interface Allowed {
 /** What a page shows on purpose in another language, or text this test knows is not localised yet. */
 const ALLOWED: Allowed[] = [
   {
-    page: /^\/de\/stats(\/|$)/,
-    phrase: /^file sharing$/,
-    why: "the stats pages still read categories.name_fr/name_en directly (ownership debt) and show the English name on German pages, here “Temporary file sharing”; the directory now stores name_de and publishes categoryNamesById and categoryLabel for them",
-  },
-  {
     page: /^\/(en|de)\/applications\//,
     phrase: /^(CGU et mentions légales|mentions légales|chaque année)$/,
     why: "the demo candidate's self-assessment, written in French by the candidate (answers carry no language)",
@@ -118,14 +114,14 @@ async function storedEnglish(): Promise<{ source: StoredSource; text: string }[]
     const clean = squash(text ?? "");
     if (clean.length >= 12 && clean.includes(" ")) found.push({ source, text: clean });
   };
-  for (const f of await db.selectFrom("stats_files").select(["report", "reason"]).execute()) {
+  for (const f of await wholeDb(db).selectFrom("stats_files").select(["report", "reason"]).execute()) {
     add("fetch", f.reason);
     // Check results are stored as codes and facts: their English rendering must not reach other pages.
     for (const r of parseReport(f.report)) for (const fact of factTexts(english, r)) add("checker", fact);
   }
-  for (const r of await db.selectFrom("stats_crawl_runs").select("summary").execute())
+  for (const r of await wholeDb(db).selectFrom("stats_crawl_runs").select("summary").execute())
     add("crawl", r.summary);
-  for (const j of await db.selectFrom("job_locks").select("last_summary").execute())
+  for (const j of await wholeDb(db).selectFrom("job_locks").select("last_summary").execute())
     add("job", j.last_summary);
   return [...new Map(found.map((f) => [f.text, f])).values()];
 }
@@ -171,19 +167,27 @@ afterAll(async () => {
 async function signedInPages(): Promise<string[]> {
   const { db } = t.deps;
   const p = cast.params;
-  const worst = await db
+  const worst = await wholeDb(db)
     .selectFrom("stats_files")
     .select("id")
     .orderBy("errors", "desc")
     .orderBy("warnings", "desc")
     .executeTakeFirstOrThrow();
-  const run = await db
+  const run = await wholeDb(db)
     .selectFrom("stats_crawl_runs")
     .select("id")
     .orderBy("started_at", "desc")
     .executeTakeFirstOrThrow();
-  const software = await db.selectFrom("software").select("slug").orderBy("slug").executeTakeFirstOrThrow();
-  const category = await db.selectFrom("categories").select("id").orderBy("id").executeTakeFirstOrThrow();
+  const software = await wholeDb(db)
+    .selectFrom("software")
+    .select("slug")
+    .orderBy("slug")
+    .executeTakeFirstOrThrow();
+  const category = await wholeDb(db)
+    .selectFrom("categories")
+    .select("id")
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
   const idFor = (path: string): string => {
     if (path.startsWith("/admin/entraide/services/")) return p.portalService ?? "";
     if (path.startsWith("/entraide/members/")) return p.instance ?? "";

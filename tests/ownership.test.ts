@@ -48,32 +48,13 @@ function tableOwners(): Map<string, string> {
 }
 
 const KNOWN_DEBT: string[] = [
-  "features/stats/crawl/match.ts → members (features/directory)",
-  "features/stats/crawl/match.ts → services (features/directory)",
-  "features/stats/crawl/match.ts → software (features/directory)",
-  "features/stats/crawl/runs.ts → services (features/directory)",
-  "features/stats/crawl/runs.ts → software (features/directory)",
-  "features/stats/detail.repository.ts → members (features/directory)",
-  "features/stats/detail.repository.ts → services (features/directory)",
   "features/stats/generated.ts → members (features/directory)",
   "features/stats/generated.ts → services (features/directory)",
   "features/stats/generated.ts → software (features/directory)",
-  "features/stats/nodeinfo.ts → members (features/directory)",
-  "features/stats/nodeinfo.ts → services (features/directory)",
-  "features/stats/nodeinfo.ts → software (features/directory)",
-  "features/stats/services.repository.ts → categories (features/directory)",
-  "features/stats/services.repository.ts → members (features/directory)",
-  "features/stats/services.repository.ts → services (features/directory)",
-  "features/stats/services.repository.ts → software (features/directory)",
-  "features/stats/stats.pages.ts → categories (features/directory)",
-  "features/stats/stats.pages.ts → services (features/directory)",
-  "features/stats/stats.pages.ts → software (features/directory)",
-  "features/stats/stats.repository.ts → categories (features/directory)",
-  "features/stats/stats.repository.ts → members (features/directory)",
-  "features/stats/stats.repository.ts → services (features/directory)",
-  "features/stats/stats.repository.ts → software (features/directory)",
-  "features/stats/views/panels.tsx → services (features/directory)",
 ];
+
+/** Files that still query through `wholeDb` (their reaches are the KNOWN_DEBT above). */
+const WHOLE_DB_DEBT: string[] = ["features/stats/generated.ts"];
 
 function reaches(): string[] {
   const owners = tableOwners();
@@ -103,5 +84,15 @@ describe("table ownership", () => {
 
   it("finds no query on a table outside its owner, apart from the listed debt", () => {
     expect(reaches()).toEqual(KNOWN_DEBT);
+  });
+
+  it("lets only the database layer (and the listed debt) hold every table at once", () => {
+    // `DB` is opaque: an owner's view is the only way to query, so the type check refuses a reach.
+    // `wholeDb` is the escape for migrations, fixtures and benches; application code never needs it.
+    const holders = sourceFiles(SRC)
+      .filter((file) => /\bwholeDb\(/.test(readFileSync(file, "utf8")))
+      .map((file) => relative(SRC, file))
+      .filter((rel) => !rel.startsWith("db/"));
+    expect(holders).toEqual(WHOLE_DB_DEBT);
   });
 });

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "./schema.js";
 
 /**
@@ -6,7 +6,36 @@ import type { Database } from "./schema.js";
  * Kysely that both dialects run unchanged.
  */
 
-export type DB = Kysely<Database> | Transaction<Database>;
+declare const opaque: unique symbol;
+
+/**
+ * The one database (or a transaction open on it) as the application passes it around: opaque, so
+ * nothing can query it as it is. Each owner reads and writes through its own view (below); a query
+ * on another owner's table fails the type check.
+ */
+export interface DB {
+  readonly [opaque]: "the database";
+}
+
+/** Every table at once: for the migrations, and for tests and benches that set up every owner's rows. */
+export type WholeDb = Kysely<Database> | Transaction<Database>;
+
+/** The connection opened at start, as the application holds it. */
+export function opaqueDb(db: WholeDb): DB {
+  // One of the two places where a handle changes type (see ownedTables): at run time it is the
+  // same Kysely object.
+  return db as unknown as DB;
+}
+
+/** The database with every table: migrations, test fixtures and benches only (tests/ownership.test.ts). */
+export function wholeDb(db: DB | WholeDb): WholeDb {
+  return "selectFrom" in db ? db : (db as unknown as WholeDb);
+}
+
+/** Answers when the database does: the health check. */
+export async function ping(db: DB): Promise<void> {
+  await sql`select 1`.execute(wholeDb(db));
+}
 
 /**
  * A table owner's view of the one database: the same connection, or the same open transaction,
@@ -30,8 +59,9 @@ export function ownedTables<T extends Partial<Database>>(): (db: DB) => OwnDb<T>
  * owners' writes (a vote closed, a member admitted, the audit entry) commit together.
  */
 export async function inTransaction<R>(db: DB, work: (trx: DB) => Promise<R>): Promise<R> {
-  if (db.isTransaction) return work(db);
-  return db.transaction().execute(work);
+  const whole = wholeDb(db);
+  if (whole.isTransaction) return work(db);
+  return whole.transaction().execute((trx) => work(opaqueDb(trx)));
 }
 
 /** True when an error is a unique-constraint violation, whatever the dialect. */

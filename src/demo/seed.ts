@@ -30,6 +30,7 @@ import {
 } from "../features/directory/demo.js";
 import { insertPeople } from "../identity/identity.repository.js";
 import type { Feature } from "../features/feature.js";
+import { inTransaction } from "../db/adapter.js";
 
 /** Every demo account uses this password; the login page shows it in demo mode. */
 export const DEMO_PASSWORD = "chatons-demo-2026";
@@ -311,7 +312,7 @@ export async function seedDemo(
   const built = buildDemoDirectory(random, sitesBaseUrl, categories, deps.now());
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const at = deps.now().toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertDemoDirectory(trx, built);
     const person = (email: string, name: string, admin: boolean) => ({
       id: newId(),

@@ -1,7 +1,6 @@
 import type { HonoRequest, MiddlewareHandler } from "hono";
-import type { Kysely } from "kysely";
+import type { DB } from "../db/adapter.js";
 import type { AppEnv } from "./context.js";
-import type { Database } from "../db/schema.js";
 import { latestAuditAt, onAudit } from "../audit/audit.js";
 
 /**
@@ -31,7 +30,7 @@ export interface PageCache {
 }
 
 export function createPageCache(
-  db: Kysely<Database>,
+  db: DB,
   options: { maxEntries?: number; pollMs?: number; maxPaths?: number } = {},
 ): PageCache {
   const maxEntries = options.maxEntries ?? 1_000;

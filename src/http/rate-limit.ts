@@ -1,4 +1,7 @@
 import type { DB } from "../db/adapter.js";
+import { ownedTables } from "../db/adapter.js";
+import type { CoreTables } from "../db/core.tables.js";
+const limitsDb = ownedTables<Pick<CoreTables, "rate_limits">>();
 
 /**
  * Limits shared by every instance, in the `rate_limits` table. Keys are hashes of what is limited
@@ -28,7 +31,11 @@ function buckets(
 }
 
 async function sum(db: DB, keys: string[]): Promise<number> {
-  const rows = await db.selectFrom("rate_limits").select("count").where("key", "in", keys).execute();
+  const rows = await limitsDb(db)
+    .selectFrom("rate_limits")
+    .select("count")
+    .where("key", "in", keys)
+    .execute();
   return rows.reduce((total, r) => total + Number(r.count), 0);
 }
 
@@ -36,7 +43,7 @@ async function sum(db: DB, keys: string[]): Promise<number> {
 export async function hit(db: DB, key: string, windowMs: number, now: Date): Promise<number> {
   const { current, start, keys } = buckets(key, windowMs, now);
   // An atomic upsert: two instances counting the same key at once must not lose a hit.
-  await db
+  await limitsDb(db)
     .insertInto("rate_limits")
     .values({ key: current, window_start: start, count: 1 })
     .onConflict((oc) => oc.column("key").doUpdateSet((eb) => ({ count: eb("rate_limits.count", "+", 1) })))
@@ -49,7 +56,7 @@ export async function count(db: DB, key: string, windowMs: number, now: Date): P
 }
 
 export async function reset(db: DB, key: string, windowMs: number, now: Date): Promise<void> {
-  await db
+  await limitsDb(db)
     .deleteFrom("rate_limits")
     .where("key", "in", buckets(key, windowMs, now).keys)
     .execute();
@@ -83,13 +90,13 @@ export async function takeTurn(db: DB, key: string, now: Date, policy: DelayPoli
   const at = now.getTime();
   const until = (attempt: number) => new Date(at + delayAfter(attempt, policy)).toISOString();
   for (let tries = 0; tries < 20; tries++) {
-    const row = await db
+    const row = await limitsDb(db)
       .selectFrom("rate_limits")
       .select(["count", "window_start"])
       .where("key", "=", k)
       .executeTakeFirst();
     if (!row) {
-      const inserted = await db
+      const inserted = await limitsDb(db)
         .insertInto("rate_limits")
         .values({ key: k, window_start: until(1), count: 1 })
         .onConflict((oc) => oc.column("key").doNothing())
@@ -100,7 +107,7 @@ export async function takeTurn(db: DB, key: string, now: Date, policy: DelayPoli
     const allowedAt = Date.parse(row.window_start);
     if (at < allowedAt) return { ok: false, retryAfterMs: allowedAt - at };
     const attempt = at - allowedAt > policy.forgetAfterMs ? 1 : Number(row.count) + 1;
-    const updated = await db
+    const updated = await limitsDb(db)
       .updateTable("rate_limits")
       .set({ count: attempt, window_start: until(attempt) })
       .where("key", "=", k)
@@ -115,10 +122,10 @@ export async function takeTurn(db: DB, key: string, now: Date, policy: DelayPoli
 
 /** Forgets the attempts of `key` (after a successful sign-in). */
 export async function clearTurns(db: DB, key: string): Promise<void> {
-  await db.deleteFrom("rate_limits").where("key", "=", `turn:${key}`).execute();
+  await limitsDb(db).deleteFrom("rate_limits").where("key", "=", `turn:${key}`).execute();
 }
 
 /** Removes counters and delays unused for a while (run by the housekeeping job). */
 export async function purgeExpired(db: DB, olderThan: Date): Promise<void> {
-  await db.deleteFrom("rate_limits").where("window_start", "<", olderThan.toISOString()).execute();
+  await limitsDb(db).deleteFrom("rate_limits").where("window_start", "<", olderThan.toISOString()).execute();
 }

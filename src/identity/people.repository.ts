@@ -6,6 +6,7 @@ import { hashPassword } from "./passwords.js";
 import { endSignInLinks } from "./links.repository.js";
 import { identityDb } from "./identity.tables.js";
 import type { Locale } from "../i18n/locales.js";
+import { inTransaction } from "../db/adapter.js";
 
 export class EmailTakenError extends Error {
   constructor() {
@@ -67,7 +68,7 @@ export async function createPerson(db: DB, input: NewPerson): Promise<string> {
 export async function setPassword(db: DB, personId: string, password: string): Promise<void> {
   const hash = await hashPassword(password);
   const now = nowIso();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await identityDb(trx)
       .updateTable("people")
       .set({ password_hash: hash, updated_at: now })

@@ -3,6 +3,9 @@ import { randomUUID } from "node:crypto";
 import type { DB } from "../db/adapter.js";
 import type { Deps } from "../deps.js";
 import { nowIso } from "../db/ids.js";
+import { ownedTables } from "../db/adapter.js";
+import type { CoreTables } from "../db/core.tables.js";
+const leasesDb = ownedTables<Pick<CoreTables, "job_locks">>();
 
 /**
  * Leases in `job_locks`. A running job holds a short lease that its instance renews (the
@@ -35,7 +38,7 @@ export async function tryLease(
   leaseMs: number,
   force = false,
 ): Promise<boolean> {
-  await db
+  await leasesDb(db)
     .insertInto("job_locks")
     .values({
       name,
@@ -48,7 +51,7 @@ export async function tryLease(
     })
     .onConflict((oc) => oc.column("name").doNothing())
     .execute();
-  const result = await db
+  const result = await leasesDb(db)
     .updateTable("job_locks")
     .set({
       owner,
@@ -73,7 +76,7 @@ export async function renewLease(
   now: Date,
   leaseMs: number,
 ): Promise<boolean> {
-  const result = await db
+  const result = await leasesDb(db)
     .updateTable("job_locks")
     .set({ locked_until: new Date(now.getTime() + leaseMs).toISOString() })
     .where("name", "=", name)
@@ -115,7 +118,7 @@ export async function releaseLease(
   summary: string,
   nextFreeAt: Date,
 ) {
-  await db
+  await leasesDb(db)
     .updateTable("job_locks")
     .set({
       owner: null,
@@ -138,7 +141,7 @@ export async function releaseLease(
 export async function recoverOwnLeases(db: DB, owner: string, now: Date): Promise<string[]> {
   const address = owner.slice(0, owner.lastIndexOf("/") + 1);
   if (!address || address.endsWith(":0/")) return [];
-  const held = await db
+  const held = await leasesDb(db)
     .selectFrom("job_locks")
     .select(["name", "owner"])
     .where("owner", "is not", null)
@@ -146,7 +149,7 @@ export async function recoverOwnLeases(db: DB, owner: string, now: Date): Promis
     .execute();
   const dead = held.filter((h) => h.owner?.startsWith(address));
   for (const lease of dead)
-    await db
+    await leasesDb(db)
       .updateTable("job_locks")
       .set({
         owner: null,
@@ -168,7 +171,7 @@ export interface LeaseState {
 
 /** Whether someone runs the job now, for the answer to a refused "run now". */
 export async function leaseState(db: DB, name: string, now: Date): Promise<LeaseState> {
-  const row = await db
+  const row = await leasesDb(db)
     .selectFrom("job_locks")
     .select(["owner", "locked_until", "last_started_at"])
     .where("name", "=", name)
@@ -191,7 +194,7 @@ export interface JobState {
 
 /** The last run of every job that ever ran, for the admins' jobs page. */
 export async function jobStates(db: DB): Promise<JobState[]> {
-  const rows = await db.selectFrom("job_locks").selectAll().execute();
+  const rows = await leasesDb(db).selectFrom("job_locks").selectAll().execute();
   return rows.map((r) => ({
     name: r.name,
     lastStartedAt: r.last_started_at,

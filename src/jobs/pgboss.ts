@@ -3,6 +3,9 @@ import type { Deps } from "../deps.js";
 import { awaitStart, runJobOnce, type JobDefinition, type JobStart, type Scheduler } from "./scheduler.js";
 import { heartbeat, LEASE_MS, HEARTBEAT_MS, releaseLease, tryLease } from "./leases.js";
 import { completeItem, markAttempt, setRunSummary, startRun } from "./runs.js";
+import { ownedTables } from "../db/adapter.js";
+import type { CoreTables } from "../db/core.tables.js";
+const leasesDb = ownedTables<Pick<CoreTables, "job_locks">>();
 
 /**
  * The scheduler for several instances sharing PostgreSQL, on pg-boss. Each periodic job is a
@@ -157,7 +160,7 @@ export function createPgBossScheduler(deps: Deps, jobs: JobDefinition[], options
           }
         }
         if (job.runAtStart) {
-          const state = await deps.db
+          const state = await leasesDb(deps.db)
             .selectFrom("job_locks")
             .select("last_finished_at")
             .where("name", "=", job.name)

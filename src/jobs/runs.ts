@@ -1,5 +1,9 @@
 import type { DB } from "../db/adapter.js";
 import { newSortableId } from "../db/ids.js";
+import { ownedTables } from "../db/adapter.js";
+import type { JobsTables } from "./jobs.tables.js";
+import { inTransaction } from "../db/adapter.js";
+const runsDb = ownedTables<JobsTables>();
 
 /**
  * Bookkeeping of a fanned-out run: which items exist, which are done. Completing an item is a
@@ -9,8 +13,8 @@ import { newSortableId } from "../db/ids.js";
 
 export async function startRun(db: DB, job: string, items: string[], now: Date): Promise<string> {
   const id = newSortableId();
-  await db.transaction().execute(async (trx) => {
-    await trx
+  await inTransaction(db, async (trx) => {
+    await runsDb(trx)
       .insertInto("job_runs")
       .values({
         id,
@@ -25,7 +29,7 @@ export async function startRun(db: DB, job: string, items: string[], now: Date):
       .execute();
     const unique = [...new Set(items)];
     for (let i = 0; i < unique.length; i += 200) {
-      await trx
+      await runsDb(trx)
         .insertInto("job_run_items")
         .values(
           unique.slice(i, i + 200).map((item) => ({
@@ -40,13 +44,13 @@ export async function startRun(db: DB, job: string, items: string[], now: Date):
         .execute();
     }
     if (unique.length !== items.length)
-      await trx.updateTable("job_runs").set({ total: unique.length }).where("id", "=", id).execute();
+      await runsDb(trx).updateTable("job_runs").set({ total: unique.length }).where("id", "=", id).execute();
   });
   return id;
 }
 
 export async function markAttempt(db: DB, runId: string, item: string): Promise<void> {
-  await db
+  await runsDb(db)
     .updateTable("job_run_items")
     .set((eb) => ({ attempts: eb("attempts", "+", 1) }))
     .where("run_id", "=", runId)
@@ -62,7 +66,7 @@ export async function completeItem(
   now: Date,
   error?: string,
 ): Promise<boolean> {
-  const updated = await db
+  const updated = await runsDb(db)
     .updateTable("job_run_items")
     .set({
       status: error ? "failed" : "done",
@@ -74,7 +78,7 @@ export async function completeItem(
     .where("status", "=", "pending")
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) === 0) return false;
-  await db
+  await runsDb(db)
     .updateTable("job_runs")
     .set((eb) =>
       error ? { done: eb("done", "+", 1), failed: eb("failed", "+", 1) } : { done: eb("done", "+", 1) },
@@ -86,7 +90,7 @@ export async function completeItem(
 
 /** Marks the run finished if every item is; true for the single caller that did it. */
 export async function claimFinish(db: DB, runId: string, now: Date): Promise<boolean> {
-  const finished = await db
+  const finished = await runsDb(db)
     .updateTable("job_runs")
     .set({ finished_at: now.toISOString() })
     .where("id", "=", runId)
@@ -97,7 +101,7 @@ export async function claimFinish(db: DB, runId: string, now: Date): Promise<boo
 }
 
 export async function setRunSummary(db: DB, runId: string, summary: string): Promise<void> {
-  await db
+  await runsDb(db)
     .updateTable("job_runs")
     .set({ summary: summary.slice(0, 500) })
     .where("id", "=", runId)

@@ -5,6 +5,7 @@ import { loadConfig } from "../config.js";
 import { createRuntime, type Runtime } from "../server.js";
 import { createInProcessScheduler, type JobDefinition } from "./scheduler.js";
 import { createPgBossScheduler, cronFor } from "./pgboss.js";
+import { wholeDb } from "../db/adapter.js";
 
 /** A job split into items; records who processed what, and how many times it finished. */
 function fanOutJob(
@@ -82,14 +83,14 @@ describe("in-process scheduler", () => {
     expect(summary).toMatch(/^finished /);
     expect(processed.sort()).toEqual(items.filter((i) => i !== "broken").sort());
     expect(finishes).toHaveLength(1);
-    const run = await deps.db
+    const run = await wholeDb(deps.db)
       .selectFrom("job_runs")
       .selectAll()
       .where("id", "=", finishes[0] ?? "")
       .executeTakeFirstOrThrow();
     expect(run).toMatchObject({ total: 11, done: 11, failed: 1 });
     expect(run.finished_at).not.toBeNull();
-    const state = await deps.db
+    const state = await wholeDb(deps.db)
       .selectFrom("job_locks")
       .selectAll()
       .where("name", "=", "test.fanout")
@@ -156,7 +157,7 @@ describe("job leases", () => {
       expect((await dead.startNow("test.crash")).started).toBe(true);
       const refused = await other.startNow("test.crash");
       expect(refused).toMatchObject({ started: false, reason: "running", since: now().toISOString() });
-      const lock = await survivor.deps.db
+      const lock = await wholeDb(survivor.deps.db)
         .selectFrom("job_locks")
         .select("locked_until")
         .where("name", "=", "test.crash")
@@ -206,7 +207,7 @@ describe("job leases", () => {
       expect((await killed.startNow("test.restart")).started).toBe(true);
       await restarted.start();
       expect((await restarted.startNow("test.restart")).started).toBe(true);
-      const state = await after.deps.db
+      const state = await wholeDb(after.deps.db)
         .selectFrom("job_locks")
         .selectAll()
         .where("name", "=", "test.restart")

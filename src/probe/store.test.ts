@@ -8,6 +8,7 @@ import { observe } from "./probe.js";
 import { PROBE_JOB } from "./rounds.js";
 import * as store from "./probe.repository.js";
 import { dailyOf, latestOf } from "./history.repository.js";
+import { wholeDb } from "../db/adapter.js";
 
 /** The observation store, and the one probe job serving uptime and the portal from it. */
 
@@ -96,7 +97,7 @@ describe("one probe job for uptime and the portal", () => {
   it("observes a service lent to the portal once, and both read that one observation their own way", async () => {
     const member = await makeMember(t.deps.db, { name: "Chaton Partagé" });
     const instance = await makeInstance(t.deps.db, { memberId: member.id, url: `${pad.url}/` });
-    const lent = await t.deps.db
+    const lent = await wholeDb(t.deps.db)
       .selectFrom("entraide_instances")
       .select("directory_service_id")
       .where("id", "=", instance)
@@ -112,7 +113,7 @@ describe("one probe job for uptime and the portal", () => {
       { checks: 1, ups: 1 },
       { checks: 1, ups: 1 },
     ]);
-    const health = await t.deps.db
+    const health = await wholeDb(t.deps.db)
       .selectFrom("entraide_instances")
       .select(["health", "last_reason", "last_checked_at"])
       .where("id", "=", instance)

@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { browserAvailable, launchBrowser, watchForeignRequests } from "../helpers/browser.js";
 import { startTestPlatform, type TestPlatform } from "../helpers/platform.js";
 import { DEMO_ADMIN_EMAIL, DEMO_CANDIDATE_EMAIL, DEMO_PASSWORD } from "../../src/demo/seed.js";
+import { wholeDb } from "../../src/db/adapter.js";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -55,18 +56,18 @@ describe.skipIf(!browserAvailable)("accessibility of the application pages", () 
 
   it("has no serious or critical violation and calls no third party", async () => {
     const { db } = t.deps;
-    const round = await db
+    const round = await wholeDb(db)
       .selectFrom("rounds")
       .select("id")
       .where("phase", "=", "vote")
       .executeTakeFirstOrThrow();
-    const decision = await db
+    const decision = await wholeDb(db)
       .selectFrom("decisions")
       .select("id")
       .where("kind", "=", "proposal")
       .where("status", "=", "open")
       .executeTakeFirstOrThrow();
-    const app = await db
+    const app = await wholeDb(db)
       .selectFrom("applications")
       .innerJoin("memberships", "memberships.member_id", "applications.member_id")
       .innerJoin("people", "people.id", "memberships.person_id")

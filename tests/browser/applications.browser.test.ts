@@ -7,6 +7,7 @@ import { routes, startFakeServer, type FakeServer } from "../helpers/fake-server
 import { makeRound } from "../helpers/applications.js";
 import { translator } from "../../src/i18n/index.js";
 import { decisionResult } from "../../src/features/applications/votes/decisions.repository.js";
+import { wholeDb } from "../../src/db/adapter.js";
 
 const tr = translator("fr");
 const DAY = 86_400_000;
@@ -142,7 +143,7 @@ describe.skipIf(!browserAvailable)("membership application, from the form to the
     // The round closes on schedule; the count is published and the candidate becomes a member.
     clock = new Date(Date.parse(round.closes_at) + 60_000);
     await t.deps.jobs.runNow("applications.schedule");
-    const decision = await t.deps.db
+    const decision = await wholeDb(t.deps.db)
       .selectFrom("decisions")
       .selectAll()
       .where("round_id", "=", round.id)
@@ -163,7 +164,7 @@ describe.skipIf(!browserAvailable)("membership application, from the form to the
     expect(text).toContain(tr("applications.outcome.adopted"));
     expect(text).toContain(`${tr("applications.option.for")} : 2`);
     expect(text).toContain(`${tr("applications.option.against")} : 1`);
-    const member = await t.deps.db
+    const member = await wholeDb(t.deps.db)
       .selectFrom("members")
       .selectAll()
       .where("id", "=", candidateMember.id)

@@ -1,5 +1,6 @@
 import type { Deps } from "../../src/deps.js";
 import { LOCALES, type Locale } from "../../src/i18n/index.js";
+import { wholeDb } from "../../src/db/adapter.js";
 
 /**
  * Every public page worth checking, in every language (or the ones asked for), built from the demo
@@ -7,21 +8,25 @@ import { LOCALES, type Locale } from "../../src/i18n/index.js";
  */
 export async function publicPages(deps: Deps, locales: readonly Locale[] = LOCALES): Promise<string[]> {
   const { db } = deps;
-  const member = await db
+  const member = await wholeDb(db)
     .selectFrom("members")
     .select("slug")
     .where("membership", "=", "member")
     .where("chatonsinfos_url", "is not", null)
     .orderBy("slug")
     .executeTakeFirstOrThrow();
-  const service = await db
+  const service = await wholeDb(db)
     .selectFrom("services")
     .innerJoin("members", "members.id", "services.member_id")
     .select(["members.slug as member", "services.slug"])
     .where("members.slug", "=", member.slug)
     .executeTakeFirstOrThrow();
-  const software = await db.selectFrom("software").select("slug").orderBy("slug").executeTakeFirstOrThrow();
-  const meeting = await db
+  const software = await wholeDb(db)
+    .selectFrom("software")
+    .select("slug")
+    .orderBy("slug")
+    .executeTakeFirstOrThrow();
+  const meeting = await wholeDb(db)
     .selectFrom("meetings")
     .select("id")
     .where("minutes_published_at", "is not", null)

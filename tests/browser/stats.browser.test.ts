@@ -4,6 +4,7 @@ import { browserAvailable, launchBrowser, noScriptPage } from "../helpers/browse
 import { startTestPlatform, type TestPlatform } from "../helpers/platform.js";
 import { translator } from "../../src/i18n/index.js";
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from "../../src/demo/seed.js";
+import { wholeDb } from "../../src/db/adapter.js";
 
 const fr = translator("fr");
 
@@ -73,7 +74,7 @@ describe.skipIf(!browserAvailable)("stats pages in a real browser", () => {
     await page.getByRole("button", { name: fr("stats.crawls.run") }).click();
     expect(await page.locator(".flash").first().textContent()).toBe(fr("stats.crawls.started"));
 
-    const withErrors = await t.deps.db
+    const withErrors = await wholeDb(t.deps.db)
       .selectFrom("stats_files")
       .innerJoin("members", "members.id", "stats_files.member_id")
       .select("members.slug")

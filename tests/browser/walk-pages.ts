@@ -1,5 +1,6 @@
 import type { Deps } from "../../src/deps.js";
 import { DEMO_ADMIN_EMAIL, DEMO_CANDIDATE_EMAIL } from "../../src/demo/seed.js";
+import { wholeDb } from "../../src/db/adapter.js";
 
 export interface SignedInWalk {
   email: string;
@@ -12,7 +13,7 @@ export interface SignedInWalk {
  */
 export async function signedInWalks(deps: Deps): Promise<SignedInWalk[]> {
   const { db } = deps;
-  const structureAdmin = await db
+  const structureAdmin = await wholeDb(db)
     .selectFrom("memberships")
     .innerJoin("people", "people.id", "memberships.person_id")
     .innerJoin("members", "members.id", "memberships.member_id")
@@ -22,15 +23,15 @@ export async function signedInWalks(deps: Deps): Promise<SignedInWalk[]> {
     .where("people.email", "not in", [DEMO_ADMIN_EMAIL, DEMO_CANDIDATE_EMAIL])
     .orderBy("people.email")
     .executeTakeFirstOrThrow();
-  const application = await db
+  const application = await wholeDb(db)
     .selectFrom("applications")
     .innerJoin("memberships", "memberships.member_id", "applications.member_id")
     .innerJoin("people", "people.id", "memberships.person_id")
     .select("applications.id")
     .where("people.email", "=", DEMO_CANDIDATE_EMAIL)
     .executeTakeFirstOrThrow();
-  const file = await db.selectFrom("stats_files").select("id").orderBy("id").executeTakeFirst();
-  const run = await db.selectFrom("stats_crawl_runs").select("id").orderBy("id").executeTakeFirst();
+  const file = await wholeDb(db).selectFrom("stats_files").select("id").orderBy("id").executeTakeFirst();
+  const run = await wholeDb(db).selectFrom("stats_crawl_runs").select("id").orderBy("id").executeTakeFirst();
   const slug = structureAdmin.slug;
   return [
     {

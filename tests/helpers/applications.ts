@@ -7,6 +7,7 @@ import type { MembershipRole } from "../../src/identity/identity.tables.js";
 import { makeMember, makePerson } from "./factories.js";
 import { csrfFrom, type TestClient } from "./client.js";
 import type { TestPlatform } from "./platform.js";
+import { wholeDb } from "../../src/db/adapter.js";
 
 /** Builders for the applications feature's tests: rounds placed around a given instant, answers. */
 
@@ -44,7 +45,7 @@ export async function makeRound(
     created_by: null,
     decided_at: null,
   };
-  await db.insertInto("rounds").values(row).execute();
+  await wholeDb(db).insertInto("rounds").values(row).execute();
   return row;
 }
 
@@ -72,7 +73,7 @@ export async function answerAll(db: DB, applicationId: string): Promise<void> {
   if (!charter) throw new Error("no charter");
   const at = new Date().toISOString();
   for (const cr of allCriteria(charter)) {
-    await db
+    await wholeDb(db)
       .insertInto("application_answers")
       .values({
         application_id: applicationId,
@@ -121,7 +122,7 @@ export async function submittedApplication(t: TestPlatform, roundId: string, nam
 
 /** The stored decision row of an application's vote (tests read its JSON as published). */
 export async function decisionOf(t: TestPlatform, applicationId: string) {
-  return t.deps.db
+  return wholeDb(t.deps.db)
     .selectFrom("decisions")
     .selectAll()
     .where("application_id", "=", applicationId)

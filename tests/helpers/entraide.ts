@@ -10,6 +10,7 @@ import type {
 import { normalizeUrl } from "../../src/probe/probe.js";
 import type { FakeHandler } from "./fake-server.js";
 import { makeService } from "./factories.js";
+import { wholeDb } from "../../src/db/adapter.js";
 
 /** Rows and fake member servers for the entraide portal's tests. */
 
@@ -41,15 +42,21 @@ const CATEGORY: Record<string, string> = {
 
 /** The software row of a slug, created when missing. */
 export async function softwareId(db: DB, slug: string): Promise<string> {
-  const known = await db.selectFrom("software").select("id").where("slug", "=", slug).executeTakeFirst();
+  const known = await wholeDb(db)
+    .selectFrom("software")
+    .select("id")
+    .where("slug", "=", slug)
+    .executeTakeFirst();
   if (known) return known.id;
   const id = newId();
-  await db
+  await wholeDb(db)
     .insertInto("software")
     .values({ id, slug, name: slug, created_at: new Date().toISOString() })
     .onConflict((oc) => oc.column("slug").doNothing())
     .execute();
-  return (await db.selectFrom("software").select("id").where("slug", "=", slug).executeTakeFirstOrThrow()).id;
+  return (
+    await wholeDb(db).selectFrom("software").select("id").where("slug", "=", slug).executeTakeFirstOrThrow()
+  ).id;
 }
 
 /**
@@ -61,7 +68,7 @@ export async function directoryServiceFor(
   spec: { memberId: string; url: string; software?: string; serviceId?: string },
 ): Promise<string> {
   const software = await softwareId(db, spec.software ?? "etherpad");
-  const existing = await db
+  const existing = await wholeDb(db)
     .selectFrom("services")
     .select(["id", "url"])
     .where("member_id", "=", spec.memberId)
@@ -103,7 +110,7 @@ export function instanceRow(
 
 export async function makeInstance(db: DB, row: InstanceSpec) {
   const values = instanceRow({ ...row, directoryServiceId: await directoryServiceFor(db, row) });
-  await db.insertInto("entraide_instances").values(values).execute();
+  await wholeDb(db).insertInto("entraide_instances").values(values).execute();
   return values.id;
 }
 

@@ -1,10 +1,11 @@
 import type { Insertable } from "kysely";
-import type { DB } from "../../src/db/adapter.js";
+import type { DB, WholeDb } from "../../src/db/adapter.js";
 import { searchable } from "../../src/db/adapter.js";
 import { newId, slugify } from "../../src/db/ids.js";
 import type { MembersTable, ServicesTable } from "../../src/features/directory/directory.tables.js";
 import type { MembershipRole } from "../../src/identity/identity.tables.js";
 import { hashPassword } from "../../src/identity/passwords.js";
+import { wholeDb } from "../../src/db/adapter.js";
 
 /** Builders of rows for tests: each gives sensible defaults and takes overrides. */
 
@@ -13,7 +14,7 @@ const next = () => ++counter;
 export const TEST_PASSWORD = "correct horse battery staple";
 let cachedHash: Promise<string> | undefined;
 
-export async function makeMember(db: DB, overrides: Partial<Insertable<MembersTable>> = {}) {
+export async function makeMember(db: DB | WholeDb, overrides: Partial<Insertable<MembersTable>> = {}) {
   const n = next();
   const name = overrides.name ?? `Chaton test ${n}`;
   const at = new Date().toISOString();
@@ -51,12 +52,12 @@ export async function makeMember(db: DB, overrides: Partial<Insertable<MembersTa
     search_text: searchable(name, "Lyon"),
     ...overrides,
   };
-  await db.insertInto("members").values(row).execute();
+  await wholeDb(db).insertInto("members").values(row).execute();
   return row;
 }
 
 export async function makeService(
-  db: DB,
+  db: DB | WholeDb,
   memberId: string,
   overrides: Partial<Insertable<ServicesTable>> = {},
 ) {
@@ -88,12 +89,12 @@ export async function makeService(
     search_text: searchable(name),
     ...overrides,
   };
-  await db.insertInto("services").values(row).execute();
+  await wholeDb(db).insertInto("services").values(row).execute();
   return row;
 }
 
 export async function makePerson(
-  db: DB,
+  db: DB | WholeDb,
   options: {
     email?: string;
     name?: string;
@@ -106,7 +107,7 @@ export async function makePerson(
   const at = new Date().toISOString();
   const email = options.email ?? `person-${n}-${id.slice(0, 6)}@example.org`;
   cachedHash ??= hashPassword(TEST_PASSWORD);
-  await db
+  await wholeDb(db)
     .insertInto("people")
     .values({
       id,
@@ -122,7 +123,7 @@ export async function makePerson(
     })
     .execute();
   for (const m of options.memberships ?? []) {
-    await db
+    await wholeDb(db)
       .insertInto("memberships")
       .values({ person_id: id, member_id: m.memberId, role: m.role, created_at: at })
       .execute();

@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { freePort } from "../helpers/platform.js";
 import { TestClient, csrfFrom } from "../helpers/client.js";
 import { makePerson } from "../helpers/factories.js";
+import { wholeDb } from "../../src/db/adapter.js";
 
 /**
  * Two stateless instances on one database: a session opened on one works on the other, a flash
@@ -103,7 +104,7 @@ describe("two instances sharing one database", () => {
     const writer = platforms[0];
     if (!writer) throw new Error("no instance");
     // The listener of instance b only hears its own writes: this one comes from the database.
-    await writer.deps.db
+    await wholeDb(writer.deps.db)
       .insertInto("audit_log")
       .values({
         id: "ffffffffffff0000000000000001",

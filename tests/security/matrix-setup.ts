@@ -1,6 +1,7 @@
 import type { TestPlatform } from "../helpers/platform.js";
 import { DEMO_ADMIN_EMAIL, DEMO_CANDIDATE_EMAIL, DEMO_PASSWORD } from "../../src/demo/seed.js";
 import { makeInstance } from "../helpers/entraide.js";
+import { wholeDb } from "../../src/db/adapter.js";
 
 export const ROLES = [
   "anonymous",
@@ -25,7 +26,7 @@ export interface Cast {
 
 export async function castFor(t: TestPlatform): Promise<Cast> {
   const { db } = t.deps;
-  const links = await db
+  const links = await wholeDb(db)
     .selectFrom("people")
     .innerJoin("memberships", "memberships.person_id", "people.id")
     .innerJoin("members", "members.id", "memberships.member_id")
@@ -38,14 +39,14 @@ export async function castFor(t: TestPlatform): Promise<Cast> {
   const other = links.find((l) => l.slug !== plain.slug && l.role === "admin" && l.membership === "member");
   const candidate = links.find((l) => l.email === DEMO_CANDIDATE_EMAIL);
   if (!admin || !other || !candidate) throw new Error("incomplete demo cast");
-  const service = await db
+  const service = await wholeDb(db)
     .selectFrom("services")
     .select("slug")
     .where("member_id", "=", plain.id)
     .orderBy("slug")
     .executeTakeFirstOrThrow();
   // An entraide instance lent by M (the demo may not have given M one).
-  let instance = await db
+  let instance = await wholeDb(db)
     .selectFrom("entraide_instances")
     .select("id")
     .where("member_id", "=", plain.id)
@@ -59,28 +60,28 @@ export async function castFor(t: TestPlatform): Promise<Cast> {
     });
     instance = { id };
   }
-  const charter = await db
+  const charter = await wholeDb(db)
     .selectFrom("charter_versions")
     .select("id")
     .where("status", "=", "current")
     .executeTakeFirstOrThrow();
-  const criterion = await db
+  const criterion = await wholeDb(db)
     .selectFrom("charter_criteria")
     .select("id")
     .where("version_id", "=", charter.id)
     .executeTakeFirstOrThrow();
-  const application = await db
+  const application = await wholeDb(db)
     .selectFrom("applications")
     .select("id")
     .where("member_id", "=", candidate.id)
     .orderBy("created_at", "desc")
     .executeTakeFirstOrThrow();
-  const round = await db
+  const round = await wholeDb(db)
     .selectFrom("rounds")
     .select("id")
     .orderBy("opens_at", "desc")
     .executeTakeFirstOrThrow();
-  const decision = await db
+  const decision = await wholeDb(db)
     .selectFrom("decisions")
     .select("id")
     .where("status", "=", "open")
@@ -90,7 +91,7 @@ export async function castFor(t: TestPlatform): Promise<Cast> {
     structureAdmin: admin.email,
     others: [other.email, candidate.email, DEMO_ADMIN_EMAIL],
   });
-  const [turn, otherTurn, askedTurn] = await db
+  const [turn, otherTurn, askedTurn] = await wholeDb(db)
     .selectFrom("chore_turns")
     .select("id")
     .where("status", "=", "open")
@@ -100,13 +101,13 @@ export async function castFor(t: TestPlatform): Promise<Cast> {
     .execute();
   if (!turn || !otherTurn || !askedTurn) throw new Error("the demo has no free chore turns");
   // A request, still unanswered, that M's plain member take a third free turn.
-  const asked = await db
+  const asked = await wholeDb(db)
     .selectFrom("people")
     .select("id")
     .where("email", "=", plain.email)
     .executeTakeFirstOrThrow();
   const choreRequest = "00000000-0000-4000-8000-0000000c0e01";
-  await db
+  await wholeDb(db)
     .insertInto("chore_requests")
     .values({
       id: choreRequest,
@@ -163,9 +164,10 @@ async function collectiveCast(
   const { db } = t.deps;
   const today = t.deps.now().toISOString();
   const id = async (email: string) =>
-    (await db.selectFrom("people").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+    (await wholeDb(db).selectFrom("people").select("id").where("email", "=", email).executeTakeFirstOrThrow())
+      .id;
   const coordinator = await id(DEMO_ADMIN_EMAIL);
-  const contactTurn = await db
+  const contactTurn = await wholeDb(db)
     .selectFrom("chore_turns")
     .innerJoin("chores", "chores.id", "chore_turns.chore_id")
     .select("chore_turns.id")
@@ -173,32 +175,32 @@ async function collectiveCast(
     .where("chore_turns.due_date", "<=", today.slice(0, 10))
     .orderBy("chore_turns.due_date", "desc")
     .executeTakeFirstOrThrow();
-  await db
+  await wholeDb(db)
     .updateTable("chore_turns")
     .set({ assignee_person_id: coordinator, status: "open" })
     .where("id", "=", contactTurn.id)
     .execute();
-  const meeting = await db
+  const meeting = await wholeDb(db)
     .selectFrom("meetings")
     .select("id")
     .where("starts_at", ">", today)
     .orderBy("starts_at")
     .executeTakeFirstOrThrow();
-  await db
+  await wholeDb(db)
     .updateTable("meetings")
     .set({ facilitator_person_id: await id(emails.structureAdmin), note_taker_person_id: null })
     .where("id", "=", meeting.id)
     .execute();
   const mediator = await id(emails.member);
   const others = await Promise.all(emails.others.map(id));
-  await db.deleteFrom("mediation_team").where("person_id", "in", others).execute();
-  await db
+  await wholeDb(db).deleteFrom("mediation_team").where("person_id", "in", others).execute();
+  await wholeDb(db)
     .insertInto("mediation_team")
     .values({ person_id: mediator, added_at: today, added_by: null })
     .onConflict((oc) => oc.column("person_id").doNothing())
     .execute();
   const first = async (table: "contact_messages" | "news_items" | "mediation_reports") =>
-    (await db.selectFrom(table).select("id").orderBy("id").executeTakeFirstOrThrow()).id;
+    (await wholeDb(db).selectFrom(table).select("id").orderBy("id").executeTakeFirstOrThrow()).id;
   return {
     contactMessage: await first("contact_messages"),
     meeting: meeting.id,

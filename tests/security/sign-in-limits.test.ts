@@ -5,6 +5,7 @@ import { csrfFrom, type TestClient } from "../helpers/client.js";
 import { clientAddress, MemoryLimiter } from "../../src/http/client.js";
 import * as limits from "../../src/http/rate-limit.js";
 import { ConfigError, loadConfig } from "../../src/config.js";
+import { wholeDb } from "../../src/db/adapter.js";
 
 /**
  * Sign-in limits an attacker cannot beat and an owner cannot be locked out by: the attempt is
@@ -90,7 +91,7 @@ describe("sign-in attempts on one account", () => {
       fromNewAddress(),
     );
     expect(asked.status).toBe(200);
-    const mail = await t.deps.db
+    const mail = await wholeDb(t.deps.db)
       .selectFrom("mail_outbox")
       .selectAll()
       .where("to_address", "=", person.email)
@@ -98,7 +99,7 @@ describe("sign-in attempts on one account", () => {
       .executeTakeFirstOrThrow();
     const path = new URL(/http:\/\/\S+\/fr\/login\/link\/[\w-]+/.exec(mail.text_body)?.[0] ?? "").pathname;
     const secret = path.split("/").at(-1) ?? "";
-    const stored = await t.deps.db.selectFrom("sign_in_links").selectAll().execute();
+    const stored = await wholeDb(t.deps.db).selectFrom("sign_in_links").selectAll().execute();
     expect(JSON.stringify(stored)).not.toContain(secret);
     // Opening the link (or a mail scanner following it) does not use it.
     expect((await owner.get(path)).status).toBe(200);
@@ -128,13 +129,13 @@ describe("sign-in attempts on one account", () => {
     expect(known.status).toBe(unknown.status);
     expect(known.text.replace(person.email, "X")).toBe(unknown.text.replace("nobody-here@example.org", "X"));
     expect(
-      await t.deps.db
+      await wholeDb(t.deps.db)
         .selectFrom("mail_outbox")
         .select("id")
         .where("to_address", "=", "nobody-here@example.org")
         .execute(),
     ).toEqual([]);
-    const mail = await t.deps.db
+    const mail = await wholeDb(t.deps.db)
       .selectFrom("mail_outbox")
       .select("text_body")
       .where("to_address", "=", person.email)
@@ -184,7 +185,7 @@ describe("windows and addresses", () => {
     }
     expect(statuses.filter((s) => s === 422)).toHaveLength(30);
     expect(statuses.filter((s) => s === 429)).toHaveLength(10);
-    const rows = JSON.stringify(await t.deps.db.selectFrom("rate_limits").selectAll().execute());
+    const rows = JSON.stringify(await wholeDb(t.deps.db).selectFrom("rate_limits").selectAll().execute());
     expect(rows).not.toContain("203.0.113.200");
     expect(rows).not.toContain("rotating-");
   });

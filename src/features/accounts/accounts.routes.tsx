@@ -12,6 +12,7 @@ import { verifyPassword } from "../../identity/passwords.js";
 import { ChangePasswordSchema, ForgotSchema, ProfileSchema, ResetSchema } from "./accounts.schema.js";
 import { AccountPage, ForgotPage, ResetPage } from "./accounts.views.js";
 import { accountKey, limitAddress, mayMail } from "./limits.js";
+import { inTransaction } from "../../db/adapter.js";
 
 const RESET_VALID_MS = 60 * 60 * 1000;
 
@@ -80,7 +81,7 @@ export function accountPages(router: Hono<AppEnv>): void {
     const form = await parseForm(c, ProfileSchema);
     if (!form.ok)
       return render(c, <AccountPage c={c} person={person} values={form.values} errors={form.errors} />, 422);
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       const locale = form.data.locale === "" ? null : form.data.locale;
       await repo.updateProfile(trx, person.id, form.data.name, locale);
       await audit(trx, {

@@ -5,6 +5,7 @@ import { csrfFrom } from "../../../tests/helpers/client.js";
 import { translator, type MessageKey, type Vars } from "../../i18n/index.js";
 import { escapeHtml } from "../../../tests/helpers/html.js";
 import { LEASE_MS, tryLease } from "../../jobs/leases.js";
+import { wholeDb } from "../../db/adapter.js";
 
 let t: TestPlatform;
 beforeAll(async () => {
@@ -20,7 +21,7 @@ const fr = (key: MessageKey, vars?: Vars) => escapeHtml(tr(key, vars));
 
 /** The path of the first link to `path` in the last mail of `kind` sent to `to`. */
 async function mailedLink(to: string, kind: string, path: string): Promise<string> {
-  const mail = await t.deps.db
+  const mail = await wholeDb(t.deps.db)
     .selectFrom("mail_outbox")
     .selectAll()
     .where("to_address", "=", to)
@@ -48,7 +49,11 @@ describe("sign-up and sign-in", () => {
     expect(asked.headers.getSetCookie()).toEqual([]);
     // No account until the address is confirmed: the password typed does not open anything yet.
     expect(
-      await t.deps.db.selectFrom("people").select("id").where("email", "=", "alex@example.org").execute(),
+      await wholeDb(t.deps.db)
+        .selectFrom("people")
+        .select("id")
+        .where("email", "=", "alex@example.org")
+        .execute(),
     ).toEqual([]);
     const early = await t
       .client()
@@ -69,13 +74,13 @@ describe("sign-up and sign-in", () => {
     const account = await client.get("/fr/account");
     expect(account.status).toBe(200);
     expect(account.text).toContain("alex@example.org");
-    const person = await t.deps.db
+    const person = await wholeDb(t.deps.db)
       .selectFrom("people")
       .selectAll()
       .where("email", "=", "alex@example.org")
       .executeTakeFirstOrThrow();
     expect(person.password_hash).toMatch(/^\$argon2id\$/);
-    const audit = await t.deps.db
+    const audit = await wholeDb(t.deps.db)
       .selectFrom("audit_log")
       .selectAll()
       .where("subject_id", "=", person.id)
@@ -110,14 +115,14 @@ describe("sign-up and sign-in", () => {
     expect(known.status).toBe(fresh.status);
     expect(known.text.replace(existing.email, "X")).toBe(fresh.text.replace("brand-new@example.org", "X"));
     expect(known.headers.getSetCookie()).toEqual(fresh.headers.getSetCookie());
-    const mail = await t.deps.db
+    const mail = await wholeDb(t.deps.db)
       .selectFrom("mail_outbox")
       .selectAll()
       .where("to_address", "=", existing.email)
       .executeTakeFirstOrThrow();
     expect(mail.kind).toBe("signup-exists");
     expect(mail.text_body).toContain("/fr/password/forgot");
-    const requests = await t.deps.db
+    const requests = await wholeDb(t.deps.db)
       .selectFrom("signup_requests")
       .select("email")
       .where("email", "=", existing.email)
@@ -174,7 +179,7 @@ describe("sign-up and sign-in", () => {
       password: TEST_PASSWORD,
     });
     expect(blocked.status).toBe(429);
-    const rows = await t.deps.db.selectFrom("rate_limits").selectAll().execute();
+    const rows = await wholeDb(t.deps.db).selectFrom("rate_limits").selectAll().execute();
     expect(JSON.stringify(rows)).not.toContain(person.email);
   });
 
@@ -229,7 +234,7 @@ describe("CSRF", () => {
       ).status,
     ).toBe(403);
     expect((await client.post("/fr/account/profile", { name: "Renamed", _csrf: token })).status).toBe(303);
-    const row = await t.deps.db
+    const row = await wholeDb(t.deps.db)
       .selectFrom("people")
       .select("name")
       .where("id", "=", person.id)
@@ -249,7 +254,7 @@ describe("password reset", () => {
     const asked = await client.submit("/fr/password/forgot", "/fr/password/forgot", { email: person.email });
     expect(asked.status).toBe(200);
     expect(asked.text).toContain(fr("forgot.sent"));
-    const mail = await t.deps.db
+    const mail = await wholeDb(t.deps.db)
       .selectFrom("mail_outbox")
       .selectAll()
       .where("to_address", "=", person.email)
@@ -313,13 +318,15 @@ describe("password reset", () => {
   });
 
   it("answers the same for unknown addresses and sends nothing", async () => {
-    const before = await t.deps.db.selectFrom("mail_outbox").select("id").execute();
+    const before = await wholeDb(t.deps.db).selectFrom("mail_outbox").select("id").execute();
     const res = await t
       .client()
       .submit("/fr/password/forgot", "/fr/password/forgot", { email: "nobody@example.org" });
     expect(res.status).toBe(200);
     expect(res.text).toContain(fr("forgot.sent"));
-    expect(await t.deps.db.selectFrom("mail_outbox").select("id").execute()).toHaveLength(before.length);
+    expect(await wholeDb(t.deps.db).selectFrom("mail_outbox").select("id").execute()).toHaveLength(
+      before.length,
+    );
   });
 });
 
@@ -352,18 +359,18 @@ describe("administration", () => {
       role: "admin",
     });
     expect(res.status).toBe(303);
-    const person = await t.deps.db
+    const person = await wholeDb(t.deps.db)
       .selectFrom("people")
       .selectAll()
       .where("email", "=", "nouvelle@example.org")
       .executeTakeFirstOrThrow();
-    const link = await t.deps.db
+    const link = await wholeDb(t.deps.db)
       .selectFrom("memberships")
       .selectAll()
       .where("person_id", "=", person.id)
       .executeTakeFirstOrThrow();
     expect(link).toMatchObject({ member_id: member.id, role: "admin" });
-    const mail = await t.deps.db
+    const mail = await wholeDb(t.deps.db)
       .selectFrom("mail_outbox")
       .selectAll()
       .where("to_address", "=", "nouvelle@example.org")

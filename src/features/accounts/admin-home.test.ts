@@ -3,6 +3,7 @@ import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/pla
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from "../../demo/seed.js";
 import { translator } from "../../i18n/index.js";
 import { adminTodo } from "./admin-home.views.js";
+import { wholeDb } from "../../db/adapter.js";
 
 const fr = translator("fr");
 
@@ -19,14 +20,18 @@ describe("the admin home", () => {
   it("counts the applications to review, chores with nobody, the last crawl, instances and unsent mails", async () => {
     const { db } = t.deps;
     const todo = await adminTodo(t.deps);
-    const reviewable = await db
+    const reviewable = await wholeDb(db)
       .selectFrom("applications")
       .select("id")
       .where("status", "in", ["submitted", "voting"])
       .execute();
     expect(todo.applications).toBe(reviewable.length);
     expect(todo.applications).toBeGreaterThan(0);
-    const unsent = await db.selectFrom("mail_outbox").select("id").where("status", "!=", "sent").execute();
+    const unsent = await wholeDb(db)
+      .selectFrom("mail_outbox")
+      .select("id")
+      .where("status", "!=", "sent")
+      .execute();
     expect(todo.unsentMails).toBe(unsent.length);
     expect(todo.choresWithNobody).toBeGreaterThanOrEqual(0);
     expect(todo.instances.down).toBeGreaterThanOrEqual(0);

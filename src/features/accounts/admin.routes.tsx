@@ -15,6 +15,7 @@ import { adminPeople, memberChoices } from "./admin.data.js";
 import { setMembership } from "../../identity/identity.repository.js";
 import { listOutbox } from "../../mail/mailer.js";
 import { jobStates } from "../../jobs/leases.js";
+import { inTransaction } from "../../db/adapter.js";
 
 const INVITE_VALID_MS = 7 * 86_400_000;
 const PAGE = 100;
@@ -70,7 +71,7 @@ export function adminPages(router: Hono<AppEnv>): void {
     }
     let personId: string;
     try {
-      personId = await db.transaction().execute(async (trx) => {
+      personId = await inTransaction(db, async (trx) => {
         const id = await repo.createPerson(trx, {
           name: data.name,
           email: data.email,

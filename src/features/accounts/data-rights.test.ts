@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/platform.js";
 import { makeMember, makePerson, makeService } from "../../../tests/helpers/factories.js";
 import { csrfFrom } from "../../../tests/helpers/client.js";
+import { wholeDb } from "../../db/adapter.js";
 
 let t: TestPlatform;
 beforeAll(async () => {
@@ -72,19 +73,27 @@ describe("data rights", () => {
     const ok = await client.submit("/fr/account/delete", "/fr/account/delete", { password: person.password });
     expect(ok.status).toBe(303);
     expect(
-      await t.deps.db.selectFrom("people").select("id").where("id", "=", person.id).executeTakeFirst(),
+      await wholeDb(t.deps.db)
+        .selectFrom("people")
+        .select("id")
+        .where("id", "=", person.id)
+        .executeTakeFirst(),
     ).toBeUndefined();
     expect(
-      await t.deps.db
+      await wholeDb(t.deps.db)
         .selectFrom("memberships")
         .select("member_id")
         .where("person_id", "=", person.id)
         .execute(),
     ).toEqual([]);
     expect(
-      await t.deps.db.selectFrom("members").select("id").where("id", "=", member.id).executeTakeFirst(),
+      await wholeDb(t.deps.db)
+        .selectFrom("members")
+        .select("id")
+        .where("id", "=", member.id)
+        .executeTakeFirst(),
     ).toBeDefined();
-    const entry = await t.deps.db
+    const entry = await wholeDb(t.deps.db)
       .selectFrom("audit_log")
       .selectAll()
       .where("action", "=", "person.delete")
@@ -95,13 +104,17 @@ describe("data rights", () => {
   });
 
   it("refuses to delete the last platform administrator", async () => {
-    const admins = await t.deps.db
+    const admins = await wholeDb(t.deps.db)
       .selectFrom("people")
       .select("id")
       .where("is_platform_admin", "=", 1)
       .execute();
     for (const a of admins)
-      await t.deps.db.updateTable("people").set({ is_platform_admin: 0 }).where("id", "=", a.id).execute();
+      await wholeDb(t.deps.db)
+        .updateTable("people")
+        .set({ is_platform_admin: 0 })
+        .where("id", "=", a.id)
+        .execute();
     const admin = await makePerson(t.deps.db, { admin: true });
     const client = t.client();
     await client.login(admin.email, admin.password);
@@ -112,7 +125,11 @@ describe("data rights", () => {
     });
     expect(res.status).toBe(409);
     expect(
-      await t.deps.db.selectFrom("people").select("id").where("id", "=", admin.id).executeTakeFirst(),
+      await wholeDb(t.deps.db)
+        .selectFrom("people")
+        .select("id")
+        .where("id", "=", admin.id)
+        .executeTakeFirst(),
     ).toBeDefined();
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/platform.js";
+import { wholeDb } from "../../db/adapter.js";
 
 /**
  * The language of a person's mails: the one they signed up in, then the one they choose on their
@@ -16,8 +17,13 @@ afterAll(async () => {
 });
 
 const localeOf = async (email: string) =>
-  (await t.deps.db.selectFrom("people").select("locale").where("email", "=", email).executeTakeFirstOrThrow())
-    .locale;
+  (
+    await wholeDb(t.deps.db)
+      .selectFrom("people")
+      .select("locale")
+      .where("email", "=", email)
+      .executeTakeFirstOrThrow()
+  ).locale;
 
 describe("the language of a person's mails", () => {
   it("is the sign-up's language, then the one chosen on the account page", async () => {
@@ -29,7 +35,7 @@ describe("the language of a person's mails", () => {
       confirm: "ein ziemlich langer Satz",
     });
     expect(asked.status).toBe(200);
-    const mail = await t.deps.db
+    const mail = await wholeDb(t.deps.db)
       .selectFrom("mail_outbox")
       .select("text_body")
       .where("to_address", "=", "kim@example.org")

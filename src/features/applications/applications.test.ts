@@ -7,6 +7,7 @@ import { charterLetters, makeRound, partFields } from "../../../tests/helpers/ap
 import type { TestClient } from "../../../tests/helpers/client.js";
 import { translator, type MessageKey, type Vars } from "../../i18n/index.js";
 import { advanceRound } from "./rounds/advance.js";
+import { wholeDb } from "../../db/adapter.js";
 
 let clock = new Date("2027-05-20T10:00:00.000Z");
 let t: TestPlatform;
@@ -77,7 +78,7 @@ describe("a candidate's application", () => {
     expect(page.text).toContain(fr("applications.apply.start"));
     const tampered = await client.submit("/fr/apply", "/fr/applications", { member: other.id });
     expect(tampered.status).toBe(403);
-    const count = await t.deps.db
+    const count = await wholeDb(t.deps.db)
       .selectFrom("applications")
       .select("id")
       .where("member_id", "=", other.id)
@@ -105,7 +106,7 @@ describe("a candidate's application", () => {
     const saved = await client.submit(first, first, { ...fields, next: "next" });
     expect(saved.status).toBe(303);
     expect(saved.location).toBe(`/fr/applications/${id}/parts/${letters[1]}`);
-    const stored = await t.deps.db
+    const stored = await wholeDb(t.deps.db)
       .selectFrom("application_answers")
       .selectAll()
       .where("application_id", "=", id)
@@ -123,14 +124,14 @@ describe("a candidate's application", () => {
     expect((await client.get(`/fr/applications/${id}`)).text).toContain(fr("applications.app.no_blockers"));
     const sent = await client.submit(`/fr/applications/${id}`, `/fr/applications/${id}/submit`, {});
     expect(sent.status).toBe(303);
-    const app = await t.deps.db
+    const app = await wholeDb(t.deps.db)
       .selectFrom("applications")
       .selectAll()
       .where("id", "=", id)
       .executeTakeFirstOrThrow();
     expect(app).toMatchObject({ status: "submitted", round_id: round.id, submitted_at: clock.toISOString() });
 
-    const results = await t.deps.db
+    const results = await wholeDb(t.deps.db)
       .selectFrom("check_results")
       .innerJoin("check_runs", "check_runs.id", "check_results.run_id")
       .select(["check_results.check_id", "check_results.status", "check_results.target"])
@@ -150,13 +151,13 @@ describe("a candidate's application", () => {
     expect(page.text).toContain(
       fr("applications.checks.date", { date: "20 mai 2027 à 10:00 UTC" }).slice(0, 20),
     );
-    const mail = await t.deps.db
+    const mail = await wholeDb(t.deps.db)
       .selectFrom("mail_outbox")
       .selectAll()
       .where("kind", "=", "application-submitted")
       .execute();
     expect(mail.some((m) => m.text_body.includes(`/fr/applications/${id}`))).toBe(true);
-    const actions = await t.deps.db
+    const actions = await wholeDb(t.deps.db)
       .selectFrom("audit_log")
       .select("action")
       .where("subject_id", "=", id)
@@ -182,7 +183,7 @@ describe("a candidate's application", () => {
     clock = new Date(clock.getTime() + 2 * 60_000);
     const again = await client.submit(`/fr/applications/${id}`, `/fr/applications/${id}/checks`, {});
     expect(again.status).toBe(303);
-    const runs = await t.deps.db
+    const runs = await wholeDb(t.deps.db)
       .selectFrom("check_runs")
       .select(["trigger", "finished_at"])
       .where("application_id", "=", id)
@@ -210,7 +211,7 @@ describe("a candidate's application", () => {
       /name="_csrf" value="([^"]+)"/.exec((await client.get(`/fr/applications/${id}`)).text)?.[1] ?? "";
     const late = await client.post(path, { _csrf: token, ...fields });
     expect(late.status).toBe(409);
-    const app = await t.deps.db
+    const app = await wholeDb(t.deps.db)
       .selectFrom("applications")
       .select("status")
       .where("id", "=", id)
@@ -227,7 +228,7 @@ describe("access and rounds", () => {
     const res = await client.submit(`/fr/applications/${id}`, `/fr/applications/${id}/submit`, {});
     expect(res.status).toBe(409);
     expect(res.text).toContain(fr("applications.error.no_round"));
-    const app = await t.deps.db
+    const app = await wholeDb(t.deps.db)
       .selectFrom("applications")
       .select("status")
       .where("id", "=", id)

@@ -3,6 +3,7 @@ import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/pla
 import { escapeHtml } from "../../../tests/helpers/html.js";
 import { translator } from "../../i18n/index.js";
 import { DEMO_CANDIDATE_EMAIL, DEMO_PASSWORD } from "../../demo/seed.js";
+import { wholeDb } from "../../db/adapter.js";
 
 let t: TestPlatform;
 beforeAll(async () => {
@@ -15,7 +16,7 @@ afterAll(async () => {
 describe("the demo's application process", () => {
   it("has re-assessments asked lately, due after today, started from last year's answers", async () => {
     const now = t.deps.now().toISOString();
-    const open = await t.deps.db
+    const open = await wholeDb(t.deps.db)
       .selectFrom("applications")
       .select(["id", "due_at"])
       .where("kind", "=", "reassessment")
@@ -24,7 +25,7 @@ describe("the demo's application process", () => {
     expect(open.length).toBeGreaterThan(0);
     for (const file of open) {
       expect(file.due_at && file.due_at > now, file.id).toBe(true);
-      const carried = await t.deps.db
+      const carried = await wholeDb(t.deps.db)
         .selectFrom("application_answers")
         .select("carried_from")
         .where("application_id", "=", file.id)
@@ -35,14 +36,14 @@ describe("the demo's application process", () => {
   });
 
   it("has a decided round and a round in its vote phase with the three candidates", async () => {
-    const rounds = await t.deps.db
+    const rounds = await wholeDb(t.deps.db)
       .selectFrom("rounds")
       .select(["id", "label", "phase"])
       .orderBy("closes_at")
       .execute();
     expect(rounds.map((r) => r.phase)).toEqual(["decided", "vote"]);
     const open = rounds[1];
-    const apps = await t.deps.db
+    const apps = await wholeDb(t.deps.db)
       .selectFrom("applications")
       .innerJoin("members", "members.id", "applications.member_id")
       .select(["applications.id", "applications.status", "members.membership"])
@@ -50,7 +51,7 @@ describe("the demo's application process", () => {
       .execute();
     expect(apps).toHaveLength(3);
     expect(apps.every((a) => a.status === "voting" && a.membership === "candidate")).toBe(true);
-    const decided = await t.deps.db
+    const decided = await wholeDb(t.deps.db)
       .selectFrom("applications")
       .select("status")
       .where("round_id", "=", rounds[0]?.id ?? "")
@@ -71,9 +72,9 @@ describe("the demo's application process", () => {
     expect(page.text).toContain(escapeHtml("où sont stockées les sauvegardes"));
     expect(page.text).toContain(escapeHtml(translator("fr")("applications.thread.role.candidate")));
     expect(page.text).toContain(escapeHtml(translator("fr")("applications.check.name.legal-pages")));
-    const results = await t.deps.db.selectFrom("check_results").select("status").execute();
+    const results = await wholeDb(t.deps.db).selectFrom("check_results").select("status").execute();
     expect(results.some((r) => r.status === "pass")).toBe(true);
-    const ballots = await t.deps.db.selectFrom("ballots").select("id").execute();
+    const ballots = await wholeDb(t.deps.db).selectFrom("ballots").select("id").execute();
     expect(ballots.length).toBeGreaterThan(5);
   });
 });

@@ -1,5 +1,6 @@
 import type { DB } from "../../db/adapter.js";
 import type { DecisionKind, Phase } from "./applications.tables.js";
+import { applicationsDb } from "./applications.tables.js";
 
 /**
  * What the applications feature publishes to the others: its rounds and decisions as dated
@@ -36,7 +37,7 @@ export async function collectiveSchedule(
   db: DB,
   filter: { from: string; to: string } | { decisionIds: readonly string[] },
 ): Promise<{ rounds: PublishedRound[]; decisions: PublishedDecision[] }> {
-  let decisionsQuery = db
+  let decisionsQuery = applicationsDb(db)
     .selectFrom("decisions")
     .select(["id", "kind", "title", "opens_at", "closes_at", "status", "outcome"])
     .orderBy("closes_at");
@@ -46,7 +47,7 @@ export async function collectiveSchedule(
     decisionsQuery = decisionsQuery.where("id", "in", [...new Set(filter.decisionIds)].slice(0, 500));
   } else {
     decisionsQuery = decisionsQuery.where("closes_at", ">=", filter.from).where("closes_at", "<=", filter.to);
-    const rows = await db
+    const rows = await applicationsDb(db)
       .selectFrom("rounds")
       .select(["id", "label", "opens_at", "review_at", "vote_at", "closes_at", "phase"])
       .where("closes_at", ">=", filter.from)
@@ -77,7 +78,7 @@ export async function collectiveSchedule(
 
 /** How many applications wait for the collective: submitted and not yet decided (the admin home). */
 export async function applicationsToReview(db: DB): Promise<number> {
-  const row = await db
+  const row = await applicationsDb(db)
     .selectFrom("applications")
     .select((eb) => eb.fn.countAll<string | number>().as("n"))
     .where("status", "in", ["submitted", "voting"])

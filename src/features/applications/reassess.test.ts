@@ -6,6 +6,7 @@ import { escapeHtml } from "../../../tests/helpers/html.js";
 import { charterLetters, partFields } from "../../../tests/helpers/applications.js";
 import { ofName, translator, type MessageKey, type Vars } from "../../i18n/index.js";
 import { reassessmentBoard, reassessmentState, requestReassessments } from "./reassess.js";
+import { wholeDb } from "../../db/adapter.js";
 
 let clock = new Date("2027-09-01T08:00:00.000Z");
 let t: TestPlatform;
@@ -56,14 +57,14 @@ describe("periodic re-assessment", () => {
       memberships: [{ memberId: old.id, role: "admin" }],
     });
     await t.deps.jobs.runNow("applications.reassessments");
-    const files = await t.deps.db
+    const files = await wholeDb(t.deps.db)
       .selectFrom("applications")
       .selectAll()
       .where("kind", "=", "reassessment")
       .execute();
     expect(files.map((f) => f.member_id)).toEqual([old.id]);
     expect(files[0]?.due_at).toBe(new Date(clock.getTime() + 60 * 86_400_000).toISOString());
-    const mail = await t.deps.db
+    const mail = await wholeDb(t.deps.db)
       .selectFrom("mail_outbox")
       .selectAll()
       .where("to_address", "=", "admin@ancien.example.org")
@@ -72,11 +73,15 @@ describe("periodic re-assessment", () => {
     // Asking again does not open a second file.
     await t.deps.jobs.runNow("applications.reassessments");
     expect(
-      await t.deps.db.selectFrom("applications").select("id").where("kind", "=", "reassessment").execute(),
+      await wholeDb(t.deps.db)
+        .selectFrom("applications")
+        .select("id")
+        .where("kind", "=", "reassessment")
+        .execute(),
     ).toHaveLength(1);
     // The queued pre-checks run with the checks job.
     await t.deps.jobs.runNow("applications.checks");
-    const runs = await t.deps.db
+    const runs = await wholeDb(t.deps.db)
       .selectFrom("check_runs")
       .selectAll()
       .where("application_id", "=", files[0]?.id ?? "")
@@ -101,7 +106,7 @@ describe("periodic re-assessment", () => {
     clock = new Date(clock.getTime() + 5 * 60_000);
     const done = await client.submit(`/fr/applications/${id}`, `/fr/applications/${id}/submit`, {});
     expect(done.status).toBe(303);
-    const stored = await t.deps.db
+    const stored = await wholeDb(t.deps.db)
       .selectFrom("applications")
       .selectAll()
       .where("id", "=", id)
@@ -134,7 +139,7 @@ describe("periodic re-assessment", () => {
 
   it("starts the next re-assessment from last time's answers, each to confirm or change, due after today", async () => {
     const { db } = t.deps;
-    const old = await db
+    const old = await wholeDb(db)
       .selectFrom("members")
       .select("id")
       .where("name", "=", "Chaton Ancien")
@@ -142,20 +147,20 @@ describe("periodic re-assessment", () => {
     // Asked again the next day (a year on, the session cookie's expiry would outrun the machine's date).
     clock = new Date(clock.getTime() + 86_400_000);
     expect(await requestReassessments(t.deps, [old.id], null)).toBe(1);
-    const file = await db
+    const file = await wholeDb(db)
       .selectFrom("applications")
       .selectAll()
       .where("member_id", "=", old.id)
       .where("status", "=", "draft")
       .executeTakeFirstOrThrow();
     expect(file.due_at && file.due_at > clock.toISOString()).toBe(true);
-    const answers = await db
+    const answers = await wholeDb(db)
       .selectFrom("application_answers")
       .selectAll()
       .where("application_id", "=", file.id)
       .execute();
     const total = (
-      await db
+      await wholeDb(db)
         .selectFrom("charter_criteria")
         .innerJoin("charter_versions", "charter_versions.id", "charter_criteria.version_id")
         .select("charter_criteria.id")
@@ -181,7 +186,7 @@ describe("periodic re-assessment", () => {
     const path = `/fr/applications/${file.id}/parts/${letter}`;
     expect((await client.get(path)).text).toContain(fr("applications.step.carried"));
     expect((await client.submit(path, path, await partFields(db, letter ?? ""))).status).toBe(303);
-    const after = await db
+    const after = await wholeDb(db)
       .selectFrom("application_answers")
       .selectAll()
       .where("application_id", "=", file.id)

@@ -7,6 +7,7 @@ import type { TestClient } from "../../../tests/helpers/client.js";
 import { translator, type MessageKey, type Vars } from "../../i18n/index.js";
 import { insertApplication, moveStatus } from "./applications.repository.js";
 import { currentCharter } from "./charter/charter.repository.js";
+import { wholeDb } from "../../db/adapter.js";
 
 const clock = new Date("2027-06-05T09:00:00.000Z");
 let t: TestPlatform;
@@ -64,7 +65,7 @@ describe("review of an application", () => {
       criterion: criterionId,
     });
     expect(asked.status).toBe(303);
-    const toCandidate = await t.deps.db
+    const toCandidate = await wholeDb(t.deps.db)
       .selectFrom("mail_outbox")
       .selectAll()
       .where("to_address", "=", "candidate@relu.example.org")
@@ -80,14 +81,14 @@ describe("review of an application", () => {
       criterion: "",
     });
     expect(answered.status).toBe(303);
-    const toReviewer = await t.deps.db
+    const toReviewer = await wholeDb(t.deps.db)
       .selectFrom("mail_outbox")
       .selectAll()
       .where("to_address", "=", "relecteur@example.org")
       .where("kind", "=", "application-reply")
       .execute();
     expect(toReviewer).toHaveLength(1);
-    const rows = await t.deps.db
+    const rows = await wholeDb(t.deps.db)
       .selectFrom("application_messages")
       .select(["role", "criterion_id"])
       .where("application_id", "=", appId)
@@ -121,7 +122,7 @@ describe("review of an application", () => {
       client.submit(page, `${page}/reviews`, { criterion: criterionId, state, note: "vu sur le site" });
     expect((await mark(reviewer.client, "questioned")).status).toBe(303);
     expect((await mark(reviewer.client, "verified")).status).toBe(303);
-    const marks = await t.deps.db
+    const marks = await wholeDb(t.deps.db)
       .selectFrom("criterion_reviews")
       .select(["state", "note"])
       .where("application_id", "=", appId)

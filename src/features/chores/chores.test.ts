@@ -4,6 +4,7 @@ import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/pla
 import { makeMember, makePerson } from "../../../tests/helpers/factories.js";
 import { csrfFrom } from "../../../tests/helpers/client.js";
 import * as repo from "./chores.repository.js";
+import { wholeDb } from "../../db/adapter.js";
 
 describe("due dates", () => {
   const wednesday = new Date("2026-11-25T10:00:00Z");
@@ -83,7 +84,7 @@ describe("chores", () => {
     ).toBe(303);
     const closed = await repo.findTurn(t.deps.db, turn.id);
     expect(closed).toMatchObject({ status: "done", note: "Compte rendu publié" });
-    const audit = await t.deps.db
+    const audit = await wholeDb(t.deps.db)
       .selectFrom("audit_log")
       .select("action")
       .where("subject_id", "=", turn.id)
@@ -102,7 +103,7 @@ describe("chores", () => {
     expect(job).toBeDefined();
     await t.deps.jobs.runNow("chores.plan");
     await t.deps.jobs.runNow("chores.plan");
-    const mails = await t.deps.db
+    const mails = await wholeDb(t.deps.db)
       .selectFrom("mail_outbox")
       .selectAll()
       .where("to_address", "=", carol.email)

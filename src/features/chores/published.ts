@@ -1,5 +1,6 @@
 import type { DB } from "../../db/adapter.js";
 import type { TurnStatus } from "./chores.tables.js";
+import { choresDb } from "./chores.tables.js";
 
 /**
  * What the chores feature publishes to the others: its turns, read-only, with who holds them (a
@@ -25,7 +26,7 @@ export async function choreTurns(
   db: DB,
   filter: { from?: string; to?: string; choreSlug?: string; assigneeId?: string },
 ): Promise<PublishedTurn[]> {
-  let query = db
+  let query = choresDb(db)
     .selectFrom("chore_turns")
     .innerJoin("chores", "chores.id", "chore_turns.chore_id")
     .select([

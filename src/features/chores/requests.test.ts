@@ -5,6 +5,7 @@ import { csrfFrom } from "../../../tests/helpers/client.js";
 import { escapeHtml } from "../../../tests/helpers/html.js";
 import { translator } from "../../i18n/index.js";
 import * as repo from "./chores.repository.js";
+import { wholeDb } from "../../db/adapter.js";
 
 const fr = translator("fr");
 const de = translator("de");
@@ -46,7 +47,7 @@ describe("asking a named person to take a turn", () => {
   const freeTurns = async () =>
     (await repo.listTurns(t.deps.db, { from: "2026-11-25" })).filter((x) => x.assigneeId === null);
   const mails = (to: string, kind: string) =>
-    t.deps.db
+    wholeDb(t.deps.db)
       .selectFrom("mail_outbox")
       .selectAll()
       .where("to_address", "=", to)
@@ -92,7 +93,7 @@ describe("asking a named person to take a turn", () => {
     expect((await member.submit(link ?? "", `${link}/accept`, {})).status).toBe(303);
     expect((await repo.findTurn(t.deps.db, turn?.id ?? ""))?.assigneeId).toBe(idle.id);
     expect((await member.post(`${link}/decline`, { _csrf: token })).status).toBe(409);
-    const audit = await t.deps.db
+    const audit = await wholeDb(t.deps.db)
       .selectFrom("audit_log")
       .select("action")
       .where("action", "like", "chore.%")

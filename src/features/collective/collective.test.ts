@@ -5,6 +5,7 @@ import { translator } from "../../i18n/index.js";
 import { giveTurn, memberPerson, signedIn } from "./test-helpers.js";
 import { STEPS } from "./starter/starter.routes.js";
 import * as catalogue from "./collective.messages.js";
+import { wholeDb } from "../../db/adapter.js";
 
 const fr = translator("fr");
 const now = new Date("2026-11-25T10:00:00.000Z");
@@ -62,7 +63,7 @@ describe("the collective's life", () => {
       message: "Une question posée avant d'avoir un compte.",
     });
     const client = await signedIn(t, person);
-    const [message] = await t.deps.db.selectFrom("contact_messages").select("id").execute();
+    const [message] = await wholeDb(t.deps.db).selectFrom("contact_messages").select("id").execute();
     const desk = `/fr/contact/desk/${message?.id}`;
     expect((await client.submit(desk, `${desk}/reply`, { body: "Réponse de la permanence" })).status).toBe(
       303,
@@ -96,8 +97,8 @@ describe("the collective's life", () => {
       password: person.password,
     });
     expect(gone.status).toBe(303);
-    const steps = await t.deps.db.selectFrom("contact_thread").select("person_id").execute();
+    const steps = await wholeDb(t.deps.db).selectFrom("contact_thread").select("person_id").execute();
     expect(steps).toEqual([{ person_id: null }]);
-    expect(await t.deps.db.selectFrom("calendar_feeds").selectAll().execute()).toEqual([]);
+    expect(await wholeDb(t.deps.db).selectFrom("calendar_feeds").selectAll().execute()).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { newId } from "../../db/ids.js";
 import { makeMember, makePerson } from "../../../tests/helpers/factories.js";
 import type { TestClient } from "../../../tests/helpers/client.js";
 import type { TestPlatform } from "../../../tests/helpers/platform.js";
+import { wholeDb } from "../../db/adapter.js";
 
 /** Set-up shared by the collective feature's tests: people of the collective and chore turns. */
 
@@ -25,10 +26,18 @@ export async function signedIn(
 
 /** Gives `personId` the turn of chore `slug` starting on `day` (YYYY-MM-DD). */
 export async function giveTurn(db: DB, slug: string, day: string, personId: string | null): Promise<string> {
-  const chore = await db.selectFrom("chores").select("id").where("slug", "=", slug).executeTakeFirstOrThrow();
-  await db.deleteFrom("chore_turns").where("chore_id", "=", chore.id).where("due_date", "=", day).execute();
+  const chore = await wholeDb(db)
+    .selectFrom("chores")
+    .select("id")
+    .where("slug", "=", slug)
+    .executeTakeFirstOrThrow();
+  await wholeDb(db)
+    .deleteFrom("chore_turns")
+    .where("chore_id", "=", chore.id)
+    .where("due_date", "=", day)
+    .execute();
   const id = newId();
-  await db
+  await wholeDb(db)
     .insertInto("chore_turns")
     .values({
       id,
@@ -46,7 +55,7 @@ export async function giveTurn(db: DB, slug: string, day: string, personId: stri
 }
 
 export async function mailsTo(db: DB, address: string) {
-  return db
+  return wholeDb(db)
     .selectFrom("mail_outbox")
     .selectAll()
     .where("to_address", "=", address)
@@ -60,7 +69,7 @@ export async function makeDecision(
   input: { title: string; closesAt: string; status?: "open" | "closed"; outcome?: string | null },
 ): Promise<string> {
   const id = newId();
-  await db
+  await wholeDb(db)
     .insertInto("decisions")
     .values({
       id,

@@ -3,6 +3,7 @@ import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/pla
 import { makeMember, makePerson, makeService } from "../../../tests/helpers/factories.js";
 import { csrfFrom } from "../../../tests/helpers/client.js";
 import { memberForm, serviceForm, signedIn, token } from "./members/test-selfservice.js";
+import { wholeDb } from "../../db/adapter.js";
 
 let t: TestPlatform;
 beforeAll(async () => {
@@ -56,7 +57,7 @@ describe("a member can never edit another member's data", () => {
     const anonToken = csrfFrom((await anonymous.get("/fr/login")).text, "/fr/login") ?? "";
     for (const [path, fields] of routes)
       expect([401, 403]).toContain((await anonymous.post(path, { _csrf: anonToken, ...fields })).status);
-    const after = await t.deps.db
+    const after = await wholeDb(t.deps.db)
       .selectFrom("members")
       .selectAll()
       .where("id", "=", theirs.id)
@@ -64,25 +65,25 @@ describe("a member can never edit another member's data", () => {
     expect(after.name).toBe("Pas à moi");
     expect(after.avatar).toBeNull();
     expect(after.archived_at).toBeNull();
-    const services = await t.deps.db
+    const services = await wholeDb(t.deps.db)
       .selectFrom("services")
       .selectAll()
       .where("member_id", "=", theirs.id)
       .execute();
     expect(services.map((s) => [s.name, s.archived_at])).toEqual([["Leur service", null]]);
     expect(
-      await t.deps.db
+      await wholeDb(t.deps.db)
         .selectFrom("member_invitations")
         .selectAll()
         .where("member_id", "=", theirs.id)
         .execute(),
     ).toEqual([]);
     expect(
-      await t.deps.db.selectFrom("categories").select("id").where("id", "=", "intrus").execute(),
+      await wholeDb(t.deps.db).selectFrom("categories").select("id").where("id", "=", "intrus").execute(),
     ).toEqual([]);
     expect(
       (
-        await t.deps.db
+        await wholeDb(t.deps.db)
           .selectFrom("categories")
           .select("name_fr")
           .where("id", "=", "pad")

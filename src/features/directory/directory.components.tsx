@@ -3,7 +3,7 @@ import { href } from "../../http/context.js";
 import type { Locale, Translator, WrittenText } from "../../i18n/index.js";
 import { MemberPicture } from "./logos/logos.views.js";
 import { Badge } from "../../views/components.js";
-import { categoryLabel, enumLabel, type CategoryNames } from "./labels.js";
+import { categoryLabel, enumLabel, type CategoryNameColumns } from "./labels.js";
 import type { ListedService } from "./finder/snapshot.js";
 import { writtenText } from "../../i18n/index.js";
 
@@ -55,7 +55,7 @@ export function languageName(locale: Locale, code: string): string {
 }
 
 /** A category's name as plain text (options, labels); pages that can mark its language use categoryLabel. */
-export function categoryName(locale: Locale, c: CategoryNames): string {
+export function categoryName(locale: Locale, c: CategoryNameColumns): string {
   return categoryLabel(locale, c).text;
 }
 

@@ -1,12 +1,14 @@
 import { newId, slugify } from "../../db/ids.js";
 import type { DB } from "../../db/adapter.js";
+import { categoryNames, type CategoryNames } from "./published-listings.js";
 import {
   directoryDb,
   type MemberStatus,
   type MemberType,
   type RegistrationLoad,
 } from "./directory.tables.js";
-import type { ServiceAccess, ServiceStatus } from "./directory.tables.js";
+import type { MembersTable, ServiceAccess, ServiceStatus } from "./directory.tables.js";
+import type { Selectable } from "kysely";
 import {
   createMember,
   createService,
@@ -82,6 +84,7 @@ export type FieldValues = Record<string, string | number | null>;
 export interface ImportableMember {
   id: string;
   slug: string;
+  website: string | null;
   filesAreSourceOfTruth: boolean;
   chatonsinfosUrl: string | null;
   values: FieldValues;
@@ -90,9 +93,11 @@ export interface ImportableMember {
 export interface ImportableService {
   id: string;
   slug: string;
+  name: string;
   url: string;
   chatonsinfosUrl: string | null;
   categoryId: string;
+  softwareSlug: string | null;
   softwareName: string | null;
   values: FieldValues;
 }
@@ -119,14 +124,25 @@ export async function findImportableMember(
       .where("chatonsinfos_url", "=", match.chatonsinfosUrl)
       .executeTakeFirst()) ??
     (await own.selectFrom("members").selectAll().where("slug", "=", match.slug).executeTakeFirst());
-  if (!row) return undefined;
+  return row ? toImportableMember(row) : undefined;
+}
+
+function toImportableMember(row: Selectable<MembersTable>): ImportableMember {
   return {
     id: row.id,
     slug: row.slug,
+    website: row.website,
     filesAreSourceOfTruth: row.chatonsinfos_source_of_truth === 1,
     chatonsinfosUrl: row.chatonsinfos_url,
     values: pick(row, IMPORT_MEMBER_FIELDS),
   };
+}
+
+/** Listed structures (not archived) with the fields the import compares; one of them by slug. */
+export async function importableMembers(db: DB, only: { slug?: string } = {}): Promise<ImportableMember[]> {
+  let query = directoryDb(db).selectFrom("members").selectAll().where("archived_at", "is", null);
+  if (only.slug) query = query.where("slug", "=", only.slug);
+  return (await query.execute()).map(toImportableMember);
 }
 
 /** A structure's services (archived ones left out), with the fields the import compares. */
@@ -135,16 +151,18 @@ export async function importableServices(db: DB, memberId: string): Promise<Impo
     .selectFrom("services")
     .leftJoin("software", "software.id", "services.software_id")
     .selectAll("services")
-    .select("software.name as software_name")
+    .select(["software.slug as software_slug", "software.name as software_name"])
     .where("services.member_id", "=", memberId)
     .where("services.archived_at", "is", null)
     .execute();
   return rows.map((r) => ({
     id: r.id,
     slug: r.slug,
+    name: r.name,
     url: r.url,
     chatonsinfosUrl: r.chatonsinfos_url,
     categoryId: r.category_id,
+    softwareSlug: r.software_slug,
     softwareName: r.software_name,
     values: pick(r, IMPORT_SERVICE_FIELDS),
   }));
@@ -274,10 +292,7 @@ export async function importServiceFields(
 
 export interface CategoryChoice {
   id: string;
-  nameFr: string;
-  nameEn: string;
-  /** '' when the category has no German name (show it with writtenText or categoryLabel). */
-  nameDe: string;
+  names: CategoryNames;
 }
 
 /** Categories an admin can place a service in (not archived), in the taxonomy's order. */
@@ -289,5 +304,5 @@ export async function categoryChoices(db: DB): Promise<CategoryChoice[]> {
     .orderBy("position")
     .orderBy("id")
     .execute();
-  return rows.map((r) => ({ id: r.id, nameFr: r.name_fr, nameEn: r.name_en, nameDe: r.name_de }));
+  return rows.map((r) => ({ id: r.id, names: categoryNames(r) }));
 }

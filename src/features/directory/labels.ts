@@ -19,7 +19,7 @@ export function counted(t: Translator, key: string, count: number): string {
 }
 
 /** A category's names as stored: the German is '' until someone writes it at /admin/categories. */
-export interface CategoryNames {
+export interface CategoryNameColumns {
   name_fr: string;
   name_en: string;
   name_de: string;
@@ -29,6 +29,6 @@ export interface CategoryNames {
  * A category's name for a reader: in their language, else English, else French, with the language
  * it is in (`lang` is set when it is not the page's, for an element's lang attribute).
  */
-export function categoryLabel(locale: Locale, names: CategoryNames): WrittenText {
+export function categoryLabel(locale: Locale, names: CategoryNameColumns): WrittenText {
   return writtenText(locale, { fr: names.name_fr, en: names.name_en, de: names.name_de });
 }

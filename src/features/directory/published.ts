@@ -9,7 +9,7 @@ import {
 } from "./directory.tables.js";
 import { lastSnapshot, loadSnapshot } from "./finder/snapshot.js";
 import { SHIPPED_CATALOGUE } from "./alternatives/catalogue.js";
-import type { CategoryNames } from "./labels.js";
+import type { CategoryNameColumns } from "./labels.js";
 
 /**
  * What the directory publishes to the other features: member structures and their services as
@@ -383,7 +383,7 @@ export function replacedServiceNames(db: DB, categoryId: string): string[] {
  * with `categoryLabel(locale, names)`, which picks the reader's language (German, else English,
  * else French) and says which language it picked.
  */
-export async function categoryNamesById(db: DB): Promise<Map<string, CategoryNames>> {
+export async function categoryNamesById(db: DB): Promise<Map<string, CategoryNameColumns>> {
   const rows = await directoryDb(db)
     .selectFrom("categories")
     .select(["id", "name_fr", "name_en", "name_de"])
@@ -391,7 +391,7 @@ export async function categoryNamesById(db: DB): Promise<Map<string, CategoryNam
   return new Map(rows.map((r) => [r.id, { name_fr: r.name_fr, name_en: r.name_en, name_de: r.name_de }]));
 }
 
-export { categoryLabel, type CategoryNames } from "./labels.js";
+export { categoryLabel, type CategoryNameColumns } from "./labels.js";
 
 // The federation import (stats feature) creates and updates structures and services through these.
 export {
@@ -399,6 +399,7 @@ export {
   IMPORT_SERVICE_FIELDS,
   categoryChoices,
   findImportableMember,
+  importableMembers,
   importMemberFields,
   importNewMember,
   importNewService,

@@ -9,6 +9,7 @@ import {
   htmlAfter,
   makeInstance,
 } from "../../../tests/helpers/entraide.js";
+import { wholeDb } from "../../db/adapter.js";
 
 /** Every write route (and every private page) of the feature, for each kind of person. */
 
@@ -87,8 +88,13 @@ const expected: Record<string, { structure: number; platform: number }> = {
 };
 
 const entraideAudit = async () =>
-  (await t.deps.db.selectFrom("audit_log").select("action").where("action", "like", "entraide.%").execute())
-    .length;
+  (
+    await wholeDb(t.deps.db)
+      .selectFrom("audit_log")
+      .select("action")
+      .where("action", "like", "entraide.%")
+      .execute()
+  ).length;
 
 describe("authorization of every write route", () => {
   for (const [who, status] of Object.entries(expected)) {
@@ -144,7 +150,7 @@ describe("authorization of private pages", () => {
       _csrf: token,
     });
     expect(res.status).toBe(404);
-    const row = await t.deps.db
+    const row = await wholeDb(t.deps.db)
       .selectFrom("entraide_instances")
       .select("paused")
       .where("id", "=", foreign)

@@ -10,6 +10,7 @@ import { translator } from "../../i18n/index.js";
 import { checkInstance, entraideProbes } from "./checks.js";
 import { PROBE_JOB } from "../../probe/rounds.js";
 import { dailyOf } from "../../probe/history.repository.js";
+import { wholeDb } from "../../db/adapter.js";
 
 let t: TestPlatform;
 const servers: FakeServer[] = [];
@@ -39,7 +40,7 @@ async function serve(handler: Parameters<typeof startFakeServer>[0]) {
 }
 
 const downMails = () =>
-  t.deps.db
+  wholeDb(t.deps.db)
     .selectFrom("mail_outbox")
     .selectAll()
     .where("kind", "=", "instance-down")
@@ -47,7 +48,11 @@ const downMails = () =>
     .execute();
 
 const instance = (id: string) =>
-  t.deps.db.selectFrom("entraide_instances").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  wholeDb(t.deps.db)
+    .selectFrom("entraide_instances")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
 
 describe("health over time", () => {
   it("goes down after N failures, back up after M successes, and mails the structure once per outage", async () => {
@@ -93,7 +98,7 @@ describe("health over time", () => {
     expect(daily).toHaveLength(1);
     expect(daily[0]).toMatchObject({ judged: 9, usable: 3 });
     expect(daily[0]?.usableMs).toBeGreaterThanOrEqual(0);
-    const visits = await t.deps.db
+    const visits = await wholeDb(t.deps.db)
       .selectFrom("entraide_visits")
       .selectAll()
       .where("instance_id", "=", id)

@@ -9,6 +9,8 @@ import { dailyOf, latestOf } from "../../probe/history.repository.js";
 import { uptimeRows } from "../stats/uptime.js";
 import { describeInstances } from "./instances.js";
 import { allInstances } from "./entraide.repository.js";
+import { wholeDb } from "../../db/adapter.js";
+import { opaqueDb } from "../../db/adapter.js";
 
 /**
  * A database as it was before the probe store (decision 025) and the link to the directory
@@ -95,7 +97,7 @@ afterAll(async () => {
 
 describe("migrating the portal's instances to the directory's services", () => {
   it("links an instance to its structure's service at the same address, and fills the service's software", async () => {
-    const row = await db
+    const row = await wholeDb(db)
       .selectFrom("entraide_instances")
       .selectAll()
       .where("id", "=", ids.lent ?? "")
@@ -107,8 +109,8 @@ describe("migrating the portal's instances to the directory's services", () => {
     expect(Object.keys(row)).not.toContain("software");
     expect(Object.keys(row)).not.toContain("url");
     const [view] = await describeInstances(
-      db,
-      (await allInstances(db)).filter((i) => i.id === ids.lent),
+      opaqueDb(db),
+      (await allInstances(opaqueDb(db))).filter((i) => i.id === ids.lent),
     );
     expect(view).toMatchObject({
       url: "https://pad.ancien.example.org/",
@@ -116,17 +118,17 @@ describe("migrating the portal's instances to the directory's services", () => {
       moved: false,
       listed: true,
     });
-    const notes = await db.selectFrom("audit_log").select(["action", "subject_id"]).execute();
+    const notes = await wholeDb(db).selectFrom("audit_log").select(["action", "subject_id"]).execute();
     expect(notes).toContainEqual({ action: "entraide.migration.software_set", subject_id: ids.pad });
   });
 
   it("creates the directory service of an instance that had none, and says so in the audit log", async () => {
-    const row = await db
+    const row = await wholeDb(db)
       .selectFrom("entraide_instances")
       .selectAll()
       .where("id", "=", ids.orphan ?? "")
       .executeTakeFirstOrThrow();
-    const service = await db
+    const service = await wholeDb(db)
       .selectFrom("services")
       .leftJoin("software", "software.id", "services.software_id")
       .select(["services.id", "services.member_id", "services.url", "services.category_id", "software.slug"])
@@ -138,13 +140,16 @@ describe("migrating the portal's instances to the directory's services", () => {
       category_id: "spreadsheet",
       slug: "ethercalc",
     });
-    const notes = await db.selectFrom("audit_log").select(["action", "subject_id", "data"]).execute();
+    const notes = await wholeDb(db)
+      .selectFrom("audit_log")
+      .select(["action", "subject_id", "data"])
+      .execute();
     expect(notes).toContainEqual({
       action: "entraide.migration.service_created",
       subject_id: service.id,
       data: JSON.stringify({ instance: ids.orphan, url: "https://calc.sans-fiche.example.org/" }),
     });
-    const withdrawn = await db
+    const withdrawn = await wholeDb(db)
       .selectFrom("entraide_instances")
       .select("directory_service_id")
       .where("id", "=", ids.withdrawn ?? "")
@@ -153,7 +158,7 @@ describe("migrating the portal's instances to the directory's services", () => {
   });
 
   it("moves both monitors' history into the observation store, keyed by address, and keeps the visitors", async () => {
-    const days = await dailyOf(db, ["https://pad.ancien.example.org/"], "2026-11-01");
+    const days = await dailyOf(opaqueDb(db), ["https://pad.ancien.example.org/"], "2026-11-01");
     expect(days).toEqual([
       expect.objectContaining({ day: "2026-11-28", checks: 24, reachable: 23, judged: 0, usable: 0 }),
       expect.objectContaining({
@@ -166,7 +171,7 @@ describe("migrating the portal's instances to the directory's services", () => {
       }),
     ]);
     const now = new Date("2026-11-30T12:00:00.000Z");
-    const uptime = await uptimeRows(db, [ids.pad ?? "", ids.cloud ?? ""], now);
+    const uptime = await uptimeRows(opaqueDb(db), [ids.pad ?? "", ids.cloud ?? ""], now);
     expect(uptime.map((u) => [u.service_id, u.day, u.ups]).sort()).toEqual(
       [
         [ids.cloud, "2026-11-29", 12],
@@ -174,11 +179,11 @@ describe("migrating the portal's instances to the directory's services", () => {
         [ids.pad, "2026-11-29", 24],
       ].sort(),
     );
-    const latest = (await latestOf(db, ["https://pad.ancien.example.org"])).get(
+    const latest = (await latestOf(opaqueDb(db), ["https://pad.ancien.example.org"])).get(
       "https://pad.ancien.example.org/",
     );
     expect(latest).toMatchObject({ reachable: true, since: "2026-11-20T00:00:00.000Z", status: 200 });
-    const visits = await db.selectFrom("entraide_visits").selectAll().execute();
+    const visits = await wholeDb(db).selectFrom("entraide_visits").selectAll().execute();
     expect(visits).toEqual([{ instance_id: ids.lent, day: "2026-11-29", visits: 12 }]);
     const schema = await ownSchema();
     const tables = await db.introspection.getTables();

@@ -14,6 +14,7 @@ import { escapeHtml } from "../../../tests/helpers/html.js";
 import { translator } from "../../i18n/index.js";
 import { portalFor } from "./live.js";
 import { PROBE_JOB } from "../../probe/rounds.js";
+import { wholeDb } from "../../db/adapter.js";
 
 /**
  * The issue's "done when": real fake instances on loopback (one healthy, one slow, one parked
@@ -60,7 +61,7 @@ afterAll(async () => {
 
 describe("health checks before dispatch", () => {
   it("tells the healthy instance from the slow, the parked and the down ones", async () => {
-    const rows = await t.deps.db
+    const rows = await wholeDb(t.deps.db)
       .selectFrom("entraide_instances")
       .select(["id", "health", "last_reason"])
       .execute();
@@ -134,7 +135,7 @@ describe("dispatch", () => {
   it("answers from memory: no database read per visitor", async () => {
     await t.client().get("/entraide/pad?direct=1");
     // With the instances table out of reach, only an in-memory table can still answer.
-    await sql`alter table entraide_instances rename to entraide_instances_away`.execute(t.deps.db);
+    await sql`alter table entraide_instances rename to entraide_instances_away`.execute(wholeDb(t.deps.db));
     try {
       for (let i = 0; i < 10; i++) {
         const res = await t.client().get("/entraide/pad?direct=1");
@@ -142,7 +143,7 @@ describe("dispatch", () => {
       }
       expect((await t.client().get("/fr/entraide")).status).toBe(200);
     } finally {
-      await sql`alter table entraide_instances_away rename to entraide_instances`.execute(t.deps.db);
+      await sql`alter table entraide_instances_away rename to entraide_instances`.execute(wholeDb(t.deps.db));
     }
   });
 
@@ -173,13 +174,13 @@ describe("dispatch", () => {
   it("counts visitors per instance and day, in batches, and nothing else", async () => {
     const portal = portalFor(t.deps);
     await portal.flush();
-    const before = await t.deps.db.selectFrom("entraide_visits").selectAll().execute();
+    const before = await wholeDb(t.deps.db).selectFrom("entraide_visits").selectAll().execute();
     const visitsBefore = before.find((r) => r.instance_id === ids.healthy)?.visits ?? 0;
     for (let i = 0; i < 7; i++) await t.client().get("/entraide/pad?direct=1");
-    const unflushed = await t.deps.db.selectFrom("entraide_visits").selectAll().execute();
+    const unflushed = await wholeDb(t.deps.db).selectFrom("entraide_visits").selectAll().execute();
     expect(unflushed.find((r) => r.instance_id === ids.healthy)?.visits ?? 0).toBe(visitsBefore);
     await portal.flush();
-    const rows = await t.deps.db.selectFrom("entraide_visits").selectAll().execute();
+    const rows = await wholeDb(t.deps.db).selectFrom("entraide_visits").selectAll().execute();
     const row = rows.find((r) => r.instance_id === ids.healthy);
     expect(row?.visits).toBe(visitsBefore + 7);
     expect(row?.day).toBe(new Date().toISOString().slice(0, 10));

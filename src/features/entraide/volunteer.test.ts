@@ -7,6 +7,7 @@ import { ETHERPAD_PAGE, htmlAfter, softwareId } from "../../../tests/helpers/ent
 import { escapeHtml } from "../../../tests/helpers/html.js";
 import { translator, type MessageKey, type Vars } from "../../i18n/index.js";
 import { PROBE_JOB } from "../../probe/rounds.js";
+import { wholeDb } from "../../db/adapter.js";
 
 /** A structure lends an instance, the platform admins approve it, visitors get it, the structure pauses it. */
 
@@ -36,7 +37,7 @@ beforeAll(async () => {
   await platformAdmin.login(root.email, root.password);
   const service = (url: string, over: { software?: string; category?: string } = {}) =>
     makeService(t.deps.db, member.id, { url, category_id: over.category ?? "pad" }).then(async (s) => {
-      await t.deps.db
+      await wholeDb(t.deps.db)
         .updateTable("services")
         .set({ software_id: await softwareId(t.deps.db, over.software ?? "etherpad") })
         .where("id", "=", s.id)
@@ -69,7 +70,7 @@ const propose = (fields: Record<string, string>) =>
     ...fields,
   });
 const onlyInstance = () =>
-  t.deps.db
+  wholeDb(t.deps.db)
     .selectFrom("entraide_instances")
     .selectAll()
     .where("member_id", "=", member.id)
@@ -106,7 +107,7 @@ describe("lending an instance", () => {
     expect(wrong.text).toContain(fr("entraide.error.software_mismatch"));
     expect(await refused("poll")).toContain(fr("entraide.error.directory_category"));
     expect(await refused("neighbours")).toContain(fr("entraide.error.directory_service"));
-    const count = await t.deps.db.selectFrom("entraide_instances").select("id").execute();
+    const count = await wholeDb(t.deps.db).selectFrom("entraide_instances").select("id").execute();
     expect(count).toHaveLength(0);
   });
 
@@ -124,7 +125,7 @@ describe("lending an instance", () => {
       directory_service_id: lendable.pad,
       reviewed_url: `${server.url}/`,
     });
-    const audit = await t.deps.db
+    const audit = await wholeDb(t.deps.db)
       .selectFrom("audit_log")
       .selectAll()
       .where("subject_id", "=", row.id)
@@ -192,7 +193,7 @@ describe("lending an instance", () => {
     await platformAdmin.submit("/fr/admin/entraide", `/fr/admin/entraide/instances/${row.id}/approve`, {});
     await t.deps.jobs.runNow(PROBE_JOB);
     expect((await t.client().get("/entraide/pad?direct=1")).location).toBe(`${server.url}/autre/`);
-    await t.deps.db
+    await wholeDb(t.deps.db)
       .updateTable("services")
       .set({ url: `${server.url}/ailleurs/` })
       .where("id", "=", lendable.other ?? "")
@@ -200,7 +201,7 @@ describe("lending an instance", () => {
     await t.deps.jobs.runNow(PROBE_JOB);
     expect(await onlyInstance()).toMatchObject({ approval: "pending", health: "unknown" });
     expect((await t.client().get("/entraide/pad?direct=1")).status).toBe(503);
-    const moved = await t.deps.db
+    const moved = await wholeDb(t.deps.db)
       .selectFrom("audit_log")
       .select("data")
       .where("action", "=", "entraide.instance.moved")

@@ -3,11 +3,12 @@ import type { DemoWorld } from "../../demo/world.js";
 import { audit } from "../../audit/audit.js";
 import { updateMemberFields } from "../directory/directory.repository.js";
 import { ACCESSORIES, kittenFromSeed, serializeAvatar, type KittenOptions } from "./kitten.js";
+import { inTransaction } from "../../db/adapter.js";
 
 /** A few demo structures kept a kitten of their own (the others show the one of their slug). */
 export async function seedKittens(deps: Deps, world: DemoWorld): Promise<void> {
   const chosen = world.members.filter((_, i) => i % 9 === 0).slice(0, 8);
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     for (const [i, member] of chosen.entries()) {
       const accessory = ACCESSORIES[1 + (i % (ACCESSORIES.length - 1))] ?? "bow";
       const options: KittenOptions = { ...kittenFromSeed(member.slug), accessory, background: "cream" };

@@ -3,6 +3,7 @@ import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/pla
 import { makeMember, makePerson } from "../../../tests/helpers/factories.js";
 import { kittenFromSeed, kittenSvg, parseAvatar } from "./kitten.js";
 import { seedKittens } from "./kittens.demo.js";
+import { wholeDb } from "../../db/adapter.js";
 
 let t: TestPlatform;
 beforeAll(async () => {
@@ -76,7 +77,7 @@ describe("kitten images", () => {
       },
     );
     expect(kept.status).toBe(303);
-    const row = await t.deps.db
+    const row = await wholeDb(t.deps.db)
       .selectFrom("members")
       .select("avatar")
       .where("id", "=", member.id)
@@ -91,7 +92,7 @@ describe("kitten images", () => {
     expect((await t.client().get("/fr/members/chaton-avatar")).text).toMatch(
       /src="\/members\/chaton-avatar\/avatar\.svg\?v=\w+"/,
     );
-    const audit = await t.deps.db
+    const audit = await wholeDb(t.deps.db)
       .selectFrom("audit_log")
       .select("action")
       .where("subject_id", "=", member.id)
@@ -144,7 +145,7 @@ describe("demo", () => {
       members: members.map((m) => ({ id: m.id, slug: m.slug, name: m.name, website: "", services: [] })),
     };
     await seedKittens(t.deps, world);
-    const rows = await t.deps.db
+    const rows = await wholeDb(t.deps.db)
       .selectFrom("members")
       .select(["slug", "avatar"])
       .where("slug", "like", "demo-kitten-%")

@@ -23,6 +23,7 @@ import {
 import { pngSize, svgToPng } from "./png.js";
 import { KittenPage, type KeepTarget } from "./kittens.views.js";
 import { ofName } from "../../i18n/index.js";
+import { inTransaction } from "../../db/adapter.js";
 
 const SYLLABLES = ["mi", "nou", "pa", "to", "li", "ka", "ro", "zu", "fe", "bi", "ga", "lo", "chat", "ton"];
 
@@ -157,7 +158,7 @@ export function kittenPages(router: Hono<AppEnv>): void {
       form.data.action === "keep"
         ? serializeAvatar({ seed, options: resolveKitten(seed, parseKittenOptions(form.values)) })
         : null;
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await updateMemberFields(trx, member.id, { avatar });
       await audit(trx, {
         actor: { personId: person.id, memberId: member.id },

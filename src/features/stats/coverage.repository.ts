@@ -1,5 +1,6 @@
 import type { DB } from "../../db/adapter.js";
 import { specsFor, type FileClass } from "./chatonsinfos/properties.js";
+import { statsDb } from "./stats.tables.js";
 
 /**
  * Property coverage: for each file class and property, how many files of the latest crawl fill it
@@ -37,14 +38,14 @@ function states(text: string | null): Record<string, string> {
 }
 
 export async function propertyCoverage(db: DB): Promise<ClassCoverage[]> {
-  const run = await db
+  const run = await statsDb(db)
     .selectFrom("stats_crawl_runs")
     .select("id")
     .where("status", "=", "done")
     .orderBy("started_at", "desc")
     .executeTakeFirst();
   const files = run
-    ? await db
+    ? await statsDb(db)
         .selectFrom("stats_files")
         .select(["class", "properties"])
         .where("last_run_id", "=", run.id)

@@ -1,4 +1,5 @@
 import type { DB } from "../../db/adapter.js";
+import { statsDb } from "./stats.tables.js";
 
 /**
  * What the crawl found that the directory does not hold: organization and service files no
@@ -10,7 +11,7 @@ const READ = ["ok", "generated", "not-modified"] as const;
 
 /** Files of the latest finished crawl (older files stop counting, as for the aggregates). */
 async function latestRunId(db: DB): Promise<string | null> {
-  const run = await db
+  const run = await statsDb(db)
     .selectFrom("stats_crawl_runs")
     .select("id")
     .where("status", "=", "done")
@@ -35,7 +36,7 @@ export interface CrawledOrganization {
 export async function crawledOrganizations(db: DB): Promise<CrawledOrganization[]> {
   const run = await latestRunId(db);
   if (!run) return [];
-  const files = await db
+  const files = await statsDb(db)
     .selectFrom("stats_files")
     .select([
       "id",
@@ -95,7 +96,7 @@ export interface CrawledService {
 export async function crawledServices(db: DB, filter: { software?: string } = {}): Promise<CrawledService[]> {
   const run = await latestRunId(db);
   if (!run) return [];
-  let query = db
+  let query = statsDb(db)
     .selectFrom("stats_files as s")
     .leftJoin("stats_files as o", "o.url", "s.organization_url")
     .select([

@@ -1,9 +1,18 @@
 import type { DB } from "../../db/adapter.js";
+import {
+  findListedMember,
+  importableMembers,
+  structuresByIds,
+  type FieldValues,
+  type Structure,
+} from "../directory/published.js";
+import { serviceEvenArchived } from "../directory/published-listings.js";
 import { toCount } from "../../db/adapter.js";
 import { checkChatonsInfos, isCheckCode, type CheckParams, type CheckResult } from "./chatonsinfos/check.js";
 import { parseChatonsInfos } from "./chatonsinfos/parse.js";
 import { parseFlags, parseValues, sumSeries, type Flag } from "./metrics.js";
 import type { SeriesPeriod } from "./stats.tables.js";
+import { statsDb } from "./stats.tables.js";
 
 /** Reads for the detail pages: one file, one run, one organization or service, uptime. */
 
@@ -54,15 +63,30 @@ function isParams(value: unknown): value is CheckParams {
 
 export const FILES_PAGE = 100;
 
+/** Adds the structure's slug and name to rows that name one (archived structures still named). */
+async function withMembers<R extends { member_id: string | null }>(
+  db: DB,
+  rows: R[],
+): Promise<(R & { member_slug: string | null; member_name: string | null })[]> {
+  const members = await structuresByIds(
+    db,
+    rows.flatMap((r) => (r.member_id ? [r.member_id] : [])),
+  );
+  return rows.map((r) => {
+    const m = r.member_id ? members.get(r.member_id) : undefined;
+    return { ...r, member_slug: m?.slug ?? null, member_name: m?.name ?? null };
+  });
+}
+
 export async function listFiles(
   db: DB,
   filter: { problem?: "errors" | "failed" | ""; page: number; memberId?: string },
 ) {
-  let query = db
+  let query = statsDb(db)
     .selectFrom("stats_files")
-    .leftJoin("members", "members.id", "stats_files.member_id")
     .select([
       "stats_files.id",
+      "stats_files.member_id",
       "stats_files.url",
       "stats_files.class",
       "stats_files.name",
@@ -74,8 +98,6 @@ export async function listFiles(
       "stats_files.oks",
       "stats_files.fetched_at",
       "stats_files.last_success_at",
-      "members.slug as member_slug",
-      "members.name as member_name",
     ]);
   if (filter.problem === "errors") query = query.where("stats_files.errors", ">", 0);
   if (filter.problem === "failed")
@@ -91,40 +113,36 @@ export async function listFiles(
     .limit(FILES_PAGE)
     .offset((filter.page - 1) * FILES_PAGE)
     .execute();
-  return { rows, total: toCount(total?.n) };
+  return { rows: await withMembers(db, rows), total: toCount(total?.n) };
 }
 
 /** One file with its content, history and children; `all` lists valid properties too. */
 export async function fileDetail(db: DB, id: string, all = false) {
-  const file = await db
-    .selectFrom("stats_files")
-    .leftJoin("members", "members.id", "stats_files.member_id")
-    .leftJoin("services", "services.id", "stats_files.service_id")
-    .selectAll("stats_files")
-    .select([
-      "members.slug as member_slug",
-      "members.name as member_name",
-      "services.slug as service_slug",
-      "services.name as service_name",
-    ])
-    .where("stats_files.id", "=", id)
-    .executeTakeFirst();
-  if (!file) return undefined;
+  const row = await statsDb(db).selectFrom("stats_files").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!row) return undefined;
+  const [withMember] = await withMembers(db, [row]);
+  const service = row.service_id ? await serviceEvenArchived(db, row.service_id) : undefined;
+  const file = {
+    ...row,
+    ...withMember,
+    service_slug: service?.slug ?? null,
+    service_name: service?.name ?? null,
+  };
   const content = file.content_hash
-    ? await db
+    ? await statsDb(db)
         .selectFrom("stats_contents")
         .select(["body", "encoding", "size"])
         .where("hash", "=", file.content_hash)
         .executeTakeFirst()
     : undefined;
-  const history = await db
+  const history = await statsDb(db)
     .selectFrom("stats_file_history")
     .selectAll()
     .where("file_id", "=", id)
     .orderBy("fetched_at", "desc")
     .limit(60)
     .execute();
-  const children = await db
+  const children = await statsDb(db)
     .selectFrom("stats_files")
     .select(["id", "url", "class", "result", "errors", "warnings"])
     .where("parent_url", "=", file.url)
@@ -145,7 +163,7 @@ export async function fileDetail(db: DB, id: string, all = false) {
 }
 
 export async function rawFile(db: DB, id: string) {
-  return db
+  return statsDb(db)
     .selectFrom("stats_files")
     .innerJoin("stats_contents", "stats_contents.hash", "stats_files.content_hash")
     .select(["stats_files.url", "stats_contents.body", "stats_contents.hash"])
@@ -154,60 +172,69 @@ export async function rawFile(db: DB, id: string) {
 }
 
 export async function listRuns(db: DB, limit = 60) {
-  return db.selectFrom("stats_crawl_runs").selectAll().orderBy("started_at", "desc").limit(limit).execute();
+  return statsDb(db)
+    .selectFrom("stats_crawl_runs")
+    .selectAll()
+    .orderBy("started_at", "desc")
+    .limit(limit)
+    .execute();
 }
 
 export async function runDetail(db: DB, id: string) {
-  const run = await db.selectFrom("stats_crawl_runs").selectAll().where("id", "=", id).executeTakeFirst();
+  const run = await statsDb(db)
+    .selectFrom("stats_crawl_runs")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
   if (!run) return undefined;
-  const failures = await db
+  const failures = await statsDb(db)
     .selectFrom("stats_file_history")
     .innerJoin("stats_files", "stats_files.id", "stats_file_history.file_id")
-    .leftJoin("members", "members.id", "stats_files.member_id")
     .select([
       "stats_files.id",
       "stats_files.url",
+      "stats_files.member_id",
       "stats_file_history.result",
       "stats_file_history.reason",
       "stats_file_history.http_status",
-      "members.name as member_name",
     ])
     .where("stats_file_history.run_id", "=", id)
     .where("stats_file_history.result", "not in", ["ok", "generated", "not-modified"])
     .orderBy("stats_files.url")
     .limit(500)
     .execute();
-  const items = await db
+  const items = await statsDb(db)
     .selectFrom("stats_crawl_items")
-    .leftJoin("members", "members.id", "stats_crawl_items.member_id")
     .select([
       "stats_crawl_items.url",
+      "stats_crawl_items.member_id",
       "stats_crawl_items.status",
       "stats_crawl_items.files",
       "stats_crawl_items.failures",
       "stats_crawl_items.error",
-      "members.name as member_name",
-      "members.slug as member_slug",
     ])
     .where("stats_crawl_items.run_id", "=", id)
     .orderBy("stats_crawl_items.failures", "desc")
     .orderBy("stats_crawl_items.url")
     .limit(500)
     .execute();
-  return { run, failures, items };
+  return { run, failures: await withMembers(db, failures), items: await withMembers(db, items) };
 }
 
-export async function memberBySlug(db: DB, slug: string) {
-  return db
-    .selectFrom("members")
-    .selectAll()
-    .where("slug", "=", slug)
-    .where("archived_at", "is", null)
-    .executeTakeFirst();
+/** A listed structure, with what the directory holds of the fields its organization file states. */
+export interface StatsMember extends Structure {
+  fields: FieldValues;
+}
+
+export async function memberBySlug(db: DB, slug: string): Promise<StatsMember | undefined> {
+  const member = await findListedMember(db, slug);
+  if (!member) return undefined;
+  const [importable] = await importableMembers(db, { slug });
+  return { ...member, fields: importable?.values ?? {} };
 }
 
 export async function filesOfMember(db: DB, memberId: string) {
-  return db
+  return statsDb(db)
     .selectFrom("stats_files")
     .selectAll()
     .where("member_id", "=", memberId)
@@ -219,7 +246,11 @@ export async function filesOfMember(db: DB, memberId: string) {
 /** Series summed over a set of files (an organization's services): computed on demand. */
 export async function seriesOfFiles(db: DB, fileIds: string[]) {
   if (fileIds.length === 0) return [];
-  const rows = await db.selectFrom("stats_series").selectAll().where("file_id", "in", fileIds).execute();
+  const rows = await statsDb(db)
+    .selectFrom("stats_series")
+    .selectAll()
+    .where("file_id", "in", fileIds)
+    .execute();
   const groups = new Map<
     string,
     {
@@ -254,11 +285,11 @@ export { uptimeByMember, uptimeRows } from "./uptime.js";
 
 export async function nodeinfoOf(db: DB, serviceIds: string[]) {
   if (serviceIds.length === 0) return [];
-  return db.selectFrom("stats_nodeinfo").selectAll().where("service_id", "in", serviceIds).execute();
+  return statsDb(db).selectFrom("stats_nodeinfo").selectAll().where("service_id", "in", serviceIds).execute();
 }
 
 export async function nodeinfoHistory(db: DB, serviceId: string) {
-  return db
+  return statsDb(db)
     .selectFrom("stats_nodeinfo_daily")
     .selectAll()
     .where("service_id", "=", serviceId)

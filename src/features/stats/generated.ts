@@ -13,6 +13,7 @@ import {
   type Sub,
 } from "./chatonsinfos/write.js";
 import { toLevel, toLoad, toOrgType, toRegistration, toServiceStatus } from "./chatonsinfos/mapping.js";
+import { wholeDb } from "../../db/adapter.js";
 
 /**
  * ChatonsInfos files the platform serves for its members, from the directory tables: the
@@ -68,7 +69,7 @@ export function localPathOf(config: Config, url: string): LocalPath | undefined 
 type Member = Selectable<MembersTable>;
 
 async function federationMembers(db: DB) {
-  return db
+  return wholeDb(db)
     .selectFrom("members")
     .select(["slug", "chatonsinfos_url", "updated_at"])
     .where("membership", "=", "member")
@@ -124,7 +125,7 @@ function countryName(code: string | null): string | null {
 }
 
 export async function memberBySlug(db: DB, slug: string): Promise<Member | undefined> {
-  return db
+  return wholeDb(db)
     .selectFrom("members")
     .selectAll()
     .where("slug", "=", slug)
@@ -133,7 +134,7 @@ export async function memberBySlug(db: DB, slug: string): Promise<Member | undef
 }
 
 export async function servicesOf(db: DB, memberId: string) {
-  return db
+  return wholeDb(db)
     .selectFrom("services")
     .leftJoin("software", "software.id", "services.software_id")
     .selectAll("services")

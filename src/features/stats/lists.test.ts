@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/platform.js";
 import { makeMember, makeService } from "../../../tests/helpers/factories.js";
+import { wholeDb } from "../../db/adapter.js";
 
 /** The stats lists stay usable for a large federation: pages of 100, every row on exactly one. */
 
@@ -41,8 +42,9 @@ describe("the services list of the stats", () => {
   });
 
   it("keeps the filter in the links between pages", async () => {
-    const category = (await t.deps.db.selectFrom("services").select("category_id").executeTakeFirstOrThrow())
-      .category_id;
+    const category = (
+      await wholeDb(t.deps.db).selectFrom("services").select("category_id").executeTakeFirstOrThrow()
+    ).category_id;
     const page = await t.client().get(`/en/stats/services?category=${category}`);
     expect(page.status).toBe(200);
     expect(page.text).toContain(`href="/en/stats/services?category=${category}&amp;page=2" rel="next"`);
@@ -59,5 +61,34 @@ describe("the organizations list of the stats", () => {
     const second = await t.client().get("/en/stats/organizations?page=2");
     expect(second.text).toContain("Page 2 of 2");
     expect(second.text).toContain('href="/en/stats/organizations" rel="prev"');
+  });
+});
+
+describe("category names on the stats pages", () => {
+  it("are the directory's names in the page's language, German included", async () => {
+    const category = (
+      await wholeDb(t.deps.db).selectFrom("services").select("category_id").executeTakeFirstOrThrow()
+    ).category_id;
+    const names = await wholeDb(t.deps.db)
+      .selectFrom("categories")
+      .select(["name_fr", "name_en"])
+      .where("id", "=", category)
+      .executeTakeFirstOrThrow();
+    const { GERMAN_CATEGORY_NAMES } = await import("../directory/services/category-names.de.js");
+    const german = GERMAN_CATEGORY_NAMES[category];
+    expect(german).toBeTruthy();
+    for (const [locale, name] of [
+      ["fr", names.name_fr],
+      ["en", names.name_en],
+      ["de", german ?? ""],
+    ] as const) {
+      const page = await t.client().get(`/${locale}/stats/categories/${category}`);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain(name.replace(/'/g, "&#39;"));
+      const list = await t.client().get(`/${locale}/stats/services`);
+      expect(list.text).toContain(name.replace(/'/g, "&#39;"));
+    }
+    const api = await t.client().get("/api/stats/categories.json");
+    expect(api.text).toContain(`"name_de":"${german}"`);
   });
 });

@@ -1,7 +1,10 @@
 import type { Deps } from "../../deps.js";
 import { OutboundError } from "../../http/outbound.js";
 import { createHostLimiter, mapPool } from "./crawl/limiter.js";
+import { allListedServices } from "../directory/published.js";
 import { hostOf } from "./crawl/fetch.js";
+import { statsDb } from "./stats.tables.js";
+import { inTransaction } from "../../db/adapter.js";
 
 /**
  * NodeInfo (PEERS.md §5): discovery at /.well-known/nodeinfo, then the document of the highest
@@ -149,17 +152,10 @@ export async function fetchNodeinfo(
 }
 
 async function targets(deps: Deps) {
-  const rows = await deps.db
-    .selectFrom("services")
-    .innerJoin("members", "members.id", "services.member_id")
-    .leftJoin("software", "software.id", "services.software_id")
-    .select(["services.id", "services.url", "software.slug as software_slug"])
-    .where("services.archived_at", "is", null)
-    .where("members.archived_at", "is", null)
-    .execute();
+  const rows = await allListedServices(deps.db);
   const crawled = new Map(
     (
-      await deps.db
+      await statsDb(deps.db)
         .selectFrom("stats_files")
         .select(["service_id", "software_key"])
         .where("service_id", "is not", null)
@@ -168,7 +164,7 @@ async function targets(deps: Deps) {
     ).map((r) => [r.service_id ?? "", r.software_key]),
   );
   return rows.filter(
-    (r) => NODEINFO_SOFTWARE.has(r.software_slug ?? "") || NODEINFO_SOFTWARE.has(crawled.get(r.id) ?? ""),
+    (r) => NODEINFO_SOFTWARE.has(r.softwareSlug ?? "") || NODEINFO_SOFTWARE.has(crawled.get(r.id) ?? ""),
   );
 }
 
@@ -179,7 +175,7 @@ export async function runNodeinfo(deps: Deps, signal?: AbortSignal): Promise<str
     limiter.run(hostOf(s.url), async () => ({ id: s.id, outcome: await fetchNodeinfo(deps, s.url, signal) })),
   );
   const at = deps.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     for (const { id, outcome } of results) {
       const f = outcome.ok ? outcome.figures : undefined;
       const row = {
@@ -197,7 +193,7 @@ export async function runNodeinfo(deps: Deps, signal?: AbortSignal): Promise<str
         local_comments: f?.localComments ?? null,
         error: outcome.ok ? null : outcome.error,
       };
-      await trx
+      await statsDb(trx)
         .insertInto("stats_nodeinfo")
         .values({ service_id: id, ...row })
         .onConflict((oc) => oc.column("service_id").doUpdateSet(row))
@@ -208,7 +204,7 @@ export async function runNodeinfo(deps: Deps, signal?: AbortSignal): Promise<str
         users_active_month: f.usersActiveMonth,
         local_posts: f.localPosts,
       };
-      await trx
+      await statsDb(trx)
         .insertInto("stats_nodeinfo_daily")
         .values({ service_id: id, day: at.slice(0, 10), ...daily })
         .onConflict((oc) => oc.columns(["service_id", "day"]).doUpdateSet(daily))

@@ -1,4 +1,5 @@
 import type { DB } from "../../db/adapter.js";
+import { statsDb } from "./stats.tables.js";
 
 /**
  * What the stats feature publishes to the others, read-only: for the admin home, the last crawl
@@ -14,7 +15,7 @@ export interface LastCrawl {
 }
 
 export async function lastCrawl(db: DB): Promise<LastCrawl | undefined> {
-  const row = await db
+  const row = await statsDb(db)
     .selectFrom("stats_crawl_runs")
     .select(["id", "status", "started_at", "files_failed", "errors"])
     .orderBy("started_at", "desc")

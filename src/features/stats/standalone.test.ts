@@ -3,6 +3,7 @@ import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/pla
 import { startFakeServer, type FakeServer } from "../../../tests/helpers/fake-server.js";
 import { crawlFederation } from "./crawl/run.js";
 import { runImport } from "./import/run.js";
+import { wholeDb } from "../../db/adapter.js";
 
 /**
  * Stats stand alone: a platform whose directory is empty, pointed at a federation, lists every
@@ -58,7 +59,7 @@ async function listing(name: string): Promise<Listing> {
 
 describe("stats without a directory", () => {
   it("lists the crawled organizations, services and software in the exports, marked", async () => {
-    expect(await t.deps.db.selectFrom("members").select("id").execute()).toEqual([]);
+    expect(await wholeDb(t.deps.db).selectFrom("members").select("id").execute()).toEqual([]);
     const orgs = await listing("organizations");
     expect(orgs.items).toEqual([
       expect.objectContaining({ name: "Chaton Alpha", in_directory: false, crawled_services: 1 }),

@@ -27,18 +27,18 @@ const ratio = (r: number | null) => (r === null ? null : Math.round(r * 10_000) 
 
 const listedServiceRow = (r: repo.ServiceListRow): Row => ({
   in_directory: true,
-  member: r.member_slug,
+  member: r.memberSlug,
   slug: r.slug,
   name: r.name,
   url: r.url,
-  category: r.category_id,
-  software: r.software_slug,
+  category: r.categoryId,
+  software: r.softwareSlug,
   crawled_software: r.file?.software_name ?? null,
   status: r.status,
   up_now: r.up_now === null ? null : r.up_now === 1,
   uptime_90d: ratio(r.uptime),
-  nodeinfo_users: r.users_total,
-  nodeinfo_active_month: r.users_active_month,
+  nodeinfo_users: r.usersTotal,
+  nodeinfo_active_month: r.usersActiveMonth,
   file_errors: r.file?.errors ?? null,
   file_warnings: r.file?.warnings ?? null,
 });
@@ -94,8 +94,9 @@ const EXPORTS: Record<string, Export> = {
     (await repo.listCategories(deps.db)).map((r) => ({
       id: r.id,
       family: r.family,
-      name_fr: r.name_fr,
-      name_en: r.name_en,
+      name_fr: r.names.fr,
+      name_en: r.names.en,
+      name_de: r.names.de,
       services: r.services,
       members: r.members,
     })),
@@ -164,7 +165,7 @@ const EXPORTS: Record<string, Export> = {
         deps.now(),
       );
       return {
-        member: s.member_slug,
+        member: s.memberSlug,
         service: s.slug,
         url: s.url,
         uptime_90d: ratio(overallRatio(bars)),

@@ -8,6 +8,7 @@ import { parseChatonsInfos } from "./chatonsinfos/parse.js";
 import { checkChatonsInfos } from "./chatonsinfos/check.js";
 import { CRAWL_JOB, NODEINFO_JOB, UPTIME_JOB } from "./stats.jobs.js";
 import { uptimeRows } from "./uptime.js";
+import { wholeDb } from "../../db/adapter.js";
 
 /**
  * crawl → check → pages → exports, end to end: the platform's own federation file lists one
@@ -120,7 +121,7 @@ afterAll(async () => {
 
 async function waitForRun() {
   for (let i = 0; i < 100; i++) {
-    const run = await t.deps.db
+    const run = await wholeDb(t.deps.db)
       .selectFrom("stats_crawl_runs")
       .selectAll()
       .orderBy("id", "desc")
@@ -169,7 +170,7 @@ describe("crawl, check, pages and exports", () => {
     const run = await waitForRun();
     expect(run.status).toBe("done");
     expect(run.trigger).toBe("job");
-    const files = await t.deps.db
+    const files = await wholeDb(t.deps.db)
       .selectFrom("stats_files")
       .select(["url", "result", "member_id", "class"])
       .execute();
@@ -185,7 +186,7 @@ describe("crawl, check, pages and exports", () => {
       member_id: keeper.id,
     });
     expect(site.requests.filter((r) => r.path.startsWith("/.well-known/chatonsinfos"))).toEqual([]);
-    const audit = await t.deps.db
+    const audit = await wholeDb(t.deps.db)
       .selectFrom("audit_log")
       .select("action")
       .where("action", "=", "job.run")
@@ -201,14 +202,14 @@ describe("crawl, check, pages and exports", () => {
   it("probes uptime and reads NodeInfo", async () => {
     await t.deps.jobs.runNow(UPTIME_JOB);
     await t.deps.jobs.runNow(NODEINFO_JOB);
-    const services = await t.deps.db.selectFrom("services").select("id").execute();
+    const services = await wholeDb(t.deps.db).selectFrom("services").select("id").execute();
     const daily = await uptimeRows(
       t.deps.db,
       services.map((s) => s.id),
       t.deps.now(),
     );
     expect(daily.map((d) => d.ups).sort()).toEqual([0, 1, 1]);
-    const nodeinfo = await t.deps.db.selectFrom("stats_nodeinfo").selectAll().execute();
+    const nodeinfo = await wholeDb(t.deps.db).selectFrom("stats_nodeinfo").selectAll().execute();
     expect(nodeinfo.find((n) => n.ok === 1)?.users_total).toBe(1234);
   });
 
@@ -249,7 +250,7 @@ describe("crawl, check, pages and exports", () => {
   });
 
   it("shows each problem of a file with its line and how to fix it", async () => {
-    const file = await t.deps.db
+    const file = await wholeDb(t.deps.db)
       .selectFrom("stats_files")
       .select("id")
       .where("url", "=", `${site.url}/social.properties`)
@@ -259,7 +260,7 @@ describe("crawl, check, pages and exports", () => {
     expect(page.text).toContain(escapeHtml(fr("stats.check.bad-value.enum")));
     expect(page.text).toContain("OK, WARNING, ALERT");
     expect(page.text).toContain('id="L7"');
-    const html = await t.deps.db
+    const html = await wholeDb(t.deps.db)
       .selectFrom("stats_files")
       .select("id")
       .where("url", "=", `${site.url}/pad.properties`)
@@ -336,7 +337,7 @@ describe("my ChatonsInfos files are my source of truth", () => {
       ).status,
     ).toBe(403);
     await t.deps.jobs.runNow(CRAWL_JOB);
-    const member = await t.deps.db
+    const member = await wholeDb(t.deps.db)
       .selectFrom("members")
       .selectAll()
       .where("id", "=", publisher.id)
@@ -347,7 +348,7 @@ describe("my ChatonsInfos files are my source of truth", () => {
       contact_email: "bonjour@publie.example.org",
       chatonsinfos_source_of_truth: 1,
     });
-    const service = await t.deps.db
+    const service = await wholeDb(t.deps.db)
       .selectFrom("services")
       .leftJoin("software", "software.id", "services.software_id")
       .select(["software.slug"])
@@ -355,7 +356,9 @@ describe("my ChatonsInfos files are my source of truth", () => {
       .where("member_id", "=", publisher.id)
       .executeTakeFirstOrThrow();
     expect(service.slug).toBe("mastodon");
-    const actions = (await t.deps.db.selectFrom("audit_log").select("action").execute()).map((a) => a.action);
+    const actions = (await wholeDb(t.deps.db).selectFrom("audit_log").select("action").execute()).map(
+      (a) => a.action,
+    );
     expect(actions).toContain("stats.source_of_truth");
     expect(actions).toContain("stats.import.member");
     expect(actions).toContain("stats.import.service");

@@ -1,4 +1,6 @@
 import type { Deps } from "../../deps.js";
+import { importableServices } from "../directory/published.js";
+import { categoryNamesOf, softwareNameOf } from "../directory/published-listings.js";
 import { metricPublishers } from "./coverage.repository.js";
 import type { Locale } from "../../i18n/index.js";
 import { parseChatonsInfos } from "./chatonsinfos/parse.js";
@@ -121,7 +123,10 @@ export async function buildOrganization(deps: Deps, slug: string): Promise<Organ
   const org = files.find((f) => f.class === "organization");
   const body = org?.content_hash ? await detail.rawFile(deps.db, org.id) : undefined;
   const diff: FieldDifference[] = body
-    ? differences(member, memberFieldsFromFile(parseChatonsInfos(body.body), federationKey(deps.config)))
+    ? differences(
+        member.fields,
+        memberFieldsFromFile(parseChatonsInfos(body.body), federationKey(deps.config)),
+      )
     : [];
   const services = await repo.listServices(deps.db, deps.now(), { member: slug });
   const metrics = await metricsOf(
@@ -154,13 +159,9 @@ export async function buildService(
   );
   const main = files.find((f) => f.class === "service");
   const body = main?.content_hash ? await detail.rawFile(deps.db, main.id) : undefined;
-  const current = await deps.db
-    .selectFrom("services")
-    .selectAll()
-    .where("id", "=", service.id)
-    .executeTakeFirst();
+  const current = (await importableServices(deps.db, service.memberId)).find((s) => s.id === service.id);
   const diff =
-    body && current ? differences(current, serviceFieldsFromFile(parseChatonsInfos(body.body))) : [];
+    body && current ? differences(current.values, serviceFieldsFromFile(parseChatonsInfos(body.body))) : [];
   const [uptime] = await uptimeFor(deps, [service]);
   const latest = (await latestUptime(deps.db, [service])).get(service.id);
   const [nodeinfo] = await detail.nodeinfoOf(deps.db, [service.id]);
@@ -188,14 +189,7 @@ export async function buildGroup(
   locale: Locale,
 ): Promise<GroupData | undefined> {
   const name =
-    kind === "software"
-      ? (await deps.db.selectFrom("software").select("name").where("slug", "=", id).executeTakeFirst())?.name
-      : await deps.db
-          .selectFrom("categories")
-          .select(["name_fr", "name_en"])
-          .where("id", "=", id)
-          .executeTakeFirst()
-          .then((r) => r && (locale === "fr" ? r.name_fr : r.name_en));
+    kind === "software" ? await softwareNameOf(deps.db, id) : (await categoryNamesOf(deps.db, id))?.[locale];
   if (!name) return undefined;
   const services = await repo.listServices(
     deps.db,

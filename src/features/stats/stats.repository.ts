@@ -4,17 +4,30 @@ import type { SeriesPeriod } from "./stats.tables.js";
 import { parseValues } from "./metrics.js";
 import { uptimeRatios } from "./uptime.js";
 import { crawledOrganizations, crawledServices } from "./crawled.repository.js";
+import { listStructures } from "../directory/published.js";
+import {
+  directoryCounts,
+  growthDates,
+  listedServiceCounts,
+  softwareUsage,
+} from "../directory/published-listings.js";
+import { statsDb } from "./stats.tables.js";
 
 /** Reads for the stats pages and exports (lists). Details are in detail.repository.ts. */
 
 export { listServices, type ServiceListRow } from "./services.repository.js";
+export { categoryUsage as listCategories } from "../directory/published-listings.js";
 
 export async function latestRun(db: DB) {
-  return db.selectFrom("stats_crawl_runs").selectAll().orderBy("started_at", "desc").executeTakeFirst();
+  return statsDb(db)
+    .selectFrom("stats_crawl_runs")
+    .selectAll()
+    .orderBy("started_at", "desc")
+    .executeTakeFirst();
 }
 
 export async function latestFinishedRun(db: DB) {
-  return db
+  return statsDb(db)
     .selectFrom("stats_crawl_runs")
     .selectAll()
     .where("status", "=", "done")
@@ -23,40 +36,8 @@ export async function latestFinishedRun(db: DB) {
 }
 
 export async function overviewCounts(db: DB) {
-  const one = async (q: Promise<{ n: unknown } | undefined>) => toCount((await q)?.n);
-  const members = await one(
-    db
-      .selectFrom("members")
-      .select((eb) => eb.fn.countAll().as("n"))
-      .where("membership", "=", "member")
-      .where("archived_at", "is", null)
-      .executeTakeFirst(),
-  );
-  const services = await one(
-    db
-      .selectFrom("services")
-      .innerJoin("members", "members.id", "services.member_id")
-      .select((eb) => eb.fn.countAll().as("n"))
-      .where("members.membership", "=", "member")
-      .where("services.archived_at", "is", null)
-      .where("members.archived_at", "is", null)
-      .executeTakeFirst(),
-  );
-  const software = await one(
-    db
-      .selectFrom("services")
-      .select((eb) => eb.fn.count("software_id").distinct().as("n"))
-      .where("archived_at", "is", null)
-      .executeTakeFirst(),
-  );
-  const categories = await one(
-    db
-      .selectFrom("services")
-      .select((eb) => eb.fn.count("category_id").distinct().as("n"))
-      .where("archived_at", "is", null)
-      .executeTakeFirst(),
-  );
-  const files = await db
+  const { members, services, software, categories } = await directoryCounts(db);
+  const files = await statsDb(db)
     .selectFrom("stats_files")
     .select((eb) => [
       "result",
@@ -103,29 +84,8 @@ export function cumulativeByYear(dates: (string | null)[], now: Date): { label: 
 }
 
 export async function growth(db: DB, now: Date) {
-  const members = await db
-    .selectFrom("members")
-    .select("joined_at")
-    .where("membership", "=", "member")
-    .where("archived_at", "is", null)
-    .execute();
-  const services = await db
-    .selectFrom("services")
-    .innerJoin("members", "members.id", "services.member_id")
-    .select("services.start_date")
-    .where("members.membership", "=", "member")
-    .where("services.archived_at", "is", null)
-    .execute();
-  return {
-    members: cumulativeByYear(
-      members.map((m) => m.joined_at),
-      now,
-    ),
-    services: cumulativeByYear(
-      services.map((s) => s.start_date),
-      now,
-    ),
-  };
+  const dates = await growthDates(db);
+  return { members: cumulativeByYear(dates.members, now), services: cumulativeByYear(dates.services, now) };
 }
 
 export async function aggregateSeries(
@@ -135,7 +95,7 @@ export async function aggregateSeries(
   metric: string,
   period: SeriesPeriod,
 ) {
-  const rows = await db
+  const rows = await statsDb(db)
     .selectFrom("stats_aggregates")
     .selectAll()
     .where("scope", "=", scope)
@@ -158,7 +118,7 @@ export async function aggregateMetrics(
   scope: "federation" | "software" | "category",
   scopeId: string,
 ) {
-  const rows = await db
+  const rows = await statsDb(db)
     .selectFrom("stats_aggregates")
     .select(["metric", "period"])
     .distinct()
@@ -170,25 +130,13 @@ export async function aggregateMetrics(
 }
 
 export async function listOrganizations(db: DB, now: Date): Promise<OrganizationListRow[]> {
-  const members = await db
-    .selectFrom("members")
-    .select(["id", "slug", "name", "chatonsinfos_url", "chatonsinfos_source_of_truth", "status"])
-    .where("membership", "=", "member")
-    .where("archived_at", "is", null)
-    .orderBy("name")
-    .execute();
-  const files = await db
+  const members = await listStructures(db, { membership: "member" });
+  const files = await statsDb(db)
     .selectFrom("stats_files")
     .select(["id", "member_id", "class", "url", "result", "errors", "warnings", "fetched_at"])
     .where("member_id", "is not", null)
     .execute();
-  const services = await db
-    .selectFrom("services")
-    .select((eb) => ["member_id", eb.fn.countAll().as("n")])
-    .where("archived_at", "is", null)
-    .groupBy("member_id")
-    .execute();
-  const serviceCount = new Map(services.map((s) => [s.member_id, toCount(s.n)]));
+  const serviceCount = await listedServiceCounts(db);
   const up = (await uptimeRatios(db, now)).members;
   // Grouped once: a federation of 10,000 members has some 200,000 files.
   const filesOf = new Map<string, typeof files>();
@@ -205,8 +153,8 @@ export async function listOrganizations(db: DB, now: Date): Promise<Organization
       id: m.id,
       slug: m.slug,
       name: m.name,
-      chatonsinfos_url: m.chatonsinfos_url,
-      sourceOfTruth: m.chatonsinfos_source_of_truth === 1,
+      chatonsinfos_url: m.chatonsinfosUrl,
+      sourceOfTruth: m.filesAreSourceOfTruth,
       inDirectory: true,
       file: org ? { id: org.id, result: org.result } : undefined,
       files: mine.length,
@@ -258,22 +206,8 @@ export interface OrganizationListRow {
 }
 
 export async function listSoftware(db: DB) {
-  const rows = await db
-    .selectFrom("software")
-    .innerJoin("services", "services.software_id", "software.id")
-    .innerJoin("members", "members.id", "services.member_id")
-    .select((eb) => [
-      "software.slug",
-      "software.name",
-      "software.license",
-      eb.fn.countAll().as("services"),
-      eb.fn.count("services.member_id").distinct().as("members"),
-    ])
-    .where("services.archived_at", "is", null)
-    .where("members.membership", "=", "member")
-    .groupBy(["software.slug", "software.name", "software.license"])
-    .execute();
-  const crawled = await db
+  const rows = await softwareUsage(db);
+  const crawled = await statsDb(db)
     .selectFrom("stats_files")
     .select((eb) => ["software_key", eb.fn.countAll().as("n")])
     .where("class", "=", "service")
@@ -282,11 +216,7 @@ export async function listSoftware(db: DB) {
     .execute();
   const crawledBy = new Map(crawled.map((c) => [c.software_key, toCount(c.n)]));
   const listed = rows.map((r) => ({
-    slug: r.slug,
-    name: r.name,
-    license: r.license,
-    services: toCount(r.services),
-    members: toCount(r.members),
+    ...r,
     crawled: crawledBy.get(r.slug) ?? 0,
     inDirectory: true,
   }));
@@ -313,32 +243,4 @@ export async function listSoftware(db: DB) {
   return [...listed, ...extra].sort(
     (a, b) => b.services - a.services || b.crawled - a.crawled || a.name.localeCompare(b.name),
   );
-}
-
-export async function listCategories(db: DB) {
-  const rows = await db
-    .selectFrom("categories")
-    .leftJoin("services", (j) =>
-      j.onRef("services.category_id", "=", "categories.id").on("services.archived_at", "is", null),
-    )
-    .select((eb) => [
-      "categories.id",
-      "categories.family",
-      "categories.name_fr",
-      "categories.name_en",
-      "categories.position",
-      eb.fn.count("services.id").as("services"),
-      eb.fn.count("services.member_id").distinct().as("members"),
-    ])
-    .where("categories.archived_at", "is", null)
-    .groupBy([
-      "categories.id",
-      "categories.family",
-      "categories.name_fr",
-      "categories.name_en",
-      "categories.position",
-    ])
-    .orderBy("categories.position")
-    .execute();
-  return rows.map((r) => ({ ...r, services: toCount(r.services), members: toCount(r.members) }));
 }

@@ -1,3 +1,5 @@
+import { ownedTables } from "../../db/adapter.js";
+
 /** Tables owned by the stats feature (see stats.migrations.ts). */
 export interface StatsTables {
   stats_crawl_runs: StatsCrawlRunsTable;
@@ -234,3 +236,6 @@ export interface StatsSoftwareCategoriesTable {
   updated_at: string;
   updated_by: string | null;
 }
+
+/** The stats feature's view of the database: its own tables only (docs/ARCHITECTURE.md, ownership). */
+export const statsDb = ownedTables<StatsTables>();

@@ -7,6 +7,7 @@ import { dayBars, latestUptime, overallRatio, runUptime, uptimeRows, RETENTION_D
 import { probe } from "../../probe/probe.js";
 import { addDaily, prune, record } from "../../probe/probe.repository.js";
 import { discoveryUrls, pickNodeinfoLink, readNodeinfo } from "./nodeinfo.js";
+import { wholeDb } from "../../db/adapter.js";
 
 describe("uptime bars (pure)", () => {
   it("gives one bar per day, null where nothing was measured", () => {
@@ -114,7 +115,7 @@ describe("uptime probes", () => {
     expect(of(ids.big)).toMatchObject({ checks: 2, ups: 2 });
     expect(of(ids.redirect)).toMatchObject({ checks: 2, ups: 2 });
     expect(of(ids.down)).toMatchObject({ checks: 2, ups: 0 });
-    const down = await t.deps.db
+    const down = await wholeDb(t.deps.db)
       .selectFrom("services")
       .selectAll()
       .where("id", "=", ids.down ?? "")

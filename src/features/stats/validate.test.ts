@@ -4,6 +4,7 @@ import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/pla
 import { startFakeServer, type FakeServer } from "../../../tests/helpers/fake-server.js";
 import { toCount } from "../../db/adapter.js";
 import { checkCommand } from "./validate.js";
+import { wholeDb } from "../../db/adapter.js";
 
 /** The validator page and `chatons check`: the crawl's report for one file, nothing stored. */
 
@@ -28,11 +29,11 @@ afterAll(async () => {
 });
 
 const stored = async () => {
-  const files = await t.deps.db
+  const files = await wholeDb(t.deps.db)
     .selectFrom("stats_files")
     .select((eb) => eb.fn.countAll().as("n"))
     .executeTakeFirst();
-  const contents = await t.deps.db
+  const contents = await wholeDb(t.deps.db)
     .selectFrom("stats_contents")
     .select((eb) => eb.fn.countAll().as("n"))
     .executeTakeFirst();

@@ -4,6 +4,7 @@ import { makePerson } from "../../../../tests/helpers/factories.js";
 import { escapeHtml } from "../../../../tests/helpers/html.js";
 import { translator, type MessageKey, type Vars } from "../../../i18n/index.js";
 import { currentCharter } from "./charter.repository.js";
+import { wholeDb } from "../../../db/adapter.js";
 
 let t: TestPlatform;
 beforeAll(async () => {
@@ -70,7 +71,7 @@ describe("editing the charter", () => {
     const editor = await client.get(draftPath);
     expect(editor.text).toContain(fr("applications.charter.admin.draft_title", { version: 2 }));
     // Existing criterion: change its title.
-    const t1 = await t.deps.db
+    const t1 = await wholeDb(t.deps.db)
       .selectFrom("charter_criteria")
       .selectAll()
       .where("version_id", "=", versionId)
@@ -125,7 +126,7 @@ describe("editing the charter", () => {
     expect(v1.status).toBe(200);
     expect(v1.text).not.toContain("Partager ses recettes");
     expect(v1.text).toContain(fr("applications.charter.status.archived"));
-    const versions = await t.deps.db
+    const versions = await wholeDb(t.deps.db)
       .selectFrom("charter_versions")
       .select(["version", "status"])
       .orderBy("version")
@@ -134,7 +135,7 @@ describe("editing the charter", () => {
       { version: 1, status: "archived" },
       { version: 2, status: "current" },
     ]);
-    const actions = await t.deps.db
+    const actions = await wholeDb(t.deps.db)
       .selectFrom("audit_log")
       .select("action")
       .where("subject_id", "=", versionId)

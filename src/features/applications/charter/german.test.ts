@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/helpers/platform.js";
 import { makePerson } from "../../../../tests/helpers/factories.js";
 import { escapeHtml } from "../../../../tests/helpers/html.js";
+import { wholeDb } from "../../../db/adapter.js";
 
 describe("editing the charter in German", () => {
   let t: TestPlatform;
@@ -20,7 +21,7 @@ describe("editing the charter in German", () => {
     expect(draft.status).toBe(303);
     const draftPath = draft.location ?? "";
     const versionId = draftPath.split("/").pop() ?? "";
-    const t1 = await t.deps.db
+    const t1 = await wholeDb(t.deps.db)
       .selectFrom("charter_criteria")
       .select(["id", "title_de"])
       .where("version_id", "=", versionId)

@@ -3,6 +3,7 @@ import { startTestPlatform, type TestPlatform } from "../../../../tests/helpers/
 import { makePerson } from "../../../../tests/helpers/factories.js";
 import { escapeHtml } from "../../../../tests/helpers/html.js";
 import { translator, type MessageKey, type Vars } from "../../../i18n/index.js";
+import { wholeDb } from "../../../db/adapter.js";
 
 let clock = new Date("2027-03-01T12:00:00.000Z");
 let t: TestPlatform;
@@ -16,7 +17,7 @@ afterAll(async () => {
   await t.stop();
 });
 
-const rounds = () => t.deps.db.selectFrom("rounds").selectAll().orderBy("closes_at").execute();
+const rounds = () => wholeDb(t.deps.db).selectFrom("rounds").selectAll().orderBy("closes_at").execute();
 
 describe("rounds on schedule", () => {
   it("creates the next default round (end of June) and moves it through its phases as the dates pass, logging each change", async () => {
@@ -34,7 +35,7 @@ describe("rounds on schedule", () => {
     clock = new Date("2027-06-20T00:00:00.000Z");
     await t.deps.jobs.runNow("applications.schedule");
     expect((await rounds())[0]?.phase).toBe("vote");
-    const steps = await t.deps.db
+    const steps = await wholeDb(t.deps.db)
       .selectFrom("audit_log")
       .select("data")
       .where("action", "=", "round.phase")
@@ -110,13 +111,13 @@ describe("rounds by hand", () => {
     const second = await client.post(`${path}/advance`, { _csrf: token, from: "upcoming" });
     expect(second.status).toBe(409);
     expect(second.text).toContain(fr("applications.error.round_moved"));
-    const moved = await t.deps.db
+    const moved = await wholeDb(t.deps.db)
       .selectFrom("rounds")
       .selectAll()
       .where("id", "=", round?.id ?? "")
       .executeTakeFirstOrThrow();
     expect(moved).toMatchObject({ phase: "open", opens_at: clock.toISOString() });
-    const log = await t.deps.db
+    const log = await wholeDb(t.deps.db)
       .selectFrom("audit_log")
       .selectAll()
       .where("action", "=", "round.phase")

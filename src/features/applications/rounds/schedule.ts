@@ -5,6 +5,7 @@ import { DEFAULT_RULES } from "../votes/tally.js";
 import { advanceRound } from "./advance.js";
 import { defaultRoundDates, nextDecisionDate, nextRoundLabel, phaseAt, stepsBetween } from "./phases.js";
 import { activeRounds, insertRound, roundLabels } from "./rounds.repository.js";
+import { inTransaction } from "../../../db/adapter.js";
 
 const DAY = 86_400_000;
 /** A round created by the scheduler leaves candidates at least this long to apply. */
@@ -22,7 +23,7 @@ export async function ensureNextRound(deps: Deps): Promise<string | null> {
   const closes = nextDecisionDate(new Date(latest));
   const dates = defaultRoundDates(closes);
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    return await inTransaction(deps.db, async (trx) => {
       const label = nextRoundLabel(await roundLabels(trx));
       const id = await insertRound(
         trx,

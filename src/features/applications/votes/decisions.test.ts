@@ -4,6 +4,7 @@ import { makeMember, makePerson } from "../../../../tests/helpers/factories.js";
 import { escapeHtml } from "../../../../tests/helpers/html.js";
 import { csrfFrom, type TestClient } from "../../../../tests/helpers/client.js";
 import { translator, type MessageKey, type Vars } from "../../../i18n/index.js";
+import { wholeDb } from "../../../db/adapter.js";
 
 let clock = new Date("2027-02-01T08:00:00.000Z");
 let t: TestPlatform;
@@ -67,7 +68,7 @@ describe("collective decisions with the same vote engine", () => {
     );
     clock = new Date("2027-02-11T00:00:00.000Z");
     await t.deps.jobs.runNow("applications.schedule");
-    const decision = await t.deps.db
+    const decision = await wholeDb(t.deps.db)
       .selectFrom("decisions")
       .selectAll()
       .where("id", "=", id)
@@ -102,7 +103,7 @@ describe("collective decisions with the same vote engine", () => {
     );
     clock = new Date("2027-02-21T00:00:00.000Z");
     await t.deps.jobs.runNow("applications.schedule");
-    const version = await t.deps.db
+    const version = await wholeDb(t.deps.db)
       .selectFrom("charter_versions")
       .select(["status", "version"])
       .where("id", "=", versionId)

@@ -6,6 +6,7 @@ import * as helpers from "../../../../tests/helpers/applications.js";
 import { makeRound } from "../../../../tests/helpers/applications.js";
 import { translator, type MessageKey, type Vars } from "../../../i18n/index.js";
 import { advanceRound } from "../rounds/advance.js";
+import { wholeDb } from "../../../db/adapter.js";
 
 const clock = new Date("2027-06-10T09:00:00.000Z");
 let t: TestPlatform;
@@ -34,13 +35,13 @@ describe("refusals, ties and missed quorum", () => {
       voters.push({ id: m.id, client: (await signedIn(m.id)).client });
     }
     const app = await submitted(round.id, "Chaton Refusé");
-    const questioned = await t.deps.db
+    const questioned = await wholeDb(t.deps.db)
       .selectFrom("charter_criteria")
       .select("id")
       .where("code", "=", "H2")
       .where("version_id", "=", "charter-v1")
       .executeTakeFirstOrThrow();
-    await t.deps.db
+    await wholeDb(t.deps.db)
       .insertInto("criterion_reviews")
       .values({
         application_id: app.id,
@@ -66,7 +67,7 @@ describe("refusals, ties and missed quorum", () => {
         ).status,
       ).toBe(303);
     await advanceRound(t.deps, round.id, "vote", system);
-    const stored = await t.deps.db
+    const stored = await wholeDb(t.deps.db)
       .selectFrom("applications")
       .selectAll()
       .where("id", "=", app.id)
@@ -76,13 +77,13 @@ describe("refusals, ties and missed quorum", () => {
       outcome: "rejected",
       against: ["Pas encore de CGU claires"],
     });
-    const member = await t.deps.db
+    const member = await wholeDb(t.deps.db)
       .selectFrom("members")
       .select("membership")
       .where("id", "=", app.member.id)
       .executeTakeFirstOrThrow();
     expect(member.membership).toBe("candidate");
-    const mail = await t.deps.db
+    const mail = await wholeDb(t.deps.db)
       .selectFrom("mail_outbox")
       .selectAll()
       .where("kind", "=", "application-reject")
@@ -101,7 +102,7 @@ describe("refusals, ties and missed quorum", () => {
       member: app.member.id,
     });
     expect(again.status).toBe(303);
-    const files = await t.deps.db
+    const files = await wholeDb(t.deps.db)
       .selectFrom("applications")
       .select("status")
       .where("member_id", "=", app.member.id)
@@ -128,7 +129,7 @@ describe("refusals, ties and missed quorum", () => {
     expect(result).toMatchObject({ outcome: "no_quorum", verdict: "postpone", quorumMet: false });
     expect(
       (
-        await t.deps.db
+        await wholeDb(t.deps.db)
           .selectFrom("applications")
           .select("status")
           .where("id", "=", app.id)
@@ -137,7 +138,7 @@ describe("refusals, ties and missed quorum", () => {
     ).toBe("postponed");
     const next = await makeRound(t.deps.db, { phase: "upcoming", now: clock, label: "Portée n°43" });
     await advanceRound(t.deps, next.id, "upcoming", system);
-    const moved = await t.deps.db
+    const moved = await wholeDb(t.deps.db)
       .selectFrom("applications")
       .select(["status", "round_id"])
       .where("id", "=", app.id)

@@ -7,6 +7,7 @@ import { makeRound } from "../../../../tests/helpers/applications.js";
 import { csrfFrom, type TestClient } from "../../../../tests/helpers/client.js";
 import { translator, type MessageKey, type Vars } from "../../../i18n/index.js";
 import { advanceRound } from "../rounds/advance.js";
+import { wholeDb } from "../../../db/adapter.js";
 
 let clock = new Date("2027-06-10T09:00:00.000Z");
 let t: TestPlatform;
@@ -46,7 +47,7 @@ describe("a round's vote, from opening to decision", () => {
 
   it("opens one vote per submitted application, with the member structures of the day as electors", async () => {
     const decision = await decisionOf(app.id);
-    const electors = await t.deps.db
+    const electors = await wholeDb(t.deps.db)
       .selectFrom("decision_electors")
       .select("member_id")
       .where("decision_id", "=", decision.id)
@@ -54,13 +55,13 @@ describe("a round's vote, from opening to decision", () => {
     expect(electors.map((e) => e.member_id)).toEqual(expect.arrayContaining(members.map((m) => m.id)));
     expect(electors.map((e) => e.member_id)).not.toContain(app.member.id);
     expect(decision.electors_count).toBe(electors.length);
-    const status = await t.deps.db
+    const status = await wholeDb(t.deps.db)
       .selectFrom("applications")
       .select("status")
       .where("id", "=", app.id)
       .executeTakeFirstOrThrow();
     expect(status.status).toBe("voting");
-    const mails = await t.deps.db
+    const mails = await wholeDb(t.deps.db)
       .selectFrom("mail_outbox")
       .select(["kind"])
       .where("kind", "in", ["vote-open", "application-vote"])
@@ -85,7 +86,7 @@ describe("a round's vote, from opening to decision", () => {
     const again = await vote(alpha.client, decisionId, { member: alpha.id, choice: "against" });
     expect(again.status).toBe(409);
     expect(again.text).toContain(fr("applications.vote.error.already_voted"));
-    const ballots = await t.deps.db
+    const ballots = await wholeDb(t.deps.db)
       .selectFrom("ballots")
       .select("choice")
       .where("decision_id", "=", decisionId)
@@ -97,13 +98,13 @@ describe("a round's vote, from opening to decision", () => {
     const [, bravo] = members;
     if (!bravo) throw new Error("setup");
     expect((await vote(bravo.client, decisionId, { member: bravo.id, choice: "against" })).status).toBe(303);
-    const ballot = await t.deps.db
+    const ballot = await wholeDb(t.deps.db)
       .selectFrom("ballots")
       .selectAll()
       .where("decision_id", "=", decisionId)
       .where("member_id", "=", bravo.id)
       .executeTakeFirstOrThrow();
-    const other = await t.deps.db
+    const other = await wholeDb(t.deps.db)
       .selectFrom("ballots")
       .select("id")
       .where("decision_id", "=", decisionId)
@@ -132,13 +133,13 @@ describe("a round's vote, from opening to decision", () => {
       version: ballot.updated_at,
     });
     expect(changed.status).toBe(303);
-    const after = await t.deps.db
+    const after = await wholeDb(t.deps.db)
       .selectFrom("ballots")
       .selectAll()
       .where("id", "=", ballot.id)
       .executeTakeFirstOrThrow();
     expect(after.choice).toBe("for");
-    const log = await t.deps.db
+    const log = await wholeDb(t.deps.db)
       .selectFrom("audit_log")
       .select(["action", "data"])
       .where("subject_id", "=", decisionId)
@@ -168,7 +169,7 @@ describe("a round's vote, from opening to decision", () => {
     const made = await vote(charlie.client, decisionId, { member: charlie.id, choice: "peut-être" });
     expect(made.status).toBe(422);
     expect(made.text).toContain(fr("applications.vote.error.bad_choice"));
-    const counted = await t.deps.db
+    const counted = await wholeDb(t.deps.db)
       .selectFrom("ballots")
       .select("member_id")
       .where("decision_id", "=", decisionId)
@@ -177,7 +178,7 @@ describe("a round's vote, from opening to decision", () => {
   });
 
   it("counts one ballot when two people of one structure vote at the same moment", async () => {
-    const m = await t.deps.db
+    const m = await wholeDb(t.deps.db)
       .selectFrom("decision_electors")
       .select("member_id")
       .where("decision_id", "=", decisionId)
@@ -203,7 +204,7 @@ describe("a round's vote, from opening to decision", () => {
       }),
     ]);
     expect([resA.status, resB.status].sort()).toEqual([303, 409]);
-    const ballots = await t.deps.db
+    const ballots = await wholeDb(t.deps.db)
       .selectFrom("ballots")
       .select("id")
       .where("decision_id", "=", decisionId)
@@ -219,7 +220,7 @@ describe("a round's vote, from opening to decision", () => {
     expect(decision.status).toBe("closed");
     const result: unknown = JSON.parse(decision.result ?? "{}");
     // The third structure's ballot is whichever of its two simultaneous voters won the race.
-    const third = await t.deps.db
+    const third = await wholeDb(t.deps.db)
       .selectFrom("ballots")
       .select("choice")
       .where("decision_id", "=", decisionId)
@@ -232,7 +233,7 @@ describe("a round's vote, from opening to decision", () => {
       outcome: "adopted",
       verdict: "accept",
     });
-    const member = await t.deps.db
+    const member = await wholeDb(t.deps.db)
       .selectFrom("members")
       .selectAll()
       .where("id", "=", app.member.id)
@@ -242,13 +243,13 @@ describe("a round's vote, from opening to decision", () => {
       joined_at: clock.toISOString().slice(0, 10),
       joined_round: "Portée n°40",
     });
-    const status = await t.deps.db
+    const status = await wholeDb(t.deps.db)
       .selectFrom("applications")
       .select("status")
       .where("id", "=", app.id)
       .executeTakeFirstOrThrow();
     expect(status.status).toBe("accepted");
-    const mails = await t.deps.db
+    const mails = await wholeDb(t.deps.db)
       .selectFrom("mail_outbox")
       .selectAll()
       .where("kind", "=", "application-accept")

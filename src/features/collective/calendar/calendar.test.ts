@@ -7,6 +7,7 @@ import { newId } from "../../../db/ids.js";
 import { translator } from "../../../i18n/index.js";
 import { insertMeeting } from "../meetings/meetings.repository.js";
 import { giveTurn, makeDecision, memberPerson, signedIn } from "../test-helpers.js";
+import { wholeDb } from "../../../db/adapter.js";
 
 const fr = translator("fr");
 const now = new Date("2026-11-25T10:00:00.000Z");
@@ -58,7 +59,7 @@ describe("the calendar feeds", () => {
       null,
       now.toISOString(),
     );
-    await db
+    await wholeDb(db)
       .insertInto("rounds")
       .values({
         id: newId(),
@@ -127,7 +128,7 @@ describe("the calendar feeds", () => {
   it("gives a person a secret feed of their own turns, stored hashed", async () => {
     const client = await signedIn(t, member);
     const key = await feedFor(client);
-    const stored = await t.deps.db.selectFrom("calendar_feeds").selectAll().execute();
+    const stored = await wholeDb(t.deps.db).selectFrom("calendar_feeds").selectAll().execute();
     expect(stored).toHaveLength(1);
     expect(stored[0]?.person_id).toBe(member.id);
     expect(stored[0]?.token_hash).not.toBe(key);
@@ -159,7 +160,7 @@ describe("the calendar feeds", () => {
     const res = await client.submit("/fr/calendar", "/fr/calendar/feed/revoke", {});
     expect(res.status).toBe(303);
     expect((await t.client().get(`/fr/calendar/mine.ics?key=${second}`)).status).toBe(404);
-    expect(await t.deps.db.selectFrom("calendar_feeds").selectAll().execute()).toEqual([]);
+    expect(await wholeDb(t.deps.db).selectFrom("calendar_feeds").selectAll().execute()).toEqual([]);
   });
 
   it("keeps personal feeds for the collective's people", async () => {

@@ -6,6 +6,7 @@ import { escapeHtml } from "../../../../tests/helpers/html.js";
 import { translator } from "../../../i18n/index.js";
 import { giveTurn, mailsTo, memberPerson, signedIn } from "../test-helpers.js";
 import { PER_VISITOR } from "./contact.routes.js";
+import { wholeDb } from "../../../db/adapter.js";
 
 const fr = translator("fr");
 // A Wednesday: the week's contact turn started on Monday 23 November.
@@ -35,7 +36,12 @@ describe("the contact desk", () => {
       ...fields,
     });
   const messages = () =>
-    t.deps.db.selectFrom("contact_messages").selectAll().orderBy("received_at").orderBy("id").execute();
+    wholeDb(t.deps.db)
+      .selectFrom("contact_messages")
+      .selectAll()
+      .orderBy("received_at")
+      .orderBy("id")
+      .execute();
 
   it("shows the form to an anonymous visitor without giving them a cookie", async () => {
     const page = await t.client().get("/fr/contact");
@@ -59,7 +65,7 @@ describe("the contact desk", () => {
     const [stored] = await messages();
     expect(stored).toMatchObject({ sender_email: "fanfare@example.org", status: "open", locale: "fr" });
     expect(JSON.stringify(stored)).not.toContain("127.0.0.1");
-    const limits = await t.deps.db.selectFrom("rate_limits").select("key").execute();
+    const limits = await wholeDb(t.deps.db).selectFrom("rate_limits").select("key").execute();
     expect(limits.map((l) => l.key).join(" ")).not.toContain("127.0.0.1");
     const [mail] = await mailsTo(t.deps.db, holder.email);
     expect(mail?.kind).toBe("contact-new");
@@ -118,14 +124,14 @@ describe("the contact desk", () => {
     expect(answer?.kind).toBe("contact-answer");
     expect(answer?.text_body).toContain("Commencez par le guide !");
     expect(answer?.text_body).toContain("> Bonjour, par où commencer ?");
-    const stored = await t.deps.db
+    const stored = await wholeDb(t.deps.db)
       .selectFrom("contact_messages")
       .selectAll()
       .where("id", "=", first?.id ?? "")
       .executeTakeFirstOrThrow();
     expect(stored.status).toBe("answered");
     expect(stored.first_answer_at).toBe("2026-11-25T18:05:00.000Z");
-    const thread = await t.deps.db
+    const thread = await wholeDb(t.deps.db)
       .selectFrom("contact_thread")
       .selectAll()
       .where("message_id", "=", stored.id)
@@ -133,7 +139,7 @@ describe("the contact desk", () => {
     expect(thread).toMatchObject([{ kind: "reply", person_id: holder.id, body: "Commencez par le guide !" }]);
     const shown = await desk.get(page);
     expect(shown.text).toContain("Commencez par le guide !");
-    const audit = await t.deps.db
+    const audit = await wholeDb(t.deps.db)
       .selectFrom("audit_log")
       .select("action")
       .where("subject_id", "=", stored.id)

@@ -6,6 +6,7 @@ import { escapeHtml } from "../../../../tests/helpers/html.js";
 import { translator } from "../../../i18n/index.js";
 import { mailsTo, memberPerson, signedIn } from "../test-helpers.js";
 import { REPORTS_PER_HOUR } from "./mediation.routes.js";
+import { wholeDb } from "../../../db/adapter.js";
 
 const fr = translator("fr");
 let clock = new Date("2026-11-25T10:00:00.000Z");
@@ -36,9 +37,15 @@ describe("the mediation channel", () => {
       email: "temoin@example.org",
       ...fields,
     });
-  const reports = () => t.deps.db.selectFrom("mediation_reports").selectAll().orderBy("created_at").execute();
+  const reports = () =>
+    wholeDb(t.deps.db).selectFrom("mediation_reports").selectAll().orderBy("created_at").execute();
   const auditOf = (id: string) =>
-    t.deps.db.selectFrom("audit_log").selectAll().where("subject_id", "=", id).orderBy("id").execute();
+    wholeDb(t.deps.db)
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("subject_id", "=", id)
+      .orderBy("id")
+      .execute();
 
   it("shows the code of conduct, leading to the report form", async () => {
     const page = await t.client().get("/fr/code-of-conduct");
@@ -65,7 +72,7 @@ describe("the mediation channel", () => {
     expect(
       (await client.submit("/fr/mediation/team", "/fr/mediation/team", { email: mediator.email })).status,
     ).toBe(303);
-    expect(await t.deps.db.selectFrom("mediation_team").select("person_id").execute()).toEqual([
+    expect(await wholeDb(t.deps.db).selectFrom("mediation_team").select("person_id").execute()).toEqual([
       { person_id: mediator.id },
     ]);
     const page = await client.get("/fr/mediation/team");
@@ -122,7 +129,7 @@ describe("the mediation channel", () => {
       body: "Cela a recommencé hier.",
     });
     expect(res.status).toBe(303);
-    const messages = await t.deps.db.selectFrom("mediation_messages").selectAll().execute();
+    const messages = await wholeDb(t.deps.db).selectFrom("mediation_messages").selectAll().execute();
     expect(messages).toMatchObject([
       { author: "reporter", body: "Cela a recommencé hier.", report_id: reportId },
     ]);
@@ -149,7 +156,7 @@ describe("the mediation channel", () => {
     const reads = (await auditOf(reportId)).filter((a) => a.action === "mediation.report.read");
     expect(reads).toHaveLength(2);
     expect(reads.every((a) => a.actor_person_id === mediator.id && a.data === "{}")).toBe(true);
-    const listed = await t.deps.db
+    const listed = await wholeDb(t.deps.db)
       .selectFrom("audit_log")
       .selectAll()
       .where("action", "=", "mediation.list")

@@ -6,6 +6,7 @@ import { escapeHtml } from "../../../../tests/helpers/html.js";
 import { translator } from "../../../i18n/index.js";
 import { giveTurn, makeDecision, memberPerson, signedIn } from "../test-helpers.js";
 import { decisionRefs } from "./meetings.schema.js";
+import { wholeDb } from "../../../db/adapter.js";
 
 const fr = translator("fr");
 let clock = new Date("2026-11-25T10:00:00.000Z");
@@ -81,7 +82,7 @@ describe("monthly meetings", () => {
     const res = await client.submit("/fr/meetings/new", "/fr/meetings", fields());
     expect(res.status).toBe(303);
     meetingId = res.location?.split("/").pop() ?? "";
-    const stored = await t.deps.db
+    const stored = await wholeDb(t.deps.db)
       .selectFrom("meetings")
       .selectAll()
       .where("id", "=", meetingId)
@@ -103,7 +104,7 @@ describe("monthly meetings", () => {
       }),
     });
     expect(typed.status).toBe(303);
-    const updated = await t.deps.db
+    const updated = await wholeDb(t.deps.db)
       .selectFrom("meetings")
       .selectAll()
       .where("id", "=", meetingId)
@@ -144,7 +145,7 @@ describe("monthly meetings", () => {
     expect(
       (await client.submit(path, agenda, { title: "Le camp d'été", details: "Dates et lieu" })).status,
     ).toBe(303);
-    const items = await t.deps.db
+    const items = await wholeDb(t.deps.db)
       .selectFrom("meeting_agenda_items")
       .selectAll()
       .where("meeting_id", "=", meetingId)
@@ -207,9 +208,9 @@ describe("monthly meetings", () => {
     expect(page.text).toContain(`href="/fr/decisions/${decision}"`);
     expect(page.text).toContain("Budget du camp");
     expect(page.text).toContain(fr("applications.outcome.adopted"));
-    const links = await t.deps.db.selectFrom("meeting_decisions").selectAll().execute();
+    const links = await wholeDb(t.deps.db).selectFrom("meeting_decisions").selectAll().execute();
     expect(links).toEqual([{ meeting_id: meetingId, decision_id: decision }]);
-    const audit = await t.deps.db
+    const audit = await wholeDb(t.deps.db)
       .selectFrom("audit_log")
       .select("action")
       .where("subject_id", "=", meetingId)

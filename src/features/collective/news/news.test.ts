@@ -8,6 +8,7 @@ import { escapeHtml } from "../../../../tests/helpers/html.js";
 import { audit } from "../../../audit/audit.js";
 import { translator } from "../../../i18n/index.js";
 import { makeDecision, memberPerson, signedIn } from "../test-helpers.js";
+import { wholeDb } from "../../../db/adapter.js";
 
 const fr = translator("fr");
 let clock = new Date("2026-11-25T10:00:00.000Z");
@@ -44,7 +45,8 @@ describe("the news", () => {
     await t.stop();
   });
 
-  const items = () => t.deps.db.selectFrom("news_items").selectAll().orderBy("published_at").execute();
+  const items = () =>
+    wholeDb(t.deps.db).selectFrom("news_items").selectAll().orderBy("published_at").execute();
 
   it("lets coordinators only write news, in sanitised Markdown", async () => {
     expect((await t.client().get("/fr/news")).status).toBe(200);

@@ -4,6 +4,7 @@ import { makeMember, makePerson, makeService } from "../../../../tests/helpers/f
 import type { TestClient } from "../../../../tests/helpers/client.js";
 import { CATALOGUE_VERSION, SHIPPED_CATALOGUE } from "./catalogue.js";
 import { listAlternatives, syncShippedCatalogue } from "./alternatives.repository.js";
+import { wholeDb } from "../../../db/adapter.js";
 
 let t: TestPlatform;
 let admin: TestClient;
@@ -37,7 +38,10 @@ describe("the catalogue in the database", () => {
     await syncShippedCatalogue(t.deps.db);
     const entries = await listAlternatives(t.deps.db);
     expect(entries).toHaveLength(SHIPPED_CATALOGUE.length);
-    const rows = await t.deps.db.selectFrom("alternatives").select(["id", "shipped_version"]).execute();
+    const rows = await wholeDb(t.deps.db)
+      .selectFrom("alternatives")
+      .select(["id", "shipped_version"])
+      .execute();
     expect(new Set(rows.map((r) => r.shipped_version))).toEqual(new Set([CATALOGUE_VERSION]));
     expect(entries.find((e) => e.id === "doodle")?.description.de).toBe("Umfragen zur Terminfindung.");
   });
@@ -66,14 +70,14 @@ describe("/admin/alternatives", () => {
     const finder = await t.client().get("/fr/services?q=doodle");
     expect(finder.text).toContain("Sondages libres");
     expect(finder.text).toContain("Formulaires libres");
-    const audit = await t.deps.db
+    const audit = await wholeDb(t.deps.db)
       .selectFrom("audit_log")
       .select(["action", "subject_id"])
       .where("action", "=", "alternative.update")
       .execute();
     expect(audit).toEqual([{ action: "alternative.update", subject_id: "doodle" }]);
     // An edited entry is kept when a later catalogue is copied in.
-    const row = await t.deps.db
+    const row = await wholeDb(t.deps.db)
       .selectFrom("alternatives")
       .selectAll()
       .where("id", "=", "doodle")

@@ -20,6 +20,7 @@ import { loadMember } from "../members/member-edit.routes.js";
 import { DashboardHome, HistoryPage, MemberDashboard } from "./dashboard.views.js";
 import { addMembership, peopleOfMember } from "../../../identity/identity.repository.js";
 import { commitAndRedirect } from "../../../http/commit.js";
+import { inTransaction } from "../../../db/adapter.js";
 
 async function dashboardPanels(c: AppContext, member: repo.MemberRow): Promise<Child[]> {
   const out: Child[] = [];
@@ -146,7 +147,7 @@ export function dashboardPages(router: Hono<AppEnv>): void {
     const token = c.req.param("token");
     const invitation = await people.findInvitation(db, token, now());
     if (!invitation) return render(c, <InvitationPage c={c} token={token} invitation={undefined} />, 410);
-    const joined = await db.transaction().execute(async (trx) => {
+    const joined = await inTransaction(db, async (trx) => {
       if (!(await people.consumeInvitation(trx, invitation.id, person.id, now()))) return false;
       await addMembership(trx, {
         personId: person.id,

@@ -3,6 +3,7 @@ import { startTestPlatform, type TestPlatform } from "../../../../tests/helpers/
 import { makeMember, makeService } from "../../../../tests/helpers/factories.js";
 import { z } from "zod";
 import { updateMemberFields, updateServiceFields } from "../directory.repository.js";
+import { wholeDb } from "../../../db/adapter.js";
 
 const ServicesJson = z.object({
   total: z.number(),
@@ -185,12 +186,12 @@ describe("service finder", () => {
   });
 
   it("sees writes made through the repository at once (stats imports use it)", async () => {
-    const lyon = await t.deps.db
+    const lyon = await wholeDb(t.deps.db)
       .selectFrom("members")
       .select("id")
       .where("slug", "=", "lyonnais")
       .executeTakeFirstOrThrow();
-    const pad = await t.deps.db
+    const pad = await wholeDb(t.deps.db)
       .selectFrom("services")
       .select("id")
       .where("name", "=", "Pad lyonnais")

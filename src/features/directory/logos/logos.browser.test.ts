@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { browserAvailable, launchBrowser, watchForeignRequests } from "../../../../tests/helpers/browser.js";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/helpers/platform.js";
+import { wholeDb } from "../../../db/adapter.js";
 
 /** The point of fetching logos: a browser shows them while talking to the platform only. */
 describe.skipIf(!browserAvailable)("member logos in a browser", () => {
@@ -18,7 +19,7 @@ describe.skipIf(!browserAvailable)("member logos in a browser", () => {
   });
 
   it("loads the demo logos from the platform's own origin, and nothing from the members' sites", async () => {
-    const row = await t.deps.db
+    const row = await wholeDb(t.deps.db)
       .selectFrom("members")
       .innerJoin("member_logos", "member_logos.member_id", "members.id")
       .select("members.slug")

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/helpers/platform.js";
+import { wholeDb } from "../../../db/adapter.js";
 
 describe("demo logos", () => {
   let t: TestPlatform;
@@ -12,7 +13,7 @@ describe("demo logos", () => {
 
   it("some demo members publish a logo on loopback; the job fetches the PNGs and refuses the SVG", async () => {
     const { db } = t.deps;
-    const published = await db
+    const published = await wholeDb(db)
       .selectFrom("members")
       .select(["id", "slug", "logo_url", "membership"])
       .where("logo_url", "is not", null)
@@ -21,7 +22,7 @@ describe("demo logos", () => {
     expect(published.every((m) => m.logo_url?.startsWith(t.platform.demoSites?.url ?? "-"))).toBe(true);
 
     expect(await t.deps.jobs.runNow("directory.logos")).toMatch(/ 1 refused/);
-    const rows = await db.selectFrom("member_logos").selectAll().execute();
+    const rows = await wholeDb(db).selectFrom("member_logos").selectAll().execute();
     expect(rows).toHaveLength(published.length);
     expect(rows.filter((r) => r.error === "svg")).toHaveLength(1);
     const stored = rows.filter((r) => r.content_type === "image/png");

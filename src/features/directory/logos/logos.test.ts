@@ -11,6 +11,7 @@ import { findLogo } from "./logos.repository.js";
 import { refreshLogo } from "./logos.fetch.js";
 import { demoLogoPng } from "./logos.demo.js";
 import { hashBytes, LOGO_MAX_BYTES } from "./logos.js";
+import { wholeDb } from "../../../db/adapter.js";
 
 const PNG = demoLogoPng("fake-member", 160, 96);
 const OTHER_PNG = demoLogoPng("another", 64, 64);
@@ -141,7 +142,7 @@ describe("member logos", () => {
       memberForm({ slug: member.slug, name: "Chaton au logo SVG", logo_url: `${site.url}/logo.svg` }),
     );
     expect(saved.status).toBe(303);
-    const row = await t.deps.db
+    const row = await wholeDb(t.deps.db)
       .selectFrom("members")
       .selectAll()
       .where("id", "=", member.id)

@@ -4,6 +4,7 @@ import { makePerson } from "../../../../tests/helpers/factories.js";
 import type { TestClient } from "../../../../tests/helpers/client.js";
 import { escapeHtml } from "../../../../tests/helpers/html.js";
 import { locateMember } from "./member-place.js";
+import { wholeDb } from "../../../db/adapter.js";
 
 describe("finding a member's position from its city", () => {
   it("fills coordinates and region from the city, keeping what was typed by hand", () => {
@@ -57,7 +58,7 @@ describe("the member forms", () => {
   });
 
   const row = (slug: string) =>
-    t.deps.db.selectFrom("members").selectAll().where("slug", "=", slug).executeTakeFirstOrThrow();
+    wholeDb(t.deps.db).selectFrom("members").selectAll().where("slug", "=", slug).executeTakeFirstOrThrow();
 
   it("keeps the region typed on the new-structure form", async () => {
     const res = await client.submit("/fr/members/new", "/fr/members/new", {

@@ -3,6 +3,7 @@ import { startTestPlatform, type TestPlatform } from "../../../../tests/helpers/
 import { makeMember, makePerson, makeService, TEST_PASSWORD } from "../../../../tests/helpers/factories.js";
 import { csrfFrom, type TestClient } from "../../../../tests/helpers/client.js";
 import { createInvitation, INVITATIONS_PER_DAY } from "./people.repository.js";
+import { wholeDb } from "../../../db/adapter.js";
 
 let t: TestPlatform;
 beforeAll(async () => {
@@ -38,13 +39,13 @@ describe("a person creates a structure", () => {
     });
     expect(res.status).toBe(303);
     expect(res.location).toBe("/fr/dashboard/les-chatons-du-marais");
-    const member = await t.deps.db
+    const member = await wholeDb(t.deps.db)
       .selectFrom("members")
       .selectAll()
       .where("slug", "=", "les-chatons-du-marais")
       .executeTakeFirstOrThrow();
     expect(member.membership).toBe("candidate");
-    const membership = await t.deps.db
+    const membership = await wholeDb(t.deps.db)
       .selectFrom("memberships")
       .selectAll()
       .where("member_id", "=", member.id)
@@ -105,7 +106,7 @@ describe("invitations", () => {
       { email: "Bob@Example.org", role: "admin" },
     );
     expect(sent.status).toBe(303);
-    const mail = await t.deps.db
+    const mail = await wholeDb(t.deps.db)
       .selectFrom("mail_outbox")
       .selectAll()
       .where("to_address", "=", "bob@example.org")
@@ -116,7 +117,7 @@ describe("invitations", () => {
     const link = /http:\/\/127\.0\.0\.1:\d+(\/fr\/dashboard\/invitations\/[\w-]+)/.exec(mail.text_body)?.[1];
     expect(link).toBeDefined();
     const path = link ?? "";
-    const stored = await t.deps.db
+    const stored = await wholeDb(t.deps.db)
       .selectFrom("member_invitations")
       .selectAll()
       .where("member_id", "=", member.id)
@@ -136,7 +137,7 @@ describe("invitations", () => {
     });
     // The account exists once the address is confirmed, from the link sent to it.
     expect(signup.status).toBe(200);
-    const confirmMail = await t.deps.db
+    const confirmMail = await wholeDb(t.deps.db)
       .selectFrom("mail_outbox")
       .select("text_body")
       .where("to_address", "=", "bob@example.org")
@@ -150,12 +151,12 @@ describe("invitations", () => {
     const accepted = await visitor.submit(path, path, {});
     expect(accepted.status).toBe(303);
     expect(accepted.location).toBe(`/fr/dashboard/${member.slug}`);
-    const bob = await t.deps.db
+    const bob = await wholeDb(t.deps.db)
       .selectFrom("people")
       .select("id")
       .where("email", "=", "bob@example.org")
       .executeTakeFirstOrThrow();
-    const role = await t.deps.db
+    const role = await wholeDb(t.deps.db)
       .selectFrom("memberships")
       .select("role")
       .where("person_id", "=", bob.id)
@@ -166,7 +167,7 @@ describe("invitations", () => {
     // Single use.
     const again = await (await signedIn(admin.email)).get(path);
     expect(again.status).toBe(410);
-    const actions = await t.deps.db
+    const actions = await wholeDb(t.deps.db)
       .selectFrom("audit_log")
       .select("action")
       .where("subject_id", "=", member.id)
@@ -195,7 +196,7 @@ describe("invitations", () => {
     expect(res.status).toBe(422);
     expect(res.text).toContain('id="error-email"');
     expect(
-      await t.deps.db
+      await wholeDb(t.deps.db)
         .selectFrom("mail_outbox")
         .select("id")
         .where("to_address", "=", "one-more@example.org")
@@ -247,7 +248,7 @@ describe("platform admins", () => {
     expect((await client.get(`/fr/members/${member.slug}`)).status).toBe(200);
     expect((await client.post(`/fr/members/${member.slug}/restore`, { _csrf: csrf })).status).toBe(303);
     expect((await t.client().get(`/fr/members/${member.slug}`)).status).toBe(200);
-    const actions = await t.deps.db
+    const actions = await wholeDb(t.deps.db)
       .selectFrom("audit_log")
       .select("action")
       .where("subject_id", "=", member.id)

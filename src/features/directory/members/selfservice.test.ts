@@ -4,6 +4,7 @@ import { makeMember, makePerson, makeService } from "../../../../tests/helpers/f
 import { memberForm, serviceForm, signedIn, token } from "./test-selfservice.js";
 import { escapeHtml } from "../../../../tests/helpers/html.js";
 import { translator, type MessageKey } from "../../../i18n/index.js";
+import { wholeDb } from "../../../db/adapter.js";
 
 let t: TestPlatform;
 beforeAll(async () => {
@@ -26,7 +27,7 @@ describe("structure admins edit their structure", () => {
       memberForm({ slug: member.slug }),
     );
     expect(res.status).toBe(303);
-    const row = await t.deps.db
+    const row = await wholeDb(t.deps.db)
       .selectFrom("members")
       .selectAll()
       .where("id", "=", member.id)
@@ -37,7 +38,7 @@ describe("structure admins edit their structure", () => {
     expect(JSON.parse(row.social_links)).toEqual({ mastodon: "https://social.example.org/@chaton" });
     expect(row.search_text).toContain("chaton modifie");
     expect(row.search_text).toContain("rennes");
-    const entry = await t.deps.db
+    const entry = await wholeDb(t.deps.db)
       .selectFrom("audit_log")
       .selectAll()
       .where("subject_id", "=", member.id)
@@ -78,7 +79,7 @@ describe("structure admins edit their structure", () => {
     expect(dup.status).toBe(422);
     expect(dup.text).toContain(fr("directory.error.slug_taken"));
     expect(dup.text).toContain(`value="${other.slug}"`);
-    const unchanged = await t.deps.db
+    const unchanged = await wholeDb(t.deps.db)
       .selectFrom("members")
       .select(["name", "slug"])
       .where("id", "=", member.id)
@@ -118,7 +119,7 @@ describe("structure admins manage their services", () => {
     expect(page.text).toContain("Apache-2.0");
     const finder = await t.client().get("/fr/services?q=pad+chaton");
     expect(finder.text).toContain("Pad du chaton");
-    const row = await t.deps.db
+    const row = await wholeDb(t.deps.db)
       .selectFrom("services")
       .selectAll()
       .where("member_id", "=", member.id)
@@ -131,14 +132,14 @@ describe("structure admins manage their services", () => {
       serviceForm({ name: "Pad renommé", slug: "pad-du-chaton", access: "members" }),
     );
     expect(edit.status).toBe(303);
-    const updated = await t.deps.db
+    const updated = await wholeDb(t.deps.db)
       .selectFrom("services")
       .selectAll()
       .where("id", "=", row.id)
       .executeTakeFirstOrThrow();
     expect(updated.name).toBe("Pad renommé");
     expect(updated.access).toBe("members");
-    const audit = await t.deps.db
+    const audit = await wholeDb(t.deps.db)
       .selectFrom("audit_log")
       .select(["action", "data"])
       .where("subject_id", "=", row.id)
@@ -169,7 +170,7 @@ describe("structure admins manage their services", () => {
     expect(dup.status).toBe(422);
     expect(dup.text).toContain(fr("directory.error.slug_taken"));
     expect(dup.text).toContain('value="https://pad.example.org/"');
-    const count = await t.deps.db
+    const count = await wholeDb(t.deps.db)
       .selectFrom("services")
       .select("id")
       .where("member_id", "=", member.id)

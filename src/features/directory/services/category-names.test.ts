@@ -4,6 +4,7 @@ import { makeMember, makePerson, makeService } from "../../../../tests/helpers/f
 import { escapeHtml } from "../../../../tests/helpers/html.js";
 import { GERMAN_CATEGORY_NAMES } from "./category-names.de.js";
 import { categoryLabel, categoryNamesById } from "../published.js";
+import { wholeDb } from "../../../db/adapter.js";
 
 let t: TestPlatform;
 beforeAll(async () => {
@@ -15,7 +16,7 @@ afterAll(async () => {
 
 describe("category names in German", () => {
   it("are stored for every category the platform ships, and the finder shows them", async () => {
-    const shipped = await t.deps.db.selectFrom("categories").select(["id", "name_de"]).execute();
+    const shipped = await wholeDb(t.deps.db).selectFrom("categories").select(["id", "name_de"]).execute();
     expect(shipped.length).toBeGreaterThan(20);
     expect(shipped.filter((c) => c.name_de !== GERMAN_CATEGORY_NAMES[c.id]).map((c) => c.id)).toEqual([]);
     const page = await t.client().get("/de/services");

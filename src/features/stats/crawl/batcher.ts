@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
-import type { Database } from "../../../db/schema.js";
+import { inTransaction, type DB } from "../../../db/adapter.js";
 
 /**
  * Groups the writes of several organizations into one transaction. Each organization's writes
@@ -7,7 +6,7 @@ import type { Database } from "../../../db/schema.js";
  * bookkeeping cost more than the rows themselves). If a grouped transaction fails, each write is
  * retried alone, so one organization's bad data cannot sink the others.
  */
-export type Write = (trx: Transaction<Database>) => Promise<void>;
+export type Write = (trx: DB) => Promise<void>;
 
 export interface WriteBatcher {
   write(work: Write): Promise<void>;
@@ -20,21 +19,21 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-export function createWriteBatcher(db: Kysely<Database>, maxItems = 16, maxWaitMs = 25): WriteBatcher {
+export function createWriteBatcher(db: DB, maxItems = 16, maxWaitMs = 25): WriteBatcher {
   let pending: Pending[] = [];
   let timer: NodeJS.Timeout | undefined;
   let chain: Promise<void> = Promise.resolve();
 
   async function run(batch: Pending[]): Promise<void> {
     try {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
         for (const p of batch) await p.work(trx);
       });
       for (const p of batch) p.resolve();
     } catch {
       for (const p of batch) {
         try {
-          await db.transaction().execute((trx) => p.work(trx));
+          await inTransaction(db, (trx) => p.work(trx));
           p.resolve();
         } catch (error) {
           p.reject(error);

@@ -5,6 +5,7 @@ import { startFakeServer, type FakeServer } from "../../../../tests/helpers/fake
 import { makeMember, makeService } from "../../../../tests/helpers/factories.js";
 import { crawlFederation, crawlOrganization } from "./crawler.js";
 import { toCount } from "../../../db/adapter.js";
+import { wholeDb } from "../../../db/adapter.js";
 
 /**
  * The crawler against a federation of fake member servers on loopback: one healthy member with
@@ -173,7 +174,11 @@ afterAll(async () => {
 });
 
 async function fileRow(url: string) {
-  return t.deps.db.selectFrom("stats_files").selectAll().where("url", "=", url).executeTakeFirstOrThrow();
+  return wholeDb(t.deps.db)
+    .selectFrom("stats_files")
+    .selectAll()
+    .where("url", "=", url)
+    .executeTakeFirstOrThrow();
 }
 
 describe("crawl of a federation with broken members", () => {
@@ -181,7 +186,7 @@ describe("crawl of a federation with broken members", () => {
   it("records every member's outcome and finishes despite the broken ones", async () => {
     const result = await crawlFederation(t.deps, { trigger: "test" });
     runId = result.runId;
-    const run = await t.deps.db
+    const run = await wholeDb(t.deps.db)
       .selectFrom("stats_crawl_runs")
       .selectAll()
       .where("id", "=", runId)
@@ -189,7 +194,7 @@ describe("crawl of a federation with broken members", () => {
     expect(run.status).toBe("done");
     expect(run.items_total).toBe(9);
     expect(run.items_done).toBe(9);
-    const rows = await t.deps.db.selectFrom("stats_files").selectAll().execute();
+    const rows = await wholeDb(t.deps.db).selectFrom("stats_files").selectAll().execute();
     const resultOf = (host: FakeServer | string, path = "/org.properties") =>
       rows.find((r) => r.url === `${typeof host === "string" ? host : host.url}${path}`)?.result;
     expect(resultOf(good)).toBe("ok");
@@ -227,7 +232,7 @@ describe("crawl of a federation with broken members", () => {
   it("stores metrics as series, with implausible entries flagged", async () => {
     const metrics = await fileRow(`${good.url}/pad-metrics.properties`);
     expect(metrics.class).toBe("metrics");
-    const series = await t.deps.db
+    const series = await wholeDb(t.deps.db)
       .selectFrom("stats_series")
       .selectAll()
       .where("file_id", "=", metrics.id)
@@ -240,7 +245,7 @@ describe("crawl of a federation with broken members", () => {
       { i: 3, reason: "negative" },
       { i: 5, reason: "jump" },
     ]);
-    const fed = await t.deps.db
+    const fed = await wholeDb(t.deps.db)
       .selectFrom("stats_aggregates")
       .selectAll()
       .where("scope", "=", "federation")
@@ -248,7 +253,7 @@ describe("crawl of a federation with broken members", () => {
       .executeTakeFirstOrThrow();
     expect(JSON.parse(fed.value_list)).toEqual([10, 20, 30, null, 50, null]);
     expect(fed.flagged).toBe(2);
-    const software = await t.deps.db
+    const software = await wholeDb(t.deps.db)
       .selectFrom("stats_aggregates")
       .select("scope_id")
       .where("scope", "=", "software")
@@ -262,7 +267,7 @@ describe("crawl of a federation with broken members", () => {
     const org = await fileRow(`${good.url}/org.properties`);
     expect(org.result).toBe("not-modified");
     expect(org.errors).toBe(0);
-    const history = await t.deps.db
+    const history = await wholeDb(t.deps.db)
       .selectFrom("stats_file_history")
       .selectAll()
       .where("file_id", "=", org.id)
@@ -277,13 +282,13 @@ describe("crawl of a federation with broken members", () => {
     const count = async () =>
       toCount(
         (
-          await t.deps.db
+          await wholeDb(t.deps.db)
             .selectFrom("stats_file_history")
             .select((eb) => eb.fn.countAll().as("n"))
             .executeTakeFirstOrThrow()
         ).n,
       );
-    const run = await t.deps.db
+    const run = await wholeDb(t.deps.db)
       .selectFrom("stats_crawl_runs")
       .selectAll()
       .orderBy("id", "desc")
@@ -292,7 +297,7 @@ describe("crawl of a federation with broken members", () => {
     await crawlOrganization(t.deps, run.id, `${good.url}/org.properties`);
     await crawlOrganization(t.deps, run.id, `${good.url}/org.properties`);
     expect(await count()).toBe(before);
-    const after = await t.deps.db
+    const after = await wholeDb(t.deps.db)
       .selectFrom("stats_crawl_runs")
       .selectAll()
       .where("id", "=", run.id)
@@ -353,7 +358,7 @@ describe("chatons crawl", () => {
   it("crawls the federation from the command line and records who asked", async () => {
     const { crawlCommand } = await import("../stats.jobs.js");
     expect(await crawlCommand.run(t.deps, [])).toBe(0);
-    const run = await t.deps.db
+    const run = await wholeDb(t.deps.db)
       .selectFrom("stats_crawl_runs")
       .selectAll()
       .orderBy("started_at", "desc")
@@ -373,13 +378,13 @@ describe("the crawl as a fan-out job", () => {
     await fanOut.process("job-run", items[0] ?? "", context, signal);
     const summary = await fanOut.finish("job-run", context);
     expect(summary).toMatch(/^9\/9 organizations/);
-    const run = await t.deps.db
+    const run = await wholeDb(t.deps.db)
       .selectFrom("stats_crawl_runs")
       .selectAll()
       .orderBy("started_at", "desc")
       .executeTakeFirstOrThrow();
     expect(run).toMatchObject({ status: "done", trigger: "job", items_done: 9 });
-    const history = await t.deps.db
+    const history = await wholeDb(t.deps.db)
       .selectFrom("stats_file_history")
       .select((eb) => eb.fn.countAll().as("n"))
       .where("run_id", "=", run.id)

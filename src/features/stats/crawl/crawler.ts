@@ -7,6 +7,7 @@ import { matchMember, matchServices, type MemberIndex, type OrgContext } from ".
 import { importFromFiles } from "./import.js";
 import { markItem, type ItemTally } from "./runs.js";
 import type { WriteBatcher, Write } from "./batcher.js";
+import { inTransaction } from "../../../db/adapter.js";
 
 /**
  * One organization as one unit of work (crawlOrganization): its file, the service files it lists
@@ -173,16 +174,16 @@ export async function crawlOrganization(
     );
     matchServices(ctx, visits);
     // Parsed files are only needed again to import them; until the write, keep memory low.
-    if (ctx.member?.chatonsinfos_source_of_truth !== 1) for (const v of visits) v.parsed = undefined;
+    if (!ctx.member?.filesAreSourceOfTruth) for (const v of visits) v.parsed = undefined;
     const at = deps.now().toISOString();
     const tally = tallyOf(visits);
     const write: Write = async (trx) => {
       await storeVisits(trx, runId, visits, at, deps.dialect);
-      if (ctx.member?.chatonsinfos_source_of_truth === 1) await importFromFiles(trx, deps, ctx, visits, at);
+      if (ctx.member?.filesAreSourceOfTruth) await importFromFiles(trx, deps, ctx, visits, at);
       await markItem(deps, runId, url, ctx.member?.id ?? null, "done", tally, trx);
     };
     if (options.batcher) await options.batcher.write(write);
-    else await deps.db.transaction().execute(write);
+    else await inTransaction(deps.db, write);
     return { files: tally.files, failures: tally.failures };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

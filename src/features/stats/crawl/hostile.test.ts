@@ -6,6 +6,7 @@ import { MAX_FILE_BYTES } from "./fetch.js";
 import { analyseText, MAX_KEYS } from "../chatonsinfos/analysis.js";
 import { parseChatonsInfos } from "../chatonsinfos/parse.js";
 import { checkChatonsInfos } from "../chatonsinfos/check.js";
+import { wholeDb } from "../../../db/adapter.js";
 
 /**
  * One member publishes a file made to hurt: 2 MB of made-up keys. Its parsing and checking run on
@@ -105,7 +106,10 @@ describe("a hostile member file", () => {
     expect(health.filter((h) => h.during).length).toBeGreaterThan(0);
     expect(health.every((h) => h.status === 200)).toBe(true);
 
-    const rows = await t.deps.db.selectFrom("stats_files").select(["url", "result", "report"]).execute();
+    const rows = await wholeDb(t.deps.db)
+      .selectFrom("stats_files")
+      .select(["url", "result", "report"])
+      .execute();
     const row = (url: string) => rows.find((r) => r.url === url);
     expect(row(`${slow.url}/pad.properties`)?.result).toBe("ok");
     expect(row(`${hostile.url}/big.properties`)?.report ?? "").toContain('"too-costly"');

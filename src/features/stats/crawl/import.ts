@@ -21,7 +21,7 @@ export async function importFromFiles(trx: DB, deps: Deps, ctx: OrgContext, visi
   const org = visits[0];
   if (org?.parsed && !org.parsed.looksLikeHtml && org.cls === "organization") {
     const fields = memberFieldsFromFile(org.parsed, federationKey(deps.config));
-    const diff = differences(member, fields);
+    const diff = differences(member.values, fields);
     if (diff.length > 0) {
       const changed = Object.fromEntries(diff.map((d) => [d.field, fields[d.field as keyof typeof fields]]));
       await importMemberFields(trx, member.id, changed, at);

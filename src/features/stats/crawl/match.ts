@@ -1,6 +1,11 @@
 import type { Deps } from "../../../deps.js";
 import { slugify } from "../../../db/ids.js";
-import type { MemberRow } from "../../directory/directory.repository.js";
+import {
+  importableMembers,
+  importableServices,
+  type ImportableMember,
+  type ImportableService,
+} from "../../directory/published.js";
 import { generatedUrls, localPathOf } from "../generated.js";
 import type { Visit } from "./visit.js";
 
@@ -10,17 +15,10 @@ import type { Visit } from "./visit.js";
  * the platform's own URL, the service's web address, the subs id, then the software name.
  */
 
-export interface DirectoryService {
-  id: string;
-  slug: string;
-  url: string;
-  chatonsinfos_url: string | null;
-  name: string;
-  software_slug: string | null;
-}
+export type DirectoryService = ImportableService;
 
 export interface OrgContext {
-  member: MemberRow | undefined;
+  member: ImportableMember | undefined;
   services: DirectoryService[];
 }
 
@@ -43,20 +41,20 @@ function hostOf(url: string | null | undefined): string {
 
 /** The directory's members, looked up by id, organization file URL, slug and website host. */
 export interface MemberIndex {
-  byId: Map<string, MemberRow>;
-  byUrl: Map<string, MemberRow>;
-  bySlug: Map<string, MemberRow>;
-  byHost: Map<string, MemberRow[]>;
+  byId: Map<string, ImportableMember>;
+  byUrl: Map<string, ImportableMember>;
+  bySlug: Map<string, ImportableMember>;
+  byHost: Map<string, ImportableMember[]>;
 }
 
 /** Read once per crawl, so matching an organization costs no query. */
 export async function loadMemberIndex(deps: Deps): Promise<MemberIndex> {
-  const rows = await deps.db.selectFrom("members").selectAll().where("archived_at", "is", null).execute();
+  const rows = await importableMembers(deps.db);
   const index: MemberIndex = { byId: new Map(), byUrl: new Map(), bySlug: new Map(), byHost: new Map() };
   for (const m of rows) {
     index.byId.set(m.id, m);
     index.bySlug.set(m.slug, m);
-    if (m.chatonsinfos_url) index.byUrl.set(m.chatonsinfos_url, m);
+    if (m.chatonsinfosUrl) index.byUrl.set(m.chatonsinfosUrl, m);
     const host = hostOf(m.website);
     if (host) index.byHost.set(host, [...(index.byHost.get(host) ?? []), m]);
   }
@@ -79,22 +77,7 @@ export async function matchMember(
     index.byUrl.get(url) ??
     (local?.kind === "organization" ? index.bySlug.get(local.member) : undefined) ??
     (sameHost.length === 1 ? sameHost[0] : undefined);
-  const services = member
-    ? await deps.db
-        .selectFrom("services")
-        .leftJoin("software", "software.id", "services.software_id")
-        .select([
-          "services.id",
-          "services.slug",
-          "services.url",
-          "services.chatonsinfos_url",
-          "services.name",
-          "software.slug as software_slug",
-        ])
-        .where("services.member_id", "=", member.id)
-        .where("services.archived_at", "is", null)
-        .execute()
-    : [];
+  const services = member ? await importableServices(deps.db, member.id) : [];
   return { member, services };
 }
 
@@ -109,7 +92,7 @@ export function findService(
   memberSlug: string | undefined,
   bySoftware = true,
 ): DirectoryService | undefined {
-  const byUrl = ctx.services.find((s) => s.chatonsinfos_url === visit.url);
+  const byUrl = ctx.services.find((s) => s.chatonsinfosUrl === visit.url);
   if (byUrl) return byUrl;
   const local = memberSlug
     ? visit.url.match(/\/\.well-known\/chatonsinfos\/([^/]+)\/([^/]+)\.properties$/)
@@ -129,7 +112,7 @@ export function findService(
   }
   if (!bySoftware) return undefined;
   const software = visit.softwareName ? slugify(visit.softwareName) : "";
-  const same = software ? ctx.services.filter((x) => x.software_slug === software) : [];
+  const same = software ? ctx.services.filter((x) => x.softwareSlug === software) : [];
   return same.length === 1 ? same[0] : undefined;
 }
 
@@ -166,13 +149,9 @@ export async function memberIdsBySubs(
   deps: Deps,
   subs: { key: string; url: string }[],
 ): Promise<Map<string, string>> {
-  const rows = await deps.db
-    .selectFrom("members")
-    .select(["id", "slug", "chatonsinfos_url"])
-    .where("archived_at", "is", null)
-    .execute();
+  const rows = await importableMembers(deps.db);
   const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
-  const byUrl = new Map(rows.filter((r) => r.chatonsinfos_url).map((r) => [r.chatonsinfos_url ?? "", r.id]));
+  const byUrl = new Map(rows.flatMap((r) => (r.chatonsinfosUrl ? [[r.chatonsinfosUrl, r.id]] : [])));
   const out = new Map<string, string>();
   for (const s of subs) {
     const id =

@@ -3,6 +3,7 @@ import type { ServerResponse } from "node:http";
 import { startTestPlatform, type TestPlatform } from "../../../../tests/helpers/platform.js";
 import { startFakeServer, type FakeServer } from "../../../../tests/helpers/fake-server.js";
 import { crawlFederation } from "./crawler.js";
+import { wholeDb } from "../../../db/adapter.js";
 
 /**
  * A service file listed by two organizations belongs to one of them. The first to list it in a
@@ -68,7 +69,7 @@ afterAll(async () => {
 
 async function ownerOfService() {
   await crawlFederation(t.deps, { trigger: "test" });
-  const row = await t.deps.db
+  const row = await wholeDb(t.deps.db)
     .selectFrom("stats_files")
     .select(["organization_url", "last_run_id"])
     .where("url", "=", `${owner.url}/svc.properties`)
@@ -83,7 +84,7 @@ describe("a file listed by two organizations", () => {
     delay.copy = 0;
     delay.owner = 400;
     for (let i = 0; i < 3; i++) expect(await ownerOfService()).toBe(`${owner.url}/org.properties`);
-    const copyFile = await t.deps.db
+    const copyFile = await wholeDb(t.deps.db)
       .selectFrom("stats_files")
       .select("report")
       .where("url", "=", `${copy.url}/org.properties`)

@@ -3,6 +3,7 @@ import { OutboundError } from "../../../http/outbound.js";
 import type { FetchResult } from "../stats.tables.js";
 import type { HostLimiter } from "./limiter.js";
 import { parseRobots, type RobotsRules } from "./robots.js";
+import { statsDb } from "../stats.tables.js";
 
 /**
  * robots.txt of each origin, read at most once a day (stored in stats_robots, so several
@@ -34,7 +35,7 @@ function decode(text: string | null): RobotsRules | undefined {
 
 async function remember(deps: Deps, origin: string, status: number | null, rules: RobotsRules) {
   const row = { origin, fetched_at: deps.now().toISOString(), status, rules: JSON.stringify(rules) };
-  await deps.db
+  await statsDb(deps.db)
     .insertInto("stats_robots")
     .values(row)
     .onConflict((oc) =>
@@ -49,7 +50,7 @@ export async function loadRobots(
   limiter: HostLimiter,
   signal?: AbortSignal,
 ): Promise<RobotsAnswer> {
-  const cached = await deps.db
+  const cached = await statsDb(deps.db)
     .selectFrom("stats_robots")
     .selectAll()
     .where("origin", "=", origin)

@@ -11,6 +11,8 @@ import { loadMemberIndex, memberIdsBySubs, type MemberIndex } from "./match.js";
 import { finishRun, recomputeAggregates, registerItems } from "./runs.js";
 import { createWriteBatcher, type WriteBatcher } from "./batcher.js";
 import { crawlOrganization, visitLevel } from "./crawler.js";
+import { statsDb } from "../stats.tables.js";
+import { inTransaction } from "../../../db/adapter.js";
 
 /**
  * A whole crawl: start (run row, federation file, one pending item per organization), the
@@ -54,7 +56,7 @@ async function shared(
   const known = runs.get(runId);
   if (known) return known;
   const limiter = createHostLimiter(deps.config.stats.crawlConcurrency, deps.config.stats.crawlPerHost);
-  const items = await deps.db
+  const items = await statsDb(deps.db)
     .selectFrom("stats_crawl_items")
     .select(["url", "member_id"])
     .where("run_id", "=", runId)
@@ -68,7 +70,7 @@ async function shared(
     claims: new Map(),
     previousRunId:
       (
-        await deps.db
+        await statsDb(deps.db)
           .selectFrom("stats_crawl_runs")
           .select("id")
           .where("id", "<", runId)
@@ -92,7 +94,7 @@ export async function startCrawl(deps: Deps, options: RunOptions): Promise<Start
   const runId = newSortableId();
   const at = deps.now().toISOString();
   // The job's lease lets one crawl run at a time: a run still "running" was interrupted.
-  await db
+  await statsDb(db)
     .updateTable("stats_crawl_runs")
     .set({
       status: "failed",
@@ -102,7 +104,7 @@ export async function startCrawl(deps: Deps, options: RunOptions): Promise<Start
     })
     .where("status", "=", "running")
     .execute();
-  await db
+  await statsDb(db)
     .insertInto("stats_crawl_runs")
     .values({
       id: runId,
@@ -131,9 +133,9 @@ export async function startCrawl(deps: Deps, options: RunOptions): Promise<Start
     const subs = fed.children.filter((c, i, all) => all.findIndex((x) => x.url === c.url) === i);
     for (const c of fed.children.filter((c, i, all) => all.findIndex((x) => x.url === c.url) !== i))
       fed.links.push(link(c, "subs-duplicate"));
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await storeVisits(trx, runId, [fed], at, deps.dialect);
-      await trx
+      await statsDb(trx)
         .updateTable("stats_crawl_runs")
         .set({ items_total: subs.length })
         .where("id", "=", runId)

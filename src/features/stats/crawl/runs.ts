@@ -2,7 +2,10 @@ import type { Deps } from "../../../deps.js";
 import type { DB } from "../../../db/adapter.js";
 import { toCount } from "../../../db/adapter.js";
 import type { CrawlStatus, SeriesPeriod, StatsAggregatesTable } from "../stats.tables.js";
+import { serviceClassification } from "../../directory/published-listings.js";
 import { addToSum, parseFlags, parseValues, type Flag, type Summed } from "../metrics.js";
+import { statsDb } from "../stats.tables.js";
+import { inTransaction } from "../../../db/adapter.js";
 
 /** Crawl run bookkeeping: item states, progress counters, the final tally and the aggregates. */
 
@@ -27,7 +30,7 @@ export async function markItem(
 ): Promise<void> {
   const at = deps.now().toISOString();
   if (phase === "start") {
-    await db
+    await statsDb(db)
       .insertInto("stats_crawl_items")
       .values({
         run_id: runId,
@@ -45,7 +48,7 @@ export async function markItem(
     return;
   }
   // Only the first finish of an item moves the run's counters: a retried item counts once.
-  const changed = await db
+  const changed = await statsDb(db)
     .updateTable("stats_crawl_items")
     .set({
       status: phase,
@@ -60,7 +63,7 @@ export async function markItem(
     .where("status", "<>", "done")
     .executeTakeFirst();
   if (Number(changed.numUpdatedRows) !== 1) return;
-  await db
+  await statsDb(db)
     .updateTable("stats_crawl_runs")
     .set((eb) => ({
       items_done: eb("items_done", "+", 1),
@@ -95,7 +98,7 @@ export async function registerItems(
     error: null,
   }));
   for (let i = 0; i < rows.length; i += 500)
-    await deps.db
+    await statsDb(deps.db)
       .insertInto("stats_crawl_items")
       .values(rows.slice(i, i + 500))
       .onConflict((oc) => oc.columns(["run_id", "url"]).doNothing())
@@ -109,7 +112,7 @@ export async function finishRun(
   note: string,
   status: CrawlStatus,
 ): Promise<string> {
-  const rows = await deps.db
+  const rows = await statsDb(deps.db)
     .selectFrom("stats_file_history")
     .select((eb) => [
       "result",
@@ -134,7 +137,7 @@ export async function finishRun(
     warnings += toCount(r.warnings);
   }
   const failed = total - ok - unchanged;
-  const run = await deps.db
+  const run = await statsDb(deps.db)
     .selectFrom("stats_crawl_runs")
     .select(["items_total", "items_done"])
     .where("id", "=", runId)
@@ -144,7 +147,7 @@ export async function finishRun(
       ? `${run?.items_done ?? 0}/${run?.items_total ?? 0} organizations, ${total} files: ${ok} read, ${unchanged} unchanged, ${failed} failed; ${errors} errors, ${warnings} warnings`
       : `failed: ${note}`;
   const at = deps.now().toISOString();
-  await deps.db
+  await statsDb(deps.db)
     .updateTable("stats_crawl_runs")
     .set({
       status,
@@ -180,12 +183,7 @@ const PAGE = 500;
  */
 export async function recomputeAggregates(deps: Deps, runId: string): Promise<number> {
   const { db } = deps;
-  const services = await db
-    .selectFrom("services")
-    .leftJoin("software", "software.id", "services.software_id")
-    .select(["services.id", "services.category_id", "software.slug as software_slug"])
-    .execute();
-  const serviceInfo = new Map(services.map((s) => [s.id, s]));
+  const serviceInfo = await serviceClassification(db);
   const buckets = new Map<string, Bucket>();
   const add = (
     scope: Bucket["scope"],
@@ -212,7 +210,7 @@ export async function recomputeAggregates(deps: Deps, runId: string): Promise<nu
   };
   let after = "";
   for (;;) {
-    const files = await db
+    const files = await statsDb(db)
       .selectFrom("stats_files")
       .select(["id", "url", "class", "software_key", "service_id", "parent_url"])
       .where("last_run_id", "=", runId)
@@ -229,7 +227,7 @@ export async function recomputeAggregates(deps: Deps, runId: string): Promise<nu
       parentUrls.length === 0
         ? []
         : (
-            await db
+            await statsDb(db)
               .selectFrom("stats_files")
               .select(["url", "software_key"])
               .where("url", "in", parentUrls)
@@ -240,7 +238,7 @@ export async function recomputeAggregates(deps: Deps, runId: string): Promise<nu
     const series =
       counted.length === 0
         ? []
-        : await db
+        : await statsDb(db)
             .selectFrom("stats_series")
             .selectAll()
             .where("file_id", "in", [...byId.keys()])
@@ -251,10 +249,10 @@ export async function recomputeAggregates(deps: Deps, runId: string): Promise<nu
       const list = { values: parseValues(r.value_list), flags: parseFlags(r.flags) };
       const info = f.service_id ? serviceInfo.get(f.service_id) : undefined;
       const software =
-        f.software_key ?? (f.parent_url ? parents.get(f.parent_url) : null) ?? info?.software_slug ?? null;
+        f.software_key ?? (f.parent_url ? parents.get(f.parent_url) : null) ?? info?.softwareSlug ?? null;
       add("federation", "", r, list);
       if (software) add("software", software, r, list);
-      if (info?.category_id) add("category", info.category_id, r, list);
+      if (info?.categoryId) add("category", info.categoryId, r, list);
     }
     const last = files.at(-1);
     if (!last || files.length < PAGE) break;
@@ -274,10 +272,10 @@ export async function recomputeAggregates(deps: Deps, runId: string): Promise<nu
       computed_at: at,
     };
   });
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("stats_aggregates").execute();
+  await inTransaction(db, async (trx) => {
+    await statsDb(trx).deleteFrom("stats_aggregates").execute();
     for (let i = 0; i < out.length; i += 200)
-      await trx
+      await statsDb(trx)
         .insertInto("stats_aggregates")
         .values(out.slice(i, i + 200))
         .execute();

@@ -3,6 +3,7 @@ import type { DB } from "../../../db/adapter.js";
 import { newId, newSortableId, slugify } from "../../../db/ids.js";
 import type { StatsFilesTable, StatsSeriesTable } from "../stats.tables.js";
 import { finalReport, type PriorFile, type Visit } from "./visit.js";
+import { statsDb } from "../stats.tables.js";
 
 /**
  * The crawler's writes, batched: a whole organization (its file, services and metrics) is stored
@@ -16,7 +17,7 @@ const okResults = new Set(["ok", "generated", "not-modified"]);
 export async function loadPriors(db: DB, urls: string[]): Promise<Map<string, PriorFile>> {
   const map = new Map<string, PriorFile>();
   for (let i = 0; i < urls.length; i += BATCH) {
-    const rows = await db
+    const rows = await statsDb(db)
       .selectFrom("stats_files")
       .selectAll()
       .where("url", "in", urls.slice(i, i + BATCH))
@@ -29,7 +30,7 @@ export async function loadPriors(db: DB, urls: string[]): Promise<Map<string, Pr
 export async function loadBodies(db: DB, hashes: string[]): Promise<Map<string, string>> {
   const map = new Map<string, string>();
   for (let i = 0; i < hashes.length; i += BATCH) {
-    const rows = await db
+    const rows = await statsDb(db)
       .selectFrom("stats_contents")
       .select(["hash", "body"])
       .where("hash", "in", hashes.slice(i, i + BATCH))
@@ -108,10 +109,10 @@ async function insertRows<T extends object>(
   );
   const key = `${name}|${rows.length}|${columns.join(",")}`;
   const cached = compiledSql.get(key);
-  if (cached) return trx.executeQuery(CompiledQuery.raw(cached, parameters));
+  if (cached) return statsDb(trx).executeQuery(CompiledQuery.raw(cached, parameters));
   const compiled = build(rows).compile();
   if (sameParameters(compiled.parameters, parameters)) compiledSql.set(key, compiled.sql);
-  return trx.executeQuery(compiled);
+  return statsDb(trx).executeQuery(compiled);
 }
 
 /** Stores visits; returns the file id of each URL. `dialect` keys the statement cache. */
@@ -137,7 +138,7 @@ export async function storeVisits(
       });
   await chunked([...contents.values()], (chunk) =>
     insertRows(trx, `${dialect}:contents`, chunk, (rows) =>
-      trx
+      statsDb(trx)
         .insertInto("stats_contents")
         .values(rows)
         .onConflict((oc) => oc.column("hash").doNothing()),
@@ -148,7 +149,7 @@ export async function storeVisits(
   const ids = new Map<string, string>();
   await chunked(rows, async (chunk) => {
     const returned = await insertRows(trx, `${dialect}:files`, chunk, (values) =>
-      trx
+      statsDb(trx)
         .insertInto("stats_files")
         .values(values)
         .onConflict((oc) =>
@@ -203,7 +204,7 @@ export async function storeVisits(
   }));
   await chunked(history, (chunk) =>
     insertRows(trx, `${dialect}:history`, chunk, (values) =>
-      trx
+      statsDb(trx)
         .insertInto("stats_file_history")
         .values(values)
         .onConflict((oc) =>
@@ -233,7 +234,9 @@ const field = (row: unknown, key: string): string | undefined => {
 async function storeSeries(trx: DB, visits: Visit[], ids: Map<string, string>, at: string, dialect: string) {
   const fresh = visits.filter((v) => v.series !== undefined);
   const fileIds = fresh.map((v) => ids.get(v.url)).filter((id): id is string => id !== undefined);
-  await chunked(fileIds, (chunk) => trx.deleteFrom("stats_series").where("file_id", "in", chunk).execute());
+  await chunked(fileIds, (chunk) =>
+    statsDb(trx).deleteFrom("stats_series").where("file_id", "in", chunk).execute(),
+  );
   const series: Insertable<StatsSeriesTable>[] = [];
   for (const v of fresh) {
     const fileId = ids.get(v.url);
@@ -252,6 +255,8 @@ async function storeSeries(trx: DB, visits: Visit[], ids: Map<string, string>, a
   // Duplicate keys in one file (same metric written twice) keep the last, as the parser does.
   const unique = new Map(series.map((s) => [`${s.file_id}|${s.metric}|${s.year}|${s.period}`, s]));
   await chunked([...unique.values()], (chunk) =>
-    insertRows(trx, `${dialect}:series`, chunk, (values) => trx.insertInto("stats_series").values(values)),
+    insertRows(trx, `${dialect}:series`, chunk, (values) =>
+      statsDb(trx).insertInto("stats_series").values(values),
+    ),
   );
 }

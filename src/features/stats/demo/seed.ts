@@ -9,6 +9,7 @@ import { createHostLimiter } from "../crawl/limiter.js";
 import { memberBySlug, servicesOf } from "../generated.js";
 import { NODEINFO_SOFTWARE } from "../nodeinfo.js";
 import { hash01, metricsFileName, metricsText, organizationText, serviceAnswer } from "./files.js";
+import { statsDb } from "../stats.tables.js";
 
 /**
  * History for the demo, so its pages are rich on first start: one crawl read in-process (the
@@ -74,12 +75,12 @@ function inProcessFetcher(deps: Deps, world: DemoWorld): Fetcher {
 }
 
 async function seedRuns(deps: Deps, latest: string, at: Date): Promise<void> {
-  const files = await deps.db
+  const files = await statsDb(deps.db)
     .selectFrom("stats_file_history")
     .selectAll()
     .where("run_id", "=", latest)
     .execute();
-  const run = await deps.db
+  const run = await statsDb(deps.db)
     .selectFrom("stats_crawl_runs")
     .selectAll()
     .where("id", "=", latest)
@@ -109,8 +110,8 @@ async function seedRuns(deps: Deps, latest: string, at: Date): Promise<void> {
       };
     });
     const failed = history.filter((h) => !["ok", "generated", "not-modified"].includes(h.result)).length;
-    await deps.db.transaction().execute(async (trx) => {
-      await trx
+    await inTransaction(deps.db, async (trx) => {
+      await statsDb(trx)
         .insertInto("stats_crawl_runs")
         .values({
           ...run,
@@ -125,7 +126,7 @@ async function seedRuns(deps: Deps, latest: string, at: Date): Promise<void> {
         })
         .execute();
       for (let i = 0; i < history.length; i += 300)
-        await trx
+        await statsDb(trx)
           .insertInto("stats_file_history")
           .values(history.slice(i, i + 300))
           .execute();
@@ -194,7 +195,7 @@ async function seedNodeinfo(deps: Deps, world: DemoWorld, now: Date): Promise<vo
       }
     }
   for (let i = 0; i < daily.length; i += 500)
-    await deps.db
+    await statsDb(deps.db)
       .insertInto("stats_nodeinfo_daily")
       .values(daily.slice(i, i + 500))
       .execute();

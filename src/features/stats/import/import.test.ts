@@ -5,6 +5,7 @@ import { importCommand, runImport } from "./run.js";
 import { decide } from "./decide.js";
 import { setSoftwareCategory } from "./software.js";
 import { makePerson } from "../../../../tests/helpers/factories.js";
+import { wholeDb } from "../../../db/adapter.js";
 
 /**
  * The federation import against a fake federation on loopback: two organizations, services with
@@ -93,10 +94,14 @@ afterAll(async () => {
   await t.stop();
 });
 
-const members = () => t.deps.db.selectFrom("members").selectAll().orderBy("slug").execute();
-const services = () => t.deps.db.selectFrom("services").selectAll().orderBy("slug").execute();
+const members = () => wholeDb(t.deps.db).selectFrom("members").selectAll().orderBy("slug").execute();
+const services = () => wholeDb(t.deps.db).selectFrom("services").selectAll().orderBy("slug").execute();
 const audits = () =>
-  t.deps.db.selectFrom("audit_log").select("action").where("action", "like", "stats.import.%").execute();
+  wholeDb(t.deps.db)
+    .selectFrom("audit_log")
+    .select("action")
+    .where("action", "like", "stats.import.%")
+    .execute();
 
 describe("chatons import --federation", () => {
   it("says what it would do in a dry run, and writes nothing", async () => {
@@ -166,7 +171,7 @@ describe("chatons import --federation", () => {
   });
 
   it("keeps what a structure edited, updates what only the file changed, places software an admin mapped", async () => {
-    await t.deps.db
+    await wholeDb(t.deps.db)
       .updateTable("members")
       .set({ website: "https://edited.example.org" })
       .where("slug", "=", "un")

@@ -143,4 +143,3 @@ export function Figure({ value, label, link }: { value: Child; label: string; li
 }
 
 /** The locale's column of a bilingual row. */
-export const localized = (c: AppContext, fr: string, en: string) => (c.get("locale") === "fr" ? fr : en);

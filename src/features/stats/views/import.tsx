@@ -15,7 +15,7 @@ import {
 import type { CategoryChoice } from "../../directory/published.js";
 import type { StatsImportsTable, StatsSoftwareCategoriesTable } from "../stats.tables.js";
 import { tally, type ImportAction, type ImportEntry, type ImportReport } from "../import/report.js";
-import { StatsNav, localized } from "./common.js";
+import { StatsNav } from "./common.js";
 
 type ImportRow = Selectable<StatsImportsTable>;
 
@@ -133,7 +133,7 @@ function Place({
         name="category"
         label={t("stats.import.place.label", { software: software || "—" })}
         required
-        options={categories.map((k) => ({ value: k.id, label: localized(c, k.nameFr, k.nameEn) }))}
+        options={categories.map((k) => ({ value: k.id, label: k.names[c.get("locale")] }))}
       />
       <button type="submit" class="button button--small button--secondary">
         {t("stats.import.place.save")}
@@ -157,7 +157,7 @@ export function ImportPage(props: {
   const unplaced = [
     ...new Set((report?.entries ?? []).filter((e) => e.action === "unplaced").map((e) => e.detail ?? "")),
   ];
-  const names = new Map(categories.map((k) => [k.id, localized(c, k.nameFr, k.nameEn)]));
+  const names = new Map(categories.map((k) => [k.id, k.names[c.get("locale")]]));
   const errors = props.form && !props.form.ok ? props.form.errors : undefined;
   return (
     <Layout c={c} title={t("stats.import.title")} section="stats" wide>

@@ -4,7 +4,7 @@ import { href } from "../../../http/context.js";
 import { Layout } from "../../../views/Layout.js";
 import { Badge, Pagination } from "../../../views/components.js";
 import type { Page } from "../../directory/finder/finder.js";
-import type { MemberRow } from "../../directory/directory.repository.js";
+import type { StatsMember } from "../detail.repository.js";
 import type { FieldDifference } from "../chatonsinfos/mapping.js";
 import { Differences } from "./differences.js";
 import type { StatsFilesTable } from "../stats.tables.js";
@@ -86,7 +86,7 @@ export function OrganizationsPage({ c, rows: list }: { c: AppContext; rows: Page
 }
 
 export interface OrganizationData {
-  member: MemberRow;
+  member: StatsMember;
   files: Selectable<StatsFilesTable>[];
   differences: FieldDifference[];
   services: ServiceListRow[];
@@ -135,7 +135,7 @@ export function FileTable({ c, files }: { c: AppContext; files: Selectable<Stats
 export function OrganizationPage({ c, data }: { c: AppContext; data: OrganizationData }) {
   const t = c.get("t");
   const { member } = data;
-  const own = member.chatonsinfos_url;
+  const own = member.chatonsinfosUrl;
   const title = t("stats.organization.title", { name: member.name, name_of: ofName(t.locale, member.name) });
   return (
     <Layout c={c} title={title} section="stats" wide>
@@ -151,13 +151,11 @@ export function OrganizationPage({ c, data }: { c: AppContext; data: Organizatio
           <code class="stats-url">{own ?? data.generatedUrl}</code>
         </p>
         <p>
-          {member.chatonsinfos_source_of_truth === 1
+          {member.filesAreSourceOfTruth
             ? t("stats.organization.truth.files")
             : t("stats.organization.truth.directory")}
         </p>
-        {member.chatonsinfos_source_of_truth === 1 ? null : (
-          <Differences c={c} differences={data.differences} />
-        )}
+        {member.filesAreSourceOfTruth ? null : <Differences c={c} differences={data.differences} />}
       </section>
       <section aria-labelledby="files">
         <h2 id="files">{t("stats.organization.files")}</h2>

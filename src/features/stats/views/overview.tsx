@@ -4,7 +4,7 @@ import { Layout } from "../../../views/Layout.js";
 import type { Selectable } from "kysely";
 import type { StatsCrawlRunsTable } from "../stats.tables.js";
 import { BarList, LineChart, metricLabel, type ChartPoint } from "./charts.js";
-import { Exports, Figure, StatsNav, localized } from "./common.js";
+import { Exports, Figure, StatsNav } from "./common.js";
 import { RunSummary } from "./crawls.js";
 import type { listCategories, listSoftware } from "../stats.repository.js";
 
@@ -183,7 +183,7 @@ export function OverviewPage({ c, data }: { c: AppContext; data: OverviewData })
             .sort((a, b) => b.services - a.services)
             .slice(0, 12)
             .map((k) => ({
-              label: localized(c, k.name_fr, k.name_en),
+              label: k.names[t.locale],
               value: k.services,
               href: href(c, `/stats/categories/${k.id}`),
             }))}

@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import { listedServices } from "../../directory/published.js";
 import type { AppContext } from "../../../http/context.js";
 import { href } from "../../../http/context.js";
 import { canAdminMember } from "../../../http/policy.js";
@@ -27,16 +28,16 @@ export async function statsDashboardPanel(c: AppContext, panel: PanelMember): Pr
   const org = files.find((f) => f.class === "organization");
   const raw = org?.content_hash ? await detail.rawFile(db, org.id) : undefined;
   const diff = raw
-    ? differences(member, memberFieldsFromFile(parseChatonsInfos(raw.body), federationKey(config)))
+    ? differences(member.fields, memberFieldsFromFile(parseChatonsInfos(raw.body), federationKey(config)))
     : [];
   const troubled = files.filter((f) => f.errors > 0 || f.warnings > 0 || !isOkResult(f.result));
   return (
     <section class="card stats-panel" aria-labelledby="stats-panel-title">
       <h2 id="stats-panel-title">{t("stats.panel.title")}</h2>
       <p>
-        {member.chatonsinfos_url ? t("stats.organization.own") : t("stats.organization.generated")}{" "}
+        {member.chatonsinfosUrl ? t("stats.organization.own") : t("stats.organization.generated")}{" "}
         <code class="stats-url">
-          {member.chatonsinfos_url ?? generatedUrls(config).organization(member.slug)}
+          {member.chatonsinfosUrl ?? generatedUrls(config).organization(member.slug)}
         </code>
       </p>
       {canAdminMember(c.get("person"), member.id) ? (
@@ -46,7 +47,7 @@ export async function statsDashboardPanel(c: AppContext, panel: PanelMember): Pr
             name="source_of_truth"
             label={t("stats.source.label")}
             hint={t("stats.source.hint")}
-            checked={member.chatonsinfos_source_of_truth === 1}
+            checked={member.filesAreSourceOfTruth}
           />
           <button type="submit" class="button button--small button--secondary">
             {t("stats.source.save")}
@@ -81,7 +82,7 @@ export async function statsDashboardPanel(c: AppContext, panel: PanelMember): Pr
           </div>
         );
       })}
-      {member.chatonsinfos_source_of_truth === 1 || !raw ? null : <Differences c={c} differences={diff} />}
+      {member.filesAreSourceOfTruth || !raw ? null : <Differences c={c} differences={diff} />}
       <p>
         <a href={href(c, `/stats/organizations/${member.slug}`)}>{t("stats.panel.link")}</a>
       </p>
@@ -93,12 +94,7 @@ export async function statsDashboardPanel(c: AppContext, panel: PanelMember): Pr
 export async function statsMemberPagePanel(c: AppContext, panel: PanelMember): Promise<Child | null> {
   const { db, now } = c.get("deps");
   const t = c.get("t");
-  const services = await db
-    .selectFrom("services")
-    .select("id")
-    .where("member_id", "=", panel.id)
-    .where("archived_at", "is", null)
-    .execute();
+  const services = await listedServices(db, panel.id);
   const ids = services.map((s) => s.id);
   const rows = await detail.uptimeRows(db, ids, now());
   const bars = dayBars(rows, now());

@@ -11,7 +11,7 @@ import type { LatestUptime } from "../uptime.js";
 import type { ServiceListRow } from "../stats.repository.js";
 import type { DayBar } from "../uptime.js";
 import { LineChart, UptimeBars, type ChartPoint } from "./charts.js";
-import { Counts, Exports, ResultBadge, StatsNav, localized, percent } from "./common.js";
+import { Counts, Exports, ResultBadge, StatsNav, percent } from "./common.js";
 import { Differences } from "./differences.js";
 import type { FieldDifference } from "../chatonsinfos/mapping.js";
 import { ofName } from "../../../i18n/index.js";
@@ -50,21 +50,19 @@ export function ServiceTable({
           {rows.map((r) => (
             <tr>
               <th scope="row">
-                <a href={href(c, `/stats/services/${r.member_slug}/${r.slug}`)}>{r.name}</a>
+                <a href={href(c, `/stats/services/${r.memberSlug}/${r.slug}`)}>{r.name}</a>
               </th>
               {showMember ? (
                 <td>
-                  <a href={href(c, `/stats/organizations/${r.member_slug}`)}>{r.member_name}</a>
+                  <a href={href(c, `/stats/organizations/${r.memberSlug}`)}>{r.memberName}</a>
                 </td>
               ) : null}
               <td>
-                <a href={href(c, `/stats/categories/${r.category_id}`)}>
-                  {localized(c, r.category_fr, r.category_en)}
-                </a>
+                <a href={href(c, `/stats/categories/${r.categoryId}`)}>{r.category[t.locale]}</a>
               </td>
               <td>
-                {r.software_slug ? (
-                  <a href={href(c, `/stats/software/${r.software_slug}`)}>{r.software_name}</a>
+                {r.softwareSlug ? (
+                  <a href={href(c, `/stats/software/${r.softwareSlug}`)}>{r.softwareName}</a>
                 ) : (
                   "—"
                 )}
@@ -79,7 +77,7 @@ export function ServiceTable({
                 )}
               </td>
               <td class="num">{percent(t, r.uptime)}</td>
-              <td class="num">{r.users_total === null ? "—" : t.number(r.users_total)}</td>
+              <td class="num">{r.usersTotal === null ? "—" : t.number(r.usersTotal)}</td>
               <td>
                 {r.file ? (
                   <Counts t={t} counts={r.file} />
@@ -190,8 +188,8 @@ export function ServicePage({ c, data }: { c: AppContext; data: ServiceData }) {
       c={c}
       title={t("stats.service.title", {
         name: s.name,
-        member: s.member_name,
-        member_of: ofName(t.locale, s.member_name),
+        member: s.memberName,
+        member_of: ofName(t.locale, s.memberName),
       })}
       section="stats"
       wide
@@ -199,8 +197,8 @@ export function ServicePage({ c, data }: { c: AppContext; data: ServiceData }) {
       <h1>
         {t("stats.service.title", {
           name: s.name,
-          member: s.member_name,
-          member_of: ofName(t.locale, s.member_name),
+          member: s.memberName,
+          member_of: ofName(t.locale, s.memberName),
         })}
       </h1>
       <StatsNav c={c} current="services" />
@@ -208,11 +206,11 @@ export function ServicePage({ c, data }: { c: AppContext; data: ServiceData }) {
         <a href={s.url} rel="nofollow">
           {s.url}
         </a>{" "}
-        · <a href={href(c, `/stats/organizations/${s.member_slug}`)}>{s.member_name}</a>
-        {s.software_slug ? (
+        · <a href={href(c, `/stats/organizations/${s.memberSlug}`)}>{s.memberName}</a>
+        {s.softwareSlug ? (
           <>
             {" · "}
-            <a href={href(c, `/stats/software/${s.software_slug}`)}>{s.software_name}</a>
+            <a href={href(c, `/stats/software/${s.softwareSlug}`)}>{s.softwareName}</a>
           </>
         ) : null}
       </p>
@@ -273,7 +271,7 @@ export function ServicePage({ c, data }: { c: AppContext; data: ServiceData }) {
             <Exports
               c={c}
               name="metrics"
-              query={`scope=service&member=${data.service.member_slug}&service=${data.service.slug}&metric=${encodeURIComponent(m.name)}&period=months`}
+              query={`scope=service&member=${data.service.memberSlug}&service=${data.service.slug}&metric=${encodeURIComponent(m.name)}&period=months`}
             />
           </>
         ))}

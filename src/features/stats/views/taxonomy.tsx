@@ -4,7 +4,7 @@ import { Layout } from "../../../views/Layout.js";
 import { Badge } from "../../../views/components.js";
 import type { ServiceListRow, listCategories, listSoftware } from "../stats.repository.js";
 import { BarList, LineChart, type ChartPoint } from "./charts.js";
-import { Exports, StatsNav, localized } from "./common.js";
+import { Exports, StatsNav } from "./common.js";
 import { MetricPicker, type MetricChoice } from "./overview.js";
 import { ServiceTable } from "./services.js";
 
@@ -78,7 +78,7 @@ export function CategoriesPage({ c, rows }: { c: AppContext; rows: CategoryRow[]
             items={rows
               .filter((r) => r.family === family)
               .map((r) => ({
-                label: localized(c, r.name_fr, r.name_en),
+                label: r.names[t.locale],
                 value: r.services,
                 href: href(c, `/stats/categories/${r.id}`),
               }))}
@@ -113,7 +113,7 @@ export function GroupPage({ c, data }: { c: AppContext; data: GroupData }) {
       <p class="lead">
         {t("stats.group.intro", {
           n: data.services.length,
-          members: new Set(data.services.map((s) => s.member_slug)).size,
+          members: new Set(data.services.map((s) => s.memberSlug)).size,
         })}
       </p>
       <section aria-labelledby="metrics">
