@@ -13,7 +13,7 @@ import { directoryDb, type ServiceFamily, type ServiceStatus } from "./directory
 /** A category's name in each language, as the directory shows it. */
 export type CategoryNames = Record<Locale, string>;
 
-/** Shown names: the German (or French) when written, else the next language (categoryLabel), as text. */
+/** The name each language shows: its own column when written, else English, else French (categoryLabel). */
 export function categoryNames(row: CategoryNameColumns): CategoryNames {
   return { fr: categoryName("fr", row), en: categoryName("en", row), de: categoryName("de", row) };
 }
