@@ -62,6 +62,8 @@ const MATRIX: Record<string, Row> = {
   "/fr/members/:slug/services/:service/restore": STRUCTURE_ADMIN,
   "/fr/dashboard/:slug/invitations": STRUCTURE_ADMIN,
   "/fr/stats/organizations/:slug/source": STRUCTURE_ADMIN,
+  "/fr/stats/metrics/:slug/:service": STRUCTURE_ADMIN,
+  "/fr/stats/metrics/:slug/:service/upload": STRUCTURE_ADMIN,
   "/fr/entraide/members/:slug/instances": STRUCTURE_ADMIN,
   "/fr/entraide/members/:slug/instances/:id": STRUCTURE_ADMIN,
   "/fr/entraide/members/:slug/instances/:id/pause": STRUCTURE_ADMIN,

@@ -2,8 +2,15 @@ import type { DB } from "../../db/adapter.js";
 import type { Config } from "../../config.js";
 import { VERSION } from "../../deps.js";
 import { slugify } from "../../db/ids.js";
-import type { MembersTable } from "../directory/directory.tables.js";
-import type { Selectable } from "kysely";
+import {
+  federationFileMembers,
+  fileMemberBySlug,
+  fileServicesOf,
+  type FileMember,
+  type FileService,
+} from "../directory/published-files.js";
+import { enteredOf, lastEnteredAt } from "./entered.repository.js";
+import { metricsLines } from "./entered.js";
 import {
   writeFederation,
   writeOrganization,
@@ -13,12 +20,12 @@ import {
   type Sub,
 } from "./chatonsinfos/write.js";
 import { toLevel, toLoad, toOrgType, toRegistration, toServiceStatus } from "./chatonsinfos/mapping.js";
-import { wholeDb } from "../../db/adapter.js";
 
 /**
  * ChatonsInfos files the platform serves for its members, from the directory tables: the
  * federation file (the crawler's default start), and an organization and service files for each
- * member, at stable URLs under /.well-known/chatonsinfos/.
+ * member, at stable URLs under /.well-known/chatonsinfos/. A service file states the metrics its
+ * structure entered (entered.repository.ts). The directory's rows come from published-files.ts.
  */
 
 export const WELL_KNOWN = "/.well-known/chatonsinfos";
@@ -66,21 +73,11 @@ export function localPathOf(config: Config, url: string): LocalPath | undefined 
   return url.startsWith(prefix) ? parseLocalPath(url.slice(prefix.length)) : undefined;
 }
 
-type Member = Selectable<MembersTable>;
-
-async function federationMembers(db: DB) {
-  return wholeDb(db)
-    .selectFrom("members")
-    .select(["slug", "chatonsinfos_url", "updated_at"])
-    .where("membership", "=", "member")
-    .where("archived_at", "is", null)
-    .orderBy("slug")
-    .execute();
-}
+type Member = FileMember;
 
 export async function generateFederation(db: DB, config: Config, now: Date): Promise<string> {
   const urls = generatedUrls(config);
-  const members = await federationMembers(db);
+  const members = await federationFileMembers(db);
   const subs: Sub[] = members.map((m) => ({
     id: m.slug,
     url: m.chatonsinfos_url ?? urls.organization(m.slug),
@@ -124,33 +121,9 @@ function countryName(code: string | null): string | null {
   }
 }
 
-export async function memberBySlug(db: DB, slug: string): Promise<Member | undefined> {
-  return wholeDb(db)
-    .selectFrom("members")
-    .selectAll()
-    .where("slug", "=", slug)
-    .where("archived_at", "is", null)
-    .executeTakeFirst();
-}
-
-export async function servicesOf(db: DB, memberId: string) {
-  return wholeDb(db)
-    .selectFrom("services")
-    .leftJoin("software", "software.id", "services.software_id")
-    .selectAll("services")
-    .select([
-      "software.name as sw_name",
-      "software.website as sw_website",
-      "software.license as sw_license",
-      "software.source_url as sw_source",
-    ])
-    .where("services.member_id", "=", memberId)
-    .where("services.archived_at", "is", null)
-    .orderBy("services.slug")
-    .execute();
-}
-
-export type ServiceRow = Awaited<ReturnType<typeof servicesOf>>[number];
+export const memberBySlug = fileMemberBySlug;
+export const servicesOf = fileServicesOf;
+export type ServiceRow = FileService;
 
 /** The organization file's content for a member, pointing at `url` and its services' files. */
 export function organizationInput(config: Config, m: Member, services: ServiceRow[]): OrganizationInput {
@@ -224,7 +197,15 @@ export async function generateService(
   const m = await memberBySlug(db, memberSlug);
   if (!m) return null;
   const s = (await servicesOf(db, m.id)).find((x) => x.slug === serviceSlug);
-  return s ? writeService(serviceInput(config, m, s)) : null;
+  if (!s) return null;
+  const entered = await lastEnteredAt(db, s.id);
+  const input = serviceInput(config, m, s);
+  return writeService({
+    ...input,
+    // Entering a value changes the file: its date says so.
+    datetime: entered && entered > input.datetime ? entered : input.datetime,
+    metrics: metricsLines(await enteredOf(db, s.id)),
+  });
 }
 
 /** The text of a generated file, or null when the member or service does not exist. */

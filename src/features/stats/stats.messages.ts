@@ -4,6 +4,7 @@ import * as more from "./messages/more.js";
 import * as facts from "./messages/facts.js";
 import * as importing from "./messages/import.js";
 import * as charts from "./views/charts.messages.js";
+import * as entered from "./messages/entered.js";
 
 /** Strings of the stats feature. Keys start with "stats."; French first, English typed against it. */
 export const fr = {
@@ -13,6 +14,7 @@ export const fr = {
   ...facts.fr,
   ...importing.fr,
   ...charts.fr,
+  ...entered.fr,
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -22,6 +24,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...facts.en,
   ...importing.en,
   ...charts.en,
+  ...entered.en,
 };
 
 export const de: Record<keyof typeof fr, string> = {
@@ -31,4 +34,5 @@ export const de: Record<keyof typeof fr, string> = {
   ...facts.de,
   ...importing.de,
   ...charts.de,
+  ...entered.de,
 };

@@ -242,4 +242,26 @@ export const statsMigrations: Record<string, Migration> = {
       await db.schema.alterTable("stats_files").addColumn("properties", "text").execute();
     },
   },
+  "2026-12-01-0208-stats-entered-metrics": {
+    async up(db: AnyDB) {
+      await db.schema
+        .createTable("stats_entered_metrics")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("service_id", "text", (c) => c.notNull())
+        .addColumn("metric", "text", (c) => c.notNull())
+        .addColumn("period_kind", "text", (c) => c.notNull())
+        .addColumn("period", "text", (c) => c.notNull())
+        .addColumn("value", "double precision", (c) => c.notNull())
+        .addColumn("entered_by", "text", (c) => c.notNull())
+        .addColumn("entered_at", "text", (c) => c.notNull())
+        .execute();
+      // Entering a period again replaces its value; the generated file reads one service's rows.
+      await db.schema
+        .createIndex("stats_entered_metrics_key")
+        .on("stats_entered_metrics")
+        .columns(["service_id", "metric", "period_kind", "period"])
+        .unique()
+        .execute();
+    },
+  },
 };

@@ -25,6 +25,7 @@ import { paginate } from "../directory/finder/finder.js";
 import { importPages } from "./import/import.routes.js";
 import { crawledServices } from "./crawled.repository.js";
 import { validatorPages } from "./validator.routes.js";
+import { enteredPages } from "./entered.routes.js";
 import { propertyCoverage } from "./coverage.repository.js";
 import { PropertiesPage } from "./views/properties.js";
 import { commitAndRedirect } from "../../http/commit.js";
@@ -212,4 +213,5 @@ export function statsPages(router: Hono<AppEnv>): void {
     render(c, <PropertiesPage c={c} coverage={await propertyCoverage(c.get("deps").db)} />),
   );
   validatorPages(router);
+  enteredPages(router);
 }

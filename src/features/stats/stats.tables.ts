@@ -15,6 +15,7 @@ export interface StatsTables {
   stats_imports: StatsImportsTable;
   stats_import_records: StatsImportRecordsTable;
   stats_software_categories: StatsSoftwareCategoriesTable;
+  stats_entered_metrics: StatsEnteredMetricsTable;
 }
 
 export type CrawlTrigger = "job" | "cli" | "test" | "demo";
@@ -235,6 +236,27 @@ export interface StatsSoftwareCategoriesTable {
   category_id: string;
   updated_at: string;
   updated_by: string | null;
+}
+
+/** Whose value an entered metric is: one month, one ISO-numbered week or one day. */
+export type EnteredPeriodKind = "month" | "week" | "day";
+
+/**
+ * A metric value a structure's admin entered (or uploaded) for a service whose file the platform
+ * generates; the generated file states it as a `metrics.*` list. One row per service, metric and
+ * period: entering it again replaces the value.
+ */
+export interface StatsEnteredMetricsTable {
+  id: string;
+  service_id: string;
+  /** The metric path, e.g. "http.visits" (the key is metrics.<metric>.<year>.<period>). */
+  metric: string;
+  period_kind: EnteredPeriodKind;
+  /** "2026-03" (month), "2026-W05" (week), "2026-03-15" (day). */
+  period: string;
+  value: number;
+  entered_by: string;
+  entered_at: string;
 }
 
 /** The stats feature's view of the database: its own tables only (docs/ARCHITECTURE.md, ownership). */

@@ -13,7 +13,7 @@ import { memberFieldsFromFile, serviceFieldsFromFile } from "../chatonsinfos/map
 import { normaliseUrl } from "../crawl/match.js";
 import type { Visit } from "../crawl/visit.js";
 import { decide, stated, type Value } from "./decide.js";
-import { loadRecord, saveRecord, type ImportRecord } from "./records.js";
+import { loadRecords, saveRecord, type ImportRecord } from "./records.js";
 import type { ImportEntry } from "./report.js";
 import { categoryOf } from "./software.js";
 import type { WalkedOrganization, WalkedService } from "./walk.js";
@@ -46,7 +46,8 @@ export async function importOrganization(db: DB, org: WalkedOrganization, ctx: I
   const file = stated(typed);
   const slug = org.subsKey || name;
   const target = await findImportableMember(db, { chatonsinfosUrl: visit.url, slug });
-  const record = await loadRecord(db, visit.url);
+  const records = await loadRecords(db, [visit.url, ...org.services.map((s) => s.visit.url)]);
+  const record = records.get(visit.url);
   let entry: ImportEntry;
   let memberId: string | null = target?.id ?? null;
   let memberSlug = target?.slug ?? slug;
@@ -87,7 +88,7 @@ export async function importOrganization(db: DB, org: WalkedOrganization, ctx: I
   const existing = memberId ? await importableServices(db, memberId) : [];
   const services: ImportEntry[] = [];
   for (const s of org.services) {
-    const result = await importService(db, s, { memberId, memberSlug, existing }, ctx);
+    const result = await importService(db, s, { memberId, memberSlug, existing, records }, ctx);
     if (result) services.push(result);
   }
   return [entry, ...services];
@@ -97,10 +98,12 @@ interface Owner {
   memberId: string | null;
   memberSlug: string;
   existing: ImportableService[];
+  /** What the import last read from the organization's files, by URL. */
+  records: Map<string, ImportRecord>;
 }
 
-async function matchService(db: DB, url: string, address: string | undefined, owner: Owner) {
-  const record = await loadRecord(db, url);
+function matchService(url: string, address: string | undefined, owner: Owner) {
+  const record = owner.records.get(url);
   const target =
     owner.existing.find((s) => s.id === record?.entityId) ??
     owner.existing.find((s) => s.chatonsinfosUrl === url) ??
@@ -130,7 +133,7 @@ async function importService(
   const file: Record<string, Value> = stated(typed);
   if (visit.softwareName) file.software = visit.softwareName;
   const address = typeof file.url === "string" ? file.url : undefined;
-  const { record, target } = await matchService(db, visit.url, address, owner);
+  const { record, target } = matchService(visit.url, address, owner);
   let entry: ImportEntry;
   let serviceId = target?.id ?? null;
   if (!target) {

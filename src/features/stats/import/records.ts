@@ -21,13 +21,23 @@ function parseFields(text: string): Record<string, Value> {
   return out;
 }
 
-export async function loadRecord(db: DB, url: string): Promise<ImportRecord | undefined> {
-  const row = await importDb(db)
-    .selectFrom("stats_import_records")
-    .select(["entity_id", "fields"])
-    .where("url", "=", url)
-    .executeTakeFirst();
-  return row ? { entityId: row.entity_id, fields: parseFields(row.fields) } : undefined;
+/**
+ * What the import last read from each of these files, read in one statement per organization
+ * (a statement per file was most of a repeated import's queries).
+ */
+export async function loadRecords(db: DB, urls: readonly string[]): Promise<Map<string, ImportRecord>> {
+  const out = new Map<string, ImportRecord>();
+  const unique = [...new Set(urls)];
+  // Chunks keep the parameter count under SQLite's limit.
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await importDb(db)
+      .selectFrom("stats_import_records")
+      .select(["url", "entity_id", "fields"])
+      .where("url", "in", unique.slice(i, i + 500))
+      .execute();
+    for (const row of rows) out.set(row.url, { entityId: row.entity_id, fields: parseFields(row.fields) });
+  }
+  return out;
 }
 
 /** Keeps what the file said; writes only when it changed, so an unchanged import writes nothing. */

@@ -180,6 +180,15 @@ function NodeinfoFigures({
   );
 }
 
+/** The structure's admins enter metrics for services whose files the platform writes. */
+const managesMember = (c: AppContext, slug: string) => {
+  const person = c.get("person");
+  return (
+    !!person &&
+    (person.isPlatformAdmin || person.memberships.some((m) => m.memberSlug === slug && m.role === "admin"))
+  );
+};
+
 export function ServicePage({ c, data }: { c: AppContext; data: ServiceData }) {
   const t = c.get("t");
   const s = data.service;
@@ -214,6 +223,11 @@ export function ServicePage({ c, data }: { c: AppContext; data: ServiceData }) {
           </>
         ) : null}
       </p>
+      {managesMember(c, s.memberSlug) ? (
+        <p>
+          <a href={href(c, `/stats/metrics/${s.memberSlug}/${s.slug}`)}>{t("stats.entered.link")}</a>
+        </p>
+      ) : null}
       <section aria-labelledby="uptime">
         <h2 id="uptime">{t("stats.service.uptime")}</h2>
         <p>
