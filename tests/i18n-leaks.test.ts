@@ -88,11 +88,6 @@ interface Allowed {
 /** What a page shows on purpose in another language, or text this test knows is not localised yet. */
 const ALLOWED: Allowed[] = [
   {
-    page: /^\/de\//,
-    phrase: /^file sharing$/,
-    why: "directory categories are data named in French and English only (categories.name_fr/name_en, taxonomy migration): German pages show the English name, here “Temporary file sharing”",
-  },
-  {
     page: /^\/(en|de)\/applications\//,
     phrase: /^(CGU et mentions légales|mentions légales|chaque année)$/,
     why: "the demo candidate's self-assessment, written in French by the candidate (answers carry no language)",

@@ -5,7 +5,7 @@ import { isLocale, type Locale } from "./locales.js";
 export { LOCALES, isLocale, alternates, type Locale } from "./locales.js";
 export { ofName, toName } from "./grammar.js";
 export { roundName } from "./rounds.js";
-export { writtenText, type WrittenText } from "./written.js";
+export { writtenText, type WrittenText, type WrittenTexts } from "./written.js";
 export type { MessageKey };
 
 /** Picks the best supported locale from an Accept-Language header (q-values honoured). */

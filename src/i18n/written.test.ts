@@ -21,6 +21,22 @@ describe("text people write in French and English", () => {
     expect(writtenText("de", { fr: "", en: "" })).toEqual({ text: "", lang: undefined });
   });
 
+  it("prefers the German on German pages, then the English, then the French", () => {
+    const three = { fr: "Nous hébergeons.", en: "We host.", de: "Wir hosten." };
+    expect(writtenText("de", three)).toEqual({ text: "Wir hosten.", lang: undefined });
+    expect(writtenText("fr", three)).toEqual({ text: "Nous hébergeons.", lang: undefined });
+    expect(writtenText("en", three)).toEqual({ text: "We host.", lang: undefined });
+    expect(writtenText("de", { ...three, de: "  " })).toEqual({ text: "We host.", lang: "en" });
+    expect(writtenText("de", { fr: "Nous hébergeons.", en: "", de: "" })).toEqual({
+      text: "Nous hébergeons.",
+      lang: "fr",
+    });
+    expect(writtenText("fr", { fr: "", en: "", de: "Wir hosten." })).toEqual({
+      text: "Wir hosten.",
+      lang: "de",
+    });
+  });
+
   describe("on the member page", () => {
     let t: TestPlatform;
     beforeAll(async () => {

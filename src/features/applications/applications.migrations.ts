@@ -1,5 +1,6 @@
 import type { Kysely, Migration } from "kysely";
 import { DEFAULT_CHARTER } from "./charter/default-charter.js";
+import { charterGermanMigrations } from "./charter/german.migrations.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDB = Kysely<any>;
@@ -310,4 +311,5 @@ export const applicationsMigrations: Record<string, Migration> = {
       await db.schema.alterTable("application_answers").dropColumn("carried_from").execute();
     },
   },
+  ...charterGermanMigrations,
 };

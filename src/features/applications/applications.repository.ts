@@ -58,6 +58,7 @@ const storedReasons = (r: RefusalReasons): string =>
       code: q.code,
       title_fr: q.titleFr,
       title_en: q.titleEn,
+      title_de: q.titleDe,
       notes: q.notes,
     })),
   });
@@ -84,6 +85,8 @@ function parseReasons(stored: string | null): RefusalReasons | undefined {
                 code: q.code,
                 titleFr: "title_fr" in q && typeof q.title_fr === "string" ? q.title_fr : "",
                 titleEn: "title_en" in q && typeof q.title_en === "string" ? q.title_en : "",
+                // Reasons stored before the charter had German have none.
+                titleDe: "title_de" in q && typeof q.title_de === "string" ? q.title_de : "",
                 notes: "notes" in q ? strings(q.notes) : [],
               },
             ]

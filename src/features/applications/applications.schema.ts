@@ -29,7 +29,11 @@ const percent = () =>
       .max(100, "form.error.invalid"),
   );
 
-export const SummarySchema = z.object({ summary_fr: text(2000), summary_en: text(2000) });
+export const SummarySchema = z.object({
+  summary_fr: text(2000),
+  summary_en: text(2000),
+  summary_de: longText(2000),
+});
 
 export const CriterionSchema = z.object({
   part: text(2),
@@ -40,8 +44,11 @@ export const CriterionSchema = z.object({
   level: choice(CRITERION_LEVELS),
   title_fr: text(200),
   title_en: text(200),
+  // German is optional: German pages show the English until someone writes it.
+  title_de: optionalText(200),
   explanation_fr: longText(2000),
   explanation_en: longText(2000),
+  explanation_de: longText(2000),
   check_id: optionalChoice(CHECK_IDS),
 });
 

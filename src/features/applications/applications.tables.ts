@@ -33,6 +33,8 @@ export interface CharterVersionsTable {
   current_key: string | null;
   summary_fr: string;
   summary_en: string;
+  /** '' when nobody wrote it: German pages show the English (migration 0403 filled the shipped text). */
+  summary_de: string;
   created_at: string;
   created_by: string | null;
   published_at: string | null;
@@ -48,6 +50,8 @@ export interface CharterPartsTable {
   name_en: string;
   intro_fr: string;
   intro_en: string;
+  name_de: string;
+  intro_de: string;
 }
 
 export const CRITERION_LEVELS = ["required", "recommended"] as const;
@@ -65,6 +69,8 @@ export interface CharterCriteriaTable {
   title_en: string;
   explanation_fr: string;
   explanation_en: string;
+  title_de: string;
+  explanation_de: string;
   /** Which automated pre-check gives evidence for this criterion, if any (see checks/). */
   check_id: string | null;
 }

@@ -11,6 +11,8 @@ export interface QuestionedCriterion {
   code: string;
   titleFr: string;
   titleEn: string;
+  /** '' when the criterion had no German. */
+  titleDe: string;
   notes: string[];
 }
 
@@ -23,6 +25,7 @@ export async function questionedCriteria(db: DB, applicationId: string): Promise
       "charter_criteria.code",
       "charter_criteria.title_fr",
       "charter_criteria.title_en",
+      "charter_criteria.title_de",
       "criterion_reviews.note",
     ])
     .where("criterion_reviews.application_id", "=", applicationId)
@@ -31,7 +34,13 @@ export async function questionedCriteria(db: DB, applicationId: string): Promise
     .execute();
   const byCode = new Map<string, QuestionedCriterion>();
   for (const q of rows) {
-    const entry = byCode.get(q.code) ?? { code: q.code, titleFr: q.title_fr, titleEn: q.title_en, notes: [] };
+    const entry = byCode.get(q.code) ?? {
+      code: q.code,
+      titleFr: q.title_fr,
+      titleEn: q.title_en,
+      titleDe: q.title_de,
+      notes: [],
+    };
     if (q.note) entry.notes.push(q.note);
     byCode.set(q.code, entry);
   }

@@ -3,6 +3,7 @@ import type { JobDefinition } from "../../jobs/scheduler.js";
 import { translator, isLocale } from "../../i18n/index.js";
 import * as repo from "./chores.repository.js";
 import { requestJobs } from "./requests.jobs.js";
+import { choreTitle } from "./requests.mail.js";
 
 const REMIND_DAYS_BEFORE = 3;
 
@@ -21,7 +22,7 @@ export function choreJobs(deps: Deps): JobDefinition[] {
         for (const turn of await repo.turnsToRemind(deps.db, now, REMIND_DAYS_BEFORE)) {
           const locale = isLocale(turn.locale) ? turn.locale : deps.config.defaultLocale;
           const t = translator(locale);
-          const chore = locale === "fr" ? turn.titleFr : turn.titleEn;
+          const chore = choreTitle(locale, turn);
           const date = t.date(turn.dueDate);
           await deps.mailer.send({
             to: turn.email,

@@ -40,6 +40,30 @@ const DEFAULT_CHORES: [string, string, string, string, string, string][] = [
   ],
 ];
 
+/** The German of the default chores, by slug. */
+const DEFAULT_CHORES_DE: [string, string, string][] = [
+  [
+    "contact",
+    "Die Kontaktadresse betreuen",
+    "Die Nachrichten an die Adresse des Kollektivs lesen, beantworten oder an die richtige Person weitergeben.",
+  ],
+  [
+    "monthly-meeting",
+    "Das monatliche Treffen moderieren",
+    "Die Tagesordnung vorbereiten, das Online-Treffen moderieren und das Protokoll veröffentlichen.",
+  ],
+  [
+    "round-follow-up",
+    "Die Bewerbungen einer Aufnahmerunde begleiten",
+    "An Begutachtungen und Abstimmungen erinnern, die Auszählung prüfen und die Entscheidungen bekanntgeben.",
+  ],
+  [
+    "welcome",
+    "Neue Mitglieder willkommen heißen",
+    "Den aufgenommenen Strukturen schreiben, sie im Forum vorstellen und ihre ersten Fragen beantworten.",
+  ],
+];
+
 export const choresMigrations: Record<string, Migration> = {
   "2026-11-24-0601-chores": {
     async up(db: AnyDB) {
@@ -122,6 +146,38 @@ export const choresMigrations: Record<string, Migration> = {
     },
     async down(db: AnyDB) {
       await db.schema.alterTable("chore_turns").dropColumn("nobody_announced_at").execute();
+    },
+  },
+  // German is stored like French and English; '' means nobody wrote it and pages show the English.
+  // The default chores get their German unless an admin has retitled them since.
+  "2026-12-01-0604-chores-german": {
+    async up(db: AnyDB) {
+      for (const column of ["title_de", "description_de"])
+        await db.schema
+          .alterTable("chores")
+          .addColumn(column, "text", (c) => c.notNull().defaultTo(""))
+          .execute();
+      for (const [slug, title_de, description_de] of DEFAULT_CHORES_DE) {
+        const shipped = DEFAULT_CHORES.find(([s]) => s === slug);
+        if (!shipped) continue;
+        const [, , titleFr, , descriptionFr] = shipped;
+        await db
+          .updateTable("chores")
+          .set({ title_de })
+          .where("slug", "=", slug)
+          .where("title_fr", "=", titleFr)
+          .execute();
+        await db
+          .updateTable("chores")
+          .set({ description_de })
+          .where("slug", "=", slug)
+          .where("description_fr", "=", descriptionFr)
+          .execute();
+      }
+    },
+    async down(db: AnyDB) {
+      await db.schema.alterTable("chores").dropColumn("description_de").execute();
+      await db.schema.alterTable("chores").dropColumn("title_de").execute();
     },
   },
 };

@@ -11,8 +11,10 @@ export interface Chore {
   slug: string;
   titleFr: string;
   titleEn: string;
+  titleDe: string;
   descriptionFr: string;
   descriptionEn: string;
+  descriptionDe: string;
   recurrence: Recurrence;
 }
 
@@ -32,13 +34,14 @@ export interface TurnView extends Turn {
   choreSlug: string;
   titleFr: string;
   titleEn: string;
+  titleDe: string;
   assigneeName: string | null;
 }
 
 export async function listChores(db: DB): Promise<Chore[]> {
   const rows = await choresDb(db)
     .selectFrom("chores")
-    .select(["id", "slug", "title_fr", "title_en", "description_fr", "description_en", "recurrence"])
+    .selectAll()
     .where("archived_at", "is", null)
     .orderBy("slug")
     .execute();
@@ -47,8 +50,10 @@ export async function listChores(db: DB): Promise<Chore[]> {
     slug: r.slug,
     titleFr: r.title_fr,
     titleEn: r.title_en,
+    titleDe: r.title_de,
     descriptionFr: r.description_fr,
     descriptionEn: r.description_en,
+    descriptionDe: r.description_de,
     recurrence: r.recurrence,
   }));
 }
@@ -66,6 +71,7 @@ export async function listTurns(
       "chores.slug",
       "chores.title_fr",
       "chores.title_en",
+      "chores.title_de",
       "chore_turns.due_date",
       "chore_turns.status",
       "chore_turns.assignee_person_id",
@@ -89,6 +95,7 @@ export async function listTurns(
     choreSlug: r.slug,
     titleFr: r.title_fr,
     titleEn: r.title_en,
+    titleDe: r.title_de,
     dueDate: r.due_date,
     status: r.status,
     assigneeId: r.assignee_person_id,
@@ -210,8 +217,10 @@ export async function createChore(db: DB, input: Omit<Chore, "id">, now: Date): 
       slug: input.slug,
       title_fr: input.titleFr,
       title_en: input.titleEn,
+      title_de: input.titleDe,
       description_fr: input.descriptionFr,
       description_en: input.descriptionEn,
+      description_de: input.descriptionDe,
       recurrence: input.recurrence,
       created_at: now.toISOString(),
       archived_at: null,
@@ -234,6 +243,7 @@ export interface Reminder {
   dueDate: string;
   titleFr: string;
   titleEn: string;
+  titleDe: string;
   email: string;
   name: string;
   locale: string | null;
@@ -252,6 +262,7 @@ export async function turnsToRemind(db: DB, now: Date, days: number): Promise<Re
       "chore_turns.assignee_person_id",
       "chores.title_fr",
       "chores.title_en",
+      "chores.title_de",
     ])
     .where("chore_turns.status", "=", "open")
     .where("chore_turns.reminded_at", "is", null)
@@ -272,6 +283,7 @@ export async function turnsToRemind(db: DB, now: Date, days: number): Promise<Re
             dueDate: r.due_date,
             titleFr: r.title_fr,
             titleEn: r.title_en,
+            titleDe: r.title_de,
             email: person.email,
             name: person.name,
             locale: person.locale,

@@ -82,8 +82,10 @@ async function createChore(c: AppContext) {
     slug: d.slug,
     titleFr: d.title_fr,
     titleEn: d.title_en,
+    titleDe: d.title_de ?? "",
     descriptionFr: d.description_fr,
     descriptionEn: d.description_en,
+    descriptionDe: d.description_de,
     recurrence: d.recurrence,
   };
   try {

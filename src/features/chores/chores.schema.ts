@@ -9,8 +9,10 @@ export const ChoreSchema = z.object({
   ),
   title_fr: text(120),
   title_en: text(120),
+  title_de: optionalText(120),
   description_fr: longText(1000),
   description_en: longText(1000),
+  description_de: longText(1000),
   recurrence: choice(RECURRENCES),
 });
 

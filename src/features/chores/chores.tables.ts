@@ -15,8 +15,11 @@ export interface ChoresTable {
   slug: string;
   title_fr: string;
   title_en: string;
+  /** '' when nobody wrote it: German pages fall back to the English. */
+  title_de: string;
   description_fr: string;
   description_en: string;
+  description_de: string;
   recurrence: Recurrence;
   created_at: string;
   archived_at: string | null;

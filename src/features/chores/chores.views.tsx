@@ -15,6 +15,7 @@ import type { Chore, TurnView } from "./chores.repository.js";
 import type { ChoreRequest } from "./requests.repository.js";
 import { ChoreName, MyRequests } from "./requests.views.js";
 import { RECURRENCES } from "./chores.tables.js";
+import { writtenText } from "../../i18n/index.js";
 
 function TurnActions({ c, turn, asked }: { c: AppContext; turn: TurnView; asked: string | undefined }) {
   const t = c.get("t");
@@ -143,6 +144,39 @@ function TurnTable({
   );
 }
 
+function ChoreList({ c, chores }: { c: AppContext; chores: Chore[] }) {
+  const t = c.get("t");
+  const person = c.get("person");
+  return (
+    <ul class="plain-list">
+      {chores.map((chore) => {
+        const description = writtenText(c.get("locale"), {
+          fr: chore.descriptionFr,
+          en: chore.descriptionEn,
+          de: chore.descriptionDe,
+        });
+        return (
+          <li>
+            <strong>
+              <ChoreName c={c} chore={chore} />
+            </strong>{" "}
+            ({t(`chores.recurrence.${chore.recurrence}`)}) —{" "}
+            <span lang={description.lang}>{description.text}</span>
+            {person?.isPlatformAdmin ? (
+              <form method="post" action={href(c, `/chores/${chore.slug}/archive`)} class="inline-form">
+                <Csrf c={c} />{" "}
+                <button type="submit" class="link-button">
+                  {t("chores.admin.archive")}
+                </button>
+              </form>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 export interface ChoresPageProps {
   c: AppContext;
   chores: Chore[];
@@ -167,7 +201,6 @@ export function ChoresPage({
   errors,
 }: ChoresPageProps) {
   const t = c.get("t");
-  const locale = c.get("locale");
   const person = c.get("person");
   const needed = upcoming.filter((turn) => turn.assigneeId === null);
   const mine = upcoming.filter((turn) => turn.assigneeId === person?.id);
@@ -175,25 +208,7 @@ export function ChoresPage({
     <Layout c={c} title={t("chores.title")} wide>
       <h1>{t("chores.title")}</h1>
       <p class="lead">{t("chores.intro")}</p>
-      <ul class="plain-list">
-        {chores.map((chore) => (
-          <li>
-            <strong>
-              <ChoreName c={c} chore={chore} />
-            </strong>{" "}
-            ({t(`chores.recurrence.${chore.recurrence}`)}) —{" "}
-            {locale === "fr" ? chore.descriptionFr : chore.descriptionEn}
-            {person?.isPlatformAdmin ? (
-              <form method="post" action={href(c, `/chores/${chore.slug}/archive`)} class="inline-form">
-                <Csrf c={c} />{" "}
-                <button type="submit" class="link-button">
-                  {t("chores.admin.archive")}
-                </button>
-              </form>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      <ChoreList c={c} chores={chores} />
       <MyRequests c={c} requests={requests} />
       <h2>{t("chores.mine")}</h2>
       {mine.length ? <TurnTable c={c} turns={mine} actions /> : <p>{t("chores.mine.none")}</p>}
@@ -217,8 +232,10 @@ export function ChoresPage({
               <TextField name="slug" label={t("chores.admin.slug")} required maxlength={40} />
               <TextField name="title_fr" label={t("chores.admin.title_fr")} required maxlength={120} />
               <TextField name="title_en" label={t("chores.admin.title_en")} required maxlength={120} />
+              <TextField name="title_de" label={t("chores.admin.title_de")} maxlength={120} />
               <TextArea name="description_fr" label={t("chores.admin.description_fr")} rows={3} />
               <TextArea name="description_en" label={t("chores.admin.description_en")} rows={3} />
+              <TextArea name="description_de" label={t("chores.admin.description_de")} rows={3} />
               <SelectField
                 name="recurrence"
                 label={t("chores.admin.recurrence")}

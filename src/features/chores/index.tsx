@@ -6,6 +6,7 @@ import { canSeeChores } from "./chores.policy.js";
 import * as repo from "./chores.repository.js";
 import * as requests from "./requests.repository.js";
 import { seedDemo } from "./demo.js";
+import { choreTitle } from "./requests.mail.js";
 
 export const choresFeature: Feature = {
   name: "chores",
@@ -22,7 +23,7 @@ export const choresFeature: Feature = {
     const mine = turns.filter((turn) => turn.status === "open" && turn.assigneeId === person.id);
     const needed = turns.filter((turn) => turn.status === "open" && turn.assigneeId === null).length;
     const asked = (await requests.pendingFor(db, person.id)).length;
-    const title = (turn: repo.TurnView) => (c.get("locale") === "fr" ? turn.titleFr : turn.titleEn);
+    const title = (turn: repo.TurnView) => choreTitle(c.get("locale"), turn);
     return (
       <section class="panel">
         <h2>{t("chores.panel.title")}</h2>

@@ -13,6 +13,8 @@ export interface PublishedTurn {
   choreSlug: string;
   titleFr: string;
   titleEn: string;
+  /** '' when the chore has no German title. */
+  titleDe: string;
   /** YYYY-MM-DD: the day the turn starts (a weekly turn covers the week from its Monday). */
   dueDate: string;
   status: TurnStatus;
@@ -32,6 +34,7 @@ export async function choreTurns(
       "chores.slug",
       "chores.title_fr",
       "chores.title_en",
+      "chores.title_de",
       "chore_turns.due_date",
       "chore_turns.status",
       "chore_turns.assignee_person_id",
@@ -49,6 +52,7 @@ export async function choreTurns(
     choreSlug: r.slug,
     titleFr: r.title_fr,
     titleEn: r.title_en,
+    titleDe: r.title_de,
     dueDate: r.due_date,
     status: r.status,
     assigneeId: r.assignee_person_id,

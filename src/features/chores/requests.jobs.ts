@@ -55,7 +55,7 @@ async function announceNobody(deps: Deps, now: Date): Promise<number> {
         list: claimed
           .map(
             (turn) =>
-              `- ${choreTitle(locale, { titleFr: turn.title_fr, titleEn: turn.title_en })}, ${t.date(turn.due_date)}`,
+              `- ${choreTitle(locale, { titleFr: turn.title_fr, titleEn: turn.title_en, titleDe: turn.title_de })}, ${t.date(turn.due_date)}`,
           )
           .join("\n"),
         link: link("/chores"),

@@ -1,5 +1,5 @@
 import type { Deps } from "../../deps.js";
-import { isLocale, translator, type Locale, type Translator } from "../../i18n/index.js";
+import { isLocale, translator, writtenText, type Locale, type Translator } from "../../i18n/index.js";
 
 /** Someone a chores mail goes to, in their own language. */
 export interface Addressee {
@@ -8,9 +8,16 @@ export interface Addressee {
   locale: string | null;
 }
 
-/** A chore's name in a language: chores are named in French and English (German readers get English). */
-export const choreTitle = (locale: Locale, chore: { titleFr: string; titleEn: string }): string =>
-  locale === "fr" ? chore.titleFr : chore.titleEn;
+/** A chore's titles as stored: French and English always, German when someone wrote it. */
+export interface ChoreTitles {
+  titleFr: string;
+  titleEn: string;
+  titleDe: string;
+}
+
+/** A chore's name in a language, else in the next language it was written in. */
+export const choreTitle = (locale: Locale, chore: ChoreTitles): string =>
+  writtenText(locale, { fr: chore.titleFr, en: chore.titleEn, de: chore.titleDe }).text;
 
 /** Sends one mail worded in the addressee's language, with links into the platform in it. */
 export async function mailTo(

@@ -18,6 +18,7 @@ export interface ChoreRequest {
   choreSlug: string;
   titleFr: string;
   titleEn: string;
+  titleDe: string;
   /** The turn's own state: the request can only be accepted while it is open and free. */
   turnFree: boolean;
 }
@@ -42,6 +43,7 @@ function requests(db: DB) {
       "chores.slug",
       "chores.title_fr",
       "chores.title_en",
+      "chores.title_de",
     ]);
 }
 
@@ -60,6 +62,7 @@ const toRequest = (r: Row): ChoreRequest => ({
   choreSlug: r.slug,
   titleFr: r.title_fr,
   titleEn: r.title_en,
+  titleDe: r.title_de,
   turnFree: r.turn_status === "open" && r.assignee_person_id === null,
 });
 
@@ -192,7 +195,13 @@ export async function turnsWithNobody(db: DB, now: Date, days: number) {
   return choresDb(db)
     .selectFrom("chore_turns")
     .innerJoin("chores", "chores.id", "chore_turns.chore_id")
-    .select(["chore_turns.id", "chore_turns.due_date", "chores.title_fr", "chores.title_en"])
+    .select([
+      "chore_turns.id",
+      "chore_turns.due_date",
+      "chores.title_fr",
+      "chores.title_en",
+      "chores.title_de",
+    ])
     .where("chores.archived_at", "is", null)
     .where("chore_turns.status", "=", "open")
     .where("chore_turns.assignee_person_id", "is", null)

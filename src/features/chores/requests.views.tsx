@@ -5,7 +5,8 @@ import { Layout } from "../../views/Layout.js";
 import { Csrf, ErrorSummary, SelectField } from "../../views/components.js";
 import type { TurnView } from "./chores.repository.js";
 import type { ChoreRequest } from "./requests.repository.js";
-import { choreTitle } from "./requests.mail.js";
+import { choreTitle, type ChoreTitles } from "./requests.mail.js";
+import { writtenText } from "../../i18n/index.js";
 
 /** A person who may be asked, with how many turns they held lately: fewest first. */
 export interface Candidate {
@@ -14,10 +15,10 @@ export interface Candidate {
   turns: number;
 }
 
-/** A chore's title, marked as English on German pages (chores are named in French and English). */
-export function ChoreName({ c, chore }: { c: AppContext; chore: { titleFr: string; titleEn: string } }) {
-  const locale = c.get("locale");
-  return <span lang={locale === "de" ? "en" : undefined}>{choreTitle(locale, chore)}</span>;
+/** A chore's title in the page's language, or marked with the language it is shown in. */
+export function ChoreName({ c, chore }: { c: AppContext; chore: ChoreTitles }) {
+  const title = writtenText(c.get("locale"), { fr: chore.titleFr, en: chore.titleEn, de: chore.titleDe });
+  return <span lang={title.lang}>{title.text}</span>;
 }
 
 export function AskPage(props: {

@@ -1,13 +1,11 @@
 import type { AppContext } from "../../http/context.js";
 import { href } from "../../http/context.js";
-import type { Locale, Translator } from "../../i18n/index.js";
+import type { Locale, Translator, WrittenText } from "../../i18n/index.js";
 import { MemberPicture } from "./logos/logos.views.js";
 import { Badge } from "../../views/components.js";
-import { enumLabel } from "./labels.js";
+import { categoryLabel, enumLabel, type CategoryNameColumns } from "./labels.js";
 import type { ListedService } from "./finder/snapshot.js";
-import type { CategoryRow } from "./directory.repository.js";
 import { writtenText } from "../../i18n/index.js";
-import { GERMAN_CATEGORY_NAMES } from "./services/category-names.de.js";
 
 /** Pieces shared by the directory's pages. */
 
@@ -56,13 +54,9 @@ export function languageName(locale: Locale, code: string): string {
   return displayName(locale, "language", code);
 }
 
-export function categoryName(
-  locale: Locale,
-  c: Pick<CategoryRow, "name_fr" | "name_en"> & { id?: string },
-): string {
-  if (locale === "fr") return c.name_fr;
-  if (locale === "de" && c.id) return GERMAN_CATEGORY_NAMES[c.id] ?? c.name_en;
-  return c.name_en;
+/** A category's name as plain text (options, labels); pages that can mark its language use categoryLabel. */
+export function categoryName(locale: Locale, c: CategoryNameColumns): string {
+  return categoryLabel(locale, c).text;
 }
 
 export function place(
@@ -116,14 +110,15 @@ export function ServiceBadges(props: {
 export function ServiceCard({
   c,
   service,
-  categoryLabel,
+  category,
   showMember = true,
   replaces = [],
   distanceKm,
 }: {
   c: AppContext;
   service: ListedService;
-  categoryLabel: string;
+  /** Its category's name, in the language it could be shown in. */
+  category: WrittenText;
   showMember?: boolean;
   /** Names of the proprietary services it replaces, the one searched for first. */
   replaces?: string[];
@@ -140,7 +135,9 @@ export function ServiceCard({
             {service.name}
           </a>
         </h3>
-        <p class="service-card__category">{categoryLabel}</p>
+        <p class="service-card__category" lang={category.lang}>
+          {category.text}
+        </p>
       </header>
       {showMember ? (
         <p class="service-card__member">

@@ -1,5 +1,6 @@
 import type { Kysely, Migration } from "kysely";
 import { alternativesMigrations } from "./alternatives/alternatives.migrations.js";
+import { GERMAN_CATEGORY_NAMES } from "./services/category-names.de.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDB = Kysely<any>;
@@ -168,4 +169,19 @@ export const directoryMigrations: Record<string, Migration> = {
     },
   },
   ...alternativesMigrations,
+  // Categories are named in German like in French and English ('' when nobody did: German pages show
+  // the English). The categories the platform shipped get their German name by slug.
+  "2026-12-01-0104-directory-category-german": {
+    async up(db: AnyDB) {
+      await db.schema
+        .alterTable("categories")
+        .addColumn("name_de", "text", (c) => c.notNull().defaultTo(""))
+        .execute();
+      for (const [id, name_de] of Object.entries(GERMAN_CATEGORY_NAMES))
+        await db.updateTable("categories").set({ name_de }).where("id", "=", id).execute();
+    },
+    async down(db: AnyDB) {
+      await db.schema.alterTable("categories").dropColumn("name_de").execute();
+    },
+  },
 };

@@ -54,6 +54,7 @@ export interface ServiceDetail extends ServiceRow {
   category_family: string;
   category_name_fr: string;
   category_name_en: string;
+  category_name_de: string;
   software_slug: string | null;
   software_name: string | null;
   software_license: string | null;
@@ -70,6 +71,7 @@ function servicesWithRefs(db: DB) {
       "categories.family as category_family",
       "categories.name_fr as category_name_fr",
       "categories.name_en as category_name_en",
+      "categories.name_de as category_name_de",
       "software.slug as software_slug",
       "software.name as software_name",
       "software.license as software_license",

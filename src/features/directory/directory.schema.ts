@@ -201,6 +201,8 @@ export const InviteSchema = z.object({
 export const CategorySchema = z.object({
   name_fr: text(100),
   name_en: text(100),
+  // Optional: German pages show the English name until someone writes the German.
+  name_de: optionalText(100).transform((v) => v ?? ""),
   family: choice(SERVICE_FAMILIES),
   description_fr: longText(500),
   description_en: longText(500),

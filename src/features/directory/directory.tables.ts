@@ -118,6 +118,8 @@ export interface CategoriesTable {
   family: ServiceFamily;
   name_fr: string;
   name_en: string;
+  /** '' when nobody named it in German: German pages show the English (migration 0104 named the shipped ones). */
+  name_de: string;
   description_fr: string;
   description_en: string;
   position: number;

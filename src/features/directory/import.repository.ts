@@ -299,7 +299,7 @@ export interface CategoryChoice {
 export async function categoryChoices(db: DB): Promise<CategoryChoice[]> {
   const rows = await directoryDb(db)
     .selectFrom("categories")
-    .select(["id", "name_fr", "name_en"])
+    .select(["id", "name_fr", "name_en", "name_de"])
     .where("archived_at", "is", null)
     .orderBy("position")
     .orderBy("id")

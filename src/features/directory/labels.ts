@@ -1,5 +1,5 @@
-import type { Translator } from "../../i18n/index.js";
-import { hasMessage } from "../../i18n/index.js";
+import type { Locale, Translator, WrittenText } from "../../i18n/index.js";
+import { hasMessage, writtenText } from "../../i18n/index.js";
 
 /**
  * The translated label of an enum value (`directory.access.none`, `kittens.value.bow`…): keys are
@@ -16,4 +16,19 @@ export function enumLabel(t: Translator, prefix: string, value: string): string 
  */
 export function counted(t: Translator, key: string, count: number): string {
   return t.plural(key, count, { count: t.number(count) });
+}
+
+/** A category's names as stored: the German is '' until someone writes it at /admin/categories. */
+export interface CategoryNameColumns {
+  name_fr: string;
+  name_en: string;
+  name_de: string;
+}
+
+/**
+ * A category's name for a reader: in their language, else English, else French, with the language
+ * it is in (`lang` is set when it is not the page's, for an element's lang attribute).
+ */
+export function categoryLabel(locale: Locale, names: CategoryNameColumns): WrittenText {
+  return writtenText(locale, { fr: names.name_fr, en: names.name_en, de: names.name_de });
 }

@@ -1,6 +1,7 @@
 import { toCount, type DB } from "../../db/adapter.js";
 import type { Locale } from "../../i18n/locales.js";
 import { categoryName } from "./directory.components.js";
+import type { CategoryNameColumns } from "./labels.js";
 import { directoryDb, type ServiceFamily, type ServiceStatus } from "./directory.tables.js";
 
 /**
@@ -12,7 +13,8 @@ import { directoryDb, type ServiceFamily, type ServiceStatus } from "./directory
 /** A category's name in each language, as the directory shows it. */
 export type CategoryNames = Record<Locale, string>;
 
-export function categoryNames(row: { id: string; name_fr: string; name_en: string }): CategoryNames {
+/** The name each language shows: its own column when written, else English, else French (categoryLabel). */
+export function categoryNames(row: CategoryNameColumns): CategoryNames {
   return { fr: categoryName("fr", row), en: categoryName("en", row), de: categoryName("de", row) };
 }
 
@@ -50,6 +52,7 @@ export async function memberServiceListings(
       "services.category_id",
       "categories.name_fr",
       "categories.name_en",
+      "categories.name_de",
       "members.id as member_id",
       "members.slug as member_slug",
       "members.name as member_name",
@@ -71,7 +74,7 @@ export async function memberServiceListings(
     url: r.url,
     status: r.status,
     categoryId: r.category_id,
-    category: categoryNames({ id: r.category_id, name_fr: r.name_fr, name_en: r.name_en }),
+    category: categoryNames(r),
     memberId: r.member_id,
     memberSlug: r.member_slug,
     memberName: r.member_name,
@@ -219,6 +222,7 @@ export async function categoryUsage(db: DB): Promise<CategoryUsage[]> {
       "categories.family",
       "categories.name_fr",
       "categories.name_en",
+      "categories.name_de",
       "categories.position",
       eb.fn.count("services.id").as("services"),
       eb.fn.count("services.member_id").distinct().as("members"),
@@ -229,6 +233,7 @@ export async function categoryUsage(db: DB): Promise<CategoryUsage[]> {
       "categories.family",
       "categories.name_fr",
       "categories.name_en",
+      "categories.name_de",
       "categories.position",
     ])
     .orderBy("categories.position")
@@ -247,7 +252,7 @@ export async function categoryUsage(db: DB): Promise<CategoryUsage[]> {
 export async function categoryNamesOf(db: DB, id: string): Promise<CategoryNames | undefined> {
   const row = await directoryDb(db)
     .selectFrom("categories")
-    .select(["id", "name_fr", "name_en"])
+    .select(["id", "name_fr", "name_en", "name_de"])
     .where("id", "=", id)
     .executeTakeFirst();
   return row ? categoryNames(row) : undefined;

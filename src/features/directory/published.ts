@@ -3,6 +3,7 @@ import { nowIso } from "../../db/ids.js";
 import { directoryDb, type Membership, type MemberStatus } from "./directory.tables.js";
 import { lastSnapshot, loadSnapshot } from "./finder/snapshot.js";
 import { SHIPPED_CATALOGUE } from "./alternatives/catalogue.js";
+import type { CategoryNameColumns } from "./labels.js";
 
 /**
  * What the directory publishes to the other features: member structures and their services as
@@ -257,6 +258,21 @@ export function replacedServiceNames(db: DB, categoryId: string): string[] {
     .map((e) => e.name)
     .sort((a, b) => a.localeCompare(b));
 }
+
+/**
+ * Every category's names by id, archived ones included (stats and history still name them): show one
+ * with `categoryLabel(locale, names)`, which picks the reader's language (German, else English,
+ * else French) and says which language it picked.
+ */
+export async function categoryNamesById(db: DB): Promise<Map<string, CategoryNameColumns>> {
+  const rows = await directoryDb(db)
+    .selectFrom("categories")
+    .select(["id", "name_fr", "name_en", "name_de"])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { name_fr: r.name_fr, name_en: r.name_en, name_de: r.name_de }]));
+}
+
+export { categoryLabel, type CategoryNameColumns } from "./labels.js";
 
 export {
   allListedServices,

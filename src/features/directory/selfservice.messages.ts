@@ -140,6 +140,9 @@ export const fr = {
   "directory.categories.family": "Famille",
   "directory.categories.name_fr": "Nom en français",
   "directory.categories.name_en": "Nom en anglais",
+  "directory.categories.name_de": "Nom en allemand",
+  "directory.categories.name_de.hint":
+    "Facultatif : laissé vide, les pages en allemand montrent le nom anglais.",
   "directory.categories.description_fr": "Description en français",
   "directory.categories.description_en": "Description en anglais",
   "directory.categories.position": "Rang",
@@ -288,6 +291,8 @@ export const en: Record<keyof typeof fr, string> = {
   "directory.categories.family": "Family",
   "directory.categories.name_fr": "Name in French",
   "directory.categories.name_en": "Name in English",
+  "directory.categories.name_de": "Name in German",
+  "directory.categories.name_de.hint": "Optional: left empty, German pages show the English name.",
   "directory.categories.description_fr": "Description in French",
   "directory.categories.description_en": "Description in English",
   "directory.categories.position": "Rank",
@@ -440,6 +445,9 @@ export const de: Record<keyof typeof fr, string> = {
   "directory.categories.family": "Familie",
   "directory.categories.name_fr": "Name auf Französisch",
   "directory.categories.name_en": "Name auf Englisch",
+  "directory.categories.name_de": "Name auf Deutsch",
+  "directory.categories.name_de.hint":
+    "Optional: Bleibt es leer, zeigen deutsche Seiten den englischen Namen.",
   "directory.categories.description_fr": "Beschreibung auf Französisch",
   "directory.categories.description_en": "Beschreibung auf Englisch",
   "directory.categories.position": "Rang",

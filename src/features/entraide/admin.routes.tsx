@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { writtenText } from "../../i18n/index.js";
 import type { AppContext, AppEnv } from "../../http/context.js";
 import { href } from "../../http/context.js";
 import { parseForm, type FieldErrors, type FormValues } from "../../http/forms.js";
@@ -22,7 +23,10 @@ const ADMIN = "/admin/entraide";
 
 async function categoryChoices(c: AppContext) {
   const locale = c.get("t").locale;
-  return (await categories(c.get("deps").db)).map((k) => ({ id: k.id, name: k.name[locale] }));
+  return (await categories(c.get("deps").db)).map((k) => ({
+    id: k.id,
+    name: writtenText(locale, k.name).text,
+  }));
 }
 
 async function showService(
@@ -59,8 +63,10 @@ async function existingService(c: AppContext) {
 function serviceFields(data: {
   name_fr: string;
   name_en: string;
+  name_de?: string | undefined;
   description_fr: string;
   description_en: string;
+  description_de?: string | undefined;
   icon: string;
   category_id: string;
   software: string[];
@@ -68,8 +74,8 @@ function serviceFields(data: {
   enabled: boolean;
 }): repo.PortalServiceFields {
   return {
-    name: { fr: data.name_fr, en: data.name_en },
-    description: { fr: data.description_fr, en: data.description_en },
+    name: { fr: data.name_fr, en: data.name_en, de: data.name_de ?? "" },
+    description: { fr: data.description_fr, en: data.description_en, de: data.description_de ?? "" },
     icon: data.icon,
     categoryId: data.category_id,
     software: data.software,

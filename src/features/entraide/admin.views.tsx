@@ -1,4 +1,5 @@
 import type { AppContext } from "../../http/context.js";
+import { Written } from "../../views/written.js";
 import { href } from "../../http/context.js";
 import type { FieldErrors, FormValues } from "../../http/forms.js";
 import { Layout } from "../../views/Layout.js";
@@ -58,7 +59,9 @@ function InstancesTable({
               <td>
                 <a href={href(c, `/entraide/members/${i.memberSlug}`)}>{i.memberName}</a>
               </td>
-              <td>{i.serviceName[t.locale]}</td>
+              <td>
+                <Written locale={t.locale} texts={i.serviceName} />
+              </td>
               <td>
                 <a href={i.url} rel="noreferrer">
                   {i.url}
@@ -127,7 +130,9 @@ export function AdminPage(props: { c: AppContext; instances: InstanceView[]; ser
                   <img src={`/assets/entraide/${s.icon}.svg`} alt="" width="24" height="24" />
                 </td>
                 <td>
-                  <a href={href(c, `${ADMIN}/services/${s.id}`)}>{s.name[t.locale]}</a>{" "}
+                  <a href={href(c, `${ADMIN}/services/${s.id}`)}>
+                    <Written locale={t.locale} texts={s.name} />
+                  </a>{" "}
                   <code>/entraide/{s.id}</code>
                 </td>
                 <td>{s.software.map(softwareName).join(", ")}</td>
@@ -156,8 +161,10 @@ export function serviceValues(s: PortalService): FormValues {
   return {
     name_fr: s.name.fr,
     name_en: s.name.en,
+    name_de: s.name.de,
     description_fr: s.description.fr,
     description_en: s.description.en,
+    description_de: s.description.de,
     icon: s.icon,
     category_id: s.categoryId,
     software: s.software.join("\n"),
@@ -195,8 +202,10 @@ export function ServicePage(props: {
             {props.serviceId ? null : field("id", t("entraide.form.id"), t("entraide.form.id.hint"))}
             {field("name_fr", t("entraide.form.name_fr"))}
             {field("name_en", t("entraide.form.name_en"))}
+            <TextField name="name_de" label={t("entraide.form.name_de")} hint={t("entraide.form.de.hint")} />
             {field("description_fr", t("entraide.form.description_fr"))}
             {field("description_en", t("entraide.form.description_en"))}
+            <TextField name="description_de" label={t("entraide.form.description_de")} />
             <SelectField
               name="icon"
               label={t("entraide.form.icon")}

@@ -2,7 +2,7 @@ import type { Deps } from "../../deps.js";
 import { inTransaction } from "../../db/adapter.js";
 import { newSortableId } from "../../db/ids.js";
 import { audit } from "../../audit/audit.js";
-import { translator, isLocale, type Translator } from "../../i18n/index.js";
+import { translator, isLocale, writtenText, type Translator } from "../../i18n/index.js";
 import type { FieldError } from "../../http/forms.js";
 import { lookedFor, probe } from "../../probe/probe.js";
 import { observationsAfter, observationsOf, type StoredObservation } from "../../probe/probe.repository.js";
@@ -144,7 +144,7 @@ async function sendDownAlert(deps: Deps, v: InstanceView, verdict: Verdict) {
   for (const to of await alertRecipients(deps.db, v.memberId)) {
     const locale = to.locale && isLocale(to.locale) ? to.locale : config.defaultLocale;
     const t = translator(locale);
-    const service = v.serviceName[locale];
+    const service = writtenText(locale, v.serviceName).text;
     await deps.mailer.send({
       to: to.email,
       kind: "instance-down",

@@ -139,10 +139,10 @@ export async function alternatives(db: DB, categoryId: string): Promise<Alternat
 
 /** The directory's categories, for the admins' choice of a portal service's category. */
 export async function categories(db: DB): Promise<{ id: string; name: Record<Locale, string> }[]> {
-  // Categories are named in French and English; German readers get the English.
+  // As written: the German is '' when nobody named the category in German (shown via writtenText).
   return (await listCategories(db)).map((r) => ({
     id: r.id,
-    name: { fr: r.name_fr, en: r.name_en, de: r.name_en },
+    name: { fr: r.name_fr, en: r.name_en, de: r.name_de },
   }));
 }
 

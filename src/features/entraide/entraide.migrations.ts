@@ -1,6 +1,7 @@
 import type { Kysely, Migration } from "kysely";
 import { nowIso } from "../../db/ids.js";
 import { directoryLinkMigrations } from "./directory-link.migrations.js";
+import { germanMigrations } from "./german.migrations.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDB = Kysely<any>;
@@ -207,4 +208,5 @@ const firstMigrations: Record<string, Migration> = {
 export const entraideMigrations: Record<string, Migration> = {
   ...firstMigrations,
   ...directoryLinkMigrations,
+  ...germanMigrations,
 };

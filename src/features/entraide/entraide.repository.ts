@@ -15,8 +15,9 @@ import type { Locale } from "../../i18n/index.js";
 /** The portal's services and the instances members lend to them. */
 
 export interface PortalServiceFields {
-  name: { fr: string; en: string };
-  description: { fr: string; en: string };
+  /** As written: the German is '' until someone writes it (pages show them through writtenText). */
+  name: Record<Locale, string>;
+  description: Record<Locale, string>;
   icon: string;
   categoryId: string;
   /** Software slugs that provide it. */
@@ -25,11 +26,9 @@ export interface PortalServiceFields {
   enabled: boolean;
 }
 
-/** A portal service as the pages show it: named in French and English, German readers get the English. */
-export interface PortalService extends Omit<PortalServiceFields, "name" | "description"> {
+/** A portal service as stored. */
+export interface PortalService extends PortalServiceFields {
   id: string;
-  name: Record<Locale, string>;
-  description: Record<Locale, string>;
 }
 
 export function parseSoftwareList(text: string): string[] {
@@ -43,8 +42,8 @@ export function parseSoftwareList(text: string): string[] {
 
 const toService = (r: Selectable<EntraideServicesTable>): PortalService => ({
   id: r.id,
-  name: { fr: r.name_fr, en: r.name_en, de: r.name_en },
-  description: { fr: r.description_fr, en: r.description_en, de: r.description_en },
+  name: { fr: r.name_fr, en: r.name_en, de: r.name_de },
+  description: { fr: r.description_fr, en: r.description_en, de: r.description_de },
   icon: r.icon,
   categoryId: r.category_id,
   software: parseSoftwareList(r.software),
@@ -55,8 +54,10 @@ const toService = (r: Selectable<EntraideServicesTable>): PortalService => ({
 const serviceColumns = (f: PortalServiceFields) => ({
   name_fr: f.name.fr,
   name_en: f.name.en,
+  name_de: f.name.de,
   description_fr: f.description.fr,
   description_en: f.description.en,
+  description_de: f.description.de,
   icon: f.icon,
   category_id: f.categoryId,
   software: JSON.stringify(f.software),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkbox, choice, choices, optionalNumber, text } from "../../http/forms.js";
+import { checkbox, choice, choices, optionalNumber, optionalText, text } from "../../http/forms.js";
 import { ICONS, SOFTWARE_SLUGS } from "./software.js";
 
 /** Forms of the entraide feature (pure: no database). */
@@ -39,8 +39,11 @@ export const RESERVED_SERVICE_IDS = ["members", "admin", "api", "assets", "new"]
 const serviceFields = {
   name_fr: text(80),
   name_en: text(80),
+  // German is optional: pages show the English until someone writes it.
+  name_de: optionalText(80),
   description_fr: text(200),
   description_en: text(200),
+  description_de: optionalText(200),
   icon: choice(ICONS),
   category_id: text(60),
   software: choices(SOFTWARE_SLUGS).refine((list) => list.length > 0, "entraide.error.software_required"),

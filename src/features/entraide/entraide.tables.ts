@@ -15,6 +15,9 @@ export interface EntraideServicesTable {
   name_en: string;
   description_fr: string;
   description_en: string;
+  /** '' when nobody wrote it: German pages show the English. */
+  name_de: string;
+  description_de: string;
   /** File name (without .svg) under /assets/entraide/. */
   icon: string;
   /** The directory category: members lend services of this category, and are listed outside the portal. */

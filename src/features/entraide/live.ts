@@ -27,7 +27,7 @@ export interface LiveInstance {
 
 export interface LiveService {
   id: string;
-  /** Services are named in French and English; German readers get the English. */
+  /** As written, shown through writtenText (the German may be missing). */
   name: Record<Locale, string>;
   description: Record<Locale, string>;
   icon: string;

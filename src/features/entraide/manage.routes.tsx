@@ -9,7 +9,7 @@ import { requirePerson } from "../../http/policy.js";
 import { commitAndRedirect } from "../../http/commit.js";
 import { newSortableId } from "../../db/ids.js";
 import { normalizeUrl } from "../../probe/probe.js";
-import type { MessageKey } from "../../i18n/index.js";
+import { writtenText, type MessageKey } from "../../i18n/index.js";
 import * as repo from "./entraide.repository.js";
 import { categories, directoryService, lendableServices, type DirectoryService } from "./directory.port.js";
 import { EditInstanceSchema, NewInstanceSchema } from "./entraide.schema.js";
@@ -32,7 +32,7 @@ type Form = { values?: FormValues | undefined; errors?: FieldErrors | undefined 
 
 async function categoryNames(c: AppContext): Promise<Map<string, string>> {
   const locale = c.get("t").locale;
-  return new Map((await categories(c.get("deps").db)).map((k) => [k.id, k.name[locale]]));
+  return new Map((await categories(c.get("deps").db)).map((k) => [k.id, writtenText(locale, k.name).text]));
 }
 
 async function showManage(c: AppContext, member: VolunteerMember, form: Form = {}) {

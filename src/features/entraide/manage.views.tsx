@@ -1,4 +1,6 @@
 import type { AppContext } from "../../http/context.js";
+import { writtenText } from "../../i18n/index.js";
+import { Written } from "../../views/written.js";
 import { href } from "../../http/context.js";
 import type { FieldErrors, FormValues } from "../../http/forms.js";
 import { Layout } from "../../views/Layout.js";
@@ -40,7 +42,9 @@ function InstanceRow(props: {
   const own = `${base(c, member)}/instances/${i.id}`;
   return (
     <tr>
-      <td>{i.serviceName[t.locale]}</td>
+      <td>
+        <Written locale={t.locale} texts={i.serviceName} />
+      </td>
       <td>
         <a href={i.url} rel="noreferrer">
           {i.url}
@@ -151,7 +155,10 @@ export function ManagePage(props: {
                 name="service_id"
                 label={t("entraide.form.service")}
                 required
-                options={props.services.map((s) => ({ value: s.id, label: s.name[t.locale] }))}
+                options={props.services.map((s) => ({
+                  value: s.id,
+                  label: writtenText(t.locale, s.name).text,
+                }))}
               />
               <InstanceFields c={c} services={props.lendable} categoryNames={props.categoryNames} />
             </FormFields>
@@ -179,7 +186,7 @@ export function EditInstancePage(props: {
   const { c, member, instance, summary, values, errors } = props;
   const t = c.get("t");
   const own = `${base(c, member)}/instances/${instance.id}`;
-  const service = instance.serviceName[t.locale];
+  const service = writtenText(t.locale, instance.serviceName).text;
   return (
     <Layout c={c} title={`${t("entraide.form.edit")} · ${service}`} section="entraide">
       <div class="narrow">

@@ -117,6 +117,9 @@ export const de: Record<keyof typeof fr, string> = {
   "entraide.form.name_en": "Name (Englisch)",
   "entraide.form.description_fr": "Beschreibung in einem Satz (Französisch)",
   "entraide.form.description_en": "Beschreibung in einem Satz (Englisch)",
+  "entraide.form.name_de": "Name (Deutsch, optional)",
+  "entraide.form.description_de": "Beschreibung in einem Satz (Deutsch, optional)",
+  "entraide.form.de.hint": "Bleibt es leer, zeigen deutsche Seiten den englischen Text.",
   "entraide.form.icon": "Symbol",
   "entraide.form.category": "Kategorie im Verzeichnis",
   "entraide.form.category.hint":

@@ -117,6 +117,9 @@ export const en: Record<keyof typeof fr, string> = {
   "entraide.form.name_en": "Name (English)",
   "entraide.form.description_fr": "One-sentence description (French)",
   "entraide.form.description_en": "One-sentence description (English)",
+  "entraide.form.name_de": "Name (German, optional)",
+  "entraide.form.description_de": "One-sentence description (German, optional)",
+  "entraide.form.de.hint": "Left empty, German pages show the English text.",
   "entraide.form.icon": "Icon",
   "entraide.form.category": "Directory category",
   "entraide.form.category.hint":

@@ -115,6 +115,9 @@ export const fr = {
   "entraide.form.name_en": "Nom (anglais)",
   "entraide.form.description_fr": "Description en une phrase (français)",
   "entraide.form.description_en": "Description en une phrase (anglais)",
+  "entraide.form.name_de": "Nom (allemand, facultatif)",
+  "entraide.form.description_de": "Description en une phrase (allemand, facultatif)",
+  "entraide.form.de.hint": "Laissé vide, le texte anglais est montré aux pages en allemand.",
   "entraide.form.icon": "Icône",
   "entraide.form.category": "Catégorie de l'annuaire",
   "entraide.form.category.hint":

@@ -1,4 +1,5 @@
 import type { AppContext } from "../../http/context.js";
+import { Written } from "../../views/written.js";
 import { href } from "../../http/context.js";
 import type { PanelMember } from "../feature.js";
 import * as repo from "./entraide.repository.js";
@@ -25,8 +26,10 @@ export async function dashboardPanel(c: AppContext, member: PanelMember) {
           const s = summaries.get(i.id) ?? EMPTY_SUMMARY;
           return (
             <li>
-              <strong>{i.serviceName[t.locale]}</strong> — <StateBadges c={c} instance={i} /> —{" "}
-              {t("entraide.col.uptime")} {percent(c, s.uptime)} —{" "}
+              <strong>
+                <Written locale={t.locale} texts={i.serviceName} />
+              </strong>{" "}
+              — <StateBadges c={c} instance={i} /> — {t("entraide.col.uptime")} {percent(c, s.uptime)} —{" "}
               {t.plural("entraide.member.visits", s.visits)}
             </li>
           );
@@ -61,7 +64,7 @@ export async function memberPagePanel(c: AppContext, member: PanelMember) {
         {instances.map((i) => (
           <li>
             <a href={href(c, `/entraide/${i.serviceId}?instance=${i.id}`)} rel="nofollow">
-              {i.serviceName[t.locale]}
+              <Written locale={t.locale} texts={i.serviceName} />
             </a>{" "}
             — {t.plural("entraide.member.visits", summaries.get(i.id)?.visits ?? 0)}
           </li>

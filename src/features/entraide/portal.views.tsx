@@ -5,6 +5,8 @@ import type { Alternative } from "./directory.port.js";
 import { softwareName } from "./software.js";
 import { PortalLayout } from "./portal.layout.js";
 import { ReplacesNote } from "../directory/published.views.js";
+import { writtenText } from "../../i18n/index.js";
+import { Written } from "../../views/written.js";
 
 /** Member-entered addresses are linked only when they are web addresses. */
 const isWebUrl = (url: string | null): url is string => !!url && /^https?:\/\//i.test(url);
@@ -34,15 +36,16 @@ function HostList({ c, service, except }: { c: AppContext; service: LiveService;
 
 function ServiceCard({ c, service }: { c: AppContext; service: LiveService }) {
   const t = c.get("t");
-  const name = service.name[t.locale];
+  const name = writtenText(t.locale, service.name);
+  const description = writtenText(t.locale, service.description);
   const count = service.instances.length;
   return (
     <li class="p-service">
       <h2>
         <Icon service={service} />
-        {name}
+        <span lang={name.lang}>{name.text}</span>
       </h2>
-      <p>{service.description[t.locale]}</p>
+      <p lang={description.lang}>{description.text}</p>
       <ReplacesNote c={c} categoryId={service.categoryId} class="p-muted" />
       <p class="p-muted">
         {t("entraide.portal.software", { software: service.software.map(softwareName).join(", ") })}
@@ -53,7 +56,10 @@ function ServiceCard({ c, service }: { c: AppContext; service: LiveService }) {
         <p class="p-off">{t("entraide.portal.none_now")}</p>
       )}
       <a class="p-button" href={serviceLink(c, service)} rel="nofollow">
-        {t("entraide.portal.use")} <span class="p-hidden">: {name}</span>
+        {t("entraide.portal.use")}{" "}
+        <span class="p-hidden">
+          : <span lang={name.lang}>{name.text}</span>
+        </span>
       </a>
       {count > 1 ? (
         <details>
@@ -99,7 +105,7 @@ export function GoPage(props: {
 }) {
   const { c, service, instance } = props;
   const t = c.get("t");
-  const name = service.name[t.locale];
+  const name = writtenText(t.locale, service.name).text;
   const vars = { service: name, member: instance.memberName };
   return (
     <PortalLayout c={c} title={t("entraide.go.title", vars)} refreshTo={instance.url}>
@@ -165,7 +171,7 @@ export function NonePage({
   others: Alternative[];
 }) {
   const t = c.get("t");
-  const title = t("entraide.none.title", { service: service.name[t.locale] });
+  const title = t("entraide.none.title", { service: writtenText(t.locale, service.name).text });
   return (
     <PortalLayout c={c} title={title}>
       <div class="p-go">
@@ -211,9 +217,9 @@ export function UnknownPage({ c, services }: { c: AppContext; services: LiveServ
         {services.map((s) => (
           <li>
             <a href={serviceLink(c, s)} rel="nofollow">
-              {s.name[t.locale]}
+              <Written locale={t.locale} texts={s.name} />
             </a>{" "}
-            — {s.description[t.locale]}
+            — <Written locale={t.locale} texts={s.description} />
           </li>
         ))}
       </ul>

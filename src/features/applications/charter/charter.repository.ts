@@ -1,7 +1,5 @@
 import type { Selectable } from "kysely";
 import type { DB } from "../../../db/adapter.js";
-import type { Locale } from "../../../i18n/index.js";
-import { defaultGerman } from "./default-charter.js";
 import { newId } from "../../../db/ids.js";
 import {
   applicationsDb,
@@ -20,6 +18,8 @@ export interface CharterVersion {
   status: CharterStatus;
   summaryFr: string;
   summaryEn: string;
+  /** '' when nobody wrote it (as for every German field below). */
+  summaryDe: string;
   publishedAt: string | null;
 }
 
@@ -32,6 +32,8 @@ export interface CharterPart {
   nameEn: string;
   introFr: string;
   introEn: string;
+  nameDe: string;
+  introDe: string;
 }
 
 export interface CriterionFields {
@@ -39,8 +41,10 @@ export interface CriterionFields {
   level: CriterionLevel;
   titleFr: string;
   titleEn: string;
+  titleDe: string;
   explanationFr: string;
   explanationEn: string;
+  explanationDe: string;
   /** Which automated pre-check gives evidence for this criterion, if any (see checks/). */
   checkId: string | null;
 }
@@ -61,27 +65,13 @@ export interface Charter {
   parts: CharterPartWithCriteria[];
 }
 
-/**
- * Picks the French or English column of a bilingual row; German readers get the default charter's
- * German while the French is as it shipped, the English otherwise.
- */
-export function localized<K extends string>(
-  value: { [P in `${K}Fr` | `${K}En`]: string },
-  key: K,
-  locale: Locale,
-): string {
-  const fr: `${K}Fr` = `${key}Fr`;
-  const en: `${K}En` = `${key}En`;
-  if (locale === "de") return defaultGerman(value[fr]) ?? (value[en] || value[fr]);
-  return locale === "en" && value[en] ? value[en] : value[fr];
-}
-
 const toVersion = (r: Selectable<CharterVersionsTable>): CharterVersion => ({
   id: r.id,
   version: r.version,
   status: r.status,
   summaryFr: r.summary_fr,
   summaryEn: r.summary_en,
+  summaryDe: r.summary_de,
   publishedAt: r.published_at,
 });
 
@@ -93,6 +83,8 @@ const toPart = (r: Selectable<CharterPartsTable>): CharterPart => ({
   nameEn: r.name_en,
   introFr: r.intro_fr,
   introEn: r.intro_en,
+  nameDe: r.name_de,
+  introDe: r.intro_de,
 });
 
 const toCriterion = (r: Selectable<CharterCriteriaTable>): Criterion => ({
@@ -105,6 +97,8 @@ const toCriterion = (r: Selectable<CharterCriteriaTable>): Criterion => ({
   titleEn: r.title_en,
   explanationFr: r.explanation_fr,
   explanationEn: r.explanation_en,
+  titleDe: r.title_de,
+  explanationDe: r.explanation_de,
   checkId: r.check_id,
 });
 
@@ -157,6 +151,8 @@ const criterionColumns = (fields: CriterionFields) => ({
   title_en: fields.titleEn,
   explanation_fr: fields.explanationFr,
   explanation_en: fields.explanationEn,
+  title_de: fields.titleDe,
+  explanation_de: fields.explanationDe,
   check_id: fields.checkId,
 });
 
@@ -177,6 +173,7 @@ export async function createDraft(db: DB, from: Charter, personId: string, now: 
       current_key: null,
       summary_fr: "",
       summary_en: "",
+      summary_de: "",
       created_at: now.toISOString(),
       created_by: personId,
       published_at: null,
@@ -195,6 +192,8 @@ export async function createDraft(db: DB, from: Charter, personId: string, now: 
         name_en: part.nameEn,
         intro_fr: part.introFr,
         intro_en: part.introEn,
+        name_de: part.nameDe,
+        intro_de: part.introDe,
       })
       .execute();
     for (const c of part.criteria) {
@@ -254,10 +253,14 @@ export async function deleteCriterion(db: DB, id: string): Promise<void> {
   await applicationsDb(db).deleteFrom("charter_criteria").where("id", "=", id).execute();
 }
 
-export async function updateSummary(db: DB, versionId: string, fr: string, en: string): Promise<void> {
+export async function updateSummary(
+  db: DB,
+  versionId: string,
+  summary: { fr: string; en: string; de: string },
+): Promise<void> {
   await applicationsDb(db)
     .updateTable("charter_versions")
-    .set({ summary_fr: fr, summary_en: en })
+    .set({ summary_fr: summary.fr, summary_en: summary.en, summary_de: summary.de })
     .where("id", "=", versionId)
     .execute();
 }

@@ -1,8 +1,8 @@
 /**
- * The criteria set the platform ships with, inserted once by migration 0401 and edited afterwards
- * as data (each edit is a new version). Written in our own words from the public facts gathered in
- * domain/COLLECTIVE.md §1-2; the collective's authoritative text could not be read in full, which
- * is exactly why it lives as editable data. Frozen: the migration that reads it must never change
+ * The criteria set the platform ships with, inserted once by migration 0401 (its German by 0403)
+ * and edited afterwards as data (each edit is a new version). Written in our own words from the
+ * public facts gathered in domain/COLLECTIVE.md §1-2; the collective's authoritative text could not
+ * be read in full, which is exactly why it lives as editable data. Frozen: the migration that reads it must never change
  * what it inserts, so later wording changes go through the charter editor, not through this file.
  */
 import { PART_C, PART_H, PART_A } from "./default-charter-1.js";
@@ -19,28 +19,3 @@ export const DEFAULT_CHARTER: { summary: DefaultText; parts: DefaultPart[] } = {
   },
   parts: [PART_C, PART_H, PART_A, PART_T, PART_O, PART_N, PART_S],
 };
-
-let german: Map<string, string> | undefined;
-
-/**
- * The German of a text exactly as the default charter wrote it in French. The charter's tables hold
- * French and English only, so German pages find a criterion's German here while its French is
- * unchanged since version 1; an edited criterion is shown in English until it has German columns.
- */
-export function defaultGerman(french: string): string | undefined {
-  if (!german) {
-    const map = new Map<string, string>();
-    const add = (text: DefaultText) => map.set(text.fr, text.de);
-    add(DEFAULT_CHARTER.summary);
-    for (const part of DEFAULT_CHARTER.parts) {
-      add(part.name);
-      add(part.intro);
-      for (const criterion of part.criteria) {
-        add(criterion.title);
-        add(criterion.explanation);
-      }
-    }
-    german = map;
-  }
-  return german.get(french);
-}

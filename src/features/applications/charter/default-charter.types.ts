@@ -3,7 +3,7 @@
 export interface DefaultText {
   fr: string;
   en: string;
-  /** Not inserted by migration 0401 (its tables hold French and English only): kept for the German charter. */
+  /** Inserted by migration 0403, which gave the charter's tables their German columns. */
   de: string;
 }
 

@@ -52,7 +52,12 @@ async function saveSummary(c: AppContext) {
   if (!form.ok)
     return render(c, <DraftPage c={c} charter={charter} values={form.values} errors={form.errors} />, 422);
   return commitAndRedirect(c, {
-    write: (trx) => repo.updateSummary(trx, charter.version.id, form.data.summary_fr, form.data.summary_en),
+    write: (trx) =>
+      repo.updateSummary(trx, charter.version.id, {
+        fr: form.data.summary_fr,
+        en: form.data.summary_en,
+        de: form.data.summary_de,
+      }),
     audit: {
       actor: { personId: person.id },
       action: "charter.edit",
@@ -79,8 +84,10 @@ const criterionFields = (d: z.output<typeof CriterionSchema>): repo.CriterionFie
   level: d.level,
   titleFr: d.title_fr,
   titleEn: d.title_en,
+  titleDe: d.title_de ?? "",
   explanationFr: d.explanation_fr,
   explanationEn: d.explanation_en,
+  explanationDe: d.explanation_de,
   checkId: d.check_id ?? null,
 });
 

@@ -6,7 +6,9 @@ import { Badge, Csrf } from "../../../views/components.js";
 import type { Application, RefusalReasons } from "../applications.repository.js";
 import type { StoredAnswer } from "../answers.repository.js";
 import type { Blocker } from "../blocking.js";
-import { allCriteria, localized, type Charter, type Criterion } from "../charter/charter.repository.js";
+import { allCriteria, type Charter, type Criterion } from "../charter/charter.repository.js";
+import { charterTexts } from "../charter/charter-text.js";
+import { Written } from "../../../views/written.js";
 import type { LatestChecks } from "../checks/checks.repository.js";
 import type { CriterionReview, ThreadMessage } from "../review.repository.js";
 import type { DecisionView } from "../votes/decision-view.js";
@@ -61,7 +63,7 @@ function BlockerItem({
   return (
     <li>
       <a href={`${href(c, `/applications/${app.id}/parts/${letter}`)}#field-answer_${blocker.criterionId}`}>
-        {blocker.code} {cr ? localized(cr, "title", c.get("locale")) : ""}
+        {blocker.code} {cr ? <Written locale={c.get("locale")} texts={charterTexts(cr, "title")} /> : null}
       </a>{" "}
       — {t(`applications.blocker.${blocker.kind}`)}
     </li>
@@ -124,7 +126,7 @@ function Reasons({ c, reasons }: { c: AppContext; reasons: RefusalReasons }) {
         ))}
         {reasons.questioned.map((q) => (
           <li>
-            {q.code} {locale === "fr" ? q.titleFr : q.titleEn}
+            {q.code} <Written locale={locale} texts={{ fr: q.titleFr, en: q.titleEn, de: q.titleDe }} />
             {q.notes.length ? ` : ${q.notes.join(" ; ")}` : ""}
           </li>
         ))}
@@ -145,7 +147,7 @@ function Answers({ c, props }: { c: AppContext; props: ApplicationPageProps }) {
       {props.charter.parts.map((part) => (
         <>
           <h3>
-            {part.letter} — {localized(part, "name", locale)}
+            {part.letter} — <Written locale={locale} texts={charterTexts(part, "name")} />
             {props.can.edit ? (
               <>
                 {" "}
@@ -164,7 +166,7 @@ function Answers({ c, props }: { c: AppContext; props: ApplicationPageProps }) {
               return (
                 <article class="card" id={`answer-${cr.code}`}>
                   <p>
-                    <strong>{cr.code}</strong> {localized(cr, "title", locale)}{" "}
+                    <strong>{cr.code}</strong> <Written locale={locale} texts={charterTexts(cr, "title")} />{" "}
                     <Badge tone="neutral">{t(LEVEL_KEY[cr.level])}</Badge>{" "}
                     <Badge tone={a?.answer === "meets" ? "ok" : a?.answer ? "warn" : "neutral"}>
                       {a?.answer ? t(ANSWER_KEY[a.answer]) : t("applications.answer.none")}

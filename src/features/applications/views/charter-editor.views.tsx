@@ -13,7 +13,9 @@ import {
 } from "../../../views/components.js";
 import { CRITERION_LEVELS } from "../applications.tables.js";
 import { CHECK_IDS } from "../checks/precheck.js";
-import { localized, type Charter, type Criterion } from "../charter/charter.repository.js";
+import { type Charter, type Criterion } from "../charter/charter.repository.js";
+import { charterTexts, localized } from "../charter/charter-text.js";
+import { Written } from "../../../views/written.js";
 import { CHECK_NAME_KEY, LEVEL_KEY } from "./common.js";
 
 interface FormProps {
@@ -29,6 +31,7 @@ export function DraftPage({ c, charter, values, errors }: FormProps & { charter:
   const summary = values ?? {
     summary_fr: charter.version.summaryFr,
     summary_en: charter.version.summaryEn,
+    summary_de: charter.version.summaryDe,
   };
   return (
     <Layout
@@ -45,6 +48,12 @@ export function DraftPage({ c, charter, values, errors }: FormProps & { charter:
         <FormFields c={c} values={summary} errors={errors}>
           <TextArea name="summary_fr" label={t("applications.charter.admin.summary_fr")} required rows={3} />
           <TextArea name="summary_en" label={t("applications.charter.admin.summary_en")} required rows={3} />
+          <TextArea
+            name="summary_de"
+            label={t("applications.charter.admin.summary_de")}
+            hint={t("applications.charter.admin.de_hint")}
+            rows={3}
+          />
         </FormFields>
         <button type="submit" class="button button--secondary">
           {t("form.save")}
@@ -53,13 +62,13 @@ export function DraftPage({ c, charter, values, errors }: FormProps & { charter:
       {charter.parts.map((part) => (
         <section>
           <h2>
-            {part.letter} — {localized(part, "name", locale)}
+            {part.letter} — <Written locale={locale} texts={charterTexts(part, "name")} />
           </h2>
           <ul>
             {part.criteria.map((cr) => (
               <li>
                 <a href={href(c, `/charter/admin/${id}/criteria/${cr.id}`)}>
-                  {cr.code} {localized(cr, "title", locale)}
+                  {cr.code} <Written locale={locale} texts={charterTexts(cr, "title")} />
                 </a>{" "}
                 <Badge tone={cr.level === "required" ? "warn" : "neutral"}>{t(LEVEL_KEY[cr.level])}</Badge>
               </li>
@@ -109,8 +118,10 @@ export function criterionValues(cr: Criterion, partLetter: string): FormValues {
     level: cr.level,
     title_fr: cr.titleFr,
     title_en: cr.titleEn,
+    title_de: cr.titleDe,
     explanation_fr: cr.explanationFr,
     explanation_en: cr.explanationEn,
+    explanation_de: cr.explanationDe,
     check_id: cr.checkId ?? "",
   };
 }
@@ -173,8 +184,15 @@ export function CriterionEditPage({
             required
             maxlength={200}
           />
+          <TextField
+            name="title_de"
+            label={t("applications.charter.admin.title_de")}
+            hint={t("applications.charter.admin.de_hint")}
+            maxlength={200}
+          />
           <TextArea name="explanation_fr" label={t("applications.charter.admin.explanation_fr")} rows={4} />
           <TextArea name="explanation_en" label={t("applications.charter.admin.explanation_en")} rows={4} />
+          <TextArea name="explanation_de" label={t("applications.charter.admin.explanation_de")} rows={4} />
           <SelectField
             name="check_id"
             label={t("applications.charter.admin.check")}

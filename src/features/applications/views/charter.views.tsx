@@ -3,12 +3,9 @@ import { href } from "../../../http/context.js";
 import { Layout } from "../../../views/Layout.js";
 import { Badge, Csrf } from "../../../views/components.js";
 import { can } from "../applications.policy.js";
-import {
-  localized,
-  type Charter,
-  type CharterVersion,
-  type Criterion,
-} from "../charter/charter.repository.js";
+import { type Charter, type CharterVersion, type Criterion } from "../charter/charter.repository.js";
+import { charterTexts } from "../charter/charter-text.js";
+import { Written } from "../../../views/written.js";
 import { CHECK_NAME_KEY, LEVEL_KEY } from "./common.js";
 
 function CriterionItem({ c, criterion }: { c: AppContext; criterion: Criterion }) {
@@ -18,12 +15,15 @@ function CriterionItem({ c, criterion }: { c: AppContext; criterion: Criterion }
   return (
     <li class="criterion" id={`criterion-${criterion.code}`}>
       <h3>
-        <span class="criterion__code">{criterion.code}</span> {localized(criterion, "title", locale)}{" "}
+        <span class="criterion__code">{criterion.code}</span>{" "}
+        <Written locale={locale} texts={charterTexts(criterion, "title")} />{" "}
         <Badge tone={criterion.level === "required" ? "warn" : "neutral"}>
           {t(LEVEL_KEY[criterion.level])}
         </Badge>
       </h3>
-      <p>{localized(criterion, "explanation", locale)}</p>
+      <p>
+        <Written locale={locale} texts={charterTexts(criterion, "explanation")} />
+      </p>
       {check ? <p class="field__hint">{t("applications.charter.checked_by", { check: t(check) })}</p> : null}
     </li>
   );
@@ -37,9 +37,12 @@ function CharterBody({ c, charter }: { c: AppContext; charter: Charter }) {
       {charter.parts.map((part) => (
         <section class="charter-part" id={`part-${part.letter}`}>
           <h2>
-            <span class="charter-part__letter">{part.letter}</span> {localized(part, "name", locale)}
+            <span class="charter-part__letter">{part.letter}</span>{" "}
+            <Written locale={locale} texts={charterTexts(part, "name")} />
           </h2>
-          <p class="lead">{localized(part, "intro", locale)}</p>
+          <p class="lead">
+            <Written locale={locale} texts={charterTexts(part, "intro")} />
+          </p>
           <ul class="plain-list">
             {part.criteria.map((criterion) => (
               <CriterionItem c={c} criterion={criterion} />
@@ -68,7 +71,9 @@ export function CharterPage({
       <h1>{t("applications.charter.title")}</h1>
       {charter ? (
         <>
-          <p class="lead">{localized(charter.version, "summary", locale)}</p>
+          <p class="lead">
+            <Written locale={locale} texts={charterTexts(charter.version, "summary")} />
+          </p>
           <p>
             {t("applications.charter.version", {
               version: charter.version.version,
@@ -81,7 +86,9 @@ export function CharterPage({
           <p>{t("applications.charter.legend")}</p>
           <nav class="subnav" aria-label={t("applications.charter.parts")}>
             {charter.parts.map((p) => (
-              <a href={`#part-${p.letter}`}>{localized(p, "name", locale)}</a>
+              <a href={`#part-${p.letter}`}>
+                <Written locale={locale} texts={charterTexts(p, "name")} />
+              </a>
             ))}
           </nav>
           <CharterBody c={c} charter={charter} />

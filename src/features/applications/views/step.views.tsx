@@ -6,7 +6,9 @@ import { Badge, Csrf, ErrorSummary, FormFields, TextArea } from "../../../views/
 import { ANSWERS } from "../applications.tables.js";
 import type { Application } from "../applications.repository.js";
 import type { StoredAnswer } from "../answers.repository.js";
-import { localized, type Charter, type CharterPartWithCriteria } from "../charter/charter.repository.js";
+import { type Charter, type CharterPartWithCriteria } from "../charter/charter.repository.js";
+import { charterTexts, localized } from "../charter/charter-text.js";
+import { Written } from "../../../views/written.js";
 import { ANSWER_KEY, LEVEL_KEY } from "./common.js";
 import { ofName } from "../../../i18n/index.js";
 
@@ -49,7 +51,7 @@ export function StepNav({
           href={href(c, `/applications/${app.id}/parts/${p.letter}`)}
           aria-current={current === p.letter ? "page" : undefined}
         >
-          {p.letter} · {localized(p, "name", locale)}
+          {p.letter} · <Written locale={locale} texts={charterTexts(p, "name")} />
         </a>
       ))}
     </nav>
@@ -88,7 +90,9 @@ export function StepPage({
         })}
       </p>
       <StepNav c={c} app={app} charter={charter} current={part.letter} />
-      <p class="lead">{localized(part, "intro", locale)}</p>
+      <p class="lead">
+        <Written locale={locale} texts={charterTexts(part, "intro")} />
+      </p>
       <p>{t("applications.step.intro")}</p>
       <ErrorSummary c={c} errors={errors} />
       <form method="post" action={href(c, `/applications/${app.id}/parts/${part.letter}`)} novalidate>
@@ -97,7 +101,7 @@ export function StepPage({
           {part.criteria.map((cr) => (
             <fieldset class="card" id={`field-answer_${cr.id}`}>
               <legend>
-                {cr.code} {localized(cr, "title", locale)}{" "}
+                {cr.code} <Written locale={locale} texts={charterTexts(cr, "title")} />{" "}
                 <Badge tone={cr.level === "required" ? "warn" : "neutral"}>{t(LEVEL_KEY[cr.level])}</Badge>
                 {carried?.has(cr.id) ? (
                   <>
@@ -106,7 +110,9 @@ export function StepPage({
                   </>
                 ) : null}
               </legend>
-              <p class="field__hint">{localized(cr, "explanation", locale)}</p>
+              <p class="field__hint">
+                <Written locale={locale} texts={charterTexts(cr, "explanation")} />
+              </p>
               <div class="field" role="radiogroup" aria-label={t("applications.step.answer")}>
                 {ANSWERS.map((a) => (
                   <div class="checkbox">

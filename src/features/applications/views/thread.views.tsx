@@ -4,7 +4,7 @@ import type { FieldErrors, FormValues } from "../../../http/forms.js";
 import { Badge, Csrf, ErrorSummary, FormFields, SelectField, TextArea } from "../../../views/components.js";
 import { REVIEW_STATES } from "../applications.tables.js";
 import type { Criterion } from "../charter/charter.repository.js";
-import { localized } from "../charter/charter.repository.js";
+import { localized } from "../charter/charter-text.js";
 import type { CriterionReview, ThreadMessage } from "../review.repository.js";
 
 export function ThreadSection(props: {

@@ -57,7 +57,9 @@ export function charterDecision(
   return {
     kind: "charter",
     title: `Charte, version ${charter.version.version} / Charter, version ${charter.version.version}`,
-    body: [charter.version.summaryFr, charter.version.summaryEn].filter(Boolean).join("\n\n"),
+    body: [charter.version.summaryFr, charter.version.summaryEn, charter.version.summaryDe]
+      .filter(Boolean)
+      .join("\n\n"),
     options: [...YES_NO],
     charterVersionId: charter.version.id,
     closesAt,

@@ -3,7 +3,7 @@ import type { DB } from "../../../db/adapter.js";
 import type { MailMessage } from "../../../mail/mailer.js";
 import { structureById } from "../../directory/published.js";
 import { compose, structureRecipients } from "../notify.js";
-import { ofName } from "../../../i18n/index.js";
+import { ofName, writtenText } from "../../../i18n/index.js";
 import type { Settled } from "./close.js";
 
 /** Mails telling a candidate what the count decided. */
@@ -31,7 +31,7 @@ export async function verdictMails(deps: Deps, db: DB, settled: Settled): Promis
         ...(app.reasons?.against ?? []).map((r) => `- ${r}`),
         ...(app.reasons?.questioned ?? []).map(
           (q) =>
-            `- ${q.code} ${t.locale === "fr" ? q.titleFr : q.titleEn}${q.notes.length ? ` : ${q.notes.join(" ; ")}` : ""}`,
+            `- ${q.code} ${writtenText(t.locale, { fr: q.titleFr, en: q.titleEn, de: q.titleDe }).text}${q.notes.length ? ` : ${q.notes.join(" ; ")}` : ""}`,
         ),
       ];
       return {

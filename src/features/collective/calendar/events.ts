@@ -1,5 +1,5 @@
 import type { DB } from "../../../db/adapter.js";
-import type { Locale, Translator } from "../../../i18n/index.js";
+import { writtenText, type Locale, type Translator } from "../../../i18n/index.js";
 import { choreTurns, collectiveSchedule, type PublishedTurn } from "../ports.js";
 import { meetingsBetween } from "../meetings/meetings.repository.js";
 
@@ -27,7 +27,7 @@ export function turnEvents(
   return turns
     .filter((turn) => turn.status !== "skipped")
     .map((turn) => {
-      const title = locale === "fr" ? turn.titleFr : turn.titleEn;
+      const title = writtenText(locale, { fr: turn.titleFr, en: turn.titleEn, de: turn.titleDe }).text;
       return {
         uid: `chore-turn-${turn.id}`,
         start: new Date(`${turn.dueDate}T00:00:00.000Z`),

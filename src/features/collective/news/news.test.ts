@@ -165,6 +165,31 @@ describe("the news", () => {
     expect(german.text).toContain('lang="fr">Le guichet est ouvert</a>');
   });
 
+  it("marks the feed and each entry with its language", async () => {
+    const res = await t.client().get("/de/news.atom");
+    expect(res.status).toBe(200);
+    const parsed: unknown = new XMLParser({
+      ignoreAttributes: false,
+      isArray: (name) => name === "entry",
+    }).parse(res.text);
+    const lang = z.string();
+    const { feed } = z
+      .object({
+        feed: z.object({
+          "@_xml:lang": lang,
+          entry: z.array(z.object({ "@_xml:lang": lang, title: text })),
+        }),
+      })
+      .parse(parsed);
+    expect(feed["@_xml:lang"]).toBe("de");
+    const langOf = (title: string) => feed.entry.find((e) => e.title === title)?.["@_xml:lang"];
+    expect(langOf("Le guichet est ouvert")).toBe("fr");
+    expect(langOf("The contact desk is open")).toBe("en");
+    const de = translator("de");
+    expect(langOf(de("news.auto.member.title", { name: "Chaton Suivant" }))).toBe("de");
+    expect(feed.entry.every((e) => ["fr", "en", "de"].includes(e["@_xml:lang"]))).toBe(true);
+  });
+
   it("lets coordinators remove an item", async () => {
     const client = await signedIn(t, admin);
     const [first] = await items();

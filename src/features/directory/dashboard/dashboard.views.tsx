@@ -9,7 +9,7 @@ import { MemberPicture } from "../logos/logos.views.js";
 import type { LogoRef } from "../logos/logos.repository.js";
 import { MEMBERSHIP_ROLES } from "../../../identity/identity.tables.js";
 import { enumLabel } from "../labels.js";
-import { categoryName } from "../directory.components.js";
+import { Written } from "../../../views/written.js";
 import type { MemberRow, ServiceDetail } from "../directory.repository.js";
 import type { AuditRecord } from "../../../audit/audit.js";
 
@@ -75,11 +75,10 @@ function ServicesSection({ c, member, services, canEdit }: MemberDashboardProps)
             {s.name}{" "}
             <span class="muted">
               (
-              {categoryName(locale, {
-                id: s.category_id,
-                name_fr: s.category_name_fr,
-                name_en: s.category_name_en,
-              })}
+              <Written
+                locale={locale}
+                texts={{ fr: s.category_name_fr, en: s.category_name_en, de: s.category_name_de }}
+              />
               )
             </span>{" "}
             {s.archived_at ? (

@@ -65,6 +65,7 @@ function serviceJson(
       family: s.family,
       name_fr: category?.name_fr ?? null,
       name_en: category?.name_en ?? null,
+      name_de: category?.name_de || null,
     },
     software: s.softwareSlug ? { slug: s.softwareSlug, name: s.softwareName } : null,
     access: s.access,

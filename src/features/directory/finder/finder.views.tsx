@@ -4,7 +4,7 @@ import { href } from "../../../http/context.js";
 import { Layout } from "../../../views/Layout.js";
 import { Pagination } from "../../../views/components.js";
 import { MEMBER_TYPES, PRICES, SERVICE_ACCESS, SERVICE_FAMILIES } from "../directory.tables.js";
-import { counted, enumLabel } from "../labels.js";
+import { categoryLabel, counted, enumLabel } from "../labels.js";
 import { finderQueryString, type FinderQuery, type FinderResult } from "./finder.js";
 import {
   categoryName,
@@ -251,7 +251,7 @@ export function FinderPage(props: FinderPageProps) {
   const t = c.get("t");
   const locale = c.get("locale");
   const permalink = finderQueryString(query);
-  const categories = new Map(snapshot.categories.map((cat) => [cat.id, categoryName(locale, cat)]));
+  const categories = new Map(snapshot.categories.map((cat) => [cat.id, categoryLabel(locale, cat)]));
   const link = (page: number) => `${href(c, "/services")}${finderQueryString(query, { page })}`;
   const filters = appliedFilters(c, query, filterLabel(c, snapshot));
   return (
@@ -282,7 +282,7 @@ export function FinderPage(props: FinderPageProps) {
                   <ServiceCard
                     c={c}
                     service={s}
-                    categoryLabel={categories.get(s.categoryId) ?? s.categoryId}
+                    category={categories.get(s.categoryId) ?? { text: s.categoryId, lang: undefined }}
                     replaces={replacedNames(snapshot, s, searched)}
                     distanceKm={result.distances?.get(s.id)}
                   />

@@ -4,15 +4,8 @@ import { href } from "../../../http/context.js";
 import { Layout } from "../../../views/Layout.js";
 import { MemberPicture } from "../logos/logos.views.js";
 import type { LogoRef } from "../logos/logos.repository.js";
-import { enumLabel } from "../labels.js";
-import {
-  categoryName,
-  countryName,
-  languageName,
-  place,
-  safeUrl,
-  ServiceBadges,
-} from "../directory.components.js";
+import { categoryLabel, enumLabel } from "../labels.js";
+import { countryName, languageName, place, safeUrl, ServiceBadges } from "../directory.components.js";
 import type { MemberRow, ServiceDetail } from "../directory.repository.js";
 import { roundName, writtenText } from "../../../i18n/index.js";
 
@@ -58,6 +51,11 @@ function ServiceItem({ c, s }: { c: AppContext; s: ServiceDetail }) {
   const t = c.get("t");
   const locale = c.get("locale");
   const description = writtenText(locale, { fr: s.description_fr, en: s.description_en });
+  const category = categoryLabel(locale, {
+    name_fr: s.category_name_fr,
+    name_en: s.category_name_en,
+    name_de: s.category_name_de,
+  });
   const audience = jsonList(s.audience);
   const languages = jsonList(s.languages);
   return (
@@ -68,12 +66,8 @@ function ServiceItem({ c, s }: { c: AppContext; s: ServiceDetail }) {
             {s.name}
           </a>
         </h3>
-        <p class="service-card__category">
-          {categoryName(locale, {
-            id: s.category_id,
-            name_fr: s.category_name_fr,
-            name_en: s.category_name_en,
-          })}
+        <p class="service-card__category" lang={category.lang}>
+          {category.text}
         </p>
       </header>
       {description.text ? (

@@ -34,6 +34,7 @@ const categoryValues = (cat: CategoryRow): FormValues => ({
   family: cat.family,
   name_fr: cat.name_fr,
   name_en: cat.name_en,
+  name_de: cat.name_de,
   description_fr: cat.description_fr,
   description_en: cat.description_en,
   position: String(cat.position),
@@ -71,6 +72,12 @@ function CategoryFields({
       />
       <TextField name="name_fr" label={t("directory.categories.name_fr")} required maxlength={100} />
       <TextField name="name_en" label={t("directory.categories.name_en")} required maxlength={100} />
+      <TextField
+        name="name_de"
+        label={t("directory.categories.name_de")}
+        hint={t("directory.categories.name_de.hint")}
+        maxlength={100}
+      />
       <TextField name="description_fr" label={t("directory.categories.description_fr")} maxlength={500} />
       <TextField name="description_en" label={t("directory.categories.description_en")} maxlength={500} />
       <TextField name="position" type="number" label={t("directory.categories.position")} />

@@ -1,7 +1,7 @@
 /**
- * German names of the categories the platform ships (taxonomy migrations). Categories carry a
- * French and an English name in the database; a category an admin adds later is shown in
- * English on German pages until the table gains a German column.
+ * German names of the categories the platform ships (taxonomy and alternatives migrations), written
+ * into categories.name_de once by migration 0104. Frozen like the migration that reads it: later
+ * names are data, edited at /admin/categories.
  */
 export const GERMAN_CATEGORY_NAMES: Readonly<Record<string, string>> = {
   email: "E-Mail",
