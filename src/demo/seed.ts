@@ -113,7 +113,7 @@ export function buildDemoDirectory(
       list.push(s.slug);
       byCategory.set(c, list);
     }
-  const allCategories = [...categoryNames.keys()].filter((k) => !k.startsWith("en:"));
+  const allCategories = [...categoryNames.keys()].filter((k) => !/^(en|de):/.test(k));
 
   const names = shuffle(
     random,
@@ -286,6 +286,7 @@ export function buildDemoDirectory(
           sw?.name,
           categoryNames.get(categoryId),
           categoryNames.get(`en:${categoryId}`),
+          categoryNames.get(`de:${categoryId}`),
           name,
           city.city,
         ),

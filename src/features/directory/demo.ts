@@ -26,11 +26,15 @@ export async function directoryIsEmpty(db: DB): Promise<boolean> {
 
 /** Category names by id (fr) and by `en:<id>`, for the demo's generated descriptions. */
 export async function categoryNames(db: DB): Promise<Map<string, string>> {
-  const rows = await directoryDb(db).selectFrom("categories").select(["id", "name_fr", "name_en"]).execute();
+  const rows = await directoryDb(db)
+    .selectFrom("categories")
+    .select(["id", "name_fr", "name_en", "name_de"])
+    .execute();
   const names = new Map<string, string>();
   for (const c of rows) {
     names.set(c.id, c.name_fr);
     names.set(`en:${c.id}`, c.name_en);
+    names.set(`de:${c.id}`, c.name_de);
   }
   return names;
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Migration } from "kysely";
 import { alternativesMigrations } from "./alternatives/alternatives.migrations.js";
 import { GERMAN_CATEGORY_NAMES } from "./services/category-names.de.js";
+import { searchable } from "../../db/adapter.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDB = Kysely<any>;
@@ -182,6 +183,48 @@ export const directoryMigrations: Record<string, Migration> = {
     },
     async down(db: AnyDB) {
       await db.schema.alterTable("categories").dropColumn("name_de").execute();
+    },
+  },
+  // A German visitor searching by a category's German name finds its services: the words searched
+  // gain the German name (written as refreshServiceSearch writes them, frozen here).
+  "2026-12-01-0105-directory-search-german": {
+    async up(db: AnyDB) {
+      const rows = await db
+        .selectFrom("services")
+        .innerJoin("categories", "categories.id", "services.category_id")
+        .leftJoin("software", "software.id", "services.software_id")
+        .innerJoin("members", "members.id", "services.member_id")
+        .select([
+          "services.id",
+          "services.name",
+          "services.description_fr",
+          "services.description_en",
+          "services.search_text",
+          "software.name as software_name",
+          "categories.name_fr",
+          "categories.name_en",
+          "categories.name_de",
+          "members.name as member_name",
+          "members.city",
+          "members.region",
+        ])
+        .execute();
+      for (const r of rows) {
+        const text = searchable(
+          r.name,
+          r.software_name,
+          r.name_fr,
+          r.name_en,
+          r.name_de,
+          r.member_name,
+          r.city,
+          r.region,
+          r.description_fr,
+          r.description_en,
+        );
+        if (text !== r.search_text)
+          await db.updateTable("services").set({ search_text: text }).where("id", "=", r.id).execute();
+      }
     },
   },
 };

@@ -125,6 +125,7 @@ export async function refreshServiceSearch(
       s.software_name,
       s.category_name_fr,
       s.category_name_en,
+      s.category_name_de,
       s.member_name,
       s.member_city,
       s.member_region,

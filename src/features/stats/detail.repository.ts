@@ -248,9 +248,21 @@ export async function seriesOfFiles(db: DB, fileIds: string[]) {
 // Uptime reads live with the rest of uptime (the observation store, decision 017).
 export { uptimeByMember, uptimeRows } from "./uptime.js";
 
+export type NodeinfoRead = Awaited<ReturnType<typeof nodeinfoOf>>[number];
+
+/** The last NodeInfo read of each service, with its flags as booleans. */
 export async function nodeinfoOf(db: DB, serviceIds: string[]) {
   if (serviceIds.length === 0) return [];
-  return statsDb(db).selectFrom("stats_nodeinfo").selectAll().where("service_id", "in", serviceIds).execute();
+  const rows = await statsDb(db)
+    .selectFrom("stats_nodeinfo")
+    .selectAll()
+    .where("service_id", "in", serviceIds)
+    .execute();
+  return rows.map(({ ok, open_registrations, ...row }) => ({
+    ...row,
+    ok: ok === 1,
+    openRegistrations: open_registrations === null ? null : open_registrations === 1,
+  }));
 }
 
 export async function nodeinfoHistory(db: DB, serviceId: string) {

@@ -39,7 +39,7 @@ export async function listServices(
     ...r,
     usersTotal: nodeinfo.get(r.id)?.users_total ?? null,
     usersActiveMonth: nodeinfo.get(r.id)?.users_active_month ?? null,
-    up_now: latest.get(r.id)?.ok ?? null,
+    upNow: latest.get(r.id)?.up ?? null,
     file: byService.get(r.id),
     uptime: up.get(r.id) ?? null,
   }));

@@ -35,7 +35,7 @@ const listedServiceRow = (r: repo.ServiceListRow): Row => ({
   software: r.softwareSlug,
   crawled_software: r.file?.software_name ?? null,
   status: r.status,
-  up_now: r.up_now === null ? null : r.up_now === 1,
+  up_now: r.upNow,
   uptime_90d: ratio(r.uptime),
   nodeinfo_users: r.usersTotal,
   nodeinfo_active_month: r.usersActiveMonth,

@@ -121,7 +121,7 @@ describe("uptime probes", () => {
       .where("id", "=", ids.down ?? "")
       .execute();
     const latest = (await latestUptime(t.deps.db, down)).get(ids.down ?? "");
-    expect(latest).toMatchObject({ ok: 0, http_status: 502, reason: "HTTP 502" });
+    expect(latest).toMatchObject({ up: false, http_status: 502, reason: "HTTP 502" });
     expect(server.requests.some((r) => r.path === "/closed/")).toBe(false);
   });
 

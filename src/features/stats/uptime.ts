@@ -154,8 +154,8 @@ export async function uptimeRatios(
 export interface LatestUptime {
   service_id: string;
   checked_at: string;
-  /** 1 when the server answered. */
-  ok: number;
+  /** The server answered. */
+  up: boolean;
   http_status: number | null;
   reason: string | null;
   elapsed_ms: number | null;
@@ -178,7 +178,7 @@ export async function latestUptime(
     out.set(s.id, {
       service_id: s.id,
       checked_at: l.observedAt,
-      ok: l.reachable ? 1 : 0,
+      up: l.reachable,
       http_status: l.status,
       reason: l.reachable ? null : l.status !== null ? `HTTP ${l.status}` : l.error,
       elapsed_ms: l.elapsedMs,

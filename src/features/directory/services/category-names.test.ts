@@ -60,3 +60,20 @@ describe("category names in German", () => {
     expect(categoryLabel("fr", names)).toEqual({ text: "Écriture collaborative (pad)", lang: undefined });
   });
 });
+
+describe("searching by a category's German name", () => {
+  it("finds the category's services, as the French and English names do", async () => {
+    const member = await makeMember(t.deps.db, { name: "Chaton Tabellen" });
+    const service = await makeService(t.deps.db, member.id, {
+      category_id: "spreadsheet",
+      name: "Tableur du chaton",
+    });
+    const { refreshServiceSearch } = await import("../directory.repository.js");
+    await refreshServiceSearch(t.deps.db, { serviceId: service.id });
+    const german = GERMAN_CATEGORY_NAMES.spreadsheet ?? "";
+    expect(german).toBeTruthy();
+    const page = await t.client().get(`/de/services?q=${encodeURIComponent(german)}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("Tableur du chaton");
+  });
+});

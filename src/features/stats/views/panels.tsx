@@ -96,7 +96,7 @@ export async function statsMemberPagePanel(c: AppContext, panel: PanelMember): P
   const rows = await detail.uptimeRows(db, ids, now());
   const bars = dayBars(rows, now());
   const ratio = overallRatio(bars);
-  const nodeinfo = (await detail.nodeinfoOf(db, ids)).filter((n) => n.ok === 1);
+  const nodeinfo = (await detail.nodeinfoOf(db, ids)).filter((n) => n.ok);
   const users = nodeinfo.reduce((sum, n) => sum + (n.users_total ?? 0), 0);
   if (ratio === null && nodeinfo.length === 0) return null;
   return (

@@ -6,7 +6,7 @@ import { href } from "../../../http/context.js";
 import { Layout } from "../../../views/Layout.js";
 import { Badge, Pagination } from "../../../views/components.js";
 import type { Page } from "../../directory/finder/finder.js";
-import type { StatsFilesTable, StatsNodeinfoTable } from "../stats.tables.js";
+import type { StatsFilesTable } from "../stats.tables.js";
 import type { LatestUptime } from "../uptime.js";
 import type { ServiceListRow } from "../stats.repository.js";
 import type { DayBar } from "../uptime.js";
@@ -15,6 +15,7 @@ import { Counts, Exports, ResultBadge, StatsNav, percent } from "./common.js";
 import { Differences } from "./differences.js";
 import type { FieldDifference } from "../chatonsinfos/mapping.js";
 import { ofName } from "../../../i18n/index.js";
+import type { NodeinfoRead } from "../detail.repository.js";
 
 export function ServiceTable({
   c,
@@ -68,9 +69,9 @@ export function ServiceTable({
                 )}
               </td>
               <td>
-                {r.up_now === null ? (
+                {r.upNow === null ? (
                   "—"
-                ) : r.up_now === 1 ? (
+                ) : r.upNow ? (
                   <Badge tone="ok">{t("stats.up")}</Badge>
                 ) : (
                   <Badge tone="bad">{t("stats.down")}</Badge>
@@ -131,22 +132,14 @@ export interface ServiceData {
   metrics: { name: string; points: ChartPoint[]; flagged: number }[];
   bars: DayBar[];
   latest: LatestUptime | undefined;
-  nodeinfo: Selectable<StatsNodeinfoTable> | undefined;
+  nodeinfo: NodeinfoRead | undefined;
   nodeinfoHistory: ChartPoint[];
 }
 
-function NodeinfoFigures({
-  c,
-  n,
-  history,
-}: {
-  c: AppContext;
-  n: Selectable<StatsNodeinfoTable>;
-  history: ChartPoint[];
-}) {
+function NodeinfoFigures({ c, n, history }: { c: AppContext; n: NodeinfoRead; history: ChartPoint[] }) {
   const t = c.get("t");
   const num = (v: number | null) => (v === null ? "—" : t.number(v));
-  if (n.ok !== 1) return <p>{t("stats.nodeinfo.failed", { error: n.error ?? "" })}</p>;
+  if (!n.ok) return <p>{t("stats.nodeinfo.failed", { error: n.error ?? "" })}</p>;
   return (
     <>
       <dl class="values__list">
@@ -161,9 +154,7 @@ function NodeinfoFigures({
         <dt>{t("stats.nodeinfo.posts")}</dt>
         <dd>{num(n.local_posts)}</dd>
         <dt>{t("stats.nodeinfo.registrations")}</dt>
-        <dd>
-          {n.open_registrations === null ? "—" : n.open_registrations === 1 ? t("stats.yes") : t("stats.no")}
-        </dd>
+        <dd>{n.openRegistrations === null ? "—" : n.openRegistrations ? t("stats.yes") : t("stats.no")}</dd>
       </dl>
       <p class="stats-note">
         {t("stats.nodeinfo.read", { date: t.dateTime(n.fetched_at), version: n.schema_version ?? "" })}
@@ -233,7 +224,7 @@ export function ServicePage({ c, data }: { c: AppContext; data: ServiceData }) {
         <p>
           {t("stats.service.uptimeRatio", { ratio: percent(t, s.uptime) })}{" "}
           {data.latest
-            ? t(data.latest.ok === 1 ? "stats.service.upSince" : "stats.service.downSince", {
+            ? t(data.latest.up ? "stats.service.upSince" : "stats.service.downSince", {
                 date: t.dateTime(data.latest.since),
               })
             : null}
