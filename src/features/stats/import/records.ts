@@ -1,6 +1,7 @@
 import { ownedTables, type DB } from "../../../db/adapter.js";
 import { newSortableId } from "../../../db/ids.js";
-import type { StatsTables } from "../stats.tables.js";
+import type { Selectable } from "kysely";
+import type { StatsImportsTable, StatsTables } from "../stats.tables.js";
 import type { ImportReport } from "./report.js";
 import type { Value } from "./decide.js";
 
@@ -87,10 +88,29 @@ export async function finishImportRow(db: DB, id: string, report: ImportReport, 
     .execute();
 }
 
-export async function listImports(db: DB, limit = 20) {
-  return importDb(db).selectFrom("stats_imports").selectAll().orderBy("id", "desc").limit(limit).execute();
+/** One recorded import as pages show it (the dry-run flag a boolean). */
+export type ImportRun = Omit<Selectable<StatsImportsTable>, "dry_run"> & { dryRun: boolean };
+
+const toRun = ({ dry_run, ...row }: Selectable<StatsImportsTable>): ImportRun => ({
+  ...row,
+  dryRun: dry_run === 1,
+});
+
+export async function listImports(db: DB, limit = 20): Promise<ImportRun[]> {
+  const rows = await importDb(db)
+    .selectFrom("stats_imports")
+    .selectAll()
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map(toRun);
 }
 
-export async function findImport(db: DB, id: string) {
-  return importDb(db).selectFrom("stats_imports").selectAll().where("id", "=", id).executeTakeFirst();
+export async function findImport(db: DB, id: string): Promise<ImportRun | undefined> {
+  const row = await importDb(db)
+    .selectFrom("stats_imports")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row ? toRun(row) : undefined;
 }

@@ -13,11 +13,12 @@ import {
   TextField,
 } from "../../../views/components.js";
 import type { CategoryChoice } from "../../directory/published.js";
-import type { StatsImportsTable, StatsSoftwareCategoriesTable } from "../stats.tables.js";
+import type { StatsSoftwareCategoriesTable } from "../stats.tables.js";
+import type { ImportRun } from "../import/records.js";
 import { tally, type ImportAction, type ImportEntry, type ImportReport } from "../import/report.js";
 import { StatsNav } from "./common.js";
 
-type ImportRow = Selectable<StatsImportsTable>;
+type ImportRow = ImportRun;
 
 const ACTIONS: ImportAction[] = ["created", "updated", "unchanged", "skipped", "unplaced", "failed"];
 const TONE = {
@@ -204,7 +205,7 @@ export function ImportPage(props: {
               <li>
                 <a href={href(c, `/stats/import?id=${i.id}`)}>{t.dateTime(i.started_at)}</a> —{" "}
                 <code>{i.url}</code> {t(`stats.import.status.${i.status}`)}
-                {i.dry_run === 1 ? ` (${t("stats.import.dryRun")})` : ""}
+                {i.dryRun ? ` (${t("stats.import.dryRun")})` : ""}
               </li>
             ))}
           </ul>
