@@ -1,6 +1,6 @@
 /**
  * The ceiling of one Node process on this machine: a bare `node:http` server (no framework, no
- * routing, one precomputed answer) against nginx, A/B interleaved with wrk like bench/pages.ts,
+ * routing, one precomputed answer with the platform's own bytes and headers) against nginx, A/B interleaved with wrk like bench/pages.ts,
  * for the cached home page's bytes and for a 303. No platform answer can beat these ratios, so they
  * say how much of a target one Node process can reach at all here.
  *
@@ -31,26 +31,41 @@ const loads = () =>
     .map((l) => l.toFixed(2))
     .join(" ");
 
-// The real home page, so that the bytes are the ones bench/pages.ts sends.
+// The real home page and 303, bytes and headers, so that the bare server writes what the platform
+// writes (Date and the connection headers aside, which Node adds itself).
 const platform = await startBenchPlatform({ port: 18710, sitesPort: 18711, settleMs: 1_000 });
-const home = await (await fetch(`${platform.url}/fr`)).text();
+const homeRes = await fetch(`${platform.url}/fr`);
+const home = await homeRes.text();
+const redirectRes = await fetch(`${platform.url}/entraide/pad?direct=1`, { redirect: "manual" });
 await platform.stop();
+const skip = new Set(["date", "connection", "keep-alive", "transfer-encoding"]);
+const flat = (h: Headers) => [...h].filter(([n]) => !skip.has(n)).flat();
+const pageHeaders = flat(homeRes.headers);
+const redirectHeaders = flat(redirectRes.headers);
 console.log(`machine: ${machine()}; load average ${loads()}`);
 console.log(`wrk: 2 threads, ${options.connections} connections, ${options.durationSeconds} s per run\n`);
+console.log(
+  `home: ${pageHeaders.length / 2} headers; 303 (status ${redirectRes.status}): ${redirectHeaders.length / 2} headers\n`,
+);
 
-// The bare server: the page, or a 303, from one precomputed header list, as the front paths do.
+// The bare server: the page, or the 303, from one precomputed header list, as the front paths do.
 const server = `
 const http = require("node:http");
 const page = Buffer.from(process.env.PAGE);
-const pageHeaders = ["content-type", "text/html; charset=UTF-8", "content-length", String(page.length)];
-const redirect = ["cache-control", "no-store", "location", "https://pad.example.org/", "content-length", "0"];
+const pageHeaders = JSON.parse(process.env.PAGE_HEADERS);
+const redirect = JSON.parse(process.env.REDIRECT_HEADERS);
 http.createServer((req, res) => {
   if (req.url.startsWith("/entraide/")) { res.writeHead(303, redirect); res.end(); return; }
   res.writeHead(200, pageHeaders); res.end(page);
 }).listen(18712, "127.0.0.1", () => console.log("ready"));
 `;
 const child = spawn(process.execPath, ["-e", server], {
-  env: { PATH: process.env.PATH ?? "", PAGE: home },
+  env: {
+    PATH: process.env.PATH ?? "",
+    PAGE: home,
+    PAGE_HEADERS: JSON.stringify(pageHeaders),
+    REDIRECT_HEADERS: JSON.stringify(redirectHeaders),
+  },
   stdio: ["ignore", "pipe", "inherit"],
 });
 await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
@@ -69,7 +84,7 @@ await page.stop();
 
 const redirect = await startNginx({
   port: 18713,
-  redirect: { path: "/entraide/pad", location: "https://pad.example.org/" },
+  redirect: { path: "/entraide/pad", location: redirectRes.headers.get("location") ?? "/" },
 });
 printAb(
   await abCompare(

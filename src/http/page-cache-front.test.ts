@@ -1,8 +1,12 @@
-import { request } from "node:http";
+import { createServer, request, type Server } from "node:http";
+import { getRequestListener } from "@hono/node-server";
+import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "../../tests/helpers/platform.js";
 import { makePerson } from "../../tests/helpers/factories.js";
 import { audit } from "../audit/audit.js";
+import type { AppEnv } from "./context.js";
+import { CACHE_HEADER, createPageCache, type PageCache } from "./page-cache.js";
 
 /**
  * The page cache's front path (decision 072) must be invisible: a hit answered before the web app
@@ -28,9 +32,9 @@ interface Raw {
 
 function raw(
   path: string,
-  options: { method?: string; headers?: Record<string, string>; setHost?: boolean } = {},
+  options: { method?: string; headers?: Record<string, string>; setHost?: boolean; port?: string } = {},
 ): Promise<Raw> {
-  const { port } = new URL(t.url);
+  const port = options.port ?? new URL(t.url).port;
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -184,5 +188,61 @@ describe("page cache front path", () => {
     expect(other.headers.find(([n]) => n === "x-cache")).toBeUndefined();
     expect(other.body.equals(extra.body)).toBe(false);
     expect(hit(extra)).toBe(true);
+  });
+});
+
+describe("page cache front path and the parameters a page reads", () => {
+  // A page that reads `b` only when `a=1`: what keys its requests changes once it has read `b`.
+  let server: Server;
+  let cache: PageCache;
+  let port = "";
+  let renders = 0;
+  beforeAll(async () => {
+    cache = createPageCache(t.deps.db, {
+      pollMs: 3_600_000,
+      front: { securityHeaders: [], sessionCookie: "chatons_session", log: t.deps.log, date: () => "x" },
+    });
+    const app = new Hono<AppEnv>();
+    app.use("*", async (c, next) => {
+      c.set("locale", "fr");
+      c.set("session", null);
+      await next();
+    });
+    app.use("*", cache.middleware);
+    app.get("/fr/p", (c) => {
+      renders++;
+      const a = c.req.query("a");
+      const b = a === "1" ? c.req.query("b") : undefined;
+      c.header(CACHE_HEADER, "60");
+      return c.text(`a=${a ?? ""} b=${b ?? ""}`);
+    });
+    const listener = getRequestListener(app.fetch);
+    server = createServer((req, res) => {
+      if (!cache.front(req, res)) void listener(req, res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const address = server.address();
+    port = address && typeof address === "object" ? String(address.port) : "";
+  });
+  afterAll(async () => {
+    cache.stop();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it("forgets the addresses it answered once a page reads a new name", async () => {
+    const get = (path: string) => raw(path, { port });
+    await get("/fr/p");
+    expect(hit(await get("/fr/p?b=2"))).toBe(true);
+    expect(cache.frontAnswers).toBe(0);
+    expect((await get("/fr/p?b=2")).body.toString()).toBe("a= b=");
+    expect(cache.frontAnswers).toBe(1);
+    expect(renders).toBe(1);
+    // The page reads `b` now: `?b=2` is another key, which the app decides.
+    await get("/fr/p?a=1&b=3");
+    expect(renders).toBe(2);
+    const after = await get("/fr/p?b=2");
+    expect(cache.frontAnswers).toBe(1);
+    expect(hit(after)).toBe(false);
+    expect(renders).toBe(3);
   });
 });

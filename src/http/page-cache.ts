@@ -99,9 +99,14 @@ export function createPageCache(
     c.res.headers.delete(CACHE_HEADER);
     if (!(ttl > 0) || c.res.status !== 200 || c.res.headers.has("set-cookie")) return;
     const learned = merge(known, reads);
-    if (readAt.size >= maxPaths && !known) readAt.clear();
-    // A page that reads a new name keys its requests anew: what the front path remembers is stale.
-    if (!known || learned.all !== known.all || learned.names.size !== known.names.size) front?.forget();
+    // Forgetting what a path's pages read, or a page reading a new name, keys requests anew: what
+    // the front path remembers is stale. (A path seen for the first time has nothing remembered.)
+    if (readAt.size >= maxPaths && !known) {
+      readAt.clear();
+      front?.forget();
+    } else if (known && (learned.all !== known.all || learned.names.size !== known.names.size)) {
+      front?.forget();
+    }
     readAt.set(url.pathname, learned);
     // Only a request with nothing the page did not read is stored: the page echoes its query
     // string (language links), and the entry is served to every request that agrees with it on
