@@ -11,8 +11,10 @@ import { createLogger, type Logger } from "./log.js";
 import { createMailer } from "./mail/mailer.js";
 import { createOutbound } from "./http/outbound.js";
 import { createApp } from "./app.js";
-import { createPageCache } from "./http/page-cache.js";
+import { createPageCache, type PageCache } from "./http/page-cache.js";
 import { securityHeaderList } from "./http/security.js";
+import { sessionCookieName } from "./http/session.js";
+import { httpDateOf } from "./http/http-date.js";
 import { features } from "./features/index.js";
 import type { Feature } from "./features/feature.js";
 import { createInProcessScheduler, type Scheduler } from "./jobs/scheduler.js";
@@ -69,15 +71,27 @@ export async function createRuntime(
   };
 }
 
-/** Node's request listener: the features' direct answers first, then the web app. */
-function nodeListener(deps: Deps, app: Hono<AppEnv>): (req: IncomingMessage, res: ServerResponse) => void {
+/**
+ * Node's request listener: the direct answers first (the features', then the page cache's front
+ * path), then the web app.
+ */
+function nodeListener(
+  deps: Deps,
+  app: Hono<AppEnv>,
+  pageCache: PageCache,
+  date: () => string,
+): (req: IncomingMessage, res: ServerResponse) => void {
   const toApp = getRequestListener(app.fetch);
   const headers = securityHeaderList(deps.config.secureCookies);
-  const direct = features.flatMap((feature) => (feature.direct ? [feature.direct(deps, headers)] : []));
+  const direct = [
+    ...features.flatMap((feature) => (feature.direct ? [feature.direct(deps, headers, date)] : [])),
+    pageCache.front,
+  ];
   return (req, res) => {
-    // The Date header follows the platform's clock: browsers judge cookie expiry against it.
-    res.setHeader("date", deps.now().toUTCString());
     for (const answer of direct) if (answer(req, res)) return;
+    // The Date header follows the platform's clock: browsers judge cookie expiry against it. The
+    // direct answers send it themselves, in the one header list they write.
+    res.setHeader("date", date());
     void toApp(req, res);
   };
 }
@@ -93,6 +107,7 @@ export interface Platform {
   url: string;
   scheduler: Scheduler;
   demoSites: DemoSitesServer | undefined;
+  pageCache: PageCache;
   /** Graceful stop: no new connections, in-flight requests and jobs finish within `graceMs`. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -111,7 +126,15 @@ export async function startPlatform(
     demoSites.setApp(createDemoSitesApp(world, features));
     deps.log.info({ url: demoSites.url }, "demo member sites served on loopback");
   }
-  const pageCache = createPageCache(deps.db);
+  const date = httpDateOf(deps.now);
+  const pageCache = createPageCache(deps.db, {
+    front: {
+      securityHeaders: securityHeaderList(config.secureCookies),
+      sessionCookie: sessionCookieName(config.secureCookies),
+      log: deps.log,
+      date,
+    },
+  });
   const app = createApp(deps, features, { pageCache });
   // pg-boss is loaded only when asked for: small instances never pay for it.
   const scheduler =
@@ -122,7 +145,7 @@ export async function startPlatform(
         })
       : createInProcessScheduler(deps, allJobs(deps));
   deps.jobs.attach(scheduler);
-  const server = createServer(nodeListener(deps, app));
+  const server = createServer(nodeListener(deps, app, pageCache, date));
   const address = await new Promise<AddressInfo>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, () => {
@@ -141,6 +164,7 @@ export async function startPlatform(
     url,
     scheduler,
     demoSites,
+    pageCache,
     async stop(graceMs = 10_000) {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

@@ -34,11 +34,13 @@ export interface Feature {
   fastRoot?: (app: Hono<AppEnv>) => void;
   /**
    * An answer given straight from Node's request, before the web app, for the one path where the
-   * app's cost matters (the entraide 303). Returns false to leave the request to the app.
+   * app's cost matters (the entraide 303). Returns false to leave the request to the app. An
+   * answer sends the Date header itself, from `date` (the platform's clock).
    */
   direct?: (
     deps: Deps,
     securityHeaders: [string, string][],
+    date: () => string,
   ) => (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Called when the platform stops (flush buffers such as the portal's visit counters). */
   stop?: (deps: Deps) => Promise<void>;

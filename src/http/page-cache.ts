@@ -1,7 +1,10 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HonoRequest, MiddlewareHandler } from "hono";
 import type { DB } from "../db/adapter.js";
 import type { AppEnv } from "./context.js";
 import { latestAuditAt, onAudit } from "../audit/audit.js";
+import { isLocale } from "../i18n/index.js";
+import { createFront, type Entry, type FrontOptions } from "./page-cache-front.js";
 
 /**
  * A small in-memory cache of public pages for anonymous visitors. A handler opts in by setting the
@@ -15,15 +18,15 @@ import { latestAuditAt, onAudit } from "../audit/audit.js";
  */
 export const CACHE_HEADER = "x-cache-ttl";
 
-interface Entry {
-  status: number;
-  body: Uint8Array;
-  headers: [string, string][];
-  expires: number;
-}
-
 export interface PageCache {
   middleware: MiddlewareHandler<AppEnv>;
+  /**
+   * With `front` options: answers a hit straight from Node's request, before the web app (decision
+   * 072). Returns false to leave the request to the app.
+   */
+  front: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** Hits answered by the front path so far. */
+  readonly frontAnswers: number;
   clear(): void;
   stop(): void;
   readonly size: number;
@@ -31,7 +34,7 @@ export interface PageCache {
 
 export function createPageCache(
   db: DB,
-  options: { maxEntries?: number; pollMs?: number; maxPaths?: number } = {},
+  options: { maxEntries?: number; pollMs?: number; maxPaths?: number; front?: FrontOptions } = {},
 ): PageCache {
   const maxEntries = options.maxEntries ?? 1_000;
   const maxPaths = options.maxPaths ?? 10_000;
@@ -40,8 +43,13 @@ export function createPageCache(
   // Ids are random: the mark of change is the latest entry's time (indexed, so the poll stays cheap
   // on a long log). A write in the very millisecond of the last one seen waits for the TTL.
   let lastSeen: string | undefined;
+  const front = options.front ? createFront(entries, options.front, 2 * maxEntries) : undefined;
+  const clear = () => {
+    entries.clear();
+    front?.forget();
+  };
 
-  const unsubscribe = onAudit(() => entries.clear());
+  const unsubscribe = onAudit(clear);
 
   // Other instances' writes: the newest audit id changes. Only polled while something is cached.
   const timer = setInterval(() => {
@@ -50,10 +58,10 @@ export function createPageCache(
       .then((at) => {
         const mark = at ?? "";
         // Before the first answer nothing tells what was cached against: drop it to be safe.
-        if (mark !== lastSeen) entries.clear();
+        if (mark !== lastSeen) clear();
         lastSeen = mark;
       })
-      .catch(() => entries.clear());
+      .catch(clear);
   }, pollMs);
   timer.unref();
 
@@ -72,6 +80,7 @@ export function createPageCache(
       // Refresh its place in the LRU order.
       entries.delete(key);
       entries.set(key, hit);
+      if (front && prefixed(c.req.path)) front.remember(target(url), key, hit, c.req.path);
       const headers = new Headers(hit.headers);
       headers.set("x-cache", "hit");
       return new Response(hit.body, { status: hit.status, headers });
@@ -90,7 +99,14 @@ export function createPageCache(
     c.res.headers.delete(CACHE_HEADER);
     if (!(ttl > 0) || c.res.status !== 200 || c.res.headers.has("set-cookie")) return;
     const learned = merge(known, reads);
-    if (readAt.size >= maxPaths && !known) readAt.clear();
+    // Forgetting what a path's pages read, or a page reading a new name, keys requests anew: what
+    // the front path remembers is stale. (A path seen for the first time has nothing remembered.)
+    if (readAt.size >= maxPaths && !known) {
+      readAt.clear();
+      front?.forget();
+    } else if (known && (learned.all !== known.all || learned.names.size !== known.names.size)) {
+      front?.forget();
+    }
     readAt.set(url.pathname, learned);
     // Only a request with nothing the page did not read is stored: the page echoes its query
     // string (language links), and the entry is served to every request that agrees with it on
@@ -99,12 +115,16 @@ export function createPageCache(
     // A Uint8Array (not an ArrayBuffer): @hono/node-server writes it straight to the socket, where
     // an ArrayBuffer body goes through a web stream and costs several times more per hit.
     const body = new Uint8Array(await c.res.clone().arrayBuffer());
-    entries.set(cacheKey(url, learned, locale), {
+    const stored: Entry = {
       status: c.res.status,
       body,
       headers: [...c.res.headers],
       expires: now + ttl * 1000,
-    });
+      wire: undefined,
+    };
+    const storedKey = cacheKey(url, learned, locale);
+    entries.set(storedKey, stored);
+    if (front && prefixed(c.req.path)) front.remember(target(url), storedKey, stored, c.req.path);
     if (entries.size > maxEntries) {
       const oldest = entries.keys().next().value;
       if (oldest !== undefined) entries.delete(oldest);
@@ -113,7 +133,8 @@ export function createPageCache(
 
   return {
     middleware,
-    clear: () => entries.clear(),
+    front: front ? front.answer : () => false,
+    clear,
     stop() {
       clearInterval(timer);
       unsubscribe();
@@ -121,8 +142,23 @@ export function createPageCache(
     get size() {
       return entries.size;
     },
+    get frontAnswers() {
+      return front?.answered ?? 0;
+    },
   };
 }
+
+/**
+ * The front path answers only pages whose locale is in the path: elsewhere the locale, and so the
+ * key, come from Accept-Language, which the app negotiates.
+ */
+function prefixed(path: string): boolean {
+  const end = path.indexOf("/", 1);
+  return isLocale(path.slice(1, end < 0 ? undefined : end));
+}
+
+/** The request target as Node receives it for this URL (the URL as the app parsed it). */
+const target = (url: URL): string => `${url.pathname}${url.search}`;
 
 /** The query parameter names a page read while it was built; `all` when it listed them. */
 export interface Reads {

@@ -138,6 +138,10 @@ export class Portal {
    * For the direct dispatch, which answers synchronously or leaves the request to the app.
    */
   current(): Snapshot | undefined {
+    const snap = this.snap;
+    // Loaded and fresh (or being reloaded): nothing to start, and no promise made per visitor.
+    if (snap && (this.pending || Date.now() - snap.loadedAt <= this.deps.config.entraide.refreshIntervalMs))
+      return snap;
     this.snapshot().catch((error: unknown) => this.deps.log.warn({ err: error }, "entraide load failed"));
     return this.snap;
   }
