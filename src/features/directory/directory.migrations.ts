@@ -227,4 +227,16 @@ export const directoryMigrations: Record<string, Migration> = {
       }
     },
   },
+  // The directory's version (finder/snapshot.ts) asks for the newest update time on every stats
+  // page: an index answers it without reading every row.
+  "2026-12-01-0106-directory-updated-at-index": {
+    async up(db: AnyDB) {
+      await db.schema.createIndex("members_updated_at").on("members").column("updated_at").execute();
+      await db.schema.createIndex("services_updated_at").on("services").column("updated_at").execute();
+    },
+    async down(db: AnyDB) {
+      await db.schema.dropIndex("members_updated_at").execute();
+      await db.schema.dropIndex("services_updated_at").execute();
+    },
+  },
 };

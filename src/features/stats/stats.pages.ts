@@ -1,6 +1,6 @@
 import type { Deps } from "../../deps.js";
 import { importableServices } from "../directory/published.js";
-import { categoryNamesOf, softwareNameOf } from "../directory/published-listings.js";
+import { categoryNamesOf, directoryFigures, softwareNameOf } from "../directory/published-listings.js";
 import { metricPublishers } from "./coverage.repository.js";
 import type { Locale } from "../../i18n/index.js";
 import { differences, type FieldDifference } from "./chatonsinfos/mapping.js";
@@ -58,7 +58,8 @@ async function groupSeries(
 }
 
 export async function buildOverview(deps: Deps, asked: string | undefined): Promise<OverviewData> {
-  const counts = await repo.overviewCounts(deps.db);
+  const figures = await directoryFigures(deps.db);
+  const counts = await repo.overviewCounts(deps.db, figures);
   const files = { ok: 0, failed: 0, errors: 0, warnings: 0, total: 0 };
   for (const f of counts.files) {
     files.total += f.n;
@@ -73,13 +74,13 @@ export async function buildOverview(deps: Deps, asked: string | undefined): Prom
     counts,
     files,
     run: await repo.latestRun(deps.db),
-    growth: await repo.growth(deps.db, deps.now()),
+    growth: await repo.growth(deps.db, deps.now(), figures),
     metrics: series.metrics,
     chosen: series.chosen,
     series: series.points,
     seriesInfo: { ...series.info, publishers: published?.publishers ?? 0, of: published?.of ?? 0 },
-    software: await repo.listSoftware(deps.db),
-    categories: await repo.listCategories(deps.db),
+    software: await repo.listSoftware(deps.db, figures),
+    categories: await repo.listCategories(deps.db, figures),
   };
 }
 

@@ -6,17 +6,18 @@ import { uptimeRatios } from "./uptime.js";
 import { crawledOrganizations, crawledServices } from "./crawled.repository.js";
 import { listStructures } from "../directory/published.js";
 import {
-  directoryCounts,
-  growthDates,
+  directoryFigures,
   listedServiceCounts,
-  softwareUsage,
+  type DirectoryFigures,
 } from "../directory/published-listings.js";
 import { statsDb } from "./stats.tables.js";
 
 /** Reads for the stats pages and exports (lists). Details are in detail.repository.ts. */
 
 export { listServices, type ServiceListRow } from "./services.repository.js";
-export { categoryUsage as listCategories } from "../directory/published-listings.js";
+export async function listCategories(db: DB, figures?: DirectoryFigures) {
+  return (figures ?? (await directoryFigures(db))).categories;
+}
 
 export async function latestRun(db: DB) {
   return statsDb(db)
@@ -35,8 +36,9 @@ export async function latestFinishedRun(db: DB) {
     .executeTakeFirst();
 }
 
-export async function overviewCounts(db: DB) {
-  const { members, services, software, categories } = await directoryCounts(db);
+/** `figures`, when the caller already read them, saves asking the directory for its version again. */
+export async function overviewCounts(db: DB, figures?: DirectoryFigures) {
+  const { members, services, software, categories } = (figures ?? (await directoryFigures(db))).counts;
   const files = await statsDb(db)
     .selectFrom("stats_files")
     .select((eb) => [
@@ -83,8 +85,8 @@ export function cumulativeByYear(dates: (string | null)[], now: Date): { label: 
   return out;
 }
 
-export async function growth(db: DB, now: Date) {
-  const dates = await growthDates(db);
+export async function growth(db: DB, now: Date, figures?: DirectoryFigures) {
+  const dates = (figures ?? (await directoryFigures(db))).growth;
   return { members: cumulativeByYear(dates.members, now), services: cumulativeByYear(dates.services, now) };
 }
 
@@ -205,8 +207,8 @@ export interface OrganizationListRow {
   uptime: number | null;
 }
 
-export async function listSoftware(db: DB) {
-  const rows = await softwareUsage(db);
+export async function listSoftware(db: DB, figures?: DirectoryFigures) {
+  const rows = (figures ?? (await directoryFigures(db))).software;
   const crawled = await statsDb(db)
     .selectFrom("stats_files")
     .select((eb) => ["software_key", eb.fn.countAll().as("n")])

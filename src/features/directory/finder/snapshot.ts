@@ -92,10 +92,23 @@ interface Cached {
 // Keyed by database handle: tests run several platforms in one process.
 let cache = new WeakMap<DB, Cached>();
 
+/** Counts this instance's directory writes: with the fingerprint, it names a version of the directory. */
+let generation = 0;
+
 export function invalidateDirectory(): void {
+  generation++;
   cache = new WeakMap();
   // A build started before the write may have read the old rows: the next request starts anew.
   building = new WeakMap();
+}
+
+/**
+ * A name for the directory's current content, asked of the database at each call (one cheap query):
+ * it changes with every write made here and with the rows and update times another writer leaves.
+ * Renames of categories or software by another instance do not change it (as for the snapshot).
+ */
+export async function directoryVersion(db: DB): Promise<string> {
+  return `${generation}|${await fingerprint(db)}`;
 }
 
 /** The snapshot last loaded for this database, if any, without asking the database. */

@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/platform.js";
+import { makeMember, makeService } from "../../../tests/helpers/factories.js";
+import { directoryFigures } from "./published-listings.js";
+import { invalidateDirectory } from "./finder/snapshot.js";
+
+let t: TestPlatform;
+beforeAll(async () => {
+  t = await startTestPlatform();
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+describe("the directory's figures for the stats", () => {
+  it("are computed once per version of the directory, and a write of any kind is seen at once", async () => {
+    const first = await directoryFigures(t.deps.db);
+    expect(await directoryFigures(t.deps.db)).toBe(first);
+    // Straight to the tables, as another instance would: the version read from the database moves.
+    const member = await makeMember(t.deps.db, { membership: "member" });
+    await makeService(t.deps.db, member.id, { category_id: "pad" });
+    const second = await directoryFigures(t.deps.db);
+    expect(second).not.toBe(first);
+    expect(second.counts.members).toBe(first.counts.members + 1);
+    expect(second.counts.services).toBe(first.counts.services + 1);
+    expect(second.categories.find((c) => c.id === "pad")?.services).toBe(
+      (first.categories.find((c) => c.id === "pad")?.services ?? 0) + 1,
+    );
+    // A write through the directory (a category renamed, which the row counts do not show).
+    invalidateDirectory();
+    expect(await directoryFigures(t.deps.db)).not.toBe(second);
+  });
+});
