@@ -4,6 +4,7 @@
  * per call. No crawl data: the figures are the directory's side of the page.
  *
  *   npx tsx bench/stats-overview.ts --factor 100
+ *   npx tsx bench/stats-overview.ts --factor 1 --orgs 10000 --services 2   (with a crawled federation)
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -19,8 +20,23 @@ import * as listings from "../src/features/directory/published-listings.js";
 import * as repo from "../src/features/stats/stats.repository.js";
 import { buildOverview } from "../src/features/stats/stats.pages.js";
 import { machine } from "./lib/machine.js";
+import { startSyntheticFederation } from "./lib/synthetic-federation.js";
+import { crawlFederation } from "../src/features/stats/crawl/crawler.js";
+import { metricPublishers } from "../src/features/stats/coverage.repository.js";
+import { crawledServices } from "../src/features/stats/crawled.repository.js";
 
-const { values } = parseArgs({ options: { factor: { type: "string", default: "100" } } });
+const { values } = parseArgs({
+  options: {
+    factor: { type: "string", default: "100" },
+    orgs: { type: "string", default: "0" },
+    services: { type: "string", default: "2" },
+  },
+});
+const orgs = Number(values.orgs);
+const federation =
+  orgs > 0
+    ? await startSyntheticFederation({ orgs, services: Number(values.services), hosts: 100 })
+    : undefined;
 const dir = mkdtempSync(join(tmpdir(), "chatons-overview-"));
 const config = loadConfig({
   NODE_ENV: "production",
@@ -28,6 +44,8 @@ const config = loadConfig({
   DATABASE_URL: `sqlite:${join(dir, "bench.sqlite")}`,
   LOG_LEVEL: "warn",
   JOBS: "off",
+  OUTBOUND_ALLOW_LOOPBACK: "1",
+  ...(federation ? { FEDERATION_URL: federation.url } : {}),
 });
 const runtime = await createRuntime(config);
 const { db } = runtime.deps;
@@ -39,6 +57,10 @@ const rows = buildDemoDirectory(
   Number(values.factor),
 );
 await inTransaction(db, (trx) => insertDemoDirectory(trx, rows));
+if (federation) {
+  console.log((await crawlFederation(runtime.deps, { trigger: "cli" })).summary);
+  await federation.close();
+}
 console.log(
   `${machine()}; ${rows.members.length} structures, ${rows.services.length} services; load average ${loadavg()
     .map((l) => l.toFixed(2))
@@ -52,6 +74,12 @@ const parts: [string, () => Promise<unknown>][] = [
   ["directoryFigures (once per directory version)", () => listings.directoryFigures(db)],
   ["overviewCounts", () => repo.overviewCounts(db)],
   ["listSoftware", () => repo.listSoftware(db)],
+  ["listCategories", () => repo.listCategories(db)],
+  ["growth", () => repo.growth(db, new Date())],
+  ["latestRun", () => repo.latestRun(db)],
+  ["aggregateMetrics (federation)", () => repo.aggregateMetrics(db, "federation", "")],
+  ["metricPublishers", () => metricPublishers(db)],
+  ["crawledServices", () => crawledServices(db)],
   ["buildOverview (the whole page's data)", () => buildOverview(runtime.deps, undefined)],
 ];
 for (const [name, run] of parts) {

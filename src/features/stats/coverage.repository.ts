@@ -1,6 +1,7 @@
 import type { DB } from "../../db/adapter.js";
 import { specsFor, type FileClass } from "./chatonsinfos/properties.js";
 import { statsDb } from "./stats.tables.js";
+import { perFinishedRun } from "./run-memo.js";
 
 /**
  * Property coverage: for each file class and property, how many files of the latest crawl fill it
@@ -37,7 +38,10 @@ function states(text: string | null): Record<string, string> {
   return out;
 }
 
-export async function propertyCoverage(db: DB): Promise<ClassCoverage[]> {
+/** Kept per finished crawl (run-memo.ts): the files it reads change only when a crawl runs. */
+export const propertyCoverage = perFinishedRun(readCoverage);
+
+async function readCoverage(db: DB): Promise<ClassCoverage[]> {
   const run = await statsDb(db)
     .selectFrom("stats_crawl_runs")
     .select("id")

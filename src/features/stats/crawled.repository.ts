@@ -1,5 +1,6 @@
 import type { DB } from "../../db/adapter.js";
 import { statsDb } from "./stats.tables.js";
+import { perFinishedRun } from "./run-memo.js";
 
 /**
  * What the crawl found that the directory does not hold: organization and service files no
@@ -93,7 +94,14 @@ export interface CrawledService {
   warnings: number;
 }
 
+/** Kept per finished crawl when unfiltered (the overview and the lists ask for all of them). */
+const allCrawledServices = perFinishedRun((db) => readCrawledServices(db, {}));
+
 export async function crawledServices(db: DB, filter: { software?: string } = {}): Promise<CrawledService[]> {
+  return filter.software ? readCrawledServices(db, filter) : allCrawledServices(db);
+}
+
+async function readCrawledServices(db: DB, filter: { software?: string }): Promise<CrawledService[]> {
   const run = await latestRunId(db);
   if (!run) return [];
   let query = statsDb(db)

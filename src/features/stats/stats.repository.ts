@@ -11,6 +11,7 @@ import {
   type DirectoryFigures,
 } from "../directory/published-listings.js";
 import { statsDb } from "./stats.tables.js";
+import { perFinishedRun } from "./run-memo.js";
 
 /** Reads for the stats pages and exports (lists). Details are in detail.repository.ts. */
 
@@ -36,10 +37,9 @@ export async function latestFinishedRun(db: DB) {
     .executeTakeFirst();
 }
 
-/** `figures`, when the caller already read them, saves asking the directory for its version again. */
-export async function overviewCounts(db: DB, figures?: DirectoryFigures) {
-  const { members, services, software, categories } = (figures ?? (await directoryFigures(db))).counts;
-  const files = await statsDb(db)
+/** Files by result, with their errors and warnings: they change only while a crawl runs. */
+const fileResults = perFinishedRun((db) =>
+  statsDb(db)
     .selectFrom("stats_files")
     .select((eb) => [
       "result",
@@ -48,7 +48,25 @@ export async function overviewCounts(db: DB, figures?: DirectoryFigures) {
       eb.fn.sum<number>("warnings").as("warnings"),
     ])
     .groupBy("result")
+    .execute(),
+);
+
+/** How many crawled service files name each software, kept per finished crawl. */
+const crawledSoftwareCounts = perFinishedRun(async (db) => {
+  const crawled = await statsDb(db)
+    .selectFrom("stats_files")
+    .select((eb) => ["software_key", eb.fn.countAll().as("n")])
+    .where("class", "=", "service")
+    .where("software_key", "is not", null)
+    .groupBy("software_key")
     .execute();
+  return new Map(crawled.map((c) => [c.software_key, toCount(c.n)]));
+});
+
+/** `figures`, when the caller already read them, saves asking the directory for its version again. */
+export async function overviewCounts(db: DB, figures?: DirectoryFigures) {
+  const { members, services, software, categories } = (figures ?? (await directoryFigures(db))).counts;
+  const files = await fileResults(db);
   return {
     members,
     services,
@@ -209,14 +227,7 @@ export interface OrganizationListRow {
 
 export async function listSoftware(db: DB, figures?: DirectoryFigures) {
   const rows = (figures ?? (await directoryFigures(db))).software;
-  const crawled = await statsDb(db)
-    .selectFrom("stats_files")
-    .select((eb) => ["software_key", eb.fn.countAll().as("n")])
-    .where("class", "=", "service")
-    .where("software_key", "is not", null)
-    .groupBy("software_key")
-    .execute();
-  const crawledBy = new Map(crawled.map((c) => [c.software_key, toCount(c.n)]));
+  const crawledBy = await crawledSoftwareCounts(db);
   const listed = rows.map((r) => ({
     ...r,
     crawled: crawledBy.get(r.slug) ?? 0,
