@@ -15,17 +15,15 @@ export async function listServices(
     ...(filter.category ? { category: filter.category } : {}),
     ...(filter.member ? { memberSlug: filter.member } : {}),
   });
-  let nodeinfoQuery = statsDb(db)
-    .selectFrom("stats_nodeinfo")
-    .select(["service_id", "users_total", "users_active_month"]);
-  // One structure's or one software's page reads only its own rows; the full list reads them all.
-  if (filter.member || filter.software || filter.category)
-    nodeinfoQuery = nodeinfoQuery.where(
-      "service_id",
-      "in",
-      ["", ...listings.map((l) => l.id)].slice(0, 5000),
-    );
-  const nodeinfo = new Map((await nodeinfoQuery.execute()).map((n) => [n.service_id, n]));
+  // Only services speaking NodeInfo have a row: reading them all is cheaper than naming thousands.
+  const nodeinfo = new Map(
+    (
+      await statsDb(db)
+        .selectFrom("stats_nodeinfo")
+        .select(["service_id", "users_total", "users_active_month"])
+        .execute()
+    ).map((n) => [n.service_id, n]),
+  );
   const files = await statsDb(db)
     .selectFrom("stats_files")
     .select(["service_id", "id", "result", "errors", "warnings", "software_name"])

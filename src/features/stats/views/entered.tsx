@@ -1,3 +1,4 @@
+import type { Translator } from "../../../i18n/index.js";
 import type { AppContext } from "../../../http/context.js";
 import { href } from "../../../http/context.js";
 import type { FieldErrors, FormValues } from "../../../http/forms.js";
@@ -75,14 +76,7 @@ function EnteredForms(props: EnteredPageProps) {
           <Csrf c={c} />
           <input type="hidden" name="form" value="month" />
           <FormFields c={c} values={state("month")?.values} errors={state("month")?.errors}>
-            <SelectField name="metric" label={t("stats.entered.metric")} options={metricOptions} required />
-            <TextField
-              name="year"
-              type="number"
-              label={t("stats.entered.year")}
-              inputmode="numeric"
-              required
-            />
+            <MetricAndYear t={t} metricOptions={metricOptions} />
             <SelectField name="month" label={t("stats.entered.monthField")} options={monthOptions} required />
             <TextField name="value" label={t("stats.entered.value")} inputmode="decimal" required />
           </FormFields>
@@ -98,14 +92,7 @@ function EnteredForms(props: EnteredPageProps) {
           <Csrf c={c} />
           <input type="hidden" name="form" value="year" />
           <FormFields c={c} values={state("year")?.values} errors={state("year")?.errors}>
-            <SelectField name="metric" label={t("stats.entered.metric")} options={metricOptions} required />
-            <TextField
-              name="year"
-              type="number"
-              label={t("stats.entered.year")}
-              inputmode="numeric"
-              required
-            />
+            <MetricAndYear t={t} metricOptions={metricOptions} />
             {monthOptions.map((m) => (
               <TextField name={`m${m.value}`} label={m.label} inputmode="decimal" />
             ))}
@@ -129,6 +116,22 @@ function EnteredForms(props: EnteredPageProps) {
           </ol>
         ) : null}
       </section>
+    </>
+  );
+}
+
+/** Which metric and which year: the first two fields of both entry forms. */
+function MetricAndYear({
+  t,
+  metricOptions,
+}: {
+  t: Translator;
+  metricOptions: { value: string; label: string }[];
+}) {
+  return (
+    <>
+      <SelectField name="metric" label={t("stats.entered.metric")} options={metricOptions} required />
+      <TextField name="year" type="number" label={t("stats.entered.year")} inputmode="numeric" required />
     </>
   );
 }
