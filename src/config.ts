@@ -43,6 +43,10 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  // The line in front of the web app (decision 073): requests answered at once, and the longest a
+  // reader may wait before being asked to come back (0ms: never).
+  REQUEST_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(8),
+  REQUEST_MAX_WAIT: duration.default(500),
   TRUST_PROXY: proxyHops.default(0),
 
   COLLECTIVE_NAME: z.string().min(1).max(80).default("CHATONS"),
@@ -120,6 +124,8 @@ export interface Config {
   sessionSecret: string | undefined;
   logLevel: string;
   maxBodyBytes: number;
+  /** The line in front of the web app: requests in flight, and the longest wait before a 503. */
+  requests: { concurrency: number; maxWaitMs: number };
   /** Reverse proxies in front of the platform: the client address is read that many hops from the right of X-Forwarded-For. */
   trustProxy: number;
   collective: {
@@ -186,6 +192,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionSecret: e.SESSION_SECRET,
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    requests: { concurrency: e.REQUEST_CONCURRENCY, maxWaitMs: e.REQUEST_MAX_WAIT },
     trustProxy: e.TRUST_PROXY,
     collective: {
       name: e.COLLECTIVE_NAME,

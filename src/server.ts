@@ -15,6 +15,8 @@ import { createPageCache, type PageCache } from "./http/page-cache.js";
 import { securityHeaderList } from "./http/security.js";
 import { sessionCookieName } from "./http/session.js";
 import { httpDateOf } from "./http/http-date.js";
+import { createAdmission, type Admission } from "./http/admission.js";
+import { busyAnswer } from "./http/busy.js";
 import { features } from "./features/index.js";
 import type { Feature } from "./features/feature.js";
 import { createInProcessScheduler, type Scheduler } from "./jobs/scheduler.js";
@@ -73,12 +75,14 @@ export async function createRuntime(
 
 /**
  * Node's request listener: the direct answers first (the features', then the page cache's front
- * path), then the web app.
+ * path), then the web app, in its turn in the line (decision 073). The health check skips the line:
+ * a busy instance is alive, and a proxy must not take it for dead.
  */
 function nodeListener(
   deps: Deps,
   app: Hono<AppEnv>,
   pageCache: PageCache,
+  admission: Admission,
   date: () => string,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const toApp = getRequestListener(app.fetch);
@@ -87,12 +91,16 @@ function nodeListener(
     ...features.flatMap((feature) => (feature.direct ? [feature.direct(deps, headers, date)] : [])),
     pageCache.front,
   ];
-  return (req, res) => {
-    for (const answer of direct) if (answer(req, res)) return;
+  const answer = (req: IncomingMessage, res: ServerResponse) => {
     // The Date header follows the platform's clock: browsers judge cookie expiry against it. The
     // direct answers send it themselves, in the one header list they write.
     res.setHeader("date", date());
     void toApp(req, res);
+  };
+  return (req, res) => {
+    for (const tryDirect of direct) if (tryDirect(req, res)) return;
+    if (req.url === "/healthz") answer(req, res);
+    else admission.admit(req, res, () => answer(req, res));
   };
 }
 
@@ -108,13 +116,21 @@ export interface Platform {
   scheduler: Scheduler;
   demoSites: DemoSitesServer | undefined;
   pageCache: PageCache;
+  admission: Admission;
   /** Graceful stop: no new connections, in-flight requests and jobs finish within `graceMs`. */
   stop(graceMs?: number): Promise<void>;
 }
 
 export async function startPlatform(
   config: Config,
-  options: { demo?: boolean; logger?: Logger; now?: () => Date; runtime?: Runtime } = {},
+  options: {
+    demo?: boolean;
+    logger?: Logger;
+    now?: () => Date;
+    runtime?: Runtime;
+    /** The line's monotonic clock, ms (tests drive it). */
+    lineClock?: () => number;
+  } = {},
 ): Promise<Platform> {
   const runtime = options.runtime ?? (await createRuntime(config, options));
   const { deps } = runtime;
@@ -145,7 +161,17 @@ export async function startPlatform(
         })
       : createInProcessScheduler(deps, allJobs(deps));
   deps.jobs.attach(scheduler);
-  const server = createServer(nodeListener(deps, app, pageCache, date));
+  const admission = createAdmission({
+    ...config.requests,
+    ...(options.lineClock ? { now: options.lineClock } : {}),
+    busy: busyAnswer({
+      defaultLocale: config.defaultLocale,
+      collectiveName: config.collective.name,
+      securityHeaders: securityHeaderList(config.secureCookies),
+      date,
+    }),
+  });
+  const server = createServer(nodeListener(deps, app, pageCache, admission, date));
   const address = await new Promise<AddressInfo>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, () => {
@@ -165,6 +191,7 @@ export async function startPlatform(
     scheduler,
     demoSites,
     pageCache,
+    admission,
     async stop(graceMs = 10_000) {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

@@ -49,6 +49,10 @@ export const fr = {
   "error.csrf.title": "Formulaire expiré",
   "error.csrf.body":
     "Ce formulaire n'a pas pu être vérifié (il est peut-être resté ouvert trop longtemps). Revenez en arrière, rechargez la page et renvoyez-le.",
+  "error.503.title": "Trop de demandes en ce moment",
+  "error.503.body":
+    "Le site reçoit plus de visites qu'il ne peut en servir à l'instant. Réessayez dans quelques secondes.",
+  "error.503.retry": "Réessayer",
   "error.429.title": "Trop de tentatives",
   "error.429.body": "Trop de tentatives en peu de temps. Patientez quelques minutes avant de réessayer.",
   "error.400.title": "Requête invalide",
@@ -150,6 +154,10 @@ export const en: Record<keyof typeof fr, string> = {
   "error.csrf.title": "Form expired",
   "error.csrf.body":
     "This form could not be verified (it may have stayed open too long). Go back, reload the page and send it again.",
+  "error.503.title": "Too many requests right now",
+  "error.503.body":
+    "The site is receiving more visits than it can serve at this moment. Try again in a few seconds.",
+  "error.503.retry": "Try again",
   "error.429.title": "Too many attempts",
   "error.429.body": "Too many attempts in a short time. Wait a few minutes before trying again.",
   "error.400.title": "Bad request",
@@ -252,6 +260,10 @@ export const de: Record<keyof typeof fr, string> = {
   "error.csrf.title": "Formular abgelaufen",
   "error.csrf.body":
     "Dieses Formular konnte nicht geprüft werden (vielleicht war es zu lange geöffnet). Geh zurück, lade die Seite neu und sende es noch einmal.",
+  "error.503.title": "Gerade zu viele Anfragen",
+  "error.503.body":
+    "Die Seite bekommt gerade mehr Besuche, als sie bedienen kann. Versuche es in ein paar Sekunden noch einmal.",
+  "error.503.retry": "Noch einmal versuchen",
   "error.429.title": "Zu viele Versuche",
   "error.429.body":
     "Zu viele Versuche in kurzer Zeit. Warte ein paar Minuten, bevor du es noch einmal versuchst.",

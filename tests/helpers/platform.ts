@@ -32,7 +32,13 @@ export interface TestPlatform {
  * on their own unless `jobs: true`; tests call them through deps.jobs.runNow when they need them.
  */
 export async function startTestPlatform(
-  options: { env?: Record<string, string>; demo?: boolean; jobs?: boolean; now?: () => Date } = {},
+  options: {
+    env?: Record<string, string>;
+    demo?: boolean;
+    jobs?: boolean;
+    now?: () => Date;
+    lineClock?: () => number;
+  } = {},
 ): Promise<TestPlatform> {
   const db = await createTestDatabase({ migrate: false });
   await db.handle.close();
@@ -59,7 +65,12 @@ export async function startTestPlatform(
     db: db.searchPath ? { searchPath: db.searchPath } : {},
     ...(options.now ? { now: options.now } : {}),
   });
-  const platform = await startPlatform(config, { demo: options.demo ?? false, logger, runtime });
+  const platform = await startPlatform(config, {
+    demo: options.demo ?? false,
+    logger,
+    runtime,
+    ...(options.lineClock ? { lineClock: options.lineClock } : {}),
+  });
   const url = `http://127.0.0.1:${port}`;
   return {
     platform,
