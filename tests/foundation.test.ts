@@ -81,6 +81,17 @@ describe("public site", () => {
     expect(res.headers.get("strict-transport-security")).toBeNull();
   });
 
+  it("sends on a redirect only the headers that act on a redirect (decision 074)", async () => {
+    const res = await t.client().get("/");
+    expect(res.status).toBeGreaterThanOrEqual(300);
+    expect(res.status).toBeLessThan(400);
+    expect(res.location).toBeTruthy();
+    expect(res.headers.get("referrer-policy")).toBe("same-origin");
+    expect(res.headers.get("cross-origin-resource-policy")).toBe("same-origin");
+    for (const name of ["content-security-policy", "x-frame-options", "permissions-policy"])
+      expect(res.headers.get(name), name).toBeNull();
+  });
+
   it("serves its own fonts and styles", async () => {
     const css = await t.client().get("/assets/app.css");
     expect(css.status).toBe(200);

@@ -40,11 +40,33 @@ export function securityHeaderList(https: boolean): [string, string][] {
   ];
 }
 
+/**
+ * The headers that still act on a redirect (decision 074). A browser never renders a redirect's
+ * body: the policies of a document (CSP, framing, sniffing, opener, permissions) apply to the page
+ * it lands on, which carries its own. What acts on the redirect itself stays: the referrer policy
+ * (it decides what the next request tells), the resource policy (no other site may load the
+ * redirect as an image or a script) and HSTS. The entraide dispatch answers thousands of these a
+ * second, and each header costs Node a validation and the socket its bytes.
+ */
+export function redirectHeaders(list: [string, string][]): [string, string][] {
+  return list.filter(([name]) => ACTING_ON_REDIRECTS.has(name));
+}
+const ACTING_ON_REDIRECTS = new Set([
+  "referrer-policy",
+  "cross-origin-resource-policy",
+  "strict-transport-security",
+]);
+
+const isRedirect = (res: Response): boolean =>
+  res.status >= 300 && res.status < 400 && res.headers.has("location");
+
 export function securityHeaders(https: boolean): MiddlewareHandler<AppEnv> {
   const list = securityHeaderList(https);
+  const redirect = redirectHeaders(list);
   return async (c, next) => {
     await next();
     const headers = c.res.headers;
-    for (const [name, value] of list) if (!headers.has(name)) headers.set(name, value);
+    for (const [name, value] of isRedirect(c.res) ? redirect : list)
+      if (!headers.has(name)) headers.set(name, value);
   };
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Deps } from "../../deps.js";
+import { redirectHeaders } from "../../http/security.js";
 import { portalFor, type LiveInstance } from "./live.js";
 
 const QUERY = "?direct=1";
@@ -41,7 +42,7 @@ export function directDispatch(
 ): (req: IncomingMessage, res: ServerResponse) => boolean {
   const portal = portalFor(deps);
   const fixed: string[] = [
-    ...securityHeaders.filter(([name]) => name !== "referrer-policy"),
+    ...redirectHeaders(securityHeaders).filter(([name]) => name !== "referrer-policy"),
     // Each visit is a new draw, and where a visitor goes is nobody else's business.
     ["cache-control", "no-store"],
     ["referrer-policy", "no-referrer"],

@@ -110,14 +110,12 @@ describe("dispatch", () => {
           ].includes(k),
       );
     expect(names(fast.headers).sort()).toEqual(names(app.headers).sort());
-    for (const name of [
-      "content-security-policy",
-      "x-frame-options",
-      "referrer-policy",
-      "cache-control",
-      "vary",
-    ])
+    for (const name of ["cross-origin-resource-policy", "referrer-policy", "cache-control", "vary"])
       expect(fast.headers.get(name)).toBe(app.headers.get(name));
+    // A redirect carries only the headers that act on it (decision 074).
+    expect(fast.headers.get("cross-origin-resource-policy")).toBe("same-origin");
+    expect(fast.headers.get("content-security-policy")).toBeNull();
+    expect(app.headers.get("content-security-policy")).toBeNull();
     const prefixed = await t.client().get("/en/entraide/pad?direct=1");
     expect(prefixed.status).toBe(303);
     expect(prefixed.headers.get("vary")).toBeNull();
