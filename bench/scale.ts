@@ -3,8 +3,8 @@
  * builder with a factor) and a synthetic ChatonsInfos federation, optionally crawled, then serves it
  * with the built platform under the heap cap of `npm start` and measures, one request at a time,
  * finder cache misses (distinct queries), text searches, the stats overview and the map; then
- * `--duration` s of wrk at `--connections` on distinct finder queries (no crash, no request slower
- * than 1 s).
+ * `--duration` s of wrk at `--connections` on distinct finder queries (no crash, no answer slower
+ * than 1 s in the server's view, busy answers counted).
  *
  *   npm run build && npx tsx bench/scale.ts --factor 100
  *   npx tsx bench/scale.ts --factor 1 --orgs 10000 --services 2   (stats overview at 10,000 orgs)
@@ -201,10 +201,14 @@ await timed(
 );
 await timed("map /fr/map, everyone", ["/fr/map"]);
 
-// 4. Sustained: the public pages visitors share (page cache), then distinct finder queries.
+// 4. Sustained: the public pages visitors share (page cache), then distinct finder queries. The
+// gate is the server's own view of the slowest answer (its "slow request" warnings, the wait in line
+// included): wrk's tail on two shared cores includes the time wrk waits for a core
+// (bench/generator-tail.ts). Busy answers (503, decision 073) are counted apart.
 async function sustained(label: string, paths: string[]): Promise<boolean> {
   const before = rss();
   const loadBefore = loads();
+  platform.slowSinceLastCall();
   const r = await wrk(platform.url, {
     connections: Number(values.connections),
     durationSeconds: Number(values.duration),
@@ -212,17 +216,20 @@ async function sustained(label: string, paths: string[]): Promise<boolean> {
     timeoutSeconds: 10,
   });
   const alive = platform.alive();
+  const slow = platform.slowSinceLastCall();
+  const busy = r.statuses["503"] ?? 0;
+  const otherErrors = unexpected(r) - busy;
   console.log(
     `\nwrk: ${label}; ${values.connections} connections, ${values.duration} s; load average ${loadBefore} → ${loads()}\n`,
   );
   console.log(
-    "| req/s | p50 ms | p99 ms | max ms | socket errors | timeouts | 4xx/5xx | RSS before → after | alive |",
+    "| req/s | answered 2xx/3xx | busy (503) | other 4xx/5xx | wrk p50 ms | wrk p99 ms | wrk max ms | server: answers > 1 s (slowest ms) | socket errors | timeouts | RSS before → after | alive |",
   );
-  console.log("|---|---|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
   console.log(
-    `| ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.max} | ${r.errors} | ${r.timeouts} | ${unexpected(r)} | ${before} → ${alive ? rss() : "-"} MiB | ${alive ? "yes" : "NO"} |`,
+    `| ${r.requestsPerSecond} | ${r.requests - busy - otherErrors} | ${busy} | ${otherErrors} | ${r.p50} | ${r.p99} | ${r.max} | ${slow.count} (${slow.maxMs}) | ${r.errors} | ${r.timeouts} | ${before} → ${alive ? rss() : "-"} MiB | ${alive ? "yes" : "NO"} |`,
   );
-  return alive && r.max <= 1_000 && r.errors + r.timeouts === 0;
+  return alive && slow.count === 0 && otherErrors === 0 && r.errors + r.timeouts === 0;
 }
 const shared = [
   "/fr",

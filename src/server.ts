@@ -164,6 +164,20 @@ export async function startPlatform(
   const admission = createAdmission({
     ...config.requests,
     ...(options.lineClock ? { now: options.lineClock } : {}),
+    // Never the query string nor the address, as the request log.
+    slow: {
+      ms: 1_000,
+      report: (req, waitedMs, totalMs) =>
+        deps.log.warn(
+          {
+            method: req.method,
+            path: (req.url ?? "").split("?")[0],
+            waitedMs: Math.round(waitedMs),
+            ms: Math.round(totalMs),
+          },
+          "slow request",
+        ),
+    },
     busy: busyAnswer({
       defaultLocale: config.defaultLocale,
       collectiveName: config.collective.name,

@@ -12,6 +12,12 @@ export interface BenchPlatform {
   pid: number | undefined;
   /** Whether the process is still running (a crash under load shows here). */
   alive(): boolean;
+  /**
+   * The answers the server itself found slower than a second (its "slow request" warnings: from
+   * the request's arrival to its last byte, the wait in line included) since the last call, and the
+   * slowest of them.
+   */
+  slowSinceLastCall(): { count: number; maxMs: number };
   stop(): Promise<void>;
 }
 
@@ -48,10 +54,21 @@ export async function startBenchPlatform(options: {
     ],
     {
       env,
-      stdio: ["ignore", "ignore", "inherit"],
+      stdio: ["ignore", "pipe", "inherit"],
       cwd: process.cwd(),
     },
   );
+  let slow = { count: 0, maxMs: 0 };
+  let pending = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    const lines = (pending + chunk.toString()).split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) {
+      if (!line.includes('"slow request"')) continue;
+      const ms = Number(/"ms":(\d+)/.exec(line)?.[1] ?? 0);
+      slow = { count: slow.count + 1, maxMs: Math.max(slow.maxMs, ms) };
+    }
+  });
   const url = `http://127.0.0.1:${options.port}`;
   for (let i = 0; i < 600; i++) {
     try {
@@ -66,6 +83,11 @@ export async function startBenchPlatform(options: {
     url,
     pid: child.pid,
     alive: () => child.exitCode === null && child.signalCode === null,
+    slowSinceLastCall() {
+      const seen = slow;
+      slow = { count: 0, maxMs: 0 };
+      return seen;
+    },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill("SIGTERM");

@@ -156,6 +156,30 @@ describe("the line in front of the app", () => {
     expect(s.admission.turnedAway).toBe(2);
   });
 
+  it("tells of an answer slower than the limit, its wait included", async () => {
+    let clock = 0;
+    const reports: [string, number, number][] = [];
+    const s = await lineServer({
+      concurrency: 1,
+      maxWaitMs: 0,
+      now: () => clock,
+      slow: { ms: 1_000, report: (req, waited, total) => reports.push([req.url ?? "", waited, total]) },
+    });
+    const first = fetch(`${s.origin}/first`);
+    await until(() => s.held.length === 1);
+    const second = fetch(`${s.origin}/second`);
+    await until(() => s.admission.waiting === 1);
+    clock = 800;
+    s.held[0]?.release();
+    await until(() => s.held.length === 2);
+    clock = 1_300;
+    s.held[1]?.release();
+    expect((await first).status).toBe(200);
+    expect((await second).status).toBe(200);
+    await until(() => reports.length === 1);
+    expect(reports).toEqual([["/second", 800, 1_300]]);
+  });
+
   it("forgets a visitor who left while waiting", async () => {
     const s = await lineServer({ concurrency: 1, maxWaitMs: 0 });
     const first = fetch(`${s.origin}/first`);

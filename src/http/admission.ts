@@ -29,6 +29,11 @@ export interface AdmissionOptions {
   now?: () => number;
   /** Writes the busy answer. */
   busy: (req: IncomingMessage, res: ServerResponse) => void;
+  /**
+   * Told of every answer whose last byte left more than `slowMs` after the request arrived
+   * (waiting included): what a visitor waited, as far as the server can know it.
+   */
+  slow?: { ms: number; report: (req: IncomingMessage, waitedMs: number, totalMs: number) => void };
 }
 
 export interface Admission {
@@ -107,10 +112,13 @@ export function createAdmission(options: AdmissionOptions): Admission {
     if (item === undefined) return;
     running++;
     let done = false;
+    const started = now();
     const finished = () => {
       if (done) return;
       done = true;
       running--;
+      const total = now() - item.since;
+      if (options.slow && total > options.slow.ms) options.slow.report(item.req, started - item.since, total);
       schedule();
     };
     item.res.once("close", finished);
