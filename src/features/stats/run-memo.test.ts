@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/platform.js";
 import { wholeDb } from "../../db/adapter.js";
-import { perFinishedRun } from "./run-memo.js";
+import { perFinishedRun, warmFinishedRunReads } from "./run-memo.js";
 import type { CrawlStatus } from "./stats.tables.js";
 
 let t: TestPlatform;
@@ -57,5 +57,25 @@ describe("reads kept per finished crawl", () => {
     const after = await read(t.deps.db);
     expect(after).toBe(first + 3);
     expect(await read(t.deps.db)).toBe(after);
+  });
+
+  it("are computed by the crawl's end, not by the first visitor after it", async () => {
+    let computed = 0;
+    const read = perFinishedRun(async () => ++computed);
+    await run("run-3", "done", "2026-11-03T00:00:00.000Z");
+    await warmFinishedRunReads(t.deps.db);
+    expect(computed).toBe(1);
+    expect(await read(t.deps.db)).toBe(1);
+    expect(computed).toBe(1);
+  });
+
+  it("are warmed by the crawl job when it ends", async () => {
+    let computed = 0;
+    const read = perFinishedRun(async () => ++computed);
+    await t.deps.jobs.runNow("stats.crawl");
+    const after = computed;
+    expect(after).toBeGreaterThan(0);
+    await read(t.deps.db);
+    expect(computed).toBe(after);
   });
 });

@@ -1,9 +1,10 @@
 import type { Deps } from "../../deps.js";
-import type { JobDefinition } from "../../jobs/scheduler.js";
+import type { FanOut, JobDefinition } from "../../jobs/scheduler.js";
 import type { CliCommand } from "../feature.js";
 import { crawlFanOut, crawlFederation } from "./crawl/crawler.js";
 import { runUptime } from "./uptime.js";
 import { runNodeinfo } from "./nodeinfo.js";
+import { warmFinishedRunReads } from "./run-memo.js";
 import { PROBE_JOB } from "../../probe/rounds.js";
 
 export const CRAWL_JOB = "stats.crawl";
@@ -22,9 +23,13 @@ export function statsJobs(deps: Deps): JobDefinition[] {
       jitterMs: Math.min(stats.crawlIntervalMs / 10, 60_000),
       runAtStart: true,
       timeoutMs: Math.max(30 * 60_000, stats.crawlIntervalMs / 2),
-      run: async (signal) => (await crawlFederation(deps, { trigger: "job", signal })).summary,
+      run: async (signal) => {
+        const { summary } = await crawlFederation(deps, { trigger: "job", signal });
+        await warmFinishedRunReads(deps.db);
+        return summary;
+      },
       // Spread over instances by the scheduler (pg-boss) or run item by item in process.
-      fanOut: crawlFanOut(deps),
+      fanOut: warmedAfter(deps, crawlFanOut(deps)),
     },
     {
       name: NODEINFO_JOB,
@@ -35,6 +40,18 @@ export function statsJobs(deps: Deps): JobDefinition[] {
       run: (signal) => runNodeinfo(deps, signal),
     },
   ];
+}
+
+/** The crawl's fan-out, computing the reads kept per finished crawl once it is done. */
+function warmedAfter(deps: Deps, fanOut: FanOut): FanOut {
+  return {
+    ...fanOut,
+    async finish(jobRun, context) {
+      const summary = await fanOut.finish(jobRun, context);
+      await warmFinishedRunReads(deps.db);
+      return summary;
+    },
+  };
 }
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
