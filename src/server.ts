@@ -95,11 +95,11 @@ function nodeListener(
     // The Date header follows the platform's clock: browsers judge cookie expiry against it. The
     // direct answers send it themselves, in the one header list they write.
     res.setHeader("date", date());
-    void toApp(req, res);
+    return toApp(req, res);
   };
   return (req, res) => {
     for (const tryDirect of direct) if (tryDirect(req, res)) return;
-    if (req.url === "/healthz") answer(req, res);
+    if (req.url === "/healthz") void answer(req, res);
     else admission.admit(req, res, () => answer(req, res));
   };
 }

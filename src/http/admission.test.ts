@@ -180,6 +180,34 @@ describe("the line in front of the app", () => {
     expect(reports).toEqual([["/second", 800, 1_300]]);
   });
 
+  it("gives the place back when the answer is written, not when a slow client has read it", async () => {
+    const s = await lineServer({ concurrency: 1, maxWaitMs: 0 });
+    const slowDownloads: ServerResponse[] = [];
+    const origAdmit = s.admission.admit.bind(s.admission);
+    // This server's answers start a body and are done with it (their promise settles) while the
+    // response stays open, as a large page does while a slow phone reads it.
+    const server = createServer((req, res) => {
+      origAdmit(req, res, async () => {
+        res.writeHead(200, { "content-type": "text/plain" });
+        res.write("start");
+        slowDownloads.push(res);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+    const address: AddressInfo | string | null = server.address();
+    const origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    try {
+      const answers = [fetch(`${origin}/one`), fetch(`${origin}/two`), fetch(`${origin}/three`)];
+      await until(() => slowDownloads.length === 3);
+      expect(s.admission.running).toBe(0);
+      for (const res of slowDownloads) res.end();
+      expect((await Promise.all(answers)).map((a) => a.status)).toEqual([200, 200, 200]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   it("forgets a visitor who left while waiting", async () => {
     const s = await lineServer({ concurrency: 1, maxWaitMs: 0 });
     const first = fetch(`${s.origin}/first`);

@@ -38,7 +38,7 @@ export interface AdmissionOptions {
 
 export interface Admission {
   /** Runs `answer` in its turn, or answers busy. */
-  admit(req: IncomingMessage, res: ServerResponse, answer: () => void): void;
+  admit(req: IncomingMessage, res: ServerResponse, answer: () => unknown): void;
   readonly waiting: number;
   readonly running: number;
   /** Readers turned away so far. */
@@ -48,7 +48,7 @@ export interface Admission {
 interface Waiting {
   req: IncomingMessage;
   res: ServerResponse;
-  answer: () => void;
+  answer: () => unknown;
   since: number;
 }
 
@@ -111,21 +111,27 @@ export function createAdmission(options: AdmissionOptions): Admission {
     const item = next();
     if (item === undefined) return;
     running++;
-    let done = false;
     const started = now();
-    const finished = () => {
-      if (done) return;
-      done = true;
+    // The place is given back when the answer is written (its promise settles), not when its last
+    // byte reaches a slow phone: the time after that is the kernel's, and eight slow downloads must
+    // not hold the line. Without a promise, when the response closes.
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
       running--;
-      const total = now() - item.since;
-      if (options.slow && total > options.slow.ms) options.slow.report(item.req, started - item.since, total);
       schedule();
     };
-    item.res.once("close", finished);
+    item.res.once("close", () => {
+      release();
+      const total = now() - item.since;
+      if (options.slow && total > options.slow.ms) options.slow.report(item.req, started - item.since, total);
+    });
     try {
-      item.answer();
+      const result = item.answer();
+      if (result instanceof Promise) result.then(release, release);
     } catch {
-      finished();
+      release();
     }
     schedule();
   }
