@@ -7,7 +7,9 @@
  *   npm run build && npx tsx bench/node-ceiling.ts [--connections 50] [--duration 10] [--rounds 3]
  */
 import { spawn } from "node:child_process";
-import { loadavg } from "node:os";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { abCompare, printAb } from "./lib/ab.js";
 import { machine } from "./lib/machine.js";
@@ -54,21 +56,39 @@ const http = require("node:http");
 const page = Buffer.from(process.env.PAGE);
 const pageHeaders = JSON.parse(process.env.PAGE_HEADERS);
 const redirect = JSON.parse(process.env.REDIRECT_HEADERS);
-http.createServer((req, res) => {
-  if (req.url.startsWith("/entraide/")) { res.writeHead(303, redirect); res.end(); return; }
-  res.writeHead(200, pageHeaders); res.end(page);
-}).listen(18712, "127.0.0.1", () => console.log("ready"));
+const cluster = require("node:cluster");
+const workers = Number(process.env.WORKERS || 1);
+if (workers > 1 && cluster.isPrimary) {
+  let ready = 0;
+  for (let i = 0; i < workers; i++)
+    cluster.fork().on("message", () => { if (++ready === workers) console.log("ready"); });
+} else {
+  http.createServer((req, res) => {
+    if (req.url.startsWith("/entraide/")) { res.writeHead(303, redirect); res.end(); return; }
+    res.writeHead(200, pageHeaders); res.end(page);
+  }).listen(Number(process.env.PORT), "127.0.0.1", () => (process.send ? process.send("ready") : console.log("ready")));
+}
 `;
-const child = spawn(process.execPath, ["-e", server], {
-  env: {
-    PATH: process.env.PATH ?? "",
-    PAGE: home,
-    PAGE_HEADERS: JSON.stringify(pageHeaders),
-    REDIRECT_HEADERS: JSON.stringify(redirectHeaders),
-  },
-  stdio: ["ignore", "pipe", "inherit"],
-});
-await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+// A file, not \`node -e\`: node:cluster forks its workers from the primary's script.
+const scratch = mkdtempSync(join(tmpdir(), "chatons-ceiling-"));
+const script = join(scratch, "bare.cjs");
+writeFileSync(script, server);
+async function bareServer(port: number, workers: number) {
+  const child = spawn(process.execPath, [script], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      PAGE: home,
+      PAGE_HEADERS: JSON.stringify(pageHeaders),
+      REDIRECT_HEADERS: JSON.stringify(redirectHeaders),
+      PORT: String(port),
+      WORKERS: String(workers),
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve) => child.stdout?.once("data", () => resolve()));
+  return child;
+}
+const child = await bareServer(18712, 1);
 const bare = "http://127.0.0.1:18712";
 
 const page = await startNginx({ port: 18713, files: { "page.html": home } });
@@ -94,6 +114,20 @@ printAb(
     options,
   ),
 );
+
+// Two processes sharing the port (node:cluster), for the 303: what more than one process would add
+// on this machine, where wrk and nginx need the cores too (decision 073).
+const pair = await bareServer(18714, 2);
+printAb(
+  await abCompare(
+    "bare node:http, 303, 2 processes (node:cluster)",
+    { origin: "http://127.0.0.1:18714", paths: ["/entraide/pad?direct=1"], expectStatus: 303 },
+    { origin: redirect.url, paths: ["/entraide/pad?direct=1"], expectStatus: 303 },
+    options,
+  ),
+);
+pair.kill("SIGTERM");
 await redirect.stop();
 child.kill("SIGTERM");
+rmSync(scratch, { recursive: true, force: true });
 console.log(`\nload average at the end: ${loads()}`);

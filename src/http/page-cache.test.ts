@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Hono } from "hono";
 import { startTestPlatform, type TestPlatform } from "../../tests/helpers/platform.js";
-import { canonicalSearch, trackQueryReads, type Reads } from "./page-cache.js";
+import type { AppEnv } from "./context.js";
+import { CACHE_HEADER, canonicalSearch, createPageCache, trackQueryReads, type Reads } from "./page-cache.js";
 
 let t: TestPlatform;
 beforeAll(async () => {
@@ -87,5 +88,41 @@ describe("query reads", () => {
     expect(canonicalSearch(new URL("http://x/p?b=2&z=9&a=1&b=1"), reads)).toBe("a=1&b=2&b=1");
     expect(canonicalSearch(new URL("http://x/p?z=9"), reads)).toBe("");
     expect(canonicalSearch(new URL("http://x/p?z=9&a=1"), { names: new Set(), all: true })).toBe("a=1&z=9");
+  });
+});
+
+describe("page cache misses", () => {
+  it("renders a page asked for by many at once a single time", async () => {
+    const cache = createPageCache(t.deps.db);
+    let renders = 0;
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const app = new Hono<AppEnv>();
+    app.use("*", async (c, next) => {
+      c.set("locale", "fr");
+      await next();
+    });
+    app.use("*", cache.middleware);
+    app.get("/fr/busy-page", async (c) => {
+      renders++;
+      if (renders > 1) await gate;
+      c.header(CACHE_HEADER, "60");
+      return c.html(`<p>render ${renders}</p>`);
+    });
+    try {
+      expect(await (await app.request("/fr/busy-page")).text()).toBe("<p>render 1</p>");
+      // The page is known but gone (as when it expires): five visitors ask for it at once.
+      cache.clear();
+      const answers = Array.from({ length: 5 }, () => app.request("/fr/busy-page"));
+      await new Promise((r) => setTimeout(r, 20));
+      expect(renders).toBe(2);
+      open();
+      const done = await Promise.all(answers);
+      expect(await Promise.all(done.map((r) => r.text()))).toEqual(Array(5).fill("<p>render 2</p>"));
+      expect(done.filter((r) => r.headers.get("x-cache") === "hit")).toHaveLength(4);
+      expect(renders).toBe(2);
+    } finally {
+      cache.stop();
+    }
   });
 });
