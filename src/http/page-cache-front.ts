@@ -66,7 +66,11 @@ export interface Front {
   readonly answered: number;
 }
 
-export function createFront(entries: Map<string, Entry>, options: FrontOptions, maxTargets: number): Front {
+export function createFront(
+  entries: Map<string, Entry>,
+  options: FrontOptions & { now: () => number },
+  maxTargets: number,
+): Front {
   // Request target (path and query string, as sent) -> the entry the app found for it.
   const targets = new Map<string, Remembered>();
   const { sessionCookie, log, date } = options;
@@ -111,7 +115,7 @@ export function createFront(entries: Map<string, Entry>, options: FrontOptions, 
       const started = performance.now();
       const { entry, key } = known;
       // Dropped, replaced or expired since: the app decides (and stores afresh).
-      if (entries.get(key) !== entry || entry.expires <= Date.now() || !entry.wire) return false;
+      if (entries.get(key) !== entry || entry.expires <= options.now() || !entry.wire) return false;
       // Node keeps the first Host and joins every Cookie line: look at them as it would, without
       // building its header object.
       const raw = req.rawHeaders;

@@ -125,4 +125,42 @@ describe("page cache misses", () => {
       cache.stop();
     }
   });
+
+  it("serves the expired page while one visitor's request renders it anew", async () => {
+    let clock = 1_000_000;
+    const cache = createPageCache(t.deps.db, { now: () => clock });
+    let renders = 0;
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const app = new Hono<AppEnv>();
+    app.use("*", async (c, next) => {
+      c.set("locale", "fr");
+      await next();
+    });
+    app.use("*", cache.middleware);
+    app.get("/fr/popular", async (c) => {
+      renders++;
+      if (renders > 1) await gate;
+      c.header(CACHE_HEADER, "60");
+      return c.html(`<p>render ${renders}</p>`);
+    });
+    try {
+      expect(await (await app.request("/fr/popular")).text()).toBe("<p>render 1</p>");
+      clock += 61_000;
+      const renewing = app.request("/fr/popular");
+      await new Promise((r) => setTimeout(r, 20));
+      expect(renders).toBe(2);
+      // While it renders, the others get the page of a minute ago at once.
+      const meanwhile = await Promise.all(Array.from({ length: 3 }, () => app.request("/fr/popular")));
+      expect(await Promise.all(meanwhile.map((r) => r.text()))).toEqual(Array(3).fill("<p>render 1</p>"));
+      open();
+      expect(await (await renewing).text()).toBe("<p>render 2</p>");
+      const after = await app.request("/fr/popular");
+      expect(after.headers.get("x-cache")).toBe("hit");
+      expect(await after.text()).toBe("<p>render 2</p>");
+      expect(renders).toBe(2);
+    } finally {
+      cache.stop();
+    }
+  });
 });
