@@ -159,6 +159,16 @@ describe("page cache misses", () => {
       expect(after.headers.get("x-cache")).toBe("hit");
       expect(await after.text()).toBe("<p>render 2</p>");
       expect(renders).toBe(2);
+      // Long forgotten, it is not served stale: whoever asks during its render waits for it.
+      clock += 3_600_000;
+      const slow = app.request("/fr/popular");
+      const second = app.request("/fr/popular");
+      await new Promise((r) => setTimeout(r, 20));
+      expect(renders).toBe(3);
+      expect(await Promise.all([slow, second].map(async (r) => (await r).text()))).toEqual([
+        "<p>render 3</p>",
+        "<p>render 3</p>",
+      ]);
     } finally {
       cache.stop();
     }

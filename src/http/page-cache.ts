@@ -18,6 +18,9 @@ import { createFront, type Entry, type FrontOptions } from "./page-cache-front.j
  */
 export const CACHE_HEADER = "x-cache-ttl";
 
+/** How long past its time an expired page may still be served while it is rendered anew. */
+const STALE_MS = 60_000;
+
 /** How long a request waits for the same page being rendered for someone else, at most. */
 const RENDER_WAIT_MS = 5_000;
 
@@ -108,7 +111,7 @@ export function createPageCache(
     const other = key === undefined ? undefined : rendering.get(key);
     // Expired, and someone is rendering it anew: the page of a moment ago, rather than a wait.
     const stale = key === undefined ? undefined : entries.get(key);
-    if (key !== undefined && other && stale) return serve(stale, key);
+    if (key !== undefined && other && stale && stale.expires + STALE_MS > now()) return serve(stale, key);
     if (key !== undefined && other) {
       await Promise.race([other, new Promise((r) => setTimeout(r, RENDER_WAIT_MS).unref())]);
       const rendered = fresh();
