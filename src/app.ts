@@ -19,7 +19,8 @@ import type { PageCache } from "./http/page-cache.js";
 export function createApp(
   deps: Deps,
   features: Feature[],
-  options: { pageCache?: PageCache } = {},
+  /** workerSlot: named by the health check, so that a proxy or a test can tell workers apart. */
+  options: { pageCache?: PageCache; workerSlot?: number } = {},
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { config } = deps;
@@ -38,7 +39,9 @@ export function createApp(
   app.get("/healthz", async (c) => {
     try {
       await ping(deps.db);
-      return c.json({ status: "ok" });
+      return c.json(
+        options.workerSlot === undefined ? { status: "ok" } : { status: "ok", worker: options.workerSlot },
+      );
     } catch {
       return c.json({ status: "error", database: "unreachable" }, 503);
     }

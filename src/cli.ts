@@ -13,6 +13,8 @@ import { audit } from "./audit/audit.js";
 import type { CliCommand } from "./features/feature.js";
 import { nowIso } from "./db/ids.js";
 import { setPlatformAdmin } from "./identity/identity.repository.js";
+import { createLogger, type Logger } from "./log.js";
+import { reportReady, supervise, workerRole, type Supervisor } from "./supervisor.js";
 
 /**
  * The `chatons` command. Each command parses its own options, prints --help, and returns an exit
@@ -33,7 +35,9 @@ const serve: Command = {
 
   --demo   Load the demo collective into an empty database and serve the demo members'
            sites (ChatonsInfos files, service instances) on loopback (DEMO_SITES_PORT, 8081).
-           Everything shown is fictitious and labelled as such.`,
+           Everything shown is fictitious and labelled as such.
+
+  WORKERS=N (or auto) runs N processes sharing the port; see the README.`,
   async run(config, args) {
     const { values } = parseArgs({ args, options: { demo: { type: "boolean", default: false } } });
     const demo = values.demo || config.demo.enabled;
@@ -44,24 +48,68 @@ const serve: Command = {
           outbound: { ...config.outbound, allowLoopback: true },
         }
       : config;
-    const platform = await startPlatform(effective, { demo });
-    console.log(
-      `\n  chatons is running at ${platform.url}/${demo ? `  (demo: sign in as ${DEMO_ADMIN_EMAIL} / ${DEMO_PASSWORD})` : ""}\n`,
-    );
-    await new Promise<void>((resolveStop) => {
-      let stopping = false;
-      const stop = (signal: string) => {
-        if (stopping) return;
-        stopping = true;
-        platform.deps.log.info({ signal }, "shutting down");
-        void platform.stop(10_000).then(resolveStop);
-      };
-      process.once("SIGTERM", () => stop("SIGTERM"));
-      process.once("SIGINT", () => stop("SIGINT"));
-    });
-    return 0;
+    const role = workerRole();
+    if (!role && config.workers > 1) return superviseWorkers(effective, demo);
+    try {
+      // In a worker only the leader loads the demo and serves its members' sites.
+      const platform = await startPlatform(effective, {
+        demo: demo && (role?.leader ?? true),
+        ...(role ? { worker: role } : {}),
+      });
+      if (role) reportReady(platform.url);
+      else banner(platform.url, demo);
+      await untilStopped(platform.deps.log, (graceMs) => platform.stop(graceMs), role !== undefined);
+      return 0;
+    } finally {
+      // The channel to the primary would keep a stopped (or failed) worker's process alive.
+      if (role && process.connected) process.disconnect();
+    }
   },
 };
+
+function banner(url: string, demo: boolean): void {
+  console.log(
+    `\n  chatons is running at ${url}/${demo ? `  (demo: sign in as ${DEMO_ADMIN_EMAIL} / ${DEMO_PASSWORD})` : ""}\n`,
+  );
+}
+
+/** Resolves once a signal (or, in a worker, the primary's going away) has stopped what runs. */
+function untilStopped(
+  log: Logger,
+  stopAll: (graceMs: number) => Promise<void>,
+  worker: boolean,
+): Promise<void> {
+  return new Promise<void>((resolveStop) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ signal }, "shutting down");
+      void stopAll(10_000).then(resolveStop);
+    };
+    process.once("SIGTERM", () => stop("SIGTERM"));
+    process.once("SIGINT", () => stop("SIGINT"));
+    // A worker whose primary died would serve on unsupervised: it stops instead.
+    if (worker) process.once("disconnect", () => stop("disconnect"));
+  });
+}
+
+async function superviseWorkers(config: Config, demo: boolean): Promise<number> {
+  const log = createLogger(config.logLevel);
+  let supervisor: Supervisor;
+  try {
+    supervisor = await supervise({ workers: config.workers, log });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    return 1;
+  }
+  log.info({ workers: config.workers }, "workers started");
+  banner(supervisor.url, demo);
+  const stopped = untilStopped(log, (graceMs) => supervisor.stop(graceMs), false).then(() => 0);
+  const code = await Promise.race([stopped, supervisor.failed]);
+  await supervisor.stop(10_000);
+  return code;
+}
 
 const migrate: Command = {
   name: "migrate",

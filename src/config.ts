@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { LOCALES, type Locale } from "./i18n/locales.js";
 
@@ -48,6 +49,13 @@ const envSchema = z.object({
   REQUEST_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(8),
   REQUEST_MAX_WAIT: duration.default(500),
   TRUST_PROXY: proxyHops.default(0),
+  // Processes sharing the port (decision 075); "auto": one per core.
+  WORKERS: z
+    .preprocess(
+      (v) => (v === "auto" ? availableParallelism() : v),
+      z.coerce.number().int().min(1, "must be at least 1 (or auto)").max(64),
+    )
+    .default(1),
 
   COLLECTIVE_NAME: z.string().min(1).max(80).default("CHATONS"),
   COLLECTIVE_TAGLINE_FR: z
@@ -126,6 +134,8 @@ export interface Config {
   maxBodyBytes: number;
   /** The line in front of the web app: requests in flight, and the longest wait before a 503. */
   requests: { concurrency: number; maxWaitMs: number };
+  /** Processes `chatons serve` runs, sharing the port; 1: the platform is the process itself. */
+  workers: number;
   /** Reverse proxies in front of the platform: the client address is read that many hops from the right of X-Forwarded-For. */
   trustProxy: number;
   collective: {
@@ -194,6 +204,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: e.MAX_BODY_BYTES,
     requests: { concurrency: e.REQUEST_CONCURRENCY, maxWaitMs: e.REQUEST_MAX_WAIT },
     trustProxy: e.TRUST_PROXY,
+    workers: e.WORKERS,
     collective: {
       name: e.COLLECTIVE_NAME,
       tagline: { fr: e.COLLECTIVE_TAGLINE_FR, en: e.COLLECTIVE_TAGLINE_EN, de: e.COLLECTIVE_TAGLINE_DE },

@@ -28,6 +28,7 @@ import { startDemoSites, createDemoSitesApp, type DemoSitesServer } from "./demo
 import { loadWorld } from "./demo/world.js";
 import { seededRandom } from "./demo/random.js";
 import { currentTime, useClock } from "./clock.js";
+import type { WorkerRole } from "./supervisor.js";
 
 export interface Runtime {
   deps: Deps;
@@ -130,6 +131,8 @@ export async function startPlatform(
     runtime?: Runtime;
     /** The line's monotonic clock, ms (tests drive it). */
     lineClock?: () => number;
+    /** Set in a worker of several sharing the port: only the leader schedules the jobs. */
+    worker?: WorkerRole;
   } = {},
 ): Promise<Platform> {
   const runtime = options.runtime ?? (await createRuntime(config, options));
@@ -151,7 +154,10 @@ export async function startPlatform(
       date,
     },
   });
-  const app = createApp(deps, features, { pageCache });
+  const app = createApp(deps, features, {
+    pageCache,
+    ...(options.worker ? { workerSlot: options.worker.slot } : {}),
+  });
   // pg-boss is loaded only when asked for: small instances never pay for it.
   const scheduler =
     config.jobs === "pgboss"
@@ -159,7 +165,9 @@ export async function startPlatform(
           connectionString: config.databaseUrl,
           ...config.pgboss,
         })
-      : createInProcessScheduler(deps, allJobs(deps));
+      : createInProcessScheduler(deps, allJobs(deps), {
+          ...(options.worker ? { slot: options.worker.slot, schedule: options.worker.leader } : {}),
+        });
   deps.jobs.attach(scheduler);
   const admission = createAdmission({
     ...config.requests,
@@ -193,6 +201,12 @@ export async function startPlatform(
       if (info && typeof info === "object") resolve(info);
       else reject(new Error("the server has no address"));
     });
+  }).catch(async (error: unknown) => {
+    // A port in use: what was opened must not keep the process alive (the pool, the demo's port).
+    pageCache.stop();
+    await demoSites?.close();
+    await runtime.close();
+    throw error;
   });
   if (config.jobs !== "off") await scheduler.start();
   const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;

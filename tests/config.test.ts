@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, parseDuration } from "../src/config.js";
 
@@ -14,6 +15,14 @@ describe("configuration", () => {
     expect(config.defaultLocale).toBe("fr");
     expect(config.outbound.allowLoopback).toBe(false);
     expect(config.secureCookies).toBe(false);
+  });
+
+  it("runs one process unless told how many workers share the port", () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ WORKERS: "3" }).workers).toBe(3);
+    expect(loadConfig({ WORKERS: "auto" }).workers).toBe(availableParallelism());
+    expect(() => loadConfig({ WORKERS: "0" })).toThrow(/WORKERS/);
+    expect(() => loadConfig({ WORKERS: "many" })).toThrow(/WORKERS/);
   });
 
   it("names every bad variable in one error", () => {

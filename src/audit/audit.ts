@@ -28,6 +28,23 @@ export function onAudit(listener: AuditListener): () => void {
   return () => listeners.delete(listener);
 }
 
+const foreignListeners = new Set<() => void>();
+
+/**
+ * Lets in-process caches hear that another instance or worker wrote: the page cache, which polls
+ * the log's newest entry, says so (this instance's own writes too: a check too many costs a query),
+ * and the directory snapshot checks its fingerprint at once instead of at its next recheck (a page
+ * rendered from the old snapshot would be cached again).
+ */
+export function onForeignAudit(listener: () => void): () => void {
+  foreignListeners.add(listener);
+  return () => foreignListeners.delete(listener);
+}
+
+export function noticeForeignAudit(): void {
+  for (const listener of foreignListeners) listener();
+}
+
 /**
  * Records a write that matters. Call it inside the same transaction as the write, so that the
  * entry exists if and only if the change does.

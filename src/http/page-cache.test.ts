@@ -12,6 +12,28 @@ afterAll(async () => {
   await t.stop();
 });
 
+/**
+ * An app behind `cache` whose page at `path` renders at once the first time and waits for `open()`
+ * from the second render on: the tests see what happens while a render is in flight.
+ */
+function heldPage(cache: ReturnType<typeof createPageCache>, path: string) {
+  const held = { renders: 0, open: () => {} };
+  const gate = new Promise<void>((resolve) => (held.open = resolve));
+  const app = new Hono<AppEnv>();
+  app.use("*", async (c, next) => {
+    c.set("locale", "fr");
+    await next();
+  });
+  app.use("*", cache.middleware);
+  app.get(path, async (c) => {
+    const render = ++held.renders;
+    if (render > 1) await gate;
+    c.header(CACHE_HEADER, "60");
+    return c.html(`<p>render ${render}</p>`);
+  });
+  return { app, held };
+}
+
 describe("page cache key", () => {
   it("keeps an extra or reordered query parameter on the cached page", async () => {
     const client = t.client();
@@ -94,33 +116,19 @@ describe("query reads", () => {
 describe("page cache misses", () => {
   it("renders a page asked for by many at once a single time", async () => {
     const cache = createPageCache(t.deps.db);
-    let renders = 0;
-    let open = () => {};
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const app = new Hono<AppEnv>();
-    app.use("*", async (c, next) => {
-      c.set("locale", "fr");
-      await next();
-    });
-    app.use("*", cache.middleware);
-    app.get("/fr/busy-page", async (c) => {
-      renders++;
-      if (renders > 1) await gate;
-      c.header(CACHE_HEADER, "60");
-      return c.html(`<p>render ${renders}</p>`);
-    });
+    const { app, held } = heldPage(cache, "/fr/busy-page");
     try {
       expect(await (await app.request("/fr/busy-page")).text()).toBe("<p>render 1</p>");
       // The page is known but gone (as when it expires): five visitors ask for it at once.
       cache.clear();
       const answers = Array.from({ length: 5 }, () => app.request("/fr/busy-page"));
       await new Promise((r) => setTimeout(r, 20));
-      expect(renders).toBe(2);
-      open();
+      expect(held.renders).toBe(2);
+      held.open();
       const done = await Promise.all(answers);
       expect(await Promise.all(done.map((r) => r.text()))).toEqual(Array(5).fill("<p>render 2</p>"));
       expect(done.filter((r) => r.headers.get("x-cache") === "hit")).toHaveLength(4);
-      expect(renders).toBe(2);
+      expect(held.renders).toBe(2);
     } finally {
       cache.stop();
     }
@@ -129,46 +137,53 @@ describe("page cache misses", () => {
   it("serves the expired page while one visitor's request renders it anew", async () => {
     let clock = 1_000_000;
     const cache = createPageCache(t.deps.db, { now: () => clock });
-    let renders = 0;
-    let open = () => {};
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const app = new Hono<AppEnv>();
-    app.use("*", async (c, next) => {
-      c.set("locale", "fr");
-      await next();
-    });
-    app.use("*", cache.middleware);
-    app.get("/fr/popular", async (c) => {
-      renders++;
-      if (renders > 1) await gate;
-      c.header(CACHE_HEADER, "60");
-      return c.html(`<p>render ${renders}</p>`);
-    });
+    const { app, held } = heldPage(cache, "/fr/popular");
     try {
       expect(await (await app.request("/fr/popular")).text()).toBe("<p>render 1</p>");
       clock += 61_000;
       const renewing = app.request("/fr/popular");
       await new Promise((r) => setTimeout(r, 20));
-      expect(renders).toBe(2);
+      expect(held.renders).toBe(2);
       // While it renders, the others get the page of a minute ago at once.
       const meanwhile = await Promise.all(Array.from({ length: 3 }, () => app.request("/fr/popular")));
       expect(await Promise.all(meanwhile.map((r) => r.text()))).toEqual(Array(3).fill("<p>render 1</p>"));
-      open();
+      held.open();
       expect(await (await renewing).text()).toBe("<p>render 2</p>");
       const after = await app.request("/fr/popular");
       expect(after.headers.get("x-cache")).toBe("hit");
       expect(await after.text()).toBe("<p>render 2</p>");
-      expect(renders).toBe(2);
+      expect(held.renders).toBe(2);
       // Long forgotten, it is not served stale: whoever asks during its render waits for it.
       clock += 3_600_000;
       const slow = app.request("/fr/popular");
       const second = app.request("/fr/popular");
       await new Promise((r) => setTimeout(r, 20));
-      expect(renders).toBe(3);
+      expect(held.renders).toBe(3);
       expect(await Promise.all([slow, second].map(async (r) => (await r).text()))).toEqual([
         "<p>render 3</p>",
         "<p>render 3</p>",
       ]);
+    } finally {
+      cache.stop();
+    }
+  });
+
+  it("does not keep a page whose render began before a write emptied the cache", async () => {
+    const cache = createPageCache(t.deps.db);
+    const { app, held } = heldPage(cache, "/fr/edited");
+    try {
+      await app.request("/fr/edited");
+      cache.clear();
+      // Rendered from what was read before the write: sent to its visitor, but not kept.
+      const during = app.request("/fr/edited");
+      await new Promise((r) => setTimeout(r, 20));
+      cache.clear();
+      held.open();
+      expect(await (await during).text()).toBe("<p>render 2</p>");
+      const next = await app.request("/fr/edited");
+      expect(next.headers.get("x-cache")).not.toBe("hit");
+      expect(await next.text()).toBe("<p>render 3</p>");
+      expect(held.renders).toBe(3);
     } finally {
       cache.stop();
     }

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Context, HonoRequest, MiddlewareHandler, Next } from "hono";
 import type { DB } from "../db/adapter.js";
 import type { AppEnv } from "./context.js";
-import { latestAuditAt, onAudit } from "../audit/audit.js";
+import { latestAuditAt, noticeForeignAudit, onAudit } from "../audit/audit.js";
 import { isLocale } from "../i18n/index.js";
 import { createFront, type Entry, type FrontOptions } from "./page-cache-front.js";
 
@@ -58,7 +58,10 @@ export function createPageCache(
   // on a long log). A write in the very millisecond of the last one seen waits for the TTL.
   let lastSeen: string | undefined;
   const front = options.front ? createFront(entries, { ...options.front, now }, 2 * maxEntries) : undefined;
+  // Counts the clears: a page whose render began before one may show what the write changed.
+  let generation = 0;
   const clear = () => {
+    generation++;
     entries.clear();
     front?.forget();
   };
@@ -72,7 +75,12 @@ export function createPageCache(
       .then((at) => {
         const mark = at ?? "";
         // Before the first answer nothing tells what was cached against: drop it to be safe.
-        if (mark !== lastSeen) clear();
+        // The directory snapshot is told too, or the next render could use one read before the
+        // write, and the page made from it would be kept until the next write.
+        if (mark !== lastSeen) {
+          clear();
+          noticeForeignAudit();
+        }
         lastSeen = mark;
       })
       .catch(clear);
@@ -147,10 +155,12 @@ export function createPageCache(
       const href = `${url.origin}${url.pathname}${sorted ? `?${sorted}` : ""}`;
       Object.defineProperty(c.req, "url", { configurable: true, get: () => href });
     }
+    const began = generation;
     await next();
     const ttl = Number(c.res.headers.get(CACHE_HEADER) ?? "0");
     c.res.headers.delete(CACHE_HEADER);
     if (!(ttl > 0) || c.res.status !== 200 || c.res.headers.has("set-cookie")) return;
+    if (generation !== began) return;
     const learned = merge(known, reads);
     // Forgetting what a path's pages read, or a page reading a new name, keys requests anew: what
     // the front path remembers is stale. (A path seen for the first time has nothing remembered.)

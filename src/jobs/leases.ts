@@ -18,12 +18,13 @@ const leasesDb = ownedTables<Pick<CoreTables, "job_locks">>();
 export const LEASE_MS = 2 * 60_000;
 export const HEARTBEAT_MS = 30_000;
 
-export function newOwner(port: number): string {
-  return `${instanceAddress(port)}/${randomUUID()}`;
+/** `slot`: the worker's slot when several processes share the port (decision 075). */
+export function newOwner(port: number, slot?: number): string {
+  return `${instanceAddress(port, slot)}/${randomUUID()}`;
 }
 
-function instanceAddress(port: number): string {
-  return `${hostname()}:${port}`;
+function instanceAddress(port: number, slot: number | undefined): string {
+  return slot === undefined ? `${hostname()}:${port}` : `${hostname()}:${port}#${slot}`;
 }
 
 /**
@@ -140,7 +141,8 @@ export async function releaseLease(
  */
 export async function recoverOwnLeases(db: DB, owner: string, now: Date): Promise<string[]> {
   const address = owner.slice(0, owner.lastIndexOf("/") + 1);
-  if (!address || address.endsWith(":0/")) return [];
+  // Port 0 names no address: another process may hold the same one.
+  if (!address || /:0(#\d+)?\/$/.test(address)) return [];
   const held = await leasesDb(db)
     .selectFrom("job_locks")
     .select(["name", "owner"])

@@ -219,6 +219,34 @@ describe("job leases", () => {
       await restarted.stop(500);
     }
   });
+
+  it("tells the workers sharing a port apart: a restarted worker frees only its own slot's leases", async () => {
+    const one = await runtime(now);
+    const other = await runtime(now);
+    const again = await runtime(now);
+    const held = hangingJob("test.slot-held");
+    const left = hangingJob("test.slot-left");
+    // Slot 1 runs a job an administrator started there; slot 0 dies during its own run.
+    const running = createInProcessScheduler(one.deps, [held.job], { slot: 1, schedule: false });
+    const killed = createInProcessScheduler(other.deps, [left.job], { slot: 0, heartbeatMs: 3_600_000 });
+    const restarted = createInProcessScheduler(again.deps, [held.job, left.job], {
+      slot: 0,
+      schedule: false,
+    });
+    try {
+      expect((await running.startNow("test.slot-held")).started).toBe(true);
+      expect((await killed.startNow("test.slot-left")).started).toBe(true);
+      await restarted.start();
+      expect(await restarted.startNow("test.slot-held")).toMatchObject({ started: false, reason: "running" });
+      expect((await restarted.startNow("test.slot-left")).started).toBe(true);
+    } finally {
+      held.release();
+      left.release();
+      await running.stop(500);
+      await killed.stop(500);
+      await restarted.stop(500);
+    }
+  });
 });
 
 describe.runIf(usingPostgres())("pg-boss scheduler across instances", () => {

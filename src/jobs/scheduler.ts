@@ -78,6 +78,13 @@ export async function awaitStart(name: string, start: JobStart): Promise<string>
 export interface InProcessOptions {
   leaseMs?: number;
   heartbeatMs?: number;
+  /** The worker's slot when several processes share the port: leases are told apart by it. */
+  slot?: number;
+  /**
+   * Whether start() schedules the jobs (default). A worker other than the leader only runs the
+   * jobs an administrator starts there, and frees the leases its dead predecessor left.
+   */
+  schedule?: boolean;
 }
 
 /** Runs items with bounded concurrency in this process. */
@@ -130,7 +137,7 @@ export function createInProcessScheduler(
 ): Scheduler {
   const leaseMs = options.leaseMs ?? LEASE_MS;
   const heartbeatMs = options.heartbeatMs ?? Math.min(HEARTBEAT_MS, leaseMs / 4);
-  const owner = newOwner(deps.config.port);
+  const owner = newOwner(deps.config.port, options.slot);
   const timers = new Map<string, NodeJS.Timeout>();
   const running = new Map<string, Promise<unknown>>();
   const controller = new AbortController();
@@ -211,6 +218,7 @@ export function createInProcessScheduler(
     async start() {
       const freed = await recoverOwnLeases(deps.db, owner, deps.now());
       if (freed.length > 0) deps.log.warn({ jobs: freed }, "leases of an interrupted run freed");
+      if (options.schedule === false) return;
       for (const job of jobs)
         schedule(job, job.runAtStart ? 2_000 + Math.random() * (job.jitterMs ?? 1_000) : job.intervalMs);
     },

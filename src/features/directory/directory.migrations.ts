@@ -239,4 +239,17 @@ export const directoryMigrations: Record<string, Migration> = {
       await db.schema.dropIndex("services_updated_at").execute();
     },
   },
+  // Category edits carry their time, so that another process's directory snapshot sees them within
+  // its recheck (finder/snapshot.ts) instead of at its next full rebuild.
+  "2026-12-01-0107-directory-category-updated-at": {
+    async up(db: AnyDB) {
+      await db.schema
+        .alterTable("categories")
+        .addColumn("updated_at", "text", (c) => c.notNull().defaultTo(""))
+        .execute();
+    },
+    async down(db: AnyDB) {
+      await db.schema.alterTable("categories").dropColumn("updated_at").execute();
+    },
+  },
 };

@@ -124,6 +124,8 @@ export interface CategoriesTable {
   description_en: string;
   position: number;
   archived_at: string | null;
+  /** '' for the rows written before it existed; the directory's fingerprint reads its newest value. */
+  updated_at: string;
 }
 
 export interface SoftwareTable {

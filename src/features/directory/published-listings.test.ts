@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/platform.js";
 import { makeMember, makeService } from "../../../tests/helpers/factories.js";
 import { directoryFigures } from "./published-listings.js";
-import { invalidateDirectory } from "./finder/snapshot.js";
+import { directoryVersion, invalidateDirectory } from "./finder/snapshot.js";
+import { updateCategory } from "./services/categories.repository.js";
 
 let t: TestPlatform;
 beforeAll(async () => {
@@ -29,5 +30,12 @@ describe("the directory's figures for the stats", () => {
     // A write through the directory (a category renamed, which the row counts do not show).
     invalidateDirectory();
     expect(await directoryFigures(t.deps.db)).not.toBe(second);
+  });
+
+  it("changes with a category edited by another instance or worker, which no row count shows", async () => {
+    const before = await directoryVersion(t.deps.db);
+    // Through the repository but without this process's invalidation, as another process writes.
+    await updateCategory(t.deps.db, "pad", { name_en: "Pads, renamed elsewhere" });
+    expect(await directoryVersion(t.deps.db)).not.toBe(before);
   });
 });

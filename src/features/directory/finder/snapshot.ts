@@ -14,14 +14,15 @@ import { directoryDb } from "../directory.tables.js";
 import { logoRef, type LogoRef } from "../logos/logos.repository.js";
 import { listAlternatives, syncShippedCatalogue } from "../alternatives/alternatives.repository.js";
 import { buildAlternativesIndex, type AlternativesIndex } from "../alternatives/match.js";
+import { onForeignAudit } from "../../../audit/audit.js";
 
 /**
  * What the public sees of the directory (listed members, their open services, the taxonomy),
  * read in two queries and kept in memory: the finder, the member list, the map, the guide and the
  * API all filter this in plain functions. Freshness: every write here calls invalidateDirectory();
- * writes by another instance (or straight to the tables) are noticed through a cheap fingerprint
- * (row counts and newest updated_at) checked at most every RECHECK_MS, and anything else within
- * MAX_AGE_MS.
+ * writes by another instance or worker (or straight to the tables) are noticed through a cheap
+ * fingerprint (row counts and newest updated_at) checked at most every RECHECK_MS, and anything
+ * else within MAX_AGE_MS.
  */
 
 export interface ListedMember {
@@ -77,9 +78,10 @@ export interface DirectorySnapshot {
   alternatives: AlternativesIndex;
 }
 
-// Long: the fingerprint sees every write to members, services, logos and alternatives; this bounds
-// only what it cannot see (categories, software names edited by another instance). A rebuild of a
-// large directory reads every row, which is why it is not done every minute.
+// Long: the fingerprint sees every write to members, services, logos, alternatives and categories
+// (software rows are never renamed once written); this bounds only what it cannot see, a row
+// changed straight in the tables without its update time. A rebuild of a large directory reads
+// every row, which is why it is not done every minute.
 const MAX_AGE_MS = 600_000;
 /** How long a snapshot is trusted without asking the database whether another instance wrote. */
 const RECHECK_MS = 2_000;
@@ -87,8 +89,12 @@ interface Cached {
   fingerprint: string;
   at: number;
   checkedAt: number;
+  /** The count of others' writes noticed (onForeignAudit) when the fingerprint was last taken. */
+  foreignSeen: number;
   snapshot: DirectorySnapshot;
 }
+let foreignSeen = 0;
+onForeignAudit(() => foreignSeen++);
 // Keyed by database handle: tests run several platforms in one process.
 let cache = new WeakMap<DB, Cached>();
 
@@ -104,8 +110,8 @@ export function invalidateDirectory(): void {
 
 /**
  * A name for the directory's current content, asked of the database at each call (one cheap query):
- * it changes with every write made here and with the rows and update times another writer leaves.
- * Renames of categories or software by another instance do not change it (as for the snapshot).
+ * it changes with every write made here and with the rows and update times another writer leaves
+ * (another instance, or another worker of this one).
  */
 export async function directoryVersion(db: DB): Promise<string> {
   return `${generation}|${await fingerprint(db)}`;
@@ -158,6 +164,14 @@ async function fingerprint(db: DB): Promise<string> {
         .select((e) => e.fn.countAll().as("n"))
         .as("alternatives"),
       eb
+        .selectFrom("categories")
+        .select((e) => e.fn.countAll().as("n"))
+        .as("categories"),
+      eb
+        .selectFrom("categories")
+        .select((e) => e.fn.max("updated_at").as("m"))
+        .as("categories_at"),
+      eb
         .selectFrom("alternatives")
         .select((e) => e.fn.max("updated_at").as("m"))
         .as("alternatives_at"),
@@ -172,6 +186,8 @@ async function fingerprint(db: DB): Promise<string> {
     row?.logos_at,
     toCount(row?.alternatives),
     row?.alternatives_at,
+    toCount(row?.categories),
+    row?.categories_at,
   ].join("|");
 }
 
@@ -295,29 +311,36 @@ async function build(db: DB): Promise<DirectorySnapshot> {
 
 // One build at a time per database: concurrent requests during a rebuild wait for the same one
 // (before, each started its own, and a large directory ran out of heap under load).
-let building = new WeakMap<DB, Promise<DirectorySnapshot>>();
+// A build begun before another process's write was noticed is not joined: its result may predate it.
+let building = new WeakMap<DB, { promise: Promise<DirectorySnapshot>; seen: number }>();
 
 async function refresh(db: DB, now: number): Promise<DirectorySnapshot> {
   // Stored where it started: a write in the meantime (invalidateDirectory) leaves it out.
   const target = cache;
   const cached = target.get(db);
+  const seen = foreignSeen;
   const print = await fingerprint(db);
   if (cached && cached.fingerprint === print && now - cached.at < MAX_AGE_MS) {
     cached.checkedAt = now;
+    cached.foreignSeen = seen;
     return cached.snapshot;
   }
   const snapshot = await build(db);
-  target.set(db, { fingerprint: print, at: now, checkedAt: now, snapshot });
+  target.set(db, { fingerprint: print, at: now, checkedAt: now, foreignSeen: seen, snapshot });
   return snapshot;
 }
 
 function refreshOnce(db: DB, now: number): Promise<DirectorySnapshot> {
   const running = building.get(db);
-  if (running) return running;
-  const started = refresh(db, now).finally(() => {
-    if (building.get(db) === started) building.delete(db);
-  });
-  building.set(db, started);
+  if (running?.seen === foreignSeen) return running.promise;
+  const seen = foreignSeen;
+  const after = running ? running.promise.catch(() => undefined) : Promise.resolve();
+  const started = after
+    .then(() => refresh(db, now))
+    .finally(() => {
+      if (building.get(db)?.promise === started) building.delete(db);
+    });
+  building.set(db, { promise: started, seen });
   return started;
 }
 
@@ -325,13 +348,16 @@ export async function loadSnapshot(db: DB, now = Date.now()): Promise<DirectoryS
   const cached = cache.get(db);
   // The shipped catalogue reaches the table before the first fingerprint is taken.
   if (!cached) await syncShippedCatalogue(db);
-  if (cached && now - cached.checkedAt < RECHECK_MS && now - cached.at < MAX_AGE_MS) return cached.snapshot;
-  // A snapshot already known is served while the check (and any rebuild) runs: nobody waits for a
-  // large directory to be read again. Writes in this instance empty the cache, so they are seen
-  // at once; others' writes on the request after the check.
-  if (cached) {
+  const due = !cached || now - cached.checkedAt >= RECHECK_MS || cached.foreignSeen !== foreignSeen;
+  if (cached && !due && now - cached.at < MAX_AGE_MS) return cached.snapshot;
+  // Only old: rebuilt while the known one is served, so that nobody waits for a large directory to
+  // be read again when nothing changed.
+  if (cached && !due) {
     refreshOnce(db, now).catch(() => undefined);
     return cached.snapshot;
   }
+  // Due for a check: it is waited for (one cheap query), and so is the rebuild when another
+  // instance or worker wrote, as after a write here. Serving the old snapshot meanwhile would let
+  // the page cache keep a page made from it after it dropped the old one.
   return refreshOnce(db, now);
 }

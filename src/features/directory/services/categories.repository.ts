@@ -2,6 +2,7 @@ import type { Insertable, Updateable } from "kysely";
 import { toCount, type DB } from "../../../db/adapter.js";
 import { directoryDb, type CategoriesTable } from "../directory.tables.js";
 import type { CategoryRow } from "../directory.repository.js";
+import { nowIso } from "../../../db/ids.js";
 
 /** Service categories: the four families and their categories, edited by platform admins. */
 
@@ -11,16 +12,25 @@ export async function findCategory(db: DB, id: string): Promise<CategoryRow | un
 
 export async function insertCategory(
   db: DB,
-  category: Omit<Insertable<CategoriesTable>, "archived_at">,
+  category: Omit<Insertable<CategoriesTable>, "archived_at" | "updated_at">,
 ): Promise<void> {
   await directoryDb(db)
     .insertInto("categories")
-    .values({ ...category, archived_at: null })
+    .values({ ...category, archived_at: null, updated_at: nowIso() })
     .execute();
 }
 
-export async function updateCategory(db: DB, id: string, patch: Updateable<CategoriesTable>): Promise<void> {
-  await directoryDb(db).updateTable("categories").set(patch).where("id", "=", id).execute();
+// The update time lets other processes' directory snapshots see the edit (finder/snapshot.ts).
+export async function updateCategory(
+  db: DB,
+  id: string,
+  patch: Omit<Updateable<CategoriesTable>, "updated_at">,
+): Promise<void> {
+  await directoryDb(db)
+    .updateTable("categories")
+    .set({ ...patch, updated_at: nowIso() })
+    .where("id", "=", id)
+    .execute();
 }
 
 /** How many listed services each category holds. */
