@@ -8,6 +8,7 @@
  *
  *   npm run build && npx tsx bench/pages.ts [--connections 50] [--duration 10] [--rounds 3]
  *   DATABASE_URL=postgres://… npx tsx bench/pages.ts        (the platform on PostgreSQL)
+ *   WORKERS=2 npx tsx bench/pages.ts                         (two processes sharing the port)
  */
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
@@ -44,7 +45,9 @@ const loads = () =>
     .map((l) => l.toFixed(2))
     .join(" ");
 console.log(`machine: ${machine()}; load average ${loads()}`);
-console.log(`database: ${env.DATABASE_URL ? "PostgreSQL" : "SQLite"}`);
+console.log(
+  `database: ${env.DATABASE_URL ? "PostgreSQL" : "SQLite"}; workers: ${process.env.WORKERS ?? "1"}`,
+);
 console.log(`wrk: 2 threads, ${connections} connections, ${durationSeconds} s per run, ${rounds} rounds\n`);
 
 const home = await (await fetch(`${platform.url}/fr`)).text();

@@ -105,10 +105,8 @@ async function superviseWorkers(config: Config, demo: boolean): Promise<number> 
   }
   log.info({ workers: config.workers }, "workers started");
   banner(supervisor.url, demo);
-  const stopped = untilStopped(log, (graceMs) => supervisor.stop(graceMs), false).then(() => 0);
-  const code = await Promise.race([stopped, supervisor.failed]);
-  await supervisor.stop(10_000);
-  return code;
+  await untilStopped(log, (graceMs) => supervisor.stop(graceMs), false);
+  return 0;
 }
 
 const migrate: Command = {

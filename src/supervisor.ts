@@ -52,8 +52,6 @@ export interface Supervisor {
   url: string;
   /** Stops every worker (each one gracefully, SIGKILL past `graceMs`) and resolves when all are gone. */
   stop(graceMs: number): Promise<void>;
-  /** Resolves when the platform cannot go on (a worker keeps dying at start); the exit code to use. */
-  failed: Promise<number>;
 }
 
 export interface SupervisorOptions {
@@ -68,9 +66,10 @@ const RECENT_MS = 60_000;
 
 /**
  * Starts the leader first (it applies the migrations and loads the demo), then the others. A
- * worker that dies is started again in its slot, after a delay that grows while it keeps dying;
- * one that dies before it ever listened stops the whole platform, since starting it again would
- * fail the same way (a port in use, a database out of reach).
+ * worker that dies is started again in its slot, after a delay that grows while it keeps dying,
+ * also when it dies again before it listens (a database out of reach for a while). At start, one
+ * that dies before it ever listened stops the whole platform, since starting it again would fail
+ * the same way (a port in use, a wrong database address).
  */
 export async function supervise(options: SupervisorOptions): Promise<Supervisor> {
   const { log } = options;
@@ -79,11 +78,20 @@ export async function supervise(options: SupervisorOptions): Promise<Supervisor>
   const bySlot = new Map<number, Worker>();
   const deaths = new Map<number, number[]>();
   let stopping = false;
-  let fail: (code: number) => void = () => undefined;
-  const failed = new Promise<number>((resolve) => (fail = resolve));
 
-  const start = (slot: number): Promise<string> =>
-    new Promise((resolve, reject) => {
+  const restartLater = (slot: number, worker: Worker, code: number | null, signal: string | null) => {
+    const now = Date.now();
+    const recent = [...(deaths.get(slot) ?? []).filter((at) => now - at < RECENT_MS), now];
+    deaths.set(slot, recent);
+    const delay = Math.min(maxDelay, baseDelay * 2 ** (recent.length - 1));
+    log.error({ slot, pid: worker.process.pid, code, signal, restartInMs: delay }, "worker died");
+    setTimeout(() => {
+      if (!stopping) void start(slot, false).catch(() => undefined);
+    }, delay).unref();
+  };
+
+  function start(slot: number, initial: boolean): Promise<string> {
+    return new Promise((resolve, reject) => {
       const worker = cluster.fork({ [SLOT_VARIABLE]: String(slot) });
       bySlot.set(slot, worker);
       let ready = false;
@@ -96,26 +104,17 @@ export async function supervise(options: SupervisorOptions): Promise<Supervisor>
       worker.once("exit", (code, signal) => {
         if (bySlot.get(slot) === worker) bySlot.delete(slot);
         if (stopping) return;
-        if (!ready) {
+        if (!ready && initial) {
           reject(new Error(`worker ${slot} stopped before it listened (code ${code ?? signal})`));
           return;
         }
         // A worker stops by itself with 0 only when it was told to stop (a signal to the group).
-        if (code === 0) return;
-        const now = Date.now();
-        const recent = [...(deaths.get(slot) ?? []).filter((at) => now - at < RECENT_MS), now];
-        deaths.set(slot, recent);
-        const delay = Math.min(maxDelay, baseDelay * 2 ** (recent.length - 1));
-        log.error({ slot, pid: worker.process.pid, code, signal, restartInMs: delay }, "worker died");
-        setTimeout(() => {
-          if (stopping) return;
-          start(slot).catch((error: unknown) => {
-            log.fatal({ slot, err: error }, "worker could not be started again");
-            fail(1);
-          });
-        }, delay).unref();
+        if (code === 0 && ready) return;
+        restartLater(slot, worker, code, signal);
+        if (!ready) reject(new Error(`worker ${slot} died before it listened`));
       });
     });
+  }
 
   const stop = async (graceMs: number) => {
     stopping = true;
@@ -132,9 +131,9 @@ export async function supervise(options: SupervisorOptions): Promise<Supervisor>
   };
 
   try {
-    const url = await start(0);
-    await Promise.all(Array.from({ length: options.workers - 1 }, (_, i) => start(i + 1)));
-    return { url, stop, failed };
+    const url = await start(0, true);
+    await Promise.all(Array.from({ length: options.workers - 1 }, (_, i) => start(i + 1, true)));
+    return { url, stop };
   } catch (error) {
     await stop(0);
     throw error;

@@ -40,6 +40,8 @@ export async function startBenchPlatform(options: {
     LOG_LEVEL: "warn",
     PORT: String(options.port),
     DEMO_SITES_PORT: String(options.sitesPort),
+    // WORKERS=2 npx tsx bench/… measures the platform as several processes sharing the port.
+    ...(process.env.WORKERS ? { WORKERS: process.env.WORKERS } : {}),
     ...options.env,
   };
   const child: ChildProcess = spawn(
