@@ -109,7 +109,10 @@ export async function supervise(options: SupervisorOptions): Promise<Supervisor>
           return;
         }
         // A worker stops by itself with 0 only when it was told to stop (a signal to the group).
-        if (code === 0 && ready) return;
+        if (code === 0 && ready) {
+          log.warn({ slot, pid: worker.process.pid }, "worker stopped");
+          return;
+        }
         restartLater(slot, worker, code, signal);
         if (!ready) reject(new Error(`worker ${slot} died before it listened`));
       });

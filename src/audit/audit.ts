@@ -33,8 +33,8 @@ const foreignListeners = new Set<() => void>();
 /**
  * Lets in-process caches hear that another instance or worker wrote: the page cache, which polls
  * the log's newest entry, says so (this instance's own writes too: a check too many costs a query),
- * and the directory snapshot checks its fingerprint at once instead of at its next recheck (a page
- * rendered from the old snapshot would be cached again).
+ * and the directory snapshot checks its fingerprint at once instead of at its next recheck; the
+ * pages made before that check ends are served but not kept (they may show the old directory).
  */
 export function onForeignAudit(listener: () => void): () => void {
   foreignListeners.add(listener);

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/platform.js";
 import { makeMember, makeService } from "../../../tests/helpers/factories.js";
 import { directoryFigures } from "./published-listings.js";
-import { directoryVersion, invalidateDirectory } from "./finder/snapshot.js";
+import { directoryVersion, invalidateDirectory, loadSnapshot, snapshotConfirmed } from "./finder/snapshot.js";
+import { noticeForeignAudit } from "../../audit/audit.js";
 import { updateCategory } from "./services/categories.repository.js";
 
 let t: TestPlatform;
@@ -37,5 +38,18 @@ describe("the directory's figures for the stats", () => {
     // Through the repository but without this process's invalidation, as another process writes.
     await updateCategory(t.deps.db, "pad", { name_en: "Pads, renamed elsewhere" });
     expect(await directoryVersion(t.deps.db)).not.toBe(before);
+  });
+
+  it("is not confirmed from another process's write noticed until its check ends, and not waited for", async () => {
+    const known = await loadSnapshot(t.deps.db);
+    expect(snapshotConfirmed(t.deps.db)).toBe(true);
+    noticeForeignAudit();
+    // Pages made now would not be kept by the page cache; the known snapshot is served meanwhile.
+    expect(snapshotConfirmed(t.deps.db)).toBe(false);
+    expect(await loadSnapshot(t.deps.db)).toBe(known);
+    const deadline = Date.now() + 5_000;
+    while (!snapshotConfirmed(t.deps.db) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(snapshotConfirmed(t.deps.db)).toBe(true);
   });
 });

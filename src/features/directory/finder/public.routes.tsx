@@ -16,7 +16,7 @@ import {
   runMemberList,
   type QueryInput,
 } from "./finder.js";
-import { loadSnapshot, type DirectorySnapshot } from "./snapshot.js";
+import { loadSnapshot, snapshotConfirmed, type DirectorySnapshot } from "./snapshot.js";
 import { searchMemberIds, searchServiceIds, understand } from "./search.js";
 import { FinderPage } from "./finder.views.js";
 import { MembersPage } from "../members/members.views.js";
@@ -38,7 +38,7 @@ export function queryLists(c: AppContext): QueryInput {
  * leaves the server); the directory's own snapshot makes them cheap to build anyway.
  */
 export function cacheable(c: AppContext, seconds = 60): void {
-  if (!c.get("person")) c.header("x-cache-ttl", String(seconds));
+  if (!c.get("person") && snapshotConfirmed(c.get("deps").db)) c.header("x-cache-ttl", String(seconds));
 }
 
 export function finderQuery(c: AppContext, snapshot: DirectorySnapshot) {

@@ -348,16 +348,29 @@ export async function loadSnapshot(db: DB, now = Date.now()): Promise<DirectoryS
   const cached = cache.get(db);
   // The shipped catalogue reaches the table before the first fingerprint is taken.
   if (!cached) await syncShippedCatalogue(db);
-  const due = !cached || now - cached.checkedAt >= RECHECK_MS || cached.foreignSeen !== foreignSeen;
-  if (cached && !due && now - cached.at < MAX_AGE_MS) return cached.snapshot;
-  // Only old: rebuilt while the known one is served, so that nobody waits for a large directory to
-  // be read again when nothing changed.
-  if (cached && !due) {
+  if (cached && confirmed(cached, now) && now - cached.at < MAX_AGE_MS) return cached.snapshot;
+  // A snapshot already known is served while the check (and any rebuild) runs: nobody waits for a
+  // large directory to be read again. Writes in this instance empty the cache, so they are seen
+  // at once; others' writes on the request after the check. Pages made meanwhile are not kept by
+  // the page cache (snapshotConfirmed), or one made from the old snapshot just after the page cache
+  // dropped its pages for that write would stay until the next one.
+  if (cached) {
     refreshOnce(db, now).catch(() => undefined);
     return cached.snapshot;
   }
-  // Due for a check: it is waited for (one cheap query), and so is the rebuild when another
-  // instance or worker wrote, as after a write here. Serving the old snapshot meanwhile would let
-  // the page cache keep a page made from it after it dropped the old one.
   return refreshOnce(db, now);
+}
+
+function confirmed(cached: Cached, now: number): boolean {
+  return now - cached.checkedAt < RECHECK_MS && cached.foreignSeen === foreignSeen;
+}
+
+/**
+ * Whether the snapshot in use is known to match the database: checked within RECHECK_MS and since
+ * the last write another process was noticed making. A page made from one that is not may be served,
+ * not kept.
+ */
+export function snapshotConfirmed(db: DB, now = Date.now()): boolean {
+  const cached = cache.get(db);
+  return cached !== undefined && confirmed(cached, now);
 }
