@@ -366,11 +366,12 @@ function confirmed(cached: Cached, now: number): boolean {
 }
 
 /**
- * Whether the snapshot in use is known to match the database: checked within RECHECK_MS and since
- * the last write another process was noticed making. A page made from one that is not may be served,
- * not kept.
+ * Whether the snapshot in use was checked since the last write another process was noticed making
+ * (the notice that made the page cache drop its pages). A page made from one that was not may be
+ * served, not kept. Time alone does not unconfirm it: a page that takes longer to render than the
+ * recheck interval (the map of everyone) would then never be kept.
  */
-export function snapshotConfirmed(db: DB, now = Date.now()): boolean {
+export function snapshotConfirmed(db: DB): boolean {
   const cached = cache.get(db);
-  return cached !== undefined && confirmed(cached, now);
+  return cached !== undefined && cached.foreignSeen === foreignSeen;
 }
