@@ -8,7 +8,6 @@
  *
  *   npm run build && npx tsx bench/load.ts [--duration 60] [--connections 200] [--strict]
  */
-import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { machine } from "./lib/machine.js";
@@ -29,11 +28,6 @@ if (!wrkAvailable()) {
   process.exit(2);
 }
 
-function rssMiB(pid: number | undefined): number {
-  if (!pid) return 0;
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
-  return Math.round(kb / 1024);
-}
 const loads = () =>
   loadavg()
     .map((l) => l.toFixed(2))
@@ -49,11 +43,13 @@ for (const path of paths) {
 }
 console.log(`machine: ${machine()}; load average before: ${loads()}`);
 console.log(`wrk: ${connections} connections, ${durationSeconds} s, rotating over ${paths.join(", ")}\n`);
-const before = rssMiB(platform.pid);
+// The largest process: the heap cap, and any growth, are per process.
+const largest = () => Math.max(0, ...platform.rssMiB());
+const before = largest();
 platform.slowSinceLastCall();
 const r = await wrk(platform.url, { connections, durationSeconds, paths, timeoutSeconds: 10 });
 const alive = platform.alive();
-const after = alive ? rssMiB(platform.pid) : 0;
+const after = alive ? largest() : 0;
 const wrong = unexpected(r);
 // The server's own view: answers whose last byte left more than 1 s after the request arrived.
 const serverSlow = platform.slowSinceLastCall();

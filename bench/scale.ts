@@ -10,7 +10,7 @@
  *   npx tsx bench/scale.ts --factor 1 --orgs 10000 --services 2   (stats overview at 10,000 orgs)
  *   npx tsx bench/scale.ts --factor 100 --database postgres://postgres@127.0.0.1:5432/bench_scale
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -21,7 +21,7 @@ import { seededRandom } from "../src/demo/random.js";
 import { categoryNames, insertDemoDirectory } from "../src/features/directory/demo.js";
 import { crawlFederation } from "../src/features/stats/crawl/crawler.js";
 import { machine } from "./lib/machine.js";
-import { startBenchPlatform } from "./lib/platform.js";
+import { describeRss, startBenchPlatform } from "./lib/platform.js";
 import { startSyntheticFederation } from "./lib/synthetic-federation.js";
 import { summary } from "./lib/ab.js";
 import { unexpected, wrk } from "./lib/wrk.js";
@@ -106,11 +106,7 @@ const platform = await startBenchPlatform({
     SESSION_SECRET: "bench-secret-bench-secret-bench-secret-00",
   },
 });
-const rss = () => {
-  if (!platform.pid) return 0;
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${platform.pid}/status`, "utf8"))?.[1] ?? 0);
-  return Math.round(kb / 1024);
-};
+const rss = () => describeRss(platform.rssMiB());
 
 const CATEGORIES = [
   "pad",
@@ -137,12 +133,8 @@ function finderPath(n: number): string {
   return `/fr/services?${p.toString()}`;
 }
 
-/** The server's CPU time so far (user + system), ms: what a request costs, whatever the contention. */
-function serverCpuMs(): number {
-  if (!platform.pid) return 0;
-  const fields = readFileSync(`/proc/${platform.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-  return ((Number(fields[11]) || 0) + (Number(fields[12]) || 0)) * 10;
-}
+/** The server's CPU time so far (user + system, workers included), ms: what a request costs. */
+const serverCpuMs = () => platform.cpuMs();
 
 async function timed(label: string, paths: string[]): Promise<void> {
   const cpuBefore = serverCpuMs();
@@ -170,7 +162,7 @@ const samples = Number(values.samples);
 // Warm the snapshot and the code paths once (the first request builds the directory snapshot).
 for (let i = 0; i < 20; i++)
   await fetch(`${platform.url}${finderPath(100_000 + i)}`).then((r) => r.arrayBuffer());
-console.log(`\nserver RSS after warm-up: ${rss()} MiB; load average ${loads()}`);
+console.log(`\nserver RSS after warm-up: ${rss()}; load average ${loads()}`);
 console.log("\nOne request at a time, each a cache miss (distinct query), client-side wall time:\n");
 console.log(
   "| target | requests | min ms | median ms | p95 ms | max ms | server CPU ms per request | last body bytes | not 200 or cached |",
@@ -230,8 +222,9 @@ async function sustained(label: string, paths: string[]): Promise<boolean> {
   );
   console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
   console.log(
-    `| ${r.requestsPerSecond} | ${r.requests - busy - otherErrors} | ${busy} | ${otherErrors} | ${r.p50} | ${r.p99} | ${r.max} | ${slow.count} (${slow.maxMs}) | ${r.errors} | ${r.timeouts} | ${before} → ${alive ? rss() : "-"} MiB | ${alive ? "yes" : "NO"} |`,
+    `| ${r.requestsPerSecond} | ${r.requests - busy - otherErrors} | ${busy} | ${otherErrors} | ${r.p50} | ${r.p99} | ${r.max} | ${slow.count} (${slow.maxMs}) | ${r.errors} | ${r.timeouts} | ${before} → ${alive ? rss() : "-"} | ${alive ? "yes" : "NO"} |`,
   );
+  for (const line of slow.seen) console.log(`- slow: ${line}`);
   return alive && slow.count === 0 && otherErrors === 0 && r.errors + r.timeouts === 0;
 }
 const shared = [

@@ -105,6 +105,23 @@ function nodeListener(
   };
 }
 
+/** A warm-up that fails only costs the first visitors the wait it would have spared them. */
+export async function warmFeatures(deps: Deps, list: Feature[]): Promise<void> {
+  for (const feature of list) {
+    if (!feature.warm) continue;
+    const began = performance.now();
+    try {
+      await feature.warm(deps);
+      deps.log.debug({ feature: feature.name, ms: Math.round(performance.now() - began) }, "warmed up");
+    } catch (error) {
+      deps.log.warn(
+        { feature: feature.name, err: error },
+        "warm-up failed; the first requests will read instead",
+      );
+    }
+  }
+}
+
 export function allJobs(deps: Deps, list: Feature[] = features) {
   const probes = list.flatMap((f) => (f.probes ? [f.probes(deps)] : []));
   return [...coreJobs(deps), probeJob(deps, probes), ...list.flatMap((f) => f.jobs?.(deps) ?? [])];
@@ -145,6 +162,7 @@ export async function startPlatform(
     demoSites.setApp(createDemoSitesApp(world, features));
     deps.log.info({ url: demoSites.url }, "demo member sites served on loopback");
   }
+  await warmFeatures(deps, features);
   const date = httpDateOf(deps.now);
   const pageCache = createPageCache(deps.db, {
     front: {

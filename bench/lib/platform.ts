@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -17,8 +17,59 @@ export interface BenchPlatform {
    * the request's arrival to its last byte, the wait in line included) since the last call, and the
    * slowest of them.
    */
-  slowSinceLastCall(): { count: number; maxMs: number };
+  slowSinceLastCall(): SlowAnswers;
+  /** Resident memory of each of the server's processes, MiB: the one started first, then its workers. */
+  rssMiB(): number[];
+  /** CPU time (user + system) of all the server's processes so far, ms. */
+  cpuMs(): number;
   stop(): Promise<void>;
+}
+
+/** The process and its descendants (the workers when WORKERS > 1), from /proc. */
+function processTree(pid: number): number[] {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    const at = out[i];
+    try {
+      const children = readFileSync(`/proc/${at}/task/${at}/children`, "utf8").trim();
+      if (children) out.push(...children.split(" ").map(Number));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+function rssOf(pid: number): number {
+  try {
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    return Math.round(kb / 1024);
+  } catch {
+    return 0;
+  }
+}
+
+function cpuOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // utime and stime, in clock ticks of 10 ms.
+    return ((Number(fields[11]) || 0) + (Number(fields[12]) || 0)) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** "120 MiB", or with workers the largest process (the heap cap is per process) and the sum. */
+export function describeRss(each: number[]): string {
+  if (each.length <= 1) return `${each[0] ?? 0} MiB`;
+  return `${Math.max(...each)} MiB largest, ${each.reduce((a, b) => a + b, 0)} MiB in ${each.length} processes`;
+}
+
+export interface SlowAnswers {
+  count: number;
+  maxMs: number;
+  /** Each slow answer as the server logged it: path, wait in line and total, in ms. */
+  seen: string[];
 }
 
 export async function startBenchPlatform(options: {
@@ -60,15 +111,27 @@ export async function startBenchPlatform(options: {
       cwd: process.cwd(),
     },
   );
-  let slow = { count: 0, maxMs: 0 };
+  let slow: SlowAnswers = { count: 0, maxMs: 0, seen: [] };
   let pending = "";
+  // BENCH_SERVER_LOG=/tmp/server.log keeps what the server printed (with BENCH_NODE_ARGS=--trace-gc,
+  // its collections), to read a slow answer against what the process was doing at that time.
+  const keep = process.env.BENCH_SERVER_LOG;
   child.stdout?.on("data", (chunk: Buffer) => {
+    if (keep) appendFileSync(keep, chunk);
     const lines = (pending + chunk.toString()).split("\n");
     pending = lines.pop() ?? "";
     for (const line of lines) {
       if (!line.includes('"slow request"')) continue;
       const ms = Number(/"ms":(\d+)/.exec(line)?.[1] ?? 0);
-      slow = { count: slow.count + 1, maxMs: Math.max(slow.maxMs, ms) };
+      const path = /"path":"([^"]*)"/.exec(line)?.[1] ?? "?";
+      const waited = /"waitedMs":(\d+)/.exec(line)?.[1] ?? "?";
+      const pid = /"pid":(\d+)/.exec(line)?.[1] ?? "?";
+      const at = /"time":(\d+)/.exec(line)?.[1] ?? "?";
+      slow = {
+        count: slow.count + 1,
+        maxMs: Math.max(slow.maxMs, ms),
+        seen: [...slow.seen, `${path} (pid ${pid}, at ${at}): waited ${waited} ms, ${ms} ms in all`],
+      };
     }
   });
   const url = `http://127.0.0.1:${options.port}`;
@@ -85,9 +148,11 @@ export async function startBenchPlatform(options: {
     url,
     pid: child.pid,
     alive: () => child.exitCode === null && child.signalCode === null,
+    rssMiB: () => (child.pid ? processTree(child.pid).map(rssOf) : []),
+    cpuMs: () => (child.pid ? processTree(child.pid).reduce((sum, pid) => sum + cpuOf(pid), 0) : 0),
     slowSinceLastCall() {
       const seen = slow;
-      slow = { count: 0, maxMs: 0 };
+      slow = { count: 0, maxMs: 0, seen: [] };
       return seen;
     },
     async stop() {

@@ -42,6 +42,12 @@ export interface Feature {
     securityHeaders: [string, string][],
     date: () => string,
   ) => (req: IncomingMessage, res: ServerResponse) => boolean;
+  /**
+   * Reads the first visitors would otherwise wait for (the directory's snapshot, the stats of the
+   * last crawl), made before the port opens: a worker started again under load, or a large
+   * directory, then answers its first request as fast as the others.
+   */
+  warm?: (deps: Deps) => Promise<void>;
   /** Called when the platform stops (flush buffers such as the portal's visit counters). */
   stop?: (deps: Deps) => Promise<void>;
   jobs?: (deps: Deps) => JobDefinition[];

@@ -6,6 +6,7 @@ import type { MembersTable, ServicesTable } from "../../src/features/directory/d
 import type { MembershipRole } from "../../src/identity/identity.tables.js";
 import { hashPassword } from "../../src/identity/passwords.js";
 import { wholeDb } from "../../src/db/adapter.js";
+import { invalidateDirectory } from "../../src/features/directory/finder/snapshot.js";
 
 /** Builders of rows for tests: each gives sensible defaults and takes overrides. */
 
@@ -53,6 +54,8 @@ export async function makeMember(db: DB | WholeDb, overrides: Partial<Insertable
     ...overrides,
   };
   await wholeDb(db).insertInto("members").values(row).execute();
+  // As the directory's own writes do: the platform read the directory before it listened.
+  invalidateDirectory();
   return row;
 }
 
@@ -90,6 +93,7 @@ export async function makeService(
     ...overrides,
   };
   await wholeDb(db).insertInto("services").values(row).execute();
+  invalidateDirectory();
   return row;
 }
 

@@ -10,6 +10,8 @@ import { logoRoutes } from "./logos/logos.routes.js";
 import { directoryJobs } from "./logos/logos.fetch.js";
 import { logoPanel } from "./logos/logos.views.js";
 import { demoLogoSites, seedDemoLogos } from "./logos/logos.demo.js";
+import { loadSnapshot } from "./finder/snapshot.js";
+import { directoryFigures } from "./published-listings.js";
 
 export const directoryFeature: Feature = {
   name: "directory",
@@ -27,6 +29,11 @@ export const directoryFeature: Feature = {
     logoRoutes(app);
   },
   jobs: directoryJobs,
+  async warm(deps) {
+    await loadSnapshot(deps.db);
+    // Read by the stats overview: a few hundred milliseconds of SQL at 100 × the demo.
+    await directoryFigures(deps.db);
+  },
   dashboardPanel: logoPanel,
   seedDemo: seedDemoLogos,
   demoSites: demoLogoSites,

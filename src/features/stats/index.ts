@@ -7,6 +7,7 @@ import { statsDemoSites, statsSeedDemo, rememberDemoDeps } from "./demo/demo.js"
 import { uptimeProbes } from "./uptime.js";
 import { importCommand } from "./import/run.js";
 import { checkCommand } from "./validate.js";
+import { warmFinishedRunReads } from "./run-memo.js";
 
 export const statsFeature: Feature = {
   name: "stats",
@@ -17,6 +18,7 @@ export const statsFeature: Feature = {
     return statsJobs(deps);
   },
   probes: uptimeProbes,
+  warm: (deps) => warmFinishedRunReads(deps.db),
   commands: [crawlCommand, importCommand, checkCommand],
   seedDemo: statsSeedDemo,
   demoSites: statsDemoSites,
