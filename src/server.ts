@@ -176,6 +176,7 @@ export async function startPlatform(
     pageCache,
     ...(options.worker ? { workerSlot: options.worker.slot } : {}),
   });
+  pageCache.renderThrough(async (request) => app.fetch(request));
   // pg-boss is loaded only when asked for: small instances never pay for it.
   const scheduler =
     config.jobs === "pgboss"
@@ -212,6 +213,19 @@ export async function startPlatform(
     }),
   });
   const server = createServer(nodeListener(deps, app, pageCache, admission, date));
+  // What stopping releases once the port is closed and the jobs have finished; also what a failed
+  // listen must release, or the pool and the demo's port would keep the process alive.
+  const release = async () => {
+    pageCache.stop();
+    for (const feature of features)
+      await feature
+        .stop?.(deps)
+        .catch((error: unknown) =>
+          deps.log.warn({ err: error, feature: feature.name }, "feature stop failed"),
+        );
+    await demoSites?.close();
+    await runtime.close();
+  };
   const address = await new Promise<AddressInfo>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, () => {
@@ -220,10 +234,7 @@ export async function startPlatform(
       else reject(new Error("the server has no address"));
     });
   }).catch(async (error: unknown) => {
-    // A port in use: what was opened must not keep the process alive (the pool, the demo's port).
-    pageCache.stop();
-    await demoSites?.close();
-    await runtime.close();
+    await release();
     throw error;
   });
   if (config.jobs !== "off") await scheduler.start();
@@ -244,16 +255,8 @@ export async function startPlatform(
       const forced = setTimeout(() => server.closeAllConnections(), graceMs);
       forced.unref();
       await Promise.all([closed, scheduler.stop(graceMs)]);
-      pageCache.stop();
-      for (const feature of features)
-        await feature
-          .stop?.(deps)
-          .catch((error: unknown) =>
-            deps.log.warn({ err: error, feature: feature.name }, "feature stop failed"),
-          );
       clearTimeout(forced);
-      await demoSites?.close();
-      await runtime.close();
+      await release();
     },
   };
 }

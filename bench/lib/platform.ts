@@ -25,6 +25,15 @@ export interface BenchPlatform {
   stop(): Promise<void>;
 }
 
+/**
+ * The command run on the given CPUs only (taskset's list, "0" or "0,1"), when asked: with the
+ * generator on the other core (BENCH_WRK_CPUS), wrk's latencies no longer include its own wait for
+ * a core the server holds. taskset execs the program, so the pid is the program's.
+ */
+export function pinned(command: string[], cpus: string | undefined): string[] {
+  return cpus ? ["taskset", "-c", cpus, ...command] : command;
+}
+
 /** The process and its descendants (the workers when WORKERS > 1), from /proc. */
 function processTree(pid: number): number[] {
   const out = [pid];
@@ -95,22 +104,21 @@ export async function startBenchPlatform(options: {
     ...(process.env.WORKERS ? { WORKERS: process.env.WORKERS } : {}),
     ...options.env,
   };
-  const child: ChildProcess = spawn(
+  const command = [
     process.execPath,
-    [
-      `--max-old-space-size=${options.heapMiB ?? 256}`,
-      // e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
-      ...(process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean),
-      "bin/chatons.js",
-      "serve",
-      ...(options.demo === false ? [] : ["--demo"]),
-    ],
-    {
-      env,
-      stdio: ["ignore", "pipe", "inherit"],
-      cwd: process.cwd(),
-    },
-  );
+    `--max-old-space-size=${options.heapMiB ?? 256}`,
+    // e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
+    ...(process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean),
+    "bin/chatons.js",
+    "serve",
+    ...(options.demo === false ? [] : ["--demo"]),
+  ];
+  const [program = process.execPath, ...args] = pinned(command, process.env.BENCH_SERVER_CPUS);
+  const child: ChildProcess = spawn(program, args, {
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+    cwd: process.cwd(),
+  });
   let slow: SlowAnswers = { count: 0, maxMs: 0, seen: [] };
   let pending = "";
   // BENCH_SERVER_LOG=/tmp/server.log keeps what the server printed (with BENCH_NODE_ARGS=--trace-gc,

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { pinned } from "./platform.js";
 import { join } from "node:path";
 
 /**
@@ -115,7 +116,8 @@ export async function wrk(url: string, options: WrkOptions): Promise<WrkResult> 
     url,
   ];
   const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn("wrk", args, { stdio: ["ignore", "pipe", "inherit"] });
+    const [program = "wrk", ...rest] = pinned(["wrk", ...args], process.env.BENCH_WRK_CPUS);
+    const child = spawn(program, rest, { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
     child.once("error", reject);

@@ -28,7 +28,7 @@ export function onAudit(listener: AuditListener): () => void {
   return () => listeners.delete(listener);
 }
 
-const foreignListeners = new Set<() => void>();
+const logChangeListeners = new Set<() => void>();
 
 /**
  * Lets in-process caches hear that another instance or worker wrote: the page cache, which polls
@@ -36,13 +36,13 @@ const foreignListeners = new Set<() => void>();
  * and the directory snapshot checks its fingerprint at once instead of at its next recheck; the
  * pages made before that check ends are served but not kept (they may show the old directory).
  */
-export function onForeignAudit(listener: () => void): () => void {
-  foreignListeners.add(listener);
-  return () => foreignListeners.delete(listener);
+export function onAuditLogChange(listener: () => void): () => void {
+  logChangeListeners.add(listener);
+  return () => logChangeListeners.delete(listener);
 }
 
-export function noticeForeignAudit(): void {
-  for (const listener of foreignListeners) listener();
+export function noticeAuditLogChange(): void {
+  for (const listener of logChangeListeners) listener();
 }
 
 /**

@@ -168,6 +168,35 @@ describe("page cache misses", () => {
     }
   });
 
+  it("renders an expired page for nobody, serving it to everyone meanwhile, when given the app", async () => {
+    let clock = 1_000_000;
+    const cache = createPageCache(t.deps.db, { now: () => clock });
+    const { app, held } = heldPage(cache, "/fr/shared");
+    cache.renderThrough(async (request) => app.fetch(request));
+    try {
+      await app.request("/fr/shared", { headers: { "accept-language": "de" } });
+      clock += 61_000;
+      // The visitor who finds it expired does not wait for the render it starts.
+      const first = await app.request("/fr/shared", { headers: { cookie: "theme=dark" } });
+      expect(await first.text()).toBe("<p>render 1</p>");
+      expect(held.renders).toBe(2);
+      const meanwhile = await app.request("/fr/shared");
+      expect(await meanwhile.text()).toBe("<p>render 1</p>");
+      expect(held.renders).toBe(2);
+      held.open();
+      await new Promise((r) => setTimeout(r, 20));
+      const after = await app.request("/fr/shared");
+      expect(after.headers.get("x-cache")).toBe("hit");
+      expect(await after.text()).toBe("<p>render 2</p>");
+      expect(held.renders).toBe(2);
+      // Long forgotten, it is not served stale: the visitor waits for its render, as before.
+      clock += 3_600_000;
+      expect(await (await app.request("/fr/shared")).text()).toBe("<p>render 3</p>");
+    } finally {
+      cache.stop();
+    }
+  });
+
   it("does not keep a page whose render began before a write emptied the cache", async () => {
     const cache = createPageCache(t.deps.db);
     const { app, held } = heldPage(cache, "/fr/edited");

@@ -3,7 +3,7 @@ import { startTestPlatform, type TestPlatform } from "../../../tests/helpers/pla
 import { makeMember, makeService } from "../../../tests/helpers/factories.js";
 import { directoryFigures } from "./published-listings.js";
 import { directoryVersion, invalidateDirectory, loadSnapshot, snapshotConfirmed } from "./finder/snapshot.js";
-import { noticeForeignAudit } from "../../audit/audit.js";
+import { noticeAuditLogChange } from "../../audit/audit.js";
 import { updateCategory } from "./services/categories.repository.js";
 
 let t: TestPlatform;
@@ -43,7 +43,7 @@ describe("the directory's figures for the stats", () => {
   it("is not confirmed from another process's write noticed until its check ends, and not waited for", async () => {
     const known = await loadSnapshot(t.deps.db);
     expect(snapshotConfirmed(t.deps.db)).toBe(true);
-    noticeForeignAudit();
+    noticeAuditLogChange();
     // Pages made now would not be kept by the page cache; the known snapshot is served meanwhile.
     expect(snapshotConfirmed(t.deps.db)).toBe(false);
     expect(await loadSnapshot(t.deps.db)).toBe(known);

@@ -14,7 +14,7 @@ import { directoryDb } from "../directory.tables.js";
 import { logoRef, type LogoRef } from "../logos/logos.repository.js";
 import { listAlternatives, syncShippedCatalogue } from "../alternatives/alternatives.repository.js";
 import { buildAlternativesIndex, type AlternativesIndex } from "../alternatives/match.js";
-import { onForeignAudit } from "../../../audit/audit.js";
+import { onAuditLogChange } from "../../../audit/audit.js";
 
 /**
  * What the public sees of the directory (listed members, their open services, the taxonomy),
@@ -89,12 +89,12 @@ interface Cached {
   fingerprint: string;
   at: number;
   checkedAt: number;
-  /** The count of others' writes noticed (onForeignAudit) when the fingerprint was last taken. */
-  foreignSeen: number;
+  /** How many changes of the audit log had been noticed (onAuditLogChange) at the last fingerprint. */
+  logChangesSeen: number;
   snapshot: DirectorySnapshot;
 }
-let foreignSeen = 0;
-onForeignAudit(() => foreignSeen++);
+let logChangesSeen = 0;
+onAuditLogChange(() => logChangesSeen++);
 // Keyed by database handle: tests run several platforms in one process.
 let cache = new WeakMap<DB, Cached>();
 
@@ -131,64 +131,28 @@ function jsonList(text: string): string[] {
   }
 }
 
+/** The tables a snapshot is made of (logos are fetched without touching members.updated_at). */
+const VERSIONED = ["members", "services", "member_logos", "alternatives", "categories"] as const;
+
 async function fingerprint(db: DB): Promise<string> {
-  const row = await directoryDb(db)
-    .selectNoFrom((eb) => [
-      eb
-        .selectFrom("members")
-        .select((e) => e.fn.countAll().as("n"))
-        .as("members"),
-      eb
-        .selectFrom("members")
-        .select((e) => e.fn.max("updated_at").as("m"))
-        .as("members_at"),
-      eb
-        .selectFrom("services")
-        .select((e) => e.fn.countAll().as("n"))
-        .as("services"),
-      eb
-        .selectFrom("services")
-        .select((e) => e.fn.max("updated_at").as("m"))
-        .as("services_at"),
-      // Logos are fetched without touching members.updated_at.
-      eb
-        .selectFrom("member_logos")
-        .select((e) => e.fn.countAll().as("n"))
-        .as("logos"),
-      eb
-        .selectFrom("member_logos")
-        .select((e) => e.fn.max("updated_at").as("m"))
-        .as("logos_at"),
-      eb
-        .selectFrom("alternatives")
-        .select((e) => e.fn.countAll().as("n"))
-        .as("alternatives"),
-      eb
-        .selectFrom("categories")
-        .select((e) => e.fn.countAll().as("n"))
-        .as("categories"),
-      eb
-        .selectFrom("categories")
-        .select((e) => e.fn.max("updated_at").as("m"))
-        .as("categories_at"),
-      eb
-        .selectFrom("alternatives")
-        .select((e) => e.fn.max("updated_at").as("m"))
-        .as("alternatives_at"),
-    ])
+  // Each table's row count and newest update: a deletion lowers the one, an edit raises the other.
+  const row: Record<string, unknown> | undefined = await directoryDb(db)
+    .selectNoFrom((eb) =>
+      VERSIONED.flatMap((table) => [
+        eb
+          .selectFrom(table)
+          .select((e) => e.fn.countAll().as("n"))
+          .as(`${table}_n`),
+        eb
+          .selectFrom(table)
+          .select((e) => e.fn.max("updated_at").as("m"))
+          .as(`${table}_at`),
+      ]),
+    )
     .executeTakeFirst();
-  return [
-    toCount(row?.members),
-    row?.members_at,
-    toCount(row?.services),
-    row?.services_at,
-    toCount(row?.logos),
-    row?.logos_at,
-    toCount(row?.alternatives),
-    row?.alternatives_at,
-    toCount(row?.categories),
-    row?.categories_at,
-  ].join("|");
+  return VERSIONED.map(
+    (table) => `${toCount(row?.[`${table}_n`])}|${String(row?.[`${table}_at`] ?? "")}`,
+  ).join("|");
 }
 
 async function build(db: DB): Promise<DirectorySnapshot> {
@@ -318,22 +282,22 @@ async function refresh(db: DB, now: number): Promise<DirectorySnapshot> {
   // Stored where it started: a write in the meantime (invalidateDirectory) leaves it out.
   const target = cache;
   const cached = target.get(db);
-  const seen = foreignSeen;
+  const seen = logChangesSeen;
   const print = await fingerprint(db);
   if (cached && cached.fingerprint === print && now - cached.at < MAX_AGE_MS) {
     cached.checkedAt = now;
-    cached.foreignSeen = seen;
+    cached.logChangesSeen = seen;
     return cached.snapshot;
   }
   const snapshot = await build(db);
-  target.set(db, { fingerprint: print, at: now, checkedAt: now, foreignSeen: seen, snapshot });
+  target.set(db, { fingerprint: print, at: now, checkedAt: now, logChangesSeen: seen, snapshot });
   return snapshot;
 }
 
 function refreshOnce(db: DB, now: number): Promise<DirectorySnapshot> {
   const running = building.get(db);
-  if (running?.seen === foreignSeen) return running.promise;
-  const seen = foreignSeen;
+  if (running?.seen === logChangesSeen) return running.promise;
+  const seen = logChangesSeen;
   const after = running ? running.promise.catch(() => undefined) : Promise.resolve();
   const started = after
     .then(() => refresh(db, now))
@@ -362,7 +326,7 @@ export async function loadSnapshot(db: DB, now = Date.now()): Promise<DirectoryS
 }
 
 function confirmed(cached: Cached, now: number): boolean {
-  return now - cached.checkedAt < RECHECK_MS && cached.foreignSeen === foreignSeen;
+  return now - cached.checkedAt < RECHECK_MS && cached.logChangesSeen === logChangesSeen;
 }
 
 /**
@@ -373,5 +337,5 @@ function confirmed(cached: Cached, now: number): boolean {
  */
 export function snapshotConfirmed(db: DB): boolean {
   const cached = cache.get(db);
-  return cached !== undefined && cached.foreignSeen === foreignSeen;
+  return cached !== undefined && cached.logChangesSeen === logChangesSeen;
 }
