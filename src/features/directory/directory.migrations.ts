@@ -252,4 +252,18 @@ export const directoryMigrations: Record<string, Migration> = {
       await db.schema.alterTable("categories").dropColumn("updated_at").execute();
     },
   },
+  // The import finds the structure an organization file describes by the URL it was read from,
+  // once per file: without an index, each look-up reads every structure.
+  "2026-12-02-0108-members-chatonsinfos-url-index": {
+    async up(db: AnyDB) {
+      await db.schema
+        .createIndex("members_chatonsinfos_url")
+        .on("members")
+        .column("chatonsinfos_url")
+        .execute();
+    },
+    async down(db: AnyDB) {
+      await db.schema.dropIndex("members_chatonsinfos_url").execute();
+    },
+  },
 };
