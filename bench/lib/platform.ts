@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pinned } from "./machine.js";
 
 /**
  * The built platform (dist/, `npm run build` first) on the embedded default, loaded with the demo
@@ -23,15 +24,6 @@ export interface BenchPlatform {
   /** CPU time (user + system) of all the server's processes so far, ms. */
   cpuMs(): number;
   stop(): Promise<void>;
-}
-
-/**
- * The command run on the given CPUs only (taskset's list, "0" or "0,1"), when asked: with the
- * generator on the other core (BENCH_WRK_CPUS), wrk's latencies no longer include its own wait for
- * a core the server holds. taskset execs the program, so the pid is the program's.
- */
-export function pinned(command: string[], cpus: string | undefined): string[] {
-  return cpus ? ["taskset", "-c", cpus, ...command] : command;
 }
 
 /** The process and its descendants (the workers when WORKERS > 1), from /proc. */

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { pinned } from "./platform.js";
+import { pinned } from "./machine.js";
 import { join } from "node:path";
 
 /**
